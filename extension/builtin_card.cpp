@@ -1,0 +1,29 @@
+// builtin_card.cpp - parse the embedded card once per process (thread-safe:
+// a function-local static is initialised exactly once, C++11 [stmt.dcl]).
+#include "builtin_card.hpp"
+
+namespace maas {
+namespace {
+
+struct Parsed {
+    std::shared_ptr<const Catalog> catalog;
+    std::string error;
+};
+
+Parsed parse_builtin() {
+    Parsed parsed;
+    std::vector<CardLine> lines;
+    if (parse_card(builtin_card_text(), builtin_card_name(), lines, parsed.error))
+        parsed.catalog = Catalog::build(std::move(lines), parsed.error);
+    return parsed;
+}
+
+}  // namespace
+
+std::shared_ptr<const Catalog> builtin_catalog(std::string& error) {
+    static const Parsed parsed = parse_builtin();
+    error = parsed.error;
+    return parsed.catalog;
+}
+
+}  // namespace maas

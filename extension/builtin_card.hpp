@@ -1,0 +1,29 @@
+// builtin_card.hpp - the rate card compiled into the extension.
+//
+// The bytes of data/xingchen_rates.csv are embedded at build time by
+// cmake/embed_file.cmake (the generated builtin_card_data.cpp); they are
+// parsed and indexed once per process, on first use, with the same parser as
+// any other card file.
+//
+//   std::string error;
+//   std::shared_ptr<const maas::Catalog> card = maas::builtin_catalog(error);
+#pragma once
+
+#include <cstddef>
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "catalog.hpp"
+
+namespace maas {
+
+// The embedded file and the name it had in the source tree (for messages).
+std::string_view builtin_card_text();
+std::string_view builtin_card_name();
+
+// The parsed built-in card; nullptr with `error` set if it does not parse,
+// which the tests rule out for every build.
+std::shared_ptr<const Catalog> builtin_catalog(std::string& error);
+
+}  // namespace maas

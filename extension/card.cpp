@@ -1,0 +1,220 @@
+// card.cpp - reading and checking a rate-card CSV (see card.hpp).
+//
+// Checks made here, so that nothing downstream has to doubt a line: known
+// service, item and unit names; the item belongs to the service; token items
+// are priced per k_tokens and deployment per node_hour or hour; the price is
+// a non-negative plain decimal; the currency is a 3-letter code; the time
+// parses; no two lines share provider, model, item and effective_from.
+#include "card.hpp"
+
+#include <algorithm>
+#include <array>
+#include <set>
+#include <tuple>
+
+#include "time_text.hpp"
+
+namespace maas {
+namespace {
+
+struct ItemInfo {
+    Item item;
+    const char* name;
+    const char* label;  // the label on the Xingchen price page
+    Service service;
+};
+
+constexpr ItemInfo kItems[] = {
+    {Item::input, "input", "输入", Service::inference},
+    {Item::output, "output", "输出", Service::inference},
+    {Item::deployment, "deployment", "独立部署", Service::inference},
+    {Item::lora, "lora", "LORA", Service::training},
+    {Item::full, "full", "全量更新", Service::training},
+    {Item::lora_merge, "lora_merge", "LoRA合并", Service::training},
+};
+
+constexpr const char* kUnitNames[] = {"k_tokens", "node_hour", "hour"};
+constexpr const char* kServiceNames[] = {"inference", "training"};
+
+char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? char(c - 'A' + 'a') : c; }
+
+bool equal_ignoring_ascii_case(std::string_view a, std::string_view b) {
+    if (a.size() != b.size()) return false;
+    for (size_t i = 0; i < a.size(); ++i)
+        if (ascii_lower(a[i]) != ascii_lower(b[i])) return false;
+    return true;
+}
+
+enum Column { provider, model, service, item, label, price, unit, currency, effective_from, source, kColumnCount };
+constexpr const char* kColumnNames[kColumnCount] = {"provider", "model", "service", "item", "label",
+                                                    "price", "unit", "currency", "effective_from",
+                                                    "source"};
+
+// Splits one CSV record starting at `pos`; advances `pos` past its line end
+// and counts the physical lines it spans.  False on an unterminated quote.
+bool read_record(std::string_view csv, size_t& pos, std::vector<std::string>& fields, int& lines_spanned) {
+    fields.assign(1, std::string());
+    lines_spanned = 1;
+    bool quoted = false;
+    while (pos < csv.size()) {
+        char c = csv[pos++];
+        if (quoted) {
+            if (c == '"') {
+                if (pos < csv.size() && csv[pos] == '"') { fields.back() += '"'; ++pos; }
+                else quoted = false;
+            } else {
+                if (c == '\n') ++lines_spanned;
+                fields.back() += c;
+            }
+        } else if (c == '"' && fields.back().empty()) {
+            quoted = true;
+        } else if (c == ',') {
+            fields.emplace_back();
+        } else if (c == '\n') {
+            break;
+        } else if (c == '\r' && pos < csv.size() && csv[pos] == '\n') {
+            ++pos;
+            break;
+        } else {
+            fields.back() += c;
+        }
+    }
+    return !quoted;
+}
+
+bool is_blank(const std::vector<std::string>& fields) {
+    return fields.size() == 1 && fields[0].find_first_not_of(" \t\r") == std::string::npos;
+}
+
+bool is_plain_decimal(std::string_view s) {
+    // Digits with at most one point and digits on both sides: "0.00075", "150".
+    size_t dot = s.find('.');
+    auto all_digits = [](std::string_view t) {
+        return !t.empty() && std::all_of(t.begin(), t.end(), [](char c) { return c >= '0' && c <= '9'; });
+    };
+    if (dot == std::string_view::npos) return all_digits(s);
+    return all_digits(s.substr(0, dot)) && all_digits(s.substr(dot + 1));
+}
+
+}  // namespace
+
+const char* service_name(Service s) { return kServiceNames[int(s)]; }
+const char* item_name(Item i) { return kItems[int(i)].name; }
+const char* unit_name(Unit u) { return kUnitNames[int(u)]; }
+Service item_service(Item i) { return kItems[int(i)].service; }
+
+bool item_from_text(std::string_view text, Item& out) {
+    for (const ItemInfo& info : kItems) {
+        if (equal_ignoring_ascii_case(text, info.name) || equal_ignoring_ascii_case(text, info.label)) {
+            out = info.item;
+            return true;
+        }
+    }
+    return false;
+}
+
+bool service_from_text(std::string_view text, Service& out) {
+    for (int i = 0; i < 2; ++i)
+        if (text == kServiceNames[i]) { out = Service(i); return true; }
+    return false;
+}
+
+bool unit_from_text(std::string_view text, Unit& out) {
+    for (int i = 0; i < 3; ++i)
+        if (text == kUnitNames[i]) { out = Unit(i); return true; }
+    return false;
+}
+
+bool parse_card(std::string_view csv, std::string_view name, std::vector<CardLine>& out,
+                std::string& error) {
+    std::vector<CardLine> lines;
+    std::vector<std::string> fields;
+    size_t pos = 0;
+    int line_number = 1, spanned = 0;
+    auto fail = [&](int at_line, std::string_view column, const std::string& message) {
+        error.assign(name);
+        error += ':' + std::to_string(at_line) + ": ";
+        if (!column.empty()) error.append(column).append(": ");
+        error += message;
+        return false;
+    };
+
+    if (csv.size() >= 3 && csv.substr(0, 3) == "\xEF\xBB\xBF") pos = 3;  // UTF-8 byte order mark
+    if (pos >= csv.size()) return fail(1, "", "empty card (expected a header line)");
+    if (!read_record(csv, pos, fields, spanned)) return fail(line_number, "", "unterminated quote");
+    std::array<int, kColumnCount> index_of;
+    index_of.fill(-1);
+    for (size_t i = 0; i < fields.size(); ++i) {
+        std::string_view f = fields[i];
+        while (!f.empty() && (f.back() == ' ' || f.back() == '\r')) f.remove_suffix(1);
+        auto it = std::find_if(std::begin(kColumnNames), std::end(kColumnNames),
+                               [&](const char* c) { return f == c; });
+        if (it == std::end(kColumnNames)) return fail(1, f, "unknown column in header");
+        int column = int(it - std::begin(kColumnNames));
+        if (index_of[size_t(column)] != -1) return fail(1, f, "column appears twice in header");
+        index_of[size_t(column)] = int(i);
+    }
+    for (int c = 0; c < kColumnCount; ++c)
+        if (index_of[size_t(c)] < 0) return fail(1, kColumnNames[c], "column missing from header");
+    const size_t width = fields.size();
+    line_number += spanned;
+
+    std::set<std::tuple<std::string, std::string, int, int64_t>> seen;
+    while (pos < csv.size()) {
+        const int record_line = line_number;
+        if (!read_record(csv, pos, fields, spanned)) return fail(record_line, "", "unterminated quote");
+        line_number += spanned;
+        if (is_blank(fields)) continue;
+        if (fields.size() != width)
+            return fail(record_line, "", "expected " + std::to_string(width) + " fields, found " +
+                                             std::to_string(fields.size()));
+        auto field = [&](Column c) -> const std::string& { return fields[size_t(index_of[c])]; };
+        CardLine line;
+        line.line_number = record_line;
+        line.provider = field(provider);
+        if (line.provider.empty()) return fail(record_line, "provider", "empty");
+        line.model = field(model);
+        if (line.model.empty()) return fail(record_line, "model", "empty");
+        if (line.model.front() == ' ' || line.model.back() == ' ')
+            return fail(record_line, "model", "leading or trailing space in '" + line.model + "'");
+        if (!service_from_text(field(service), line.service))
+            return fail(record_line, "service", "'" + field(service) + "' is not inference or training");
+        if (!item_from_text(field(item), line.item) || field(item) != item_name(line.item))
+            return fail(record_line, "item",
+                        "'" + field(item) + "' is not input, output, deployment, lora, full or lora_merge");
+        if (item_service(line.item) != line.service)
+            return fail(record_line, "service",
+                        std::string("item ") + item_name(line.item) + " belongs to service " +
+                            service_name(item_service(line.item)));
+        line.label = field(label);
+        if (line.label.empty()) return fail(record_line, "label", "empty");
+        line.price_text = field(price);
+        if (!is_plain_decimal(line.price_text) || !parse_decimal(line.price_text, line.price))
+            return fail(record_line, "price",
+                        "'" + line.price_text + "' is not a non-negative decimal such as 0.00075");
+        if (!unit_from_text(field(unit), line.unit))
+            return fail(record_line, "unit", "'" + field(unit) + "' is not k_tokens, node_hour or hour");
+        const bool per_token = line.item != Item::deployment;
+        if (per_token != (line.unit == Unit::k_tokens))
+            return fail(record_line, "unit",
+                        std::string("item ") + item_name(line.item) + " cannot be priced per " +
+                            unit_name(line.unit));
+        line.currency = field(currency);
+        if (line.currency.size() != 3 ||
+            !std::all_of(line.currency.begin(), line.currency.end(), [](char c) { return c >= 'A' && c <= 'Z'; }))
+            return fail(record_line, "currency", "'" + line.currency + "' is not a 3-letter code such as CNY");
+        if (!parse_time(field(effective_from), line.effective_from_ms))
+            return fail(record_line, "effective_from",
+                        "'" + field(effective_from) + "' is not a time such as 2025-07-08T13:25:00+08:00");
+        line.source = field(source);
+        if (!seen.emplace(line.provider, line.model, int(line.item), line.effective_from_ms).second)
+            return fail(record_line, "", "second line for " + line.provider + " " + line.model + " " +
+                                             item_name(line.item) + " at the same effective_from");
+        lines.push_back(std::move(line));
+    }
+    if (lines.empty()) return fail(line_number, "", "no price lines");
+    out = std::move(lines);
+    return true;
+}
+
+}  // namespace maas

@@ -1,0 +1,60 @@
+// card.hpp - the rate-card file: one CSV line per published price.
+//
+// The format of data/*.csv (and of files given to maas_load_card later):
+//
+//   provider,model,service,item,label,price,unit,currency,effective_from,source
+//   iflytek-xingchen,Spark Max,inference,input,输入,0.008,k_tokens,CNY,2025-07-08T13:25:00+08:00,https://...
+//
+// RFC 4180 quoting is accepted.  parse_card() checks every field and either
+// returns all lines or the first problem as "name:line: column: message";
+// a card is never half-read.
+//
+//   std::vector<maas::CardLine> lines;
+//   std::string error;
+//   if (!maas::parse_card(csv_text, "data/xingchen_rates.csv", lines, error)) puts(error.c_str());
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "decimal.hpp"
+
+namespace maas {
+
+enum class Service : uint8_t { inference, training };
+enum class Item : uint8_t { input, output, deployment, lora, full, lora_merge };
+enum class Unit : uint8_t { k_tokens, node_hour, hour };
+constexpr int kItemCount = 6;
+
+const char* service_name(Service s);
+const char* item_name(Item i);
+const char* unit_name(Unit u);
+Service item_service(Item i);
+
+// 'input' .. 'lora_merge', or a published label ('输入', 'LORA', '全量更新',
+// 'LoRA合并', ...); ASCII letters match case-insensitively.
+bool item_from_text(std::string_view text, Item& out);
+bool service_from_text(std::string_view text, Service& out);
+bool unit_from_text(std::string_view text, Unit& out);
+
+struct CardLine {
+    std::string provider;
+    std::string model;
+    Service service = Service::inference;
+    Item item = Item::input;
+    std::string label;
+    Decimal price;
+    std::string price_text;  // as published, e.g. "0.00075"
+    Unit unit = Unit::k_tokens;
+    std::string currency;
+    int64_t effective_from_ms = 0;  // unix milliseconds, UTC
+    std::string source;
+    int line_number = 0;  // in the card file, for messages
+};
+
+bool parse_card(std::string_view csv, std::string_view name, std::vector<CardLine>& out,
+                std::string& error);
+
+}  // namespace maas

@@ -1,0 +1,200 @@
+// decimal.cpp - exact decimal parsing, arithmetic and correctly rounded
+// conversion to double.  See decimal.hpp for the model.
+//
+// Why the conversion is correct: when |mantissa| <= 2^53 and the power of
+// ten is at most 10^22, both operands of "mantissa / 10^k" (or "* 10^k") are
+// exact doubles and IEEE division/multiplication rounds the exact quotient
+// once, which is the nearest double.  Every other case goes through
+// std::from_chars, which is correctly rounded and locale-independent.
+#include "decimal.hpp"
+
+#include <charconv>
+#include <cmath>
+#include <cstring>
+
+namespace maas {
+namespace {
+
+constexpr int kMaxDigits = 38;            // int128 holds any 38-digit number
+constexpr int32_t kExponentLimit = 100000;  // far beyond any double; stops int overflow
+
+const double kPow10[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
+                         1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+                         1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+
+constexpr int128 kTwoTo53 = int128(1) << 53;
+
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+// Writes |v| in decimal into buf (no terminator); returns the length.
+int write_unsigned(unsigned __int128 v, char* buf) {
+    char tmp[48];
+    int n = 0;
+    do {
+        tmp[n++] = char('0' + int(v % 10));
+        v /= 10;
+    } while (v != 0);
+    for (int i = 0; i < n; ++i) buf[i] = tmp[n - 1 - i];
+    return n;
+}
+
+unsigned __int128 magnitude(int128 v) {
+    return v < 0 ? static_cast<unsigned __int128>(-(v + 1)) + 1 : static_cast<unsigned __int128>(v);
+}
+
+// Multiplies v by 10^k in place; false on overflow.
+bool scale_up(int128& v, int32_t k) {
+    for (int32_t i = 0; i < k; ++i) {
+        if (__builtin_mul_overflow(v, int128(10), &v)) return false;
+        if (v == 0) return true;
+    }
+    return true;
+}
+
+}  // namespace
+
+bool parse_decimal(std::string_view text, Decimal& out) {
+    size_t i = 0, n = text.size();
+    while (i < n && is_space(text[i])) ++i;
+    while (n > i && is_space(text[n - 1])) --n;
+    bool negative = false;
+    if (i < n && (text[i] == '+' || text[i] == '-')) negative = text[i++] == '-';
+
+    int128 mantissa = 0;
+    int32_t exponent = 0;
+    int significant = 0;
+    bool any_digit = false;
+    auto take_digit = [&](char c, bool after_point) {
+        any_digit = true;
+        if (significant == 0 && c == '0') {  // leading zeros carry no information
+            if (after_point) --exponent;
+            return true;
+        }
+        if (++significant > kMaxDigits) return false;
+        mantissa = mantissa * 10 + (c - '0');
+        if (after_point) --exponent;
+        return true;
+    };
+    while (i < n && is_digit(text[i]))
+        if (!take_digit(text[i++], false)) return false;
+    if (i < n && text[i] == '.') {
+        ++i;
+        while (i < n && is_digit(text[i]))
+            if (!take_digit(text[i++], true)) return false;
+    }
+    if (!any_digit) return false;
+    if (i < n && (text[i] == 'e' || text[i] == 'E')) {
+        ++i;
+        bool exp_negative = false;
+        if (i < n && (text[i] == '+' || text[i] == '-')) exp_negative = text[i++] == '-';
+        if (i >= n || !is_digit(text[i])) return false;
+        int32_t e = 0;
+        while (i < n && is_digit(text[i])) {
+            if (e < kExponentLimit) e = e * 10 + (text[i] - '0');
+            ++i;
+        }
+        if (e >= kExponentLimit) return false;
+        exponent += exp_negative ? -e : e;
+    }
+    if (i != n) return false;
+    if (mantissa == 0) exponent = 0;
+    out = Decimal{negative ? -mantissa : mantissa, exponent};
+    return true;
+}
+
+bool decimal_from_double(double value, Decimal& out) {
+    if (value != value || value - value != 0) return false;  // NaN or infinity
+    char buf[64];
+    auto result = std::to_chars(buf, buf + sizeof buf, value);  // shortest round trip
+    return parse_decimal(std::string_view(buf, size_t(result.ptr - buf)), out);
+}
+
+bool multiply(const Decimal& a, const Decimal& b, Decimal& out) {
+    int128 m;
+    if (__builtin_mul_overflow(a.mantissa, b.mantissa, &m)) return false;
+    int64_t e = int64_t(a.exponent) + b.exponent;
+    if (m == 0) e = 0;
+    if (e > kExponentLimit || e < -kExponentLimit) return false;
+    out = Decimal{m, int32_t(e)};
+    return true;
+}
+
+bool add(const Decimal& a, const Decimal& b, Decimal& out) {
+    if (a.mantissa == 0) { out = b; return true; }
+    if (b.mantissa == 0) { out = a; return true; }
+    // Bring both to the smaller exponent; that is exact when it fits.
+    Decimal hi = a, lo = b;
+    if (hi.exponent < lo.exponent) std::swap(hi, lo);
+    int128 scaled = hi.mantissa;
+    if (!scale_up(scaled, hi.exponent - lo.exponent)) return false;
+    int128 sum;
+    if (__builtin_add_overflow(scaled, lo.mantissa, &sum)) return false;
+    out = Decimal{sum, sum == 0 ? 0 : lo.exponent};
+    return true;
+}
+
+bool to_int64(const Decimal& d, int64_t& out) {
+    int128 m = d.mantissa;
+    if (d.exponent >= 0) {
+        if (!scale_up(m, d.exponent)) return false;
+    } else {
+        for (int32_t i = 0; i < -d.exponent && m != 0; ++i) {
+            if (m % 10 != 0) return false;  // a fraction
+            m /= 10;
+        }
+    }
+    if (m > INT64_MAX || m < INT64_MIN) return false;
+    out = int64_t(m);
+    return true;
+}
+
+double to_double(const Decimal& d) {
+    if (d.mantissa == 0) return 0.0;
+    if (d.mantissa <= kTwoTo53 && d.mantissa >= -kTwoTo53) {
+        double m = double(d.mantissa);  // exact
+        if (d.exponent <= 0 && d.exponent >= -22) return m / kPow10[-d.exponent];
+        if (d.exponent > 0 && d.exponent <= 22) return m * kPow10[d.exponent];
+    }
+    // General case: let from_chars round "digits e exponent" once.
+    char buf[96];
+    int len = 0;
+    if (d.mantissa < 0) buf[len++] = '-';
+    len += write_unsigned(magnitude(d.mantissa), buf + len);
+    buf[len++] = 'e';
+    auto r = std::to_chars(buf + len, buf + sizeof buf, d.exponent);
+    double value = 0;
+    if (std::from_chars(buf, r.ptr, value).ec == std::errc::result_out_of_range) {
+        // from_chars leaves value untouched when the result is out of range.
+        // |mantissa| < 10^39, so only a positive exponent can overflow and
+        // only a negative one underflow.
+        value = d.exponent > 0 ? HUGE_VAL : 0.0;
+        if (d.mantissa < 0) value = -value;
+    }
+    return value;
+}
+
+std::string to_string(const Decimal& d) {
+    char digits[48];
+    int n = write_unsigned(magnitude(d.mantissa), digits);
+    std::string s;
+    if (d.mantissa < 0) s += '-';
+    if (d.exponent >= 0) {
+        s.append(digits, size_t(n));
+        if (d.mantissa != 0) s.append(size_t(d.exponent), '0');
+        return s;
+    }
+    int frac = -d.exponent;
+    if (n <= frac) {
+        s += "0.";
+        s.append(size_t(frac - n), '0');
+        s.append(digits, size_t(n));
+    } else {
+        s.append(digits, size_t(n - frac));
+        s += '.';
+        s.append(digits + (n - frac), size_t(frac));
+    }
+    return s;
+}
+
+}  // namespace maas

@@ -1,0 +1,59 @@
+// decimal.hpp - exact decimal numbers for money.
+//
+// A Decimal is mantissa x 10^exponent with a 128-bit mantissa, so a published
+// price such as "0.00075" is held exactly (75 x 10^-5) and products of prices
+// with token counts stay exact.  Every operation reports overflow instead of
+// wrapping; the only rounding in the whole extension is the final conversion
+// to the nearest double in to_double().
+//
+//   maas::Decimal price;
+//   maas::parse_decimal("0.00075", price);                    // true
+//   maas::Decimal cost;
+//   maas::multiply(price, maas::Decimal::from_int(1), cost);  // 75e-5
+//   maas::to_double(maas::shifted(cost, -3));                 // 7.5e-07
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace maas {
+
+using int128 = __int128;
+
+struct Decimal {
+    int128 mantissa = 0;
+    int32_t exponent = 0;
+
+    static Decimal from_int(int64_t v) { return Decimal{v, 0}; }
+    bool is_negative() const { return mantissa < 0; }
+    bool is_zero() const { return mantissa == 0; }
+};
+
+// Parses [ws][+|-]digits[.digits][(e|E)[+|-]digits][ws] (also ".5" and "5.")
+// exactly.  No locale is consulted.  Returns false on anything else, or when
+// the digits do not fit in 38 significant digits.
+bool parse_decimal(std::string_view text, Decimal& out);
+
+// The exact decimal a double holds in its shortest round-trip form: 0.1
+// becomes 1 x 10^-1, which is what the user typed.  False for NaN or Inf.
+bool decimal_from_double(double value, Decimal& out);
+
+// value x 10^by, exact (only the exponent moves).
+inline Decimal shifted(Decimal d, int32_t by) { return Decimal{d.mantissa, d.exponent + by}; }
+
+// Exact arithmetic; false when the exact result does not fit.
+bool multiply(const Decimal& a, const Decimal& b, Decimal& out);
+bool add(const Decimal& a, const Decimal& b, Decimal& out);
+
+// True when the value is a whole number; stores it when it fits in int64.
+bool to_int64(const Decimal& d, int64_t& out);
+
+// The double nearest the exact value, rounded once (ties to even); +-infinity
+// when the value is beyond the largest double.
+double to_double(const Decimal& d);
+
+// Plain decimal text without exponent ("0.00075", "150", "-2.5").
+std::string to_string(const Decimal& d);
+
+}  // namespace maas

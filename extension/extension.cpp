@@ -1,0 +1,62 @@
+// extension.cpp - the entry point, sqlite3_maas_init.
+//
+// In the sqlite3 shell:          .load ./build/maas
+// From C with the static library: sqlite3_auto_extension((void (*)(void))sqlite3_maas_init);
+//
+// SQLite derives the entry point from the file name (maas.so -> sqlite3_maas_init),
+// so no entry point needs naming.  Loading checks the running SQLite first:
+// calling into a routine table older than the one this was built for would
+// crash, so an older SQLite gets a clear refusal instead.
+#include "maas.h"
+
+#include <new>
+#include <string>
+
+#include "builtin_card.hpp"
+#include "connection.hpp"
+#include "rates_vtab.hpp"
+#include "sql_functions.hpp"
+#include "sqlite_api.hpp"
+#include "version_check.hpp"
+
+#ifndef SQLITE_CORE
+SQLITE_EXTENSION_INIT1
+#endif
+
+namespace {
+
+int fail(char** error_out, const std::string& message, int rc) {
+    if (error_out) *error_out = sqlite3_mprintf("%s", message.c_str());
+    return rc;
+}
+
+}  // namespace
+
+extern "C" MAAS_EXPORT int sqlite3_maas_init(sqlite3* db, char** error_out, const sqlite3_api_routines* api) {
+#ifndef SQLITE_CORE
+    SQLITE_EXTENSION_INIT2(api);
+#else
+    (void)api;
+#endif
+    try {
+        const int running = sqlite3_libversion_number();
+        if (!maas::sqlite_is_supported(running))
+            return fail(error_out, maas::unsupported_sqlite_message(running), SQLITE_ERROR);
+
+        std::string error;
+        std::shared_ptr<const maas::Catalog> builtin = maas::builtin_catalog(error);
+        if (!builtin) return fail(error_out, "maas: built-in rate card is invalid: " + error, SQLITE_ERROR);
+
+        auto* state = new maas::ConnectionState(std::move(builtin));
+        state->retain();  // held while registering, so a failed step cannot free it under us
+        int rc = maas::register_functions(db, state);
+        if (rc == SQLITE_OK) rc = maas::register_rates_vtab(db, state);
+        maas::ConnectionState::release(state);
+        if (rc != SQLITE_OK) return fail(error_out, std::string("maas: registration failed: ") + sqlite3_errstr(rc), rc);
+        return SQLITE_OK;
+    } catch (const std::bad_alloc&) {
+        return SQLITE_NOMEM;
+    } catch (...) {
+        return fail(error_out, "maas: internal error while loading", SQLITE_ERROR);
+    }
+}

@@ -1,0 +1,50 @@
+// pricing.cpp - billing arithmetic on exact decimals (see pricing.hpp).
+#include "pricing.hpp"
+
+namespace maas {
+namespace {
+
+constexpr int32_t kPerThousand = -3;  // token prices are per 1,000 tokens
+
+// tokens x price / 1000, exact.
+bool token_cost(int64_t tokens, const Decimal& price, Decimal& out) {
+    if (!multiply(Decimal::from_int(tokens), price, out)) return false;
+    out = shifted(out, kPerThousand);
+    return true;
+}
+
+}  // namespace
+
+Priced inference_cost(const Model& model, int64_t input_tokens, int64_t output_tokens, Decimal& cost) {
+    const PriceVersion* in = model.current(Item::input);
+    const PriceVersion* out = model.current(Item::output);
+    if (!in || !out) return Priced::no_price;
+    Decimal a, b;
+    if (!token_cost(input_tokens, in->price, a) || !token_cost(output_tokens, out->price, b) ||
+        !add(a, b, cost))
+        return Priced::overflow;
+    return Priced::ok;
+}
+
+Priced training_cost(const Model& model, Item method, int64_t tokens, int64_t epochs, Decimal& cost) {
+    const PriceVersion* price = model.current(method);
+    if (!price) return Priced::no_price;
+    Decimal billed_tokens;
+    if (!multiply(Decimal::from_int(tokens), Decimal::from_int(epochs), billed_tokens) ||
+        !multiply(billed_tokens, price->price, cost))
+        return Priced::overflow;
+    cost = shifted(cost, kPerThousand);
+    return Priced::ok;
+}
+
+Priced deployment_cost(const Model& model, const Decimal& hours, int64_t nodes, Decimal& cost) {
+    const PriceVersion* price = model.current(Item::deployment);
+    if (!price) return Priced::no_price;
+    if (price->line->unit == Unit::hour && nodes != 1) return Priced::no_price;
+    Decimal per_hour;
+    if (!multiply(price->price, Decimal::from_int(nodes), per_hour) || !multiply(per_hour, hours, cost))
+        return Priced::overflow;
+    return Priced::ok;
+}
+
+}  // namespace maas

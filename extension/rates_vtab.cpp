@@ -1,0 +1,246 @@
+// rates_vtab.cpp - maas_rates, an eponymous read-only virtual table with one
+// row per price line of the card.
+//
+//   SELECT model, item, price, unit FROM maas_rates WHERE model = 'Qwen3-8B';
+//   SELECT count(*) FROM maas_rates;                          -- 131
+//
+// Columns: provider, model, service, item, label, price (REAL), price_text
+// (the published decimal), unit, currency, effective_from, effective_to (NULL
+// for the current version), source.  Times are UTC text in the form of
+// SQLite's datetime(), so they compare correctly with it.
+//
+// xBestIndex serves equality on `model` and on `item` from the catalog's
+// indexes instead of a scan.  idxNum is a bit set saying which constraints
+// were passed to xFilter, in this argv order:
+//   kModelEq (1)  argv[0] is the model name; rows of that model only
+//   kItemEq  (2)  next argv is the item; rows of that item only
+// The model is found case-insensitively and SQLite re-checks the constraint
+// (omit = 0), so the rows returned are exactly those of the SQL semantics,
+// for BINARY and NOCASE collations; other collations are left to SQLite.
+#include "rates_vtab.hpp"
+
+#include <cstring>
+#include <memory>
+#include <new>
+
+#include "catalog.hpp"
+
+namespace maas {
+namespace {
+
+enum Column {
+    kProvider, kModel, kService, kItem, kLabel, kPrice, kPriceText, kUnit, kCurrency,
+    kEffectiveFrom, kEffectiveTo, kSource
+};
+constexpr const char* kSchema =
+    "CREATE TABLE x(provider TEXT, model TEXT, service TEXT, item TEXT, label TEXT, price REAL, "
+    "price_text TEXT, unit TEXT, currency TEXT, effective_from TEXT, effective_to TEXT, source TEXT)";
+
+constexpr int kModelEq = 1;
+constexpr int kItemEq = 2;
+
+struct RatesTable {
+    sqlite3_vtab base;  // first, so SQLite's pointer converts to ours
+    ConnectionState* state;
+};
+
+struct RatesCursor {
+    sqlite3_vtab_cursor base;
+    std::shared_ptr<const Catalog> catalog;  // the snapshot this scan reads
+    const std::vector<uint32_t>* rows = nullptr;  // a list of row numbers, or all rows when null
+    bool filter_item = false;
+    Item item = Item::input;
+    size_t position = 0;   // index into *rows (or into catalog->rows())
+    size_t end = 0;
+
+    uint32_t row() const { return rows ? (*rows)[position] : uint32_t(position); }
+    bool skip_row() const { return filter_item && catalog->rows()[row()].line->item != item; }
+};
+
+int rates_connect(sqlite3* db, void* aux, int, const char* const*, sqlite3_vtab** out, char**) {
+    const int rc = sqlite3_declare_vtab(db, kSchema);
+    if (rc != SQLITE_OK) return rc;
+    // Safe to read from views and triggers under trusted_schema=OFF: it only
+    // shows the price list and has no side effects.
+    sqlite3_vtab_config(db, SQLITE_VTAB_INNOCUOUS);
+    auto* table = new (std::nothrow) RatesTable{};
+    if (!table) return SQLITE_NOMEM;
+    table->state = static_cast<ConnectionState*>(aux);
+    *out = &table->base;
+    return SQLITE_OK;
+}
+
+int rates_disconnect(sqlite3_vtab* vtab) {
+    delete reinterpret_cast<RatesTable*>(vtab);
+    return SQLITE_OK;
+}
+
+bool collation_is_served(sqlite3_index_info* info, int constraint) {
+    const char* collation = sqlite3_vtab_collation(info, constraint);
+    return !collation || sqlite3_stricmp(collation, "BINARY") == 0 || sqlite3_stricmp(collation, "NOCASE") == 0;
+}
+
+int rates_best_index(sqlite3_vtab* vtab, sqlite3_index_info* info) {
+    const Catalog& catalog = reinterpret_cast<RatesTable*>(vtab)->state->catalog();
+    int model_constraint = -1, item_constraint = -1;
+    for (int i = 0; i < info->nConstraint; ++i) {
+        const auto& c = info->aConstraint[i];
+        if (!c.usable || c.op != SQLITE_INDEX_CONSTRAINT_EQ || !collation_is_served(info, i)) continue;
+        if (c.iColumn == kModel && model_constraint < 0) model_constraint = i;
+        if (c.iColumn == kItem && item_constraint < 0) item_constraint = i;
+    }
+    // Honest estimates from the catalog's shape: a model has a handful of
+    // lines, an item about a sixth of them.
+    const double all = double(catalog.rows().size());
+    const double per_model = catalog.models().empty() ? all : all / double(catalog.models().size());
+    double rows = all;
+    int argv_index = 0;
+    info->idxNum = 0;
+    if (model_constraint >= 0) {
+        info->aConstraintUsage[model_constraint].argvIndex = ++argv_index;
+        info->idxNum |= kModelEq;
+        rows = per_model;
+    }
+    if (item_constraint >= 0) {
+        info->aConstraintUsage[item_constraint].argvIndex = ++argv_index;
+        info->idxNum |= kItemEq;
+        rows = model_constraint >= 0 ? 1 : all / kItemCount;
+    }
+    info->estimatedRows = sqlite3_int64(rows < 1 ? 1 : rows);
+    // A lookup costs about as much as reading a row or two; a scan, every row.
+    info->estimatedCost = info->idxNum ? 2.0 + rows : all;
+    return SQLITE_OK;
+}
+
+int rates_open(sqlite3_vtab* vtab, sqlite3_vtab_cursor** out) {
+    auto* cursor = new (std::nothrow) RatesCursor{};
+    if (!cursor) return SQLITE_NOMEM;
+    try {
+        cursor->catalog = reinterpret_cast<RatesTable*>(vtab)->state->snapshot();
+    } catch (...) {
+        delete cursor;
+        return SQLITE_NOMEM;
+    }
+    *out = &cursor->base;
+    return SQLITE_OK;
+}
+
+int rates_close(sqlite3_vtab_cursor* cur) {
+    delete reinterpret_cast<RatesCursor*>(cur);
+    return SQLITE_OK;
+}
+
+int rates_next(sqlite3_vtab_cursor* cur) {
+    auto* c = reinterpret_cast<RatesCursor*>(cur);
+    do ++c->position;
+    while (c->position < c->end && c->skip_row());
+    return SQLITE_OK;
+}
+
+int rates_filter(sqlite3_vtab_cursor* cur, int idx_num, const char*, int argc, sqlite3_value** argv) {
+    auto* c = reinterpret_cast<RatesCursor*>(cur);
+    const Catalog& catalog = *c->catalog;
+    static const std::vector<uint32_t> kNoRows;
+    c->rows = nullptr;
+    c->filter_item = false;
+    c->end = catalog.rows().size();
+    int arg = 0;
+    if ((idx_num & kModelEq) && arg < argc) {
+        sqlite3_value* name = argv[arg++];
+        const char* text = reinterpret_cast<const char*>(sqlite3_value_text(name));
+        const Model* model = text ? catalog.find_model(std::string_view(text, size_t(sqlite3_value_bytes(name))), nullptr)
+                                  : nullptr;
+        c->rows = model ? &model->rows : &kNoRows;
+    }
+    if ((idx_num & kItemEq) && arg < argc) {
+        sqlite3_value* value = argv[arg++];
+        const char* text = reinterpret_cast<const char*>(sqlite3_value_text(value));
+        Item item;
+        // Item names are exact here, as in any column comparison; 'LORA' finds nothing.
+        const bool known = text && item_from_text(text, item) && std::strcmp(text, item_name(item)) == 0;
+        if (!known) {
+            c->rows = &kNoRows;
+        } else if (c->rows) {
+            c->filter_item = true;
+            c->item = item;
+        } else {
+            c->rows = &catalog.rows_for_item(item);
+        }
+    }
+    if (c->rows) c->end = c->rows->size();
+    c->position = 0;
+    while (c->position < c->end && c->skip_row()) ++c->position;
+    return SQLITE_OK;
+}
+
+int rates_eof(sqlite3_vtab_cursor* cur) {
+    auto* c = reinterpret_cast<RatesCursor*>(cur);
+    return c->position >= c->end;
+}
+
+void result_text(sqlite3_context* ctx, const std::string& s) {
+    // Copied: the value may outlive this cursor and the snapshot it holds.
+    sqlite3_result_text(ctx, s.data(), int(s.size()), SQLITE_TRANSIENT);
+}
+
+int rates_column(sqlite3_vtab_cursor* cur, sqlite3_context* ctx, int column) {
+    auto* c = reinterpret_cast<RatesCursor*>(cur);
+    const RateRow& row = c->catalog->rows()[c->row()];
+    const CardLine& line = *row.line;
+    switch (column) {
+        case kProvider: result_text(ctx, line.provider); break;
+        case kModel: result_text(ctx, line.model); break;
+        case kService: sqlite3_result_text(ctx, service_name(line.service), -1, SQLITE_STATIC); break;
+        case kItem: sqlite3_result_text(ctx, item_name(line.item), -1, SQLITE_STATIC); break;
+        case kLabel: result_text(ctx, line.label); break;
+        case kPrice: sqlite3_result_double(ctx, row.price); break;
+        case kPriceText: result_text(ctx, line.price_text); break;
+        case kUnit: sqlite3_result_text(ctx, unit_name(line.unit), -1, SQLITE_STATIC); break;
+        case kCurrency: result_text(ctx, line.currency); break;
+        case kEffectiveFrom: result_text(ctx, row.effective_from); break;
+        case kEffectiveTo:
+            if (row.effective_to.empty()) sqlite3_result_null(ctx);
+            else result_text(ctx, row.effective_to);
+            break;
+        case kSource: result_text(ctx, line.source); break;
+        default: sqlite3_result_null(ctx); break;
+    }
+    return SQLITE_OK;
+}
+
+int rates_rowid(sqlite3_vtab_cursor* cur, sqlite3_int64* rowid) {
+    auto* c = reinterpret_cast<RatesCursor*>(cur);
+    *rowid = sqlite3_int64(c->row()) + 1;  // 1-based, in card order
+    return SQLITE_OK;
+}
+
+sqlite3_module make_module() {
+    sqlite3_module m;
+    std::memset(&m, 0, sizeof m);
+    m.iVersion = 0;
+    m.xCreate = nullptr;  // eponymous-only: exists in every schema, cannot be CREATEd
+    m.xConnect = rates_connect;
+    m.xBestIndex = rates_best_index;
+    m.xDisconnect = rates_disconnect;
+    m.xDestroy = rates_disconnect;
+    m.xOpen = rates_open;
+    m.xClose = rates_close;
+    m.xFilter = rates_filter;
+    m.xNext = rates_next;
+    m.xEof = rates_eof;
+    m.xColumn = rates_column;
+    m.xRowid = rates_rowid;
+    return m;  // no xUpdate: read-only
+}
+
+const sqlite3_module kRatesModule = make_module();
+
+}  // namespace
+
+int register_rates_vtab(sqlite3* db, ConnectionState* state) {
+    state->retain();
+    // On failure SQLite calls the destructor itself, dropping the reference.
+    return sqlite3_create_module_v2(db, "maas_rates", &kRatesModule, state, ConnectionState::release);
+}
+
+}  // namespace maas

@@ -1,0 +1,156 @@
+// sql_args.cpp - argument readers and their error messages (see sql_args.hpp).
+#include "sql_args.hpp"
+
+#include <charconv>
+#include <cmath>
+#include <string>
+#include <string_view>
+
+namespace maas {
+namespace {
+
+constexpr size_t kShownTextBytes = 40;  // how much of a bad TEXT value a message quotes
+
+// Length of the longest prefix of s (at most limit bytes) made of whole,
+// valid UTF-8 characters, so that a quoted value never splits a character
+// or passes invalid bytes into an error message.
+size_t valid_utf8_prefix(std::string_view s, size_t limit) {
+    size_t i = 0, good = 0;
+    while (i < s.size() && i < limit) {
+        const unsigned char c = static_cast<unsigned char>(s[i]);
+        size_t len = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+        if (len == 0 || i + len > s.size() || i + len > limit) break;
+        for (size_t k = 1; k < len; ++k)
+            if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return good;
+        i += len;
+        good = i;
+    }
+    return good;
+}
+
+std::string describe(sqlite3_value* value) {
+    switch (sqlite3_value_type(value)) {
+        case SQLITE_INTEGER:
+            return std::to_string(static_cast<long long>(sqlite3_value_int64(value)));
+        case SQLITE_FLOAT: {
+            const double d = sqlite3_value_double(value);
+            if (std::isnan(d)) return "NaN";
+            if (std::isinf(d)) return d > 0 ? "Inf" : "-Inf";
+            char buf[40];
+            auto r = std::to_chars(buf, buf + sizeof buf, d);
+            return std::string(buf, r.ptr);
+        }
+        case SQLITE_TEXT: {
+            const char* text = reinterpret_cast<const char*>(sqlite3_value_text(value));
+            std::string_view s(text ? text : "", size_t(sqlite3_value_bytes(value)));
+            const size_t kept = valid_utf8_prefix(s, kShownTextBytes);
+            std::string shown = "'";
+            for (char c : s.substr(0, kept)) shown += static_cast<unsigned char>(c) < 0x20 ? '?' : c;
+            shown += kept < s.size() ? "...'" : "'";  // cut for length or at invalid UTF-8
+            return shown;
+        }
+        case SQLITE_BLOB:
+            return "a BLOB";
+        default:
+            return "NULL";
+    }
+}
+
+std::string_view text_of(sqlite3_value* value) {
+    const char* text = reinterpret_cast<const char*>(sqlite3_value_text(value));
+    return std::string_view(text ? text : "", size_t(sqlite3_value_bytes(value)));
+}
+
+}  // namespace
+
+void report_bad_argument(sqlite3_context* ctx, ArgName name, const char* what, sqlite3_value* value) {
+    std::string message = std::string(name.function) + ": " + name.argument + " must be " + what + ", got " +
+                          describe(value);
+    sqlite3_result_error(ctx, message.c_str(), int(message.size()));
+}
+
+bool any_null(int argc, sqlite3_value** argv) {
+    for (int i = 0; i < argc; ++i)
+        if (sqlite3_value_type(argv[i]) == SQLITE_NULL) return true;
+    return false;
+}
+
+bool read_count(sqlite3_context* ctx, sqlite3_value* value, ArgName name, int64_t minimum, int64_t& out) {
+    bool whole = false;
+    switch (sqlite3_value_type(value)) {
+        case SQLITE_INTEGER:
+            out = sqlite3_value_int64(value);
+            whole = true;
+            break;
+        case SQLITE_FLOAT: {
+            const double d = sqlite3_value_double(value);
+            // 2^63 is the first double above INT64_MAX; a whole double below it fits.
+            if (d == std::floor(d) && d >= -9223372036854775808.0 && d < 9223372036854775808.0) {
+                out = int64_t(d);
+                whole = true;
+            }
+            break;
+        }
+        case SQLITE_TEXT: {
+            Decimal parsed;
+            whole = parse_decimal(text_of(value), parsed) && to_int64(parsed, out);
+            break;
+        }
+        default:
+            break;
+    }
+    if (whole && out >= minimum) return true;
+    report_bad_argument(ctx, name, minimum == 0 ? "a non-negative integer" : "an integer >= 1", value);
+    return false;
+}
+
+bool read_quantity(sqlite3_context* ctx, sqlite3_value* value, ArgName name, Decimal& out) {
+    bool ok = false;
+    switch (sqlite3_value_type(value)) {
+        case SQLITE_INTEGER:
+            out = Decimal::from_int(sqlite3_value_int64(value));
+            ok = true;
+            break;
+        case SQLITE_FLOAT:
+            ok = decimal_from_double(sqlite3_value_double(value), out);
+            break;
+        case SQLITE_TEXT:
+            ok = parse_decimal(text_of(value), out);
+            break;
+        default:
+            break;
+    }
+    if (ok && !out.is_negative()) return true;
+    report_bad_argument(ctx, name, "a non-negative number", value);
+    return false;
+}
+
+bool read_model(sqlite3_context* ctx, sqlite3_value* value, ArgName name, const Catalog& catalog,
+                const Model*& out) {
+    if (sqlite3_value_type(value) == SQLITE_BLOB) {
+        report_bad_argument(ctx, name, "a model name (TEXT)", value);
+        return false;
+    }
+    bool ambiguous = false;
+    out = catalog.find_model(text_of(value), &ambiguous);
+    if (ambiguous) {
+        report_bad_argument(ctx, name, "a model of one provider (write it as 'provider/model')", value);
+        return false;
+    }
+    return true;
+}
+
+bool read_item(sqlite3_context* ctx, sqlite3_value* value, ArgName name, const Service* only, Item& out) {
+    if (sqlite3_value_type(value) == SQLITE_TEXT && item_from_text(text_of(value), out) &&
+        (!only || item_service(out) == *only))
+        return true;
+    report_bad_argument(ctx, name,
+                        only && *only == Service::training
+                            ? "one of 'lora', 'full', 'lora_merge' (or 'LORA', '全量更新', 'LoRA合并')"
+                            : "one of 'input', 'output', 'deployment', 'lora', 'full', 'lora_merge' "
+                              "(or a published label such as '输入' or 'LORA')",
+                        value);
+    return false;
+}
+
+}  // namespace maas

@@ -1,0 +1,52 @@
+// sql_args.hpp - reading SQL arguments the way pricing needs them.
+//
+// Each reader either stores the value, or reports an error on the context
+// whose text starts with the function's name and names the argument:
+//
+//   maas_cost: input_tokens must be a non-negative integer, got -1
+//
+// Counts accept INTEGER, a REAL with no fraction (1000.0) and TEXT holding an
+// integer ('1200', as CSV imports leave it); quantities (hours) accept any
+// non-negative decimal.  A REAL is taken as the decimal it prints as (0.1 is
+// 0.1), so results match what the user typed.
+//
+//   int64_t tokens;
+//   if (!maas::read_count(ctx, argv[1], {"maas_cost", "input_tokens"}, 0, tokens)) return;
+#pragma once
+
+#include <cstdint>
+
+#include "catalog.hpp"
+#include "decimal.hpp"
+#include "sqlite_api.hpp"
+
+namespace maas {
+
+struct ArgName {
+    const char* function;  // "maas_cost"
+    const char* argument;  // "input_tokens"
+};
+
+// Reports "function: argument must be <what>, got <value>" on ctx.
+void report_bad_argument(sqlite3_context* ctx, ArgName name, const char* what, sqlite3_value* value);
+
+// An integer >= minimum.  False after reporting an error.
+bool read_count(sqlite3_context* ctx, sqlite3_value* value, ArgName name, int64_t minimum, int64_t& out);
+
+// A decimal >= 0.  False after reporting an error.
+bool read_quantity(sqlite3_context* ctx, sqlite3_value* value, ArgName name, Decimal& out);
+
+// A model name looked up in the catalog; out is nullptr when the name is
+// unknown.  False after reporting an error (a BLOB, or a name several
+// providers share).
+bool read_model(sqlite3_context* ctx, sqlite3_value* value, ArgName name, const Catalog& catalog,
+                const Model*& out);
+
+// An item ('input', 'lora', '全量更新', ...), case-insensitive, belonging to
+// service `only` when that is given.  False after reporting an error.
+bool read_item(sqlite3_context* ctx, sqlite3_value* value, ArgName name, const Service* only, Item& out);
+
+// True when any argument is SQL NULL: the functions are strict.
+bool any_null(int argc, sqlite3_value** argv);
+
+}  // namespace maas

@@ -1,0 +1,13 @@
+// sql_functions.hpp - registration of the scalar SQL functions.
+#pragma once
+
+#include "connection.hpp"
+#include "sqlite_api.hpp"
+
+namespace maas {
+
+// Registers every maas_* scalar function on db; stops at the first failure
+// and returns its SQLite result code.
+int register_functions(sqlite3* db, ConnectionState* state);
+
+}  // namespace maas

@@ -1,0 +1,134 @@
+// time_text.cpp - parse and format instants (see time_text.hpp).
+//
+// Days are counted with the proleptic Gregorian calendar, the one SQLite's
+// date functions use; the conversion is the classic era-based civil-date
+// algorithm (400-year eras of 146097 days), valid for years 0000-9999.
+#include "time_text.hpp"
+
+#include <cstdio>
+
+namespace maas {
+namespace {
+
+constexpr int64_t kMsPerDay = 86400000;
+
+int64_t days_from_civil(int64_t y, int64_t m, int64_t d) {
+    y -= m <= 2;
+    const int64_t era = (y >= 0 ? y : y - 399) / 400;
+    const int64_t yoe = y - era * 400;                                  // [0, 399]
+    const int64_t doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;  // [0, 365]
+    const int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;            // [0, 146096]
+    return era * 146097 + doe - 719468;
+}
+
+void civil_from_days(int64_t z, int64_t& y, int64_t& m, int64_t& d) {
+    z += 719468;
+    const int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+    const int64_t doe = z - era * 146097;
+    const int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    const int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    const int64_t mp = (5 * doy + 2) / 153;
+    d = doy - (153 * mp + 2) / 5 + 1;
+    m = mp < 10 ? mp + 3 : mp - 9;
+    y = yoe + era * 400 + (m <= 2);
+}
+
+bool is_leap(int64_t y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
+
+int days_in_month(int64_t y, int64_t m) {
+    static const int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    return m == 2 && is_leap(y) ? 29 : kDays[m - 1];
+}
+
+// Reads exactly `width` digits at text[pos].
+bool digits(std::string_view text, size_t& pos, int width, int64_t& out) {
+    if (pos + size_t(width) > text.size()) return false;
+    out = 0;
+    for (int i = 0; i < width; ++i) {
+        char c = text[pos + size_t(i)];
+        if (c < '0' || c > '9') return false;
+        out = out * 10 + (c - '0');
+    }
+    pos += size_t(width);
+    return true;
+}
+
+bool expect(std::string_view text, size_t& pos, char c) {
+    if (pos < text.size() && text[pos] == c) { ++pos; return true; }
+    return false;
+}
+
+}  // namespace
+
+bool parse_time(std::string_view text, int64_t& unix_ms) {
+    size_t pos = 0;
+    while (pos < text.size() && text[pos] == ' ') ++pos;
+    while (!text.empty() && text.back() == ' ') text.remove_suffix(1);
+
+    int64_t year, month, day, hour = 0, minute = 0, second = 0, ms = 0;
+    if (!digits(text, pos, 4, year) || !expect(text, pos, '-') || !digits(text, pos, 2, month) ||
+        !expect(text, pos, '-') || !digits(text, pos, 2, day))
+        return false;
+    if (month < 1 || month > 12 || day < 1 || day > days_in_month(year, month)) return false;
+
+    if (pos < text.size() && (text[pos] == ' ' || text[pos] == 'T')) {
+        ++pos;
+        if (!digits(text, pos, 2, hour) || !expect(text, pos, ':') || !digits(text, pos, 2, minute))
+            return false;
+        if (expect(text, pos, ':')) {
+            if (!digits(text, pos, 2, second)) return false;
+            if (expect(text, pos, '.')) {
+                // SQLite reads any number of fraction digits; we keep milliseconds
+                // and require at least one digit.
+                int64_t scale = 100;
+                size_t start = pos;
+                while (pos < text.size() && text[pos] >= '0' && text[pos] <= '9') {
+                    ms += (text[pos] - '0') * scale;
+                    scale /= 10;
+                    ++pos;
+                }
+                if (pos == start) return false;
+            }
+        }
+        if (hour > 23 || minute > 59 || second > 59) return false;
+    }
+
+    int64_t offset_minutes = 0;
+    while (pos < text.size() && text[pos] == ' ') ++pos;
+    if (pos < text.size()) {
+        if (text[pos] == 'Z' || text[pos] == 'z') {
+            ++pos;
+        } else if (text[pos] == '+' || text[pos] == '-') {
+            const int64_t sign = text[pos++] == '-' ? -1 : 1;
+            int64_t oh, om;
+            if (!digits(text, pos, 2, oh) || !expect(text, pos, ':') || !digits(text, pos, 2, om))
+                return false;
+            if (oh > 14 || om > 59) return false;
+            offset_minutes = sign * (oh * 60 + om);
+        } else {
+            return false;
+        }
+    }
+    if (pos != text.size()) return false;
+
+    const int64_t local_ms = days_from_civil(year, month, day) * kMsPerDay +
+                             ((hour * 60 + minute) * 60 + second) * 1000 + ms;
+    unix_ms = local_ms - offset_minutes * 60000;  // local = UTC + offset
+    return true;
+}
+
+std::string format_time(int64_t unix_ms) {
+    int64_t days = unix_ms / kMsPerDay, rest = unix_ms % kMsPerDay;
+    if (rest < 0) { rest += kMsPerDay; --days; }
+    int64_t y, m, d;
+    civil_from_days(days, y, m, d);
+    const int64_t ms = rest % 1000, secs = rest / 1000;
+    char buf[40];
+    int n = std::snprintf(buf, sizeof buf, "%04lld-%02lld-%02lld %02lld:%02lld:%02lld", (long long)y,
+                          (long long)m, (long long)d, (long long)(secs / 3600),
+                          (long long)(secs / 60 % 60), (long long)(secs % 60));
+    if (ms != 0) std::snprintf(buf + n, sizeof buf - size_t(n), ".%03lld", (long long)ms);
+    return buf;
+}
+
+}  // namespace maas

@@ -1,0 +1,29 @@
+// time_text.hpp - instants as text, the way SQLite's date functions write them.
+//
+// Effective times and the optional `at` argument are instants.  They are held
+// as milliseconds since 1970-01-01 00:00:00 UTC and shown in the text form of
+// SQLite's datetime() ("YYYY-MM-DD HH:MM:SS", UTC), so that
+// `effective_from <= datetime(created_at, 'unixepoch')` compares correctly.
+//
+//   int64_t ms;
+//   maas::parse_time("2025-07-08T13:25:00+08:00", ms);   // true
+//   maas::format_time(ms);                               // "2025-07-08 05:25:00"
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace maas {
+
+// Accepts the date/time forms of SQLite's date functions:
+//   YYYY-MM-DD, YYYY-MM-DD HH:MM, YYYY-MM-DD HH:MM:SS, YYYY-MM-DD HH:MM:SS.SSS
+// with ' ' or 'T' between date and time, optionally followed by 'Z' or a
+// [+-]HH:MM offset (the time is then local to that offset).  No offset means
+// UTC, as in SQLite.  Impossible dates (2025-02-30) are rejected.
+bool parse_time(std::string_view text, int64_t& unix_ms);
+
+// "YYYY-MM-DD HH:MM:SS" in UTC, with ".SSS" only when there are milliseconds.
+std::string format_time(int64_t unix_ms);
+
+}  // namespace maas
