@@ -1,0 +1,132 @@
+// test_load.cpp - what loading the module adds to a connection, its flags,
+// and how maas_rates behaves as a table.
+#include <catch2/catch.hpp>
+
+#include <set>
+
+#include "sql_fixture.hpp"
+
+namespace {
+
+std::set<std::string> names(Db& db, const std::string& sql) {
+    std::set<std::string> out;
+    for (const auto& row : db.rows(sql)) out.insert(row.at(0));
+    return out;
+}
+
+constexpr int kDeterministic = 0x000000800;  // SQLITE_DETERMINISTIC
+constexpr int kInnocuous = 0x000200000;      // SQLITE_INNOCUOUS
+
+}  // namespace
+
+TEST_CASE("loading adds exactly the maas functions and module", "[load]") {
+    Db db(false);
+    const std::string functions = "SELECT name || '/' || narg || '/' || flags FROM pragma_function_list";
+    const std::string modules = "SELECT name FROM pragma_module_list";
+    const auto functions_before = names(db, functions), modules_before = names(db, modules);
+    db.load();
+    const auto functions_after = names(db, functions), modules_after = names(db, modules);
+
+    std::set<std::string> added_functions, added_modules;
+    for (const auto& f : functions_after)
+        if (!functions_before.count(f)) added_functions.insert(f);
+    for (const auto& m : modules_after)
+        if (!modules_before.count(m)) added_modules.insert(m);
+    for (const auto& f : functions_before) CHECK(functions_after.count(f) == 1);  // nothing replaced
+
+    // Pure (deterministic, innocuous) and never SQLITE_DIRECTONLY: none of
+    // them reads files or changes state.
+    const std::string pure = "/-1/" + std::to_string(kDeterministic | kInnocuous);
+    CHECK(added_functions == std::set<std::string>{
+                                "maas_cost" + pure, "maas_training_cost" + pure, "maas_deployment_cost" + pure,
+                                "maas_price" + pure, "maas_model" + pure, "maas_version" + pure,
+                                "maas_debug" + pure});
+    CHECK(added_modules == std::set<std::string>{"maas_rates"});
+}
+
+TEST_CASE("loading twice replaces, adds nothing and keeps working", "[load]") {
+    Db db;
+    const auto before = db.value("SELECT count(*) FROM pragma_function_list");
+    db.load();
+    db.load();
+    CHECK(db.value("SELECT count(*) FROM pragma_function_list") == before);
+    CHECK(db.real("SELECT maas_cost('DeepSeek-R1', 1000000, 1000000)") == 20.0);
+    CHECK(db.value("SELECT count(*) FROM maas_rates") == "131");
+}
+
+TEST_CASE("maas_version and maas_debug", "[load]") {
+    Db db;
+    const std::string version = db.value("SELECT maas_version()");
+    CHECK(version == "0.1.0");
+    const std::string debug = db.value("SELECT maas_debug()");
+    CHECK(debug.rfind("sqlite-maas 0.1.0\nbuild: ", 0) == 0);
+    CHECK(debug.find(std::string("sqlite: compiled against ") + SQLITE_VERSION + ", running " +
+                     sqlite3_libversion()) != std::string::npos);
+    CHECK(debug.find("card: data/xingchen_rates.csv, 131 lines, 42 models") != std::string::npos);
+}
+
+TEST_CASE("pure functions work in indexes, generated columns and CHECKs", "[load][flags]") {
+    Db db;
+    db.exec("CREATE TABLE usage(model TEXT, input INTEGER, output INTEGER,"
+            " cost REAL GENERATED ALWAYS AS (maas_cost(model, input, output)) STORED)");
+    db.exec("CREATE INDEX usage_cost ON usage(maas_cost(model, input, output))");
+    db.exec("INSERT INTO usage(model, input, output) VALUES ('DeepSeek-R1', 1000, 1000), ('Qwen3-8B', 2000, 0)");
+    CHECK(db.real("SELECT cost FROM usage WHERE model = 'DeepSeek-R1'") == 0.02);
+    CHECK(db.real("SELECT sum(cost) FROM usage") == 0.021);
+    CHECK(db.value("SELECT model FROM usage WHERE maas_cost(model, input, output) = 0.001") == "Qwen3-8B");
+}
+
+TEST_CASE("views and triggers may use the extension under trusted_schema=OFF", "[load][flags]") {
+    Db db;
+    db.exec("CREATE TABLE logs(model TEXT, input INTEGER, output INTEGER)");
+    db.exec("INSERT INTO logs VALUES ('DeepSeek-V3', 1000, 1000)");
+    db.exec("CREATE VIEW priced AS SELECT maas_cost(model, input, output) AS cost, maas_model(model) AS m FROM logs");
+    db.exec("CREATE VIEW rates AS SELECT count(*) AS n FROM maas_rates");
+    db.exec("CREATE TABLE audit(cost REAL)");
+    db.exec("CREATE TRIGGER logs_cost AFTER INSERT ON logs BEGIN"
+            " INSERT INTO audit VALUES (maas_cost(new.model, new.input, new.output)); END");
+    db.exec("PRAGMA trusted_schema = OFF");
+    CHECK(db.real("SELECT cost FROM priced") == 0.01);
+    CHECK(db.value("SELECT n FROM rates") == "131");
+    db.exec("INSERT INTO logs VALUES ('DeepSeek-R1', 1000, 0)");
+    CHECK(db.real("SELECT cost FROM audit") == 0.004);
+}
+
+TEST_CASE("maas_rates is read-only and eponymous", "[rates]") {
+    Db db;
+    CHECK(db.error("DELETE FROM maas_rates") == "table maas_rates may not be modified");
+    CHECK(db.error("INSERT INTO maas_rates(model) VALUES ('x')") == "table maas_rates may not be modified");
+    CHECK(db.error("CREATE VIRTUAL TABLE my_rates USING maas_rates") == "no such module: maas_rates");
+    CHECK(db.value("SELECT count(*) FROM main.maas_rates") == "131");
+}
+
+TEST_CASE("maas_rates serves model and item equality without a scan", "[rates][plan]") {
+    Db db;
+    auto plan = [&](const std::string& where) {
+        return db.rows("EXPLAIN QUERY PLAN SELECT * FROM maas_rates " + where).at(0).at(3);
+    };
+    CHECK(plan("") == "SCAN maas_rates VIRTUAL TABLE INDEX 0:");
+    CHECK(plan("WHERE model = 'Qwen3-8B'") == "SCAN maas_rates VIRTUAL TABLE INDEX 1:");
+    CHECK(plan("WHERE item = 'lora'") == "SCAN maas_rates VIRTUAL TABLE INDEX 2:");
+    CHECK(plan("WHERE model = 'Qwen3-8B' AND item = 'lora'") == "SCAN maas_rates VIRTUAL TABLE INDEX 3:");
+    CHECK(plan("WHERE model > 'Q'") == "SCAN maas_rates VIRTUAL TABLE INDEX 0:");
+
+    CHECK(db.value("SELECT group_concat(item) FROM maas_rates WHERE model = 'Qwen3-8B'") == "input,output,lora");
+    CHECK(db.value("SELECT price_text FROM maas_rates WHERE model = 'Qwen3-8B' AND item = 'lora'") == "0.006");
+    // The index is exact under BINARY: another spelling finds nothing ...
+    CHECK(db.value("SELECT count(*) FROM maas_rates WHERE model = 'qwen3-8b'") == "0");
+    // ... and follows the collation the query asks for.
+    CHECK(db.value("SELECT count(*) FROM maas_rates WHERE model = 'qwen3-8b' COLLATE NOCASE") == "3");
+    CHECK(db.value("SELECT count(*) FROM maas_rates WHERE item = 'lora'") == "23");
+    CHECK(db.value("SELECT count(*) FROM maas_rates WHERE item = 'LORA'") == "0");
+    CHECK(db.value("SELECT count(*) FROM maas_rates WHERE model = 'nope'") == "0");
+    CHECK(db.value("SELECT count(*) FROM maas_rates WHERE model = 'Spark Mini' AND item = 'input'") == "0");
+    // A join looks each usage row's model up instead of scanning the card.
+    db.exec("CREATE TABLE logs(model_name TEXT, prompt_tokens INTEGER)");
+    db.exec("INSERT INTO logs VALUES ('Qwen3-8B', 1000), ('DeepSeek-R1', 2000), ('gpt-4o', 5)");
+    CHECK(db.real("SELECT sum(l.prompt_tokens * r.price / 1000) FROM logs l JOIN maas_rates r "
+                  "ON r.model = l.model_name AND r.item = 'input'") == Approx(0.0085));
+    const auto join_plan = db.rows("EXPLAIN QUERY PLAN SELECT * FROM logs l JOIN maas_rates r "
+                                   "ON r.model = l.model_name AND r.item = 'input'");
+    CHECK(join_plan.back().at(3) == "SCAN r VIRTUAL TABLE INDEX 3:");
+}
