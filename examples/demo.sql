@@ -1,0 +1,13 @@
+-- demo.sql - price six months of an example new-api log, in memory.
+--
+-- From the root of the repository, after building:
+--   sqlite3 -cmd '.load ./build/maas' :memory: '.read examples/demo.sql'
+--   sqlite3 -cmd '.load ./build/maas' :memory: < examples/demo.sql
+.read examples/newapi_logs.sql
+.print 'Cost of a new-api usage log, priced with sqlite-maas (iFlytek Xingchen MaaS prices, CNY)'
+.print
+.read sql/reports/cost_by_month_model.sql
+.print
+.print 'Usage that found no price (left out of the cost above)'
+.print
+.read sql/reports/unpriced_usage.sql

@@ -1,0 +1,69 @@
+-- example_report.sql - the cost report on the example log, checked against
+-- totals computed here without sqlite-maas.
+--
+-- The check prices examples/newapi_logs.sql itself: the prices of the models
+-- it uses are copied by hand from the published list
+-- (shared/seed/000_1cd2ef185819af08.txt) as whole numbers of 1e-5 CNY per
+-- 1,000 tokens, so tokens x price is the cost in 1e-8 CNY, an integer, and
+-- sums are exact.  Names are matched with lower(), not maas_model().  The
+-- report keeps nano-CNY (1e-9 CNY), so its numbers are ten times these.
+.read examples/newapi_logs.sql
+.read sql/reports/cost_by_month_model.sql
+.read sql/reports/unpriced_usage.sql
+
+.headers on
+.mode list
+.nullvalue NULL
+CREATE TEMP TABLE expected_price(model TEXT PRIMARY KEY, input INTEGER, output INTEGER);
+INSERT INTO expected_price VALUES
+  ('DeepSeek-R1',                    400, 1600),  -- 0.004   0.016
+  ('DeepSeek-V3',                    200,  800),  -- 0.002   0.008
+  ('DeepSeek-R1-Distill-Qwen-32B',   200,  600),  -- 0.002   0.006
+  ('Qwen3-8B',                        50,  500),  -- 0.0005  0.005
+  ('Qwen3-30B-A3B',                   75,  750),  -- 0.00075 0.0075
+  ('Qwen3-235B-A22B',                200, 2000),  -- 0.002   0.02
+  ('Qwen3-32B',                      200, 2000),  -- 0.002   0.02
+  ('Qwen_v2.5_7b_Instruct',           50,  100),  -- 0.0005  0.001
+  ('Spark Max',                      800, 4000),  -- 0.008   0.04
+  ('Spark Lite',                     200,  600);  -- 0.002   0.006
+CREATE TEMP VIEW expected AS
+SELECT strftime('%Y-%m', l.created_at, 'unixepoch') AS month,
+       coalesce(p.model, l.model_name) AS model,
+       count(*) AS requests,
+       sum(l.prompt_tokens) AS prompt_tokens,
+       sum(l.completion_tokens) AS completion_tokens,
+       sum(l.prompt_tokens * p.input + l.completion_tokens * p.output) AS cost_e8
+  FROM logs AS l LEFT JOIN expected_price AS p ON lower(p.model) = lower(l.model_name)
+ WHERE l.type = 2
+ GROUP BY 1, 2;
+
+-- The totals, computed here and by the report; cost in nano-CNY.
+SELECT 'expected' AS "by", sum(requests) AS requests, sum(prompt_tokens) AS prompt_tokens,
+       sum(completion_tokens) AS completion_tokens, sum(cost_e8) * 10 AS cost_nano
+  FROM expected
+UNION ALL
+SELECT 'report', sum(requests), sum(prompt_tokens), sum(completion_tokens), sum(cost_nano)
+  FROM maas_cost_by_month_model;
+-- Every (month, model) row equal, both ways; NULL costs must match too.
+SELECT count(*) AS rows_compared,
+       (SELECT count(*) FROM (SELECT month, model, requests, prompt_tokens, completion_tokens, cost_e8 * 10
+                                FROM expected
+                              EXCEPT
+                              SELECT month, model, requests, prompt_tokens, completion_tokens, cost_nano
+                                FROM maas_cost_by_month_model)) AS missing_from_report,
+       (SELECT count(*) FROM (SELECT month, model, requests, prompt_tokens, completion_tokens, cost_nano
+                                FROM maas_cost_by_month_model
+                              EXCEPT
+                              SELECT month, model, requests, prompt_tokens, completion_tokens, cost_e8 * 10
+                                FROM expected)) AS extra_in_report
+  FROM expected;
+-- The nano-CNY of each priced row came out whole: the double maas_cost()
+-- returns is within 1e-6 of a nano-CNY of what the report rounded it to.
+SELECT count(*) AS priced_rows,
+       sum(abs(maas_cost(model_name, prompt_tokens, completion_tokens) * 1e9
+               - round(maas_cost(model_name, prompt_tokens, completion_tokens) * 1e9)) > 1e-6) AS not_whole
+  FROM logs WHERE type = 2 AND maas_cost(model_name, prompt_tokens, completion_tokens) IS NOT NULL;
+-- Rows that are not consumption are in the log, and not in the report.
+SELECT count(*) AS log_rows, sum(type = 2) AS consume_rows,
+       (SELECT sum(requests) FROM maas_cost_by_month_model) AS report_requests
+  FROM logs;
