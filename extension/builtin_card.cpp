@@ -13,8 +13,8 @@ struct Parsed {
 Parsed parse_builtin() {
     Parsed parsed;
     std::vector<CardLine> lines;
-    if (parse_card(builtin_card_text(), builtin_card_name(), lines, parsed.error))
-        parsed.catalog = Catalog::build(std::move(lines), parsed.error);
+    if (parse_card(builtin_card_text(), builtin_card_name(), Origin::builtin, lines, parsed.error))
+        parsed.catalog = Catalog::build(std::move(lines), {}, parsed.error);
     return parsed;
 }
 

@@ -4,12 +4,13 @@
 // service, item and unit names; the item belongs to the service; token items
 // are priced per k_tokens and deployment per node_hour or hour; the price is
 // a non-negative plain decimal; the currency is a 3-letter code; the time
-// parses; no two lines share provider, model, item and effective_from.
+// parses; no two lines of one card share provider, model, item and
+// effective_from.  The same line checks serve the user's own tables.
 #include "card.hpp"
 
 #include <algorithm>
 #include <array>
-#include <set>
+#include <map>
 #include <tuple>
 
 #include "time_text.hpp"
@@ -125,7 +126,49 @@ bool unit_from_text(std::string_view text, Unit& out) {
     return false;
 }
 
-bool parse_card(std::string_view csv, std::string_view name, std::vector<CardLine>& out,
+const char* origin_name(Origin o) { return o == Origin::builtin ? "builtin" : "user"; }
+
+bool check_card_line(const CardFields& f, CardLine& line, std::string& column, std::string& message) {
+    auto fail = [&](const char* col, std::string why) {
+        column = col;
+        message = std::move(why);
+        return false;
+    };
+    auto quoted = [](std::string_view v) { return "'" + std::string(v) + "'"; };
+    line.provider.assign(f.provider);
+    if (line.provider.empty()) return fail("provider", "empty");
+    line.model.assign(f.model);
+    if (line.model.empty()) return fail("model", "empty");
+    if (line.model.front() == ' ' || line.model.back() == ' ')
+        return fail("model", "leading or trailing space in " + quoted(line.model));
+    if (!service_from_text(f.service, line.service))
+        return fail("service", quoted(f.service) + " is not inference or training");
+    if (!item_from_text(f.item, line.item) || f.item != item_name(line.item))
+        return fail("item", quoted(f.item) + " is not input, output, deployment, lora, full or lora_merge");
+    if (item_service(line.item) != line.service)
+        return fail("service", std::string("item ") + item_name(line.item) + " belongs to service " +
+                                   service_name(item_service(line.item)));
+    line.label.assign(f.label);
+    line.price_text.assign(f.price);
+    if (!is_plain_decimal(line.price_text) || !parse_decimal(line.price_text, line.price))
+        return fail("price", quoted(f.price) + " is not a non-negative decimal such as 0.00075");
+    if (!unit_from_text(f.unit, line.unit))
+        return fail("unit", quoted(f.unit) + " is not k_tokens, node_hour or hour");
+    const bool per_token = line.item != Item::deployment;
+    if (per_token != (line.unit == Unit::k_tokens))
+        return fail("unit", std::string("item ") + item_name(line.item) + " cannot be priced per " +
+                                unit_name(line.unit));
+    line.currency.assign(f.currency);
+    if (line.currency.size() != 3 ||
+        !std::all_of(line.currency.begin(), line.currency.end(), [](char c) { return c >= 'A' && c <= 'Z'; }))
+        return fail("currency", quoted(f.currency) + " is not a 3-letter code such as CNY");
+    if (!parse_time(f.effective_from, line.effective_from_ms))
+        return fail("effective_from", quoted(f.effective_from) + " is not a time such as 2025-07-08T13:25:00+08:00");
+    line.source.assign(f.source);
+    return true;
+}
+
+bool parse_card(std::string_view csv, std::string_view name, Origin origin, std::vector<CardLine>& out,
                 std::string& error) {
     std::vector<CardLine> lines;
     std::vector<std::string> fields;
@@ -159,7 +202,6 @@ bool parse_card(std::string_view csv, std::string_view name, std::vector<CardLin
     const size_t width = fields.size();
     line_number += spanned;
 
-    std::set<std::tuple<std::string, std::string, int, int64_t>> seen;
     while (pos < csv.size()) {
         const int record_line = line_number;
         if (!read_record(csv, pos, fields, spanned)) return fail(record_line, "", "unterminated quote");
@@ -168,52 +210,55 @@ bool parse_card(std::string_view csv, std::string_view name, std::vector<CardLin
         if (fields.size() != width)
             return fail(record_line, "", "expected " + std::to_string(width) + " fields, found " +
                                              std::to_string(fields.size()));
-        auto field = [&](Column c) -> const std::string& { return fields[size_t(index_of[c])]; };
+        auto field = [&](Column c) -> std::string_view { return fields[size_t(index_of[c])]; };
+        const CardFields text{field(provider), field(model),    field(service),        field(item),
+                              field(label),    field(price),    field(unit),           field(currency),
+                              field(effective_from), field(source)};
         CardLine line;
-        line.line_number = record_line;
-        line.provider = field(provider);
-        if (line.provider.empty()) return fail(record_line, "provider", "empty");
-        line.model = field(model);
-        if (line.model.empty()) return fail(record_line, "model", "empty");
-        if (line.model.front() == ' ' || line.model.back() == ' ')
-            return fail(record_line, "model", "leading or trailing space in '" + line.model + "'");
-        if (!service_from_text(field(service), line.service))
-            return fail(record_line, "service", "'" + field(service) + "' is not inference or training");
-        if (!item_from_text(field(item), line.item) || field(item) != item_name(line.item))
-            return fail(record_line, "item",
-                        "'" + field(item) + "' is not input, output, deployment, lora, full or lora_merge");
-        if (item_service(line.item) != line.service)
-            return fail(record_line, "service",
-                        std::string("item ") + item_name(line.item) + " belongs to service " +
-                            service_name(item_service(line.item)));
-        line.label = field(label);
-        if (line.label.empty()) return fail(record_line, "label", "empty");
-        line.price_text = field(price);
-        if (!is_plain_decimal(line.price_text) || !parse_decimal(line.price_text, line.price))
-            return fail(record_line, "price",
-                        "'" + line.price_text + "' is not a non-negative decimal such as 0.00075");
-        if (!unit_from_text(field(unit), line.unit))
-            return fail(record_line, "unit", "'" + field(unit) + "' is not k_tokens, node_hour or hour");
-        const bool per_token = line.item != Item::deployment;
-        if (per_token != (line.unit == Unit::k_tokens))
-            return fail(record_line, "unit",
-                        std::string("item ") + item_name(line.item) + " cannot be priced per " +
-                            unit_name(line.unit));
-        line.currency = field(currency);
-        if (line.currency.size() != 3 ||
-            !std::all_of(line.currency.begin(), line.currency.end(), [](char c) { return c >= 'A' && c <= 'Z'; }))
-            return fail(record_line, "currency", "'" + line.currency + "' is not a 3-letter code such as CNY");
-        if (!parse_time(field(effective_from), line.effective_from_ms))
-            return fail(record_line, "effective_from",
-                        "'" + field(effective_from) + "' is not a time such as 2025-07-08T13:25:00+08:00");
-        line.source = field(source);
-        if (!seen.emplace(line.provider, line.model, int(line.item), line.effective_from_ms).second)
-            return fail(record_line, "", "second line for " + line.provider + " " + line.model + " " +
-                                             item_name(line.item) + " at the same effective_from");
+        std::string column, message;
+        if (!check_card_line(text, line, column, message)) return fail(record_line, column, message);
+        line.origin = origin;
+        line.where = std::string(name) + ":" + std::to_string(record_line);
         lines.push_back(std::move(line));
     }
     if (lines.empty()) return fail(line_number, "", "no price lines");
+    if (!check_no_duplicates(lines, error)) return false;
     out = std::move(lines);
+    return true;
+}
+
+namespace {
+
+using LineKey = std::tuple<std::string, std::string, int, int64_t>;
+LineKey key_of(const CardLine& l) { return LineKey(l.provider, l.model, int(l.item), l.effective_from_ms); }
+
+}  // namespace
+
+void overlay_lines(std::vector<CardLine>& base, const std::vector<CardLine>& overlay) {
+    std::map<LineKey, size_t> position;
+    for (size_t i = 0; i < base.size(); ++i) position.emplace(key_of(base[i]), i);
+    for (const CardLine& line : overlay) {
+        auto it = position.find(key_of(line));
+        if (it != position.end()) {
+            base[it->second] = line;
+        } else {
+            position.emplace(key_of(line), base.size());
+            base.push_back(line);
+        }
+    }
+}
+
+bool check_no_duplicates(const std::vector<CardLine>& lines, std::string& error) {
+    std::map<LineKey, const CardLine*> first;
+    for (const CardLine& line : lines) {
+        auto [it, added] = first.emplace(key_of(line), &line);
+        if (!added) {
+            error = line.where + ": effective_from: a second line for " + line.provider + " " + line.model + " " +
+                    item_name(line.item) + " from " + format_time(line.effective_from_ms) + " (the first is " +
+                    it->second->where + ")";
+            return false;
+        }
+    }
     return true;
 }
 

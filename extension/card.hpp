@@ -11,7 +11,8 @@
 //
 //   std::vector<maas::CardLine> lines;
 //   std::string error;
-//   if (!maas::parse_card(csv_text, "data/xingchen_rates.csv", lines, error)) puts(error.c_str());
+//   if (!maas::parse_card(csv_text, "data/xingchen_rates.csv", maas::Origin::builtin, lines, error))
+//       puts(error.c_str());
 #pragma once
 
 #include <cstdint>
@@ -39,6 +40,9 @@ bool item_from_text(std::string_view text, Item& out);
 bool service_from_text(std::string_view text, Service& out);
 bool unit_from_text(std::string_view text, Unit& out);
 
+enum class Origin : uint8_t { builtin, user };
+const char* origin_name(Origin o);
+
 struct CardLine {
     std::string provider;
     std::string model;
@@ -51,10 +55,30 @@ struct CardLine {
     std::string currency;
     int64_t effective_from_ms = 0;  // unix milliseconds, UTC
     std::string source;
-    int line_number = 0;  // in the card file, for messages
+    Origin origin = Origin::builtin;
+    std::string where;  // "data/x.csv:12" or "maas_user_rates rowid 5", for messages
 };
 
-bool parse_card(std::string_view csv, std::string_view name, std::vector<CardLine>& out,
+// The text of one line's fields, in card column order.
+struct CardFields {
+    std::string_view provider, model, service, item, label, price, unit, currency, effective_from, source;
+};
+
+// Checks one line and fills `out` (all but origin and where).  On failure
+// names the column at fault and says why.
+bool check_card_line(const CardFields& fields, CardLine& out, std::string& column, std::string& message);
+
+// Parses a whole card file; lines get origin `origin` and where "name:line".
+bool parse_card(std::string_view csv, std::string_view name, Origin origin, std::vector<CardLine>& out,
                 std::string& error);
+
+// Lays `overlay` over `base`: an overlay line replaces the base line with the
+// same provider, model, item and effective_from (in place, keeping order);
+// any other overlay line is appended.
+void overlay_lines(std::vector<CardLine>& base, const std::vector<CardLine>& overlay);
+
+// Finds two lines with the same provider, model, item and effective_from;
+// false with "where: effective_from: ..." naming the second of them.
+bool check_no_duplicates(const std::vector<CardLine>& lines, std::string& error);
 
 }  // namespace maas

@@ -1,4 +1,4 @@
-// catalog.cpp - building the pricing index from card lines.
+// catalog.cpp - building the pricing index from card lines and aliases.
 #include "catalog.hpp"
 
 #include <algorithm>
@@ -7,9 +7,21 @@
 
 namespace maas {
 
-std::shared_ptr<const Catalog> Catalog::build(std::vector<CardLine> lines, std::string& error) {
+const PriceVersion* Model::price(Item item, const int64_t* at_ms) const {
+    const auto& v = versions[int(item)];
+    if (v.empty()) return nullptr;
+    if (!at_ms) return &v.back();
+    // The last version starting at or before the instant.
+    auto after = std::upper_bound(v.begin(), v.end(), *at_ms,
+                                  [](int64_t t, const PriceVersion& p) { return t < p.effective_from_ms; });
+    return after == v.begin() ? nullptr : &*(after - 1);
+}
+
+std::shared_ptr<const Catalog> Catalog::build(std::vector<CardLine> lines, std::vector<AliasLine> aliases,
+                                              std::string& error) {
     auto catalog = std::make_shared<Catalog>();
     catalog->lines_ = std::move(lines);
+    catalog->aliases_ = std::move(aliases);
     NameIndex by_provider_and_name;  // "provider/model" -> model index, for grouping
     for (uint32_t row = 0; row < catalog->lines_.size(); ++row) {
         const CardLine& line = catalog->lines_[row];
@@ -23,14 +35,15 @@ std::shared_ptr<const Catalog> Catalog::build(std::vector<CardLine> lines, std::
             catalog->names_.add(line.model, index);
         }
         Model& model = catalog->models_[size_t(index)];
-        if (model.name != line.model) {
+        if (model.name != line.model || model.provider != line.provider) {
             // Same name up to letter case: two spellings of one model would make
             // lookups depend on the order of lines.
-            error = "card line " + std::to_string(line.line_number) + ": model '" + line.model +
-                    "' differs only in letter case from '" + model.name + "'";
+            error = line.where + ": model: '" + line.provider + "/" + line.model +
+                    "' differs only in letter case from '" + model.provider + "/" + model.name + "'";
             return nullptr;
         }
-        model.versions[int(line.item)].push_back(PriceVersion{&line, line.price, line.effective_from_ms, kForever, row});
+        model.versions[int(line.item)].push_back(
+            PriceVersion{&line, line.price, line.effective_from_ms, kForever, row});
         model.rows.push_back(row);
         catalog->rows_by_item_[int(line.item)].push_back(row);
         catalog->rows_.push_back(RateRow{&line, uint32_t(index), to_double(line.price),
@@ -46,6 +59,40 @@ std::shared_ptr<const Catalog> Catalog::build(std::vector<CardLine> lines, std::
                 catalog->rows_[versions[i].row].effective_to = format_time(versions[i].effective_to_ms);
             }
         }
+    }
+
+    // Aliases resolve against model names only (never against other aliases),
+    // so the meaning of an alias cannot depend on the order of the lines.
+    const NameIndex model_names = catalog->names_;
+    NameIndex alias_names;
+    for (uint32_t i = 0; i < catalog->aliases_.size(); ++i) {
+        const AliasLine& alias = catalog->aliases_[i];
+        if (alias.alias.empty()) {
+            error = alias.where + ": alias: empty";
+            return nullptr;
+        }
+        const int32_t target = model_names.find(alias.model);
+        if (target == NameIndex::kAmbiguous) {
+            error = alias.where + ": model: '" + alias.model +
+                    "' is a model of several providers; write it as 'provider/model'";
+            return nullptr;
+        }
+        if (target < 0) {
+            error = alias.where + ": model: '" + alias.model + "' is not a known model";
+            return nullptr;
+        }
+        const int32_t existing = model_names.find(alias.alias);
+        if (existing != NameIndex::kMissing && existing != target) {
+            error = alias.where + ": alias: '" + alias.alias + "' is already the name of another model";
+            return nullptr;
+        }
+        alias_names.add(alias.alias, target);
+        if (alias_names.find(alias.alias) == NameIndex::kAmbiguous) {
+            error = alias.where + ": alias: '" + alias.alias + "' already means another model";
+            return nullptr;
+        }
+        if (existing == NameIndex::kMissing) catalog->names_.add(alias.alias, target);
+        catalog->alias_rows_.push_back(AliasRow{&alias, uint32_t(target)});
     }
     return catalog;
 }

@@ -1,14 +1,16 @@
-// catalog.hpp - the price lines of a card, indexed for pricing.
+// catalog.hpp - the price lines and aliases of a card, indexed for pricing.
 //
 // A Catalog is built once from checked card lines and never changes
-// afterwards, so any number of statements and threads may read it at once.
-// Models are found by name (see name_index.hpp); each model keeps, per item,
-// its price versions ordered by effective_from.
+// afterwards, so any number of statements and threads may read it at once;
+// a change of prices builds a new Catalog.  Models are found by name or alias
+// (see name_index.hpp); each model keeps, per item, its price versions
+// ordered by effective_from, each in force until the next one starts.
 //
 //   std::string error;
-//   auto catalog = maas::Catalog::build(lines, error);
+//   auto catalog = maas::Catalog::build(lines, aliases, error);
 //   const maas::Model* m = catalog->find_model("deepseek-r1", nullptr);
-//   const maas::PriceVersion* p = m->current(maas::Item::output);  // 0.016 per k_tokens
+//   m->price(maas::Item::output, nullptr);        // current: 0.016 per k_tokens
+//   m->price(maas::Item::output, &instant_ms);    // the one in force then, or nullptr
 #pragma once
 
 #include <cstdint>
@@ -29,7 +31,7 @@ struct PriceVersion {
     Decimal price;
     int64_t effective_from_ms = 0;
     int64_t effective_to_ms = kForever;  // exclusive
-    uint32_t row = 0;                    // index into Catalog::lines()
+    uint32_t row = 0;                    // index into Catalog::rows()
 };
 
 struct Model {
@@ -38,11 +40,19 @@ struct Model {
     std::vector<PriceVersion> versions[kItemCount];  // ascending effective_from
     std::vector<uint32_t> rows;                      // this model's rows, card order
 
-    // The newest version of an item, or nullptr when the model has no such price.
-    const PriceVersion* current(Item item) const {
-        const auto& v = versions[int(item)];
-        return v.empty() ? nullptr : &v.back();
-    }
+    // The version of an item in force at *at_ms (unix ms), or the newest one
+    // when at_ms is null; nullptr when there is none (no such price, or the
+    // instant is before the first version).
+    const PriceVersion* price(Item item, const int64_t* at_ms) const;
+};
+
+// An extra name of a model: an API model ID, a gateway's spelling.
+struct AliasLine {
+    std::string alias;
+    std::string model;  // a model name or "provider/model"
+    std::string source;
+    Origin origin = Origin::builtin;
+    std::string where;  // for messages: "data/aliases.csv:4", "maas_user_aliases rowid 2"
 };
 
 // One row of maas_rates, with text prepared once so scans do no formatting.
@@ -54,24 +64,38 @@ struct RateRow {
     std::string effective_to;     // same form; empty for the current version
 };
 
+// One row of maas_aliases.
+struct AliasRow {
+    const AliasLine* line;
+    uint32_t model_index;
+};
+
 class Catalog {
 public:
-    // Builds the index; false (with a message) if the lines contradict each
-    // other in a way parse_card cannot see on its own.
-    static std::shared_ptr<const Catalog> build(std::vector<CardLine> lines, std::string& error);
+    // Builds the indexes; nullptr and a message naming the offending line
+    // when the lines contradict each other (two spellings of one model, an
+    // alias of an unknown model, an alias that is another model's name).
+    // Lines must already be free of duplicates (check_no_duplicates).
+    static std::shared_ptr<const Catalog> build(std::vector<CardLine> lines, std::vector<AliasLine> aliases,
+                                                std::string& error);
 
-    // Exact, case-insensitive; also accepts "provider/model".  Sets *ambiguous
-    // (when given) if the name belongs to models of several providers.
+    // Exact, case-insensitive: a model name, "provider/model", or an alias.
+    // Sets *ambiguous (when given) if the name is a model of several providers.
     const Model* find_model(std::string_view name, bool* ambiguous) const;
 
+    const std::vector<CardLine>& lines() const { return lines_; }
+    const std::vector<AliasLine>& aliases() const { return aliases_; }
     const std::vector<Model>& models() const { return models_; }
     const std::vector<RateRow>& rows() const { return rows_; }
+    const std::vector<AliasRow>& alias_rows() const { return alias_rows_; }
     const std::vector<uint32_t>& rows_for_item(Item item) const { return rows_by_item_[int(item)]; }
 
 private:
     std::vector<CardLine> lines_;
+    std::vector<AliasLine> aliases_;
     std::vector<Model> models_;
     std::vector<RateRow> rows_;
+    std::vector<AliasRow> alias_rows_;
     std::vector<uint32_t> rows_by_item_[kItemCount];
     NameIndex names_;
 };

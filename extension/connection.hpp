@@ -1,37 +1,83 @@
-// connection.hpp - what one database connection's functions share.
+// connection.hpp - what one database connection's functions share: the
+// built-in card, cards loaded with maas_load_card(), and the overlay of the
+// user's own tables, merged into the Catalog that pricing reads.
 //
-// Every SQL function and the maas_rates module registered on a connection
-// point at one ConnectionState.  Each registration holds a reference, and
-// SQLite's destructor callbacks drop them, so the state lives exactly as long
-// as something registered still uses it (loading twice leaks nothing).
+// Every SQL function and module registered on a connection points at one
+// ConnectionState (through a Binding).  Each registration holds a reference,
+// dropped by SQLite's destructor callbacks, so the state lives exactly as
+// long as something registered still uses it (loading twice leaks nothing).
 //
-//   auto* state = new maas::ConnectionState(maas::builtin_catalog());
-//   state->retain();   // once per registration that passes maas::ConnectionState::release
+//   std::shared_ptr<const maas::Catalog> prices = state->for_statement(ctx, error);
+//
+// Freshness: for_statement() checks for changes once per statement
+// execution, not per row.  It keeps the snapshot it chose as the statement's
+// auxiliary data (sqlite3_set_auxdata with a negative slot, which SQLite
+// keeps until the statement is reset; where an SQLite drops it sooner, the
+// check simply runs more often).  The check itself: the ChangeSignal; then,
+// if that moved, inside a transaction, or before the statement has started
+// reading (when data_version may be stale), the counter of the user tables;
+// then, if that moved, the tables.
 #pragma once
 
 #include <atomic>
 #include <memory>
+#include <string>
+#include <vector>
 
 #include "catalog.hpp"
+#include "sqlite_api.hpp"
+#include "user_tables.hpp"
 
 namespace maas {
 
+class ConnectionState;
+
+// What a registration's user data points at: the state, and whether the
+// functions see the user's prices (maas_cost) or the built-in card alone
+// (maas_builtin_cost, deterministic).
+struct Binding {
+    ConnectionState* state;
+    bool builtin_only;
+};
+
 class ConnectionState {
 public:
-    explicit ConnectionState(std::shared_ptr<const Catalog> catalog) : catalog_(std::move(catalog)) {}
+    ConnectionState(sqlite3* db, std::shared_ptr<const Catalog> builtin);
 
-    const Catalog& catalog() const { return *catalog_; }
-    std::shared_ptr<const Catalog> snapshot() const { return catalog_; }
+    // The catalog a call should price with: the built-in card for
+    // builtin-only bindings, else the merged one as of this statement.
+    // nullptr with `error` set when the user's tables hold a bad row.
+    std::shared_ptr<const Catalog> catalog_for(sqlite3_context* ctx, const Binding& binding, std::string& error);
 
+    // The merged catalog as of now (for maas_rates); checks for changes.
+    std::shared_ptr<const Catalog> current(std::string& error);
+
+    // The merged catalog last built, without checking (for estimates).
+    const Catalog& last() const { return *merged_; }
+    const Catalog& builtin() const { return *builtin_; }
+
+    // Lays a card file's lines over the loaded cards (same key: the newer
+    // load wins).  Nothing changes unless the whole merge succeeds.
+    bool load_card_lines(std::vector<CardLine> lines, std::string& error);
+
+    Binding* binding(bool builtin_only) { return builtin_only ? &builtin_binding_ : &merged_binding_; }
     void retain() { refs_.fetch_add(1, std::memory_order_relaxed); }
-    // SQLite destructor callback (void* so it can be passed straight to SQLite).
-    static void release(void* state) {
-        auto* self = static_cast<ConnectionState*>(state);
-        if (self->refs_.fetch_sub(1, std::memory_order_acq_rel) == 1) delete self;
-    }
+    // SQLite destructor callback for a Binding* (or ConnectionState* via binding()).
+    static void release_binding(void* binding);
 
 private:
-    std::shared_ptr<const Catalog> catalog_;
+    bool rebuild(const UserTablesState& tables, std::string& error);
+
+    sqlite3* db_;
+    std::shared_ptr<const Catalog> builtin_;
+    std::shared_ptr<const Catalog> merged_;   // builtin + loaded cards + user tables
+    std::vector<CardLine> loaded_lines_;      // from maas_load_card, in load order
+    ChangeSignal last_signal_;
+    UserTablesState last_tables_;
+    std::string last_error_;                  // why the user tables were refused, if they were
+    bool checked_once_ = false;
+    Binding builtin_binding_{this, true};
+    Binding merged_binding_{this, false};
     std::atomic<int> refs_{0};
 };
 

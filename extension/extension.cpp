@@ -16,6 +16,7 @@
 #include "connection.hpp"
 #include "rates_vtab.hpp"
 #include "sql_functions.hpp"
+#include "aliases_vtab.hpp"
 #include "sqlite_api.hpp"
 #include "version_check.hpp"
 
@@ -47,11 +48,12 @@ extern "C" MAAS_EXPORT int sqlite3_maas_init(sqlite3* db, char** error_out, cons
         std::shared_ptr<const maas::Catalog> builtin = maas::builtin_catalog(error);
         if (!builtin) return fail(error_out, "maas: built-in rate card is invalid: " + error, SQLITE_ERROR);
 
-        auto* state = new maas::ConnectionState(std::move(builtin));
+        auto* state = new maas::ConnectionState(db, std::move(builtin));
         state->retain();  // held while registering, so a failed step cannot free it under us
         int rc = maas::register_functions(db, state);
         if (rc == SQLITE_OK) rc = maas::register_rates_vtab(db, state);
-        maas::ConnectionState::release(state);
+        if (rc == SQLITE_OK) rc = maas::register_aliases_vtab(db, state);
+        maas::ConnectionState::release_binding(state->binding(true));
         if (rc != SQLITE_OK) return fail(error_out, std::string("maas: registration failed: ") + sqlite3_errstr(rc), rc);
         return SQLITE_OK;
     } catch (const std::bad_alloc&) {

@@ -15,10 +15,12 @@ bool token_cost(int64_t tokens, const Decimal& price, Decimal& out) {
 
 }  // namespace
 
-Priced inference_cost(const Model& model, int64_t input_tokens, int64_t output_tokens, Decimal& cost) {
-    const PriceVersion* in = model.current(Item::input);
-    const PriceVersion* out = model.current(Item::output);
+Priced inference_cost(const Model& model, int64_t input_tokens, int64_t output_tokens, const int64_t* at,
+                      Decimal& cost) {
+    const PriceVersion* in = model.price(Item::input, at);
+    const PriceVersion* out = model.price(Item::output, at);
     if (!in || !out) return Priced::no_price;
+    if (in->line->currency != out->line->currency) return Priced::mixed_currency;
     Decimal a, b;
     if (!token_cost(input_tokens, in->price, a) || !token_cost(output_tokens, out->price, b) ||
         !add(a, b, cost))
@@ -26,8 +28,9 @@ Priced inference_cost(const Model& model, int64_t input_tokens, int64_t output_t
     return Priced::ok;
 }
 
-Priced training_cost(const Model& model, Item method, int64_t tokens, int64_t epochs, Decimal& cost) {
-    const PriceVersion* price = model.current(method);
+Priced training_cost(const Model& model, Item method, int64_t tokens, int64_t epochs, const int64_t* at,
+                     Decimal& cost) {
+    const PriceVersion* price = model.price(method, at);
     if (!price) return Priced::no_price;
     Decimal billed_tokens;
     if (!multiply(Decimal::from_int(tokens), Decimal::from_int(epochs), billed_tokens) ||
@@ -37,8 +40,9 @@ Priced training_cost(const Model& model, Item method, int64_t tokens, int64_t ep
     return Priced::ok;
 }
 
-Priced deployment_cost(const Model& model, const Decimal& hours, int64_t nodes, Decimal& cost) {
-    const PriceVersion* price = model.current(Item::deployment);
+Priced deployment_cost(const Model& model, const Decimal& hours, int64_t nodes, const int64_t* at,
+                       Decimal& cost) {
+    const PriceVersion* price = model.price(Item::deployment, at);
     if (!price) return Priced::no_price;
     if (price->line->unit == Unit::hour && nodes != 1) return Priced::no_price;
     Decimal per_hour;

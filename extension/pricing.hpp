@@ -4,8 +4,11 @@
 // and reports.  Each returns the exact decimal cost or says why there is none:
 //
 //   maas::Decimal cost;
-//   maas::inference_cost(model, 1000000, 1000000, cost);   // DeepSeek-R1: 20
-//   maas::to_double(cost);                                 // 20.0
+//   maas::inference_cost(model, 1000000, 1000000, nullptr, cost);  // DeepSeek-R1: 20
+//   maas::to_double(cost);                                          // 20.0
+//
+// `at` (unix ms, or null for the newest prices) picks the price versions in
+// force at that instant; before a model's first version there is no price.
 //
 // Rules (from the provider's billing description):
 //   inference   (input_tokens x input price + output_tokens x output price) / 1000
@@ -23,10 +26,15 @@
 
 namespace maas {
 
-enum class Priced { ok, no_price, overflow };
+// mixed_currency: input and output prices in force are in different
+// currencies, so no single cost exists.
+enum class Priced { ok, no_price, overflow, mixed_currency };
 
-Priced inference_cost(const Model& model, int64_t input_tokens, int64_t output_tokens, Decimal& cost);
-Priced training_cost(const Model& model, Item method, int64_t tokens, int64_t epochs, Decimal& cost);
-Priced deployment_cost(const Model& model, const Decimal& hours, int64_t nodes, Decimal& cost);
+Priced inference_cost(const Model& model, int64_t input_tokens, int64_t output_tokens, const int64_t* at,
+                      Decimal& cost);
+Priced training_cost(const Model& model, Item method, int64_t tokens, int64_t epochs, const int64_t* at,
+                     Decimal& cost);
+Priced deployment_cost(const Model& model, const Decimal& hours, int64_t nodes, const int64_t* at,
+                       Decimal& cost);
 
 }  // namespace maas

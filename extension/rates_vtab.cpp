@@ -6,19 +6,29 @@
 //
 // Columns: provider, model, service, item, label, price (REAL), price_text
 // (the published decimal), unit, currency, effective_from, effective_to (NULL
-// for the current version), source.  Times are UTC text in the form of
-// SQLite's datetime(), so they compare correctly with it.
+// for the current version), source, origin ('builtin' or 'user').  Times are
+// UTC text in the form of SQLite's datetime(), so they compare correctly with
+// it.  The rows are the connection's merged prices: the built-in card,
+// loaded cards and the user's tables (see connection.hpp).
 //
-// xBestIndex serves equality on `model` and on `item` from the catalog's
-// indexes instead of a scan.  idxNum is a bit set saying which constraints
-// were passed to xFilter, in this argv order:
-//   kModelEq (1)  argv[0] is the model name; rows of that model only
-//   kItemEq  (2)  next argv is the item; rows of that item only
-// The model is found case-insensitively and SQLite re-checks the constraint
-// (omit = 0), so the rows returned are exactly those of the SQL semantics,
-// for BINARY and NOCASE collations; other collations are left to SQLite.
+// A hidden column `lookup` finds a model by any name the pricing functions
+// accept (letter case ignored, aliases, provider/model):
+//   SELECT * FROM maas_rates WHERE lookup = 'xdeepseekv3';
+//   SELECT * FROM maas_rates('qwen3-8b');            -- the same, as a table function
+//
+// xBestIndex serves equality on `model`, `item` and `lookup` from the
+// catalog's indexes instead of a scan.  idxNum is a bit set saying which
+// constraints were passed to xFilter, in this argv order:
+//   kModelEq  (1)  the model name; rows of that model only
+//   kItemEq   (2)  the item; rows of that item only
+//   kLookupEq (4)  any name of a model; rows of that model only
+// The model is found case-insensitively and SQLite re-checks the `model`
+// constraint (omit = 0), so the rows returned are exactly those of the SQL
+// semantics, for BINARY and NOCASE collations; other collations are left to
+// SQLite.  `lookup` is ours alone, so it is not re-checked (omit = 1).
 #include "rates_vtab.hpp"
 
+#include <algorithm>
 #include <cstring>
 #include <memory>
 #include <new>
@@ -30,14 +40,16 @@ namespace {
 
 enum Column {
     kProvider, kModel, kService, kItem, kLabel, kPrice, kPriceText, kUnit, kCurrency,
-    kEffectiveFrom, kEffectiveTo, kSource
+    kEffectiveFrom, kEffectiveTo, kSource, kOrigin, kLookup
 };
 constexpr const char* kSchema =
     "CREATE TABLE x(provider TEXT, model TEXT, service TEXT, item TEXT, label TEXT, price REAL, "
-    "price_text TEXT, unit TEXT, currency TEXT, effective_from TEXT, effective_to TEXT, source TEXT)";
+    "price_text TEXT, unit TEXT, currency TEXT, effective_from TEXT, effective_to TEXT, source TEXT, "
+    "origin TEXT, lookup HIDDEN)";
 
 constexpr int kModelEq = 1;
 constexpr int kItemEq = 2;
+constexpr int kLookupEq = 4;
 
 struct RatesTable {
     sqlite3_vtab base;  // first, so SQLite's pointer converts to ours
@@ -50,6 +62,8 @@ struct RatesCursor {
     const std::vector<uint32_t>* rows = nullptr;  // a list of row numbers, or all rows when null
     bool filter_item = false;
     Item item = Item::input;
+    std::string lookup;  // the name given to `lookup`, shown as its value
+    bool has_lookup = false;
     size_t position = 0;   // index into *rows (or into catalog->rows())
     size_t end = 0;
 
@@ -65,7 +79,7 @@ int rates_connect(sqlite3* db, void* aux, int, const char* const*, sqlite3_vtab*
     sqlite3_vtab_config(db, SQLITE_VTAB_INNOCUOUS);
     auto* table = new (std::nothrow) RatesTable{};
     if (!table) return SQLITE_NOMEM;
-    table->state = static_cast<ConnectionState*>(aux);
+    table->state = static_cast<Binding*>(aux)->state;
     *out = &table->base;
     return SQLITE_OK;
 }
@@ -81,11 +95,13 @@ bool collation_is_served(sqlite3_index_info* info, int constraint) {
 }
 
 int rates_best_index(sqlite3_vtab* vtab, sqlite3_index_info* info) {
-    const Catalog& catalog = reinterpret_cast<RatesTable*>(vtab)->state->catalog();
-    int model_constraint = -1, item_constraint = -1;
+    const Catalog& catalog = reinterpret_cast<RatesTable*>(vtab)->state->last();
+    int model_constraint = -1, item_constraint = -1, lookup_constraint = -1;
     for (int i = 0; i < info->nConstraint; ++i) {
         const auto& c = info->aConstraint[i];
-        if (!c.usable || c.op != SQLITE_INDEX_CONSTRAINT_EQ || !collation_is_served(info, i)) continue;
+        if (!c.usable || c.op != SQLITE_INDEX_CONSTRAINT_EQ) continue;
+        if (c.iColumn == kLookup && lookup_constraint < 0) lookup_constraint = i;
+        if (!collation_is_served(info, i)) continue;
         if (c.iColumn == kModel && model_constraint < 0) model_constraint = i;
         if (c.iColumn == kItem && item_constraint < 0) item_constraint = i;
     }
@@ -106,21 +122,21 @@ int rates_best_index(sqlite3_vtab* vtab, sqlite3_index_info* info) {
         info->idxNum |= kItemEq;
         rows = model_constraint >= 0 ? 1 : all / kItemCount;
     }
+    if (lookup_constraint >= 0) {
+        info->aConstraintUsage[lookup_constraint].argvIndex = ++argv_index;
+        info->aConstraintUsage[lookup_constraint].omit = 1;
+        info->idxNum |= kLookupEq;
+        rows = std::min(rows, per_model);
+    }
     info->estimatedRows = sqlite3_int64(rows < 1 ? 1 : rows);
     // A lookup costs about as much as reading a row or two; a scan, every row.
     info->estimatedCost = info->idxNum ? 2.0 + rows : all;
     return SQLITE_OK;
 }
 
-int rates_open(sqlite3_vtab* vtab, sqlite3_vtab_cursor** out) {
+int rates_open(sqlite3_vtab*, sqlite3_vtab_cursor** out) {
     auto* cursor = new (std::nothrow) RatesCursor{};
     if (!cursor) return SQLITE_NOMEM;
-    try {
-        cursor->catalog = reinterpret_cast<RatesTable*>(vtab)->state->snapshot();
-    } catch (...) {
-        delete cursor;
-        return SQLITE_NOMEM;
-    }
     *out = &cursor->base;
     return SQLITE_OK;
 }
@@ -137,24 +153,37 @@ int rates_next(sqlite3_vtab_cursor* cur) {
     return SQLITE_OK;
 }
 
-int rates_filter(sqlite3_vtab_cursor* cur, int idx_num, const char*, int argc, sqlite3_value** argv) {
-    auto* c = reinterpret_cast<RatesCursor*>(cur);
-    const Catalog& catalog = *c->catalog;
+// Rows of the model `name` resolves to (by model name or by any name).
+const std::vector<uint32_t>* rows_of(const Catalog& catalog, sqlite3_value* name) {
     static const std::vector<uint32_t> kNoRows;
+    const char* text = reinterpret_cast<const char*>(sqlite3_value_text(name));
+    const Model* model =
+        text ? catalog.find_model(std::string_view(text, size_t(sqlite3_value_bytes(name))), nullptr) : nullptr;
+    return model ? &model->rows : &kNoRows;
+}
+
+int filter(RatesCursor* c, int idx_num, int argc, sqlite3_value** argv) {
+    static const std::vector<uint32_t> kNoRows;
+    const Catalog& catalog = *c->catalog;
     c->rows = nullptr;
     c->filter_item = false;
+    c->has_lookup = false;
     c->end = catalog.rows().size();
     int arg = 0;
-    if ((idx_num & kModelEq) && arg < argc) {
-        sqlite3_value* name = argv[arg++];
-        const char* text = reinterpret_cast<const char*>(sqlite3_value_text(name));
-        const Model* model = text ? catalog.find_model(std::string_view(text, size_t(sqlite3_value_bytes(name))), nullptr)
-                                  : nullptr;
-        c->rows = model ? &model->rows : &kNoRows;
+    sqlite3_value* model_value = (idx_num & kModelEq) && arg < argc ? argv[arg++] : nullptr;
+    sqlite3_value* item_value = (idx_num & kItemEq) && arg < argc ? argv[arg++] : nullptr;
+    sqlite3_value* lookup_value = (idx_num & kLookupEq) && arg < argc ? argv[arg++] : nullptr;
+    if (model_value) c->rows = rows_of(catalog, model_value);
+    if (lookup_value) {
+        const std::vector<uint32_t>* found = rows_of(catalog, lookup_value);
+        // With both, the rows must be the same model's: anything else is empty.
+        c->rows = c->rows && c->rows != found ? &kNoRows : found;
+        const char* text = reinterpret_cast<const char*>(sqlite3_value_text(lookup_value));
+        c->lookup.assign(text ? text : "", size_t(sqlite3_value_bytes(lookup_value)));
+        c->has_lookup = sqlite3_value_type(lookup_value) != SQLITE_NULL;
     }
-    if ((idx_num & kItemEq) && arg < argc) {
-        sqlite3_value* value = argv[arg++];
-        const char* text = reinterpret_cast<const char*>(sqlite3_value_text(value));
+    if (item_value) {
+        const char* text = reinterpret_cast<const char*>(sqlite3_value_text(item_value));
         Item item;
         // Item names are exact here, as in any column comparison; 'LORA' finds nothing.
         const bool known = text && item_from_text(text, item) && std::strcmp(text, item_name(item)) == 0;
@@ -171,6 +200,22 @@ int rates_filter(sqlite3_vtab_cursor* cur, int idx_num, const char*, int argc, s
     c->position = 0;
     while (c->position < c->end && c->skip_row()) ++c->position;
     return SQLITE_OK;
+}
+
+int rates_filter(sqlite3_vtab_cursor* cur, int idx_num, const char*, int argc, sqlite3_value** argv) {
+    auto* c = reinterpret_cast<RatesCursor*>(cur);
+    try {
+        std::string error;
+        c->catalog = reinterpret_cast<RatesTable*>(cur->pVtab)->state->current(error);
+        if (!c->catalog) {
+            sqlite3_free(cur->pVtab->zErrMsg);
+            cur->pVtab->zErrMsg = sqlite3_mprintf("maas_rates: %s", error.c_str());
+            return SQLITE_ERROR;
+        }
+        return filter(c, idx_num, argc, argv);
+    } catch (const std::bad_alloc&) {
+        return SQLITE_NOMEM;
+    }
 }
 
 int rates_eof(sqlite3_vtab_cursor* cur) {
@@ -203,6 +248,11 @@ int rates_column(sqlite3_vtab_cursor* cur, sqlite3_context* ctx, int column) {
             else result_text(ctx, row.effective_to);
             break;
         case kSource: result_text(ctx, line.source); break;
+        case kOrigin: sqlite3_result_text(ctx, origin_name(line.origin), -1, SQLITE_STATIC); break;
+        case kLookup:
+            if (c->has_lookup) result_text(ctx, c->lookup);
+            else sqlite3_result_null(ctx);
+            break;
         default: sqlite3_result_null(ctx); break;
     }
     return SQLITE_OK;
@@ -240,7 +290,8 @@ const sqlite3_module kRatesModule = make_module();
 int register_rates_vtab(sqlite3* db, ConnectionState* state) {
     state->retain();
     // On failure SQLite calls the destructor itself, dropping the reference.
-    return sqlite3_create_module_v2(db, "maas_rates", &kRatesModule, state, ConnectionState::release);
+    return sqlite3_create_module_v2(db, "maas_rates", &kRatesModule, state->binding(false),
+                                    ConnectionState::release_binding);
 }
 
 }  // namespace maas

@@ -1,6 +1,8 @@
 // sql_args.cpp - argument readers and their error messages (see sql_args.hpp).
 #include "sql_args.hpp"
 
+#include "time_text.hpp"
+
 #include <charconv>
 #include <cmath>
 #include <string>
@@ -138,6 +140,40 @@ bool read_model(sqlite3_context* ctx, sqlite3_value* value, ArgName name, const 
         return false;
     }
     return true;
+}
+
+bool read_instant(sqlite3_context* ctx, sqlite3_value* value, ArgName name, int64_t& unix_ms) {
+    constexpr int64_t kLimitSeconds = 253402300800LL;  // 10000-01-01: far beyond any price, no overflow
+    switch (sqlite3_value_type(value)) {
+        case SQLITE_INTEGER: {
+            const int64_t seconds = sqlite3_value_int64(value);
+            if (seconds > -kLimitSeconds && seconds < kLimitSeconds) {
+                unix_ms = seconds * 1000;
+                return true;
+            }
+            break;
+        }
+        case SQLITE_TEXT: {
+            const std::string_view text = text_of(value);
+            if (parse_time(text, unix_ms)) return true;
+            if (text == "now") {
+                // The clock SQLite's own 'now' reads: Julian day in ms.
+                sqlite3_vfs* vfs = sqlite3_vfs_find(nullptr);
+                sqlite3_int64 julian_ms = 0;
+                if (vfs && vfs->iVersion >= 2 && vfs->xCurrentTimeInt64 &&
+                    vfs->xCurrentTimeInt64(vfs, &julian_ms) == SQLITE_OK) {
+                    unix_ms = julian_ms - 210866760000000LL;  // Julian day of 1970-01-01 x 86400000
+                    return true;
+                }
+            }
+            break;
+        }
+        default:
+            break;
+    }
+    report_bad_argument(ctx, name, "a time such as '2026-01-01 08:00:00', '2026-01-01T08:00:00+08:00' or unix seconds",
+                        value);
+    return false;
 }
 
 bool read_item(sqlite3_context* ctx, sqlite3_value* value, ArgName name, const Service* only, Item& out) {

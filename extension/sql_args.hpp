@@ -46,6 +46,11 @@ bool read_model(sqlite3_context* ctx, sqlite3_value* value, ArgName name, const 
 // service `only` when that is given.  False after reporting an error.
 bool read_item(sqlite3_context* ctx, sqlite3_value* value, ArgName name, const Service* only, Item& out);
 
+// An instant: TEXT in the forms of SQLite's date functions (see
+// time_text.hpp, plus 'now'), or INTEGER unix seconds.  Stores unix ms.
+// False after reporting an error.
+bool read_instant(sqlite3_context* ctx, sqlite3_value* value, ArgName name, int64_t& unix_ms);
+
 // True when any argument is SQL NULL: the functions are strict.
 bool any_null(int argc, sqlite3_value** argv);
 

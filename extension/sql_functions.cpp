@@ -1,17 +1,33 @@
 // sql_functions.cpp - the scalar SQL functions of sqlite-maas.
 //
-//   SELECT maas_cost('DeepSeek-R1', 1000000, 1000000);            -- 20.0
-//   SELECT maas_training_cost('Qwen3-8B', 'lora', 1000000, 3);    -- 18.0
-//   SELECT maas_deployment_cost('DeepSeek-V3', 24, 2);            -- 7200.0
-//   SELECT maas_price('Qwen3-30B-A3B', 'input');                  -- 0.00075
-//   SELECT maas_model('qwen3-8b');                                -- 'Qwen3-8B'
+//   SELECT maas_cost('DeepSeek-R1', 1000000, 1000000);               -- 20.0
+//   SELECT maas_cost('DeepSeek-V3', 0, 1000, '2025-12-31 23:59:59'); -- the price then
+//   SELECT maas_training_cost('Qwen3-8B', 'lora', 1000000, 3);       -- 18.0
+//   SELECT maas_deployment_cost('DeepSeek-V3', 24, 2);               -- 7200.0
+//   SELECT maas_price('Qwen3-30B-A3B', 'input');                     -- 0.00075
+//   SELECT maas_model('qwen3-8b');                                   -- 'Qwen3-8B'
+//   SELECT maas_load_card('prices/2026.csv');                        -- lines loaded
+//
+// Two families share one implementation each:
+//   maas_*          price with the user's prices: the built-in card, cards
+//                   loaded with maas_load_card() and the maas_user_rates /
+//                   maas_user_aliases tables.  Their answer can change when
+//                   those change, so they are not DETERMINISTIC (and, reading
+//                   the database, not INNOCUOUS either).
+//   maas_builtin_*  price with the built-in card alone: the same arguments
+//                   always give the same answer, so they are DETERMINISTIC and
+//                   INNOCUOUS and can be used in generated columns, indexes
+//                   and in views under trusted_schema=OFF.
 //
 // Conventions, the same for every function:
 //   - Strict: any NULL argument gives NULL.
-//   - An unknown model, or a known model without that price, gives NULL.
+//   - An unknown model, a known model without that price, or an instant
+//     before the price's first version, gives NULL.
 //   - Bad input is an error whose message starts with the function's name and
 //     names the argument; so is a wrong number of arguments (the functions are
 //     registered variadic so that this message is ours, not SQLite's).
+//   - The optional last argument `at` picks the prices in force at that
+//     instant; without it, the newest prices.
 //   - Results are the double nearest the exact decimal cost (pricing.hpp);
 //     a cost too large for exact arithmetic is an error, never a wrong number.
 //   - No C++ exception leaves a callback: guarded() turns bad_alloc into
@@ -19,13 +35,15 @@
 #include "sql_functions.hpp"
 
 #include <cmath>
+#include <fstream>
 #include <new>
+#include <sstream>
 #include <string>
 
 #include "builtin_card.hpp"
+#include "maas_version.h"
 #include "pricing.hpp"
 #include "sql_args.hpp"
-#include "maas_version.h"
 
 namespace maas {
 namespace {
@@ -43,11 +61,20 @@ void guarded(sqlite3_context* ctx, int argc, sqlite3_value** argv) noexcept {
     }
 }
 
-const Catalog& catalog_of(sqlite3_context* ctx) {
-    return static_cast<ConnectionState*>(sqlite3_user_data(ctx))->catalog();
+const Binding& binding_of(sqlite3_context* ctx) { return *static_cast<Binding*>(sqlite3_user_data(ctx)); }
+
+void report_error(sqlite3_context* ctx, const std::string& message) {
+    sqlite3_result_error(ctx, message.c_str(), int(message.size()));
 }
 
-// "maas_cost: expected 3 arguments (model, input_tokens, output_tokens), got 2"
+// The name a call was made under: "maas_cost" or "maas_builtin_cost".
+struct Names {
+    const char* merged;
+    const char* builtin;
+    const char* of(const Binding& b) const { return b.builtin_only ? builtin : merged; }
+};
+
+// "maas_cost: expected 3 to 4 arguments (model, input_tokens, output_tokens [, at]), got 2"
 bool check_arity(sqlite3_context* ctx, int argc, const char* function, int least, int most,
                  const char* signature) {
     if (argc >= least && argc <= most) return true;
@@ -55,8 +82,27 @@ bool check_arity(sqlite3_context* ctx, int argc, const char* function, int least
     message += least == most ? std::to_string(least) : std::to_string(least) + " to " + std::to_string(most);
     message += std::string(least == 1 && most == 1 ? " argument " : " arguments ") + signature + ", got " +
                std::to_string(argc);
-    sqlite3_result_error(ctx, message.c_str(), int(message.size()));
+    report_error(ctx, message);
     return false;
+}
+
+// The catalog to price with, or nullptr after reporting why there is none.
+std::shared_ptr<const Catalog> catalog_for(sqlite3_context* ctx, const char* function) {
+    const Binding& binding = binding_of(ctx);
+    std::string error;
+    std::shared_ptr<const Catalog> catalog = binding.state->catalog_for(ctx, binding, error);
+    if (!catalog) report_error(ctx, std::string(function) + ": " + error);
+    return catalog;
+}
+
+// Reads the optional `at` argument at argv[index]; at is null when absent.
+bool read_optional_instant(sqlite3_context* ctx, int argc, sqlite3_value** argv, int index, const char* function,
+                           int64_t& storage, const int64_t*& at) {
+    at = nullptr;
+    if (argc <= index) return true;
+    if (!read_instant(ctx, argv[index], {function, "at"}, storage)) return false;
+    at = &storage;
+    return true;
 }
 
 void report_cost(sqlite3_context* ctx, Priced priced, const Decimal& cost, const char* function) {
@@ -70,85 +116,134 @@ void report_cost(sqlite3_context* ctx, Priced priced, const Decimal& cost, const
         case Priced::no_price:
             sqlite3_result_null(ctx);
             return;
+        case Priced::mixed_currency:
+            report_error(ctx, std::string(function) + ": input and output are priced in different currencies");
+            return;
         case Priced::overflow:
             break;
     }
-    std::string message = std::string(function) + ": the cost is too large to compute exactly";
-    sqlite3_result_error(ctx, message.c_str(), int(message.size()));
+    report_error(ctx, std::string(function) + ": the cost is too large to compute exactly");
 }
 
+// Reads the model last, after every other argument has been checked, so that
+// bad data is reported even for an unknown model.
+bool find_model(sqlite3_context* ctx, sqlite3_value* value, const char* function, const char* argument,
+                std::shared_ptr<const Catalog>& catalog, const Model*& model) {
+    catalog = catalog_for(ctx, function);
+    return catalog && read_model(ctx, value, {function, argument}, *catalog, model);
+}
+
+constexpr Names kCost{"maas_cost", "maas_builtin_cost"};
 void maas_cost(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
-    constexpr const char* kName = "maas_cost";
-    if (!check_arity(ctx, argc, kName, 3, 3, "(model, input_tokens, output_tokens)")) return;
+    const char* name = kCost.of(binding_of(ctx));
+    if (!check_arity(ctx, argc, name, 3, 4, "(model, input_tokens, output_tokens [, at])")) return;
     if (any_null(argc, argv)) return sqlite3_result_null(ctx);
-    int64_t input_tokens, output_tokens;
+    int64_t input_tokens, output_tokens, at_storage;
+    const int64_t* at;
+    std::shared_ptr<const Catalog> catalog;
     const Model* model;
-    if (!read_count(ctx, argv[1], {kName, "input_tokens"}, 0, input_tokens) ||
-        !read_count(ctx, argv[2], {kName, "output_tokens"}, 0, output_tokens) ||
-        !read_model(ctx, argv[0], {kName, "model"}, catalog_of(ctx), model))
+    if (!read_count(ctx, argv[1], {name, "input_tokens"}, 0, input_tokens) ||
+        !read_count(ctx, argv[2], {name, "output_tokens"}, 0, output_tokens) ||
+        !read_optional_instant(ctx, argc, argv, 3, name, at_storage, at) ||
+        !find_model(ctx, argv[0], name, "model", catalog, model))
         return;
     if (!model) return sqlite3_result_null(ctx);
     Decimal cost;
-    report_cost(ctx, inference_cost(*model, input_tokens, output_tokens, cost), cost, kName);
+    report_cost(ctx, inference_cost(*model, input_tokens, output_tokens, at, cost), cost, name);
 }
 
+constexpr Names kTraining{"maas_training_cost", "maas_builtin_training_cost"};
 void maas_training_cost(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
-    constexpr const char* kName = "maas_training_cost";
-    if (!check_arity(ctx, argc, kName, 3, 4, "(model, method, tokens [, epochs])")) return;
+    const char* name = kTraining.of(binding_of(ctx));
+    if (!check_arity(ctx, argc, name, 3, 5, "(model, method, tokens [, epochs [, at]])")) return;
     if (any_null(argc, argv)) return sqlite3_result_null(ctx);
     const Service training = Service::training;
     Item method;
-    int64_t tokens, epochs = 1;
+    int64_t tokens, epochs = 1, at_storage;
+    const int64_t* at;
+    std::shared_ptr<const Catalog> catalog;
     const Model* model;
-    if (!read_item(ctx, argv[1], {kName, "method"}, &training, method) ||
-        !read_count(ctx, argv[2], {kName, "tokens"}, 0, tokens) ||
-        (argc == 4 && !read_count(ctx, argv[3], {kName, "epochs"}, 1, epochs)) ||
-        !read_model(ctx, argv[0], {kName, "model"}, catalog_of(ctx), model))
+    if (!read_item(ctx, argv[1], {name, "method"}, &training, method) ||
+        !read_count(ctx, argv[2], {name, "tokens"}, 0, tokens) ||
+        (argc >= 4 && !read_count(ctx, argv[3], {name, "epochs"}, 1, epochs)) ||
+        !read_optional_instant(ctx, argc, argv, 4, name, at_storage, at) ||
+        !find_model(ctx, argv[0], name, "model", catalog, model))
         return;
     if (!model) return sqlite3_result_null(ctx);
     Decimal cost;
-    report_cost(ctx, training_cost(*model, method, tokens, epochs, cost), cost, kName);
+    report_cost(ctx, training_cost(*model, method, tokens, epochs, at, cost), cost, name);
 }
 
+constexpr Names kDeployment{"maas_deployment_cost", "maas_builtin_deployment_cost"};
 void maas_deployment_cost(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
-    constexpr const char* kName = "maas_deployment_cost";
-    if (!check_arity(ctx, argc, kName, 2, 3, "(model, hours [, nodes])")) return;
+    const char* name = kDeployment.of(binding_of(ctx));
+    if (!check_arity(ctx, argc, name, 2, 4, "(model, hours [, nodes [, at]])")) return;
     if (any_null(argc, argv)) return sqlite3_result_null(ctx);
     Decimal hours;
-    int64_t nodes = 1;
+    int64_t nodes = 1, at_storage;
+    const int64_t* at;
+    std::shared_ptr<const Catalog> catalog;
     const Model* model;
-    if (!read_quantity(ctx, argv[1], {kName, "hours"}, hours) ||
-        (argc == 3 && !read_count(ctx, argv[2], {kName, "nodes"}, 1, nodes)) ||
-        !read_model(ctx, argv[0], {kName, "model"}, catalog_of(ctx), model))
+    if (!read_quantity(ctx, argv[1], {name, "hours"}, hours) ||
+        (argc >= 3 && !read_count(ctx, argv[2], {name, "nodes"}, 1, nodes)) ||
+        !read_optional_instant(ctx, argc, argv, 3, name, at_storage, at) ||
+        !find_model(ctx, argv[0], name, "model", catalog, model))
         return;
     if (!model) return sqlite3_result_null(ctx);
     Decimal cost;
-    report_cost(ctx, deployment_cost(*model, hours, nodes, cost), cost, kName);
+    report_cost(ctx, deployment_cost(*model, hours, nodes, at, cost), cost, name);
 }
 
+constexpr Names kPrice{"maas_price", "maas_builtin_price"};
 void maas_price(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
-    constexpr const char* kName = "maas_price";
-    if (!check_arity(ctx, argc, kName, 2, 2, "(model, item)")) return;
+    const char* name = kPrice.of(binding_of(ctx));
+    if (!check_arity(ctx, argc, name, 2, 3, "(model, item [, at])")) return;
     if (any_null(argc, argv)) return sqlite3_result_null(ctx);
     Item item;
+    int64_t at_storage;
+    const int64_t* at;
+    std::shared_ptr<const Catalog> catalog;
     const Model* model;
-    if (!read_item(ctx, argv[1], {kName, "item"}, nullptr, item) ||
-        !read_model(ctx, argv[0], {kName, "model"}, catalog_of(ctx), model))
+    if (!read_item(ctx, argv[1], {name, "item"}, nullptr, item) ||
+        !read_optional_instant(ctx, argc, argv, 2, name, at_storage, at) ||
+        !find_model(ctx, argv[0], name, "model", catalog, model))
         return;
-    const PriceVersion* price = model ? model->current(item) : nullptr;
+    const PriceVersion* price = model ? model->price(item, at) : nullptr;
     if (!price) return sqlite3_result_null(ctx);
     sqlite3_result_double(ctx, to_double(price->price));
 }
 
+constexpr Names kModel{"maas_model", "maas_builtin_model"};
 void maas_model(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
-    constexpr const char* kName = "maas_model";
-    if (!check_arity(ctx, argc, kName, 1, 1, "(name)")) return;
+    const char* name = kModel.of(binding_of(ctx));
+    if (!check_arity(ctx, argc, name, 1, 1, "(name)")) return;
     if (any_null(argc, argv)) return sqlite3_result_null(ctx);
+    std::shared_ptr<const Catalog> catalog;
     const Model* model;
-    if (!read_model(ctx, argv[0], {kName, "name"}, catalog_of(ctx), model)) return;
+    if (!find_model(ctx, argv[0], name, "name", catalog, model)) return;
     if (!model) return sqlite3_result_null(ctx);
     // Copied: a result may outlive the catalog snapshot it came from.
     sqlite3_result_text(ctx, model->name.c_str(), int(model->name.size()), SQLITE_TRANSIENT);
+}
+
+void maas_load_card(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
+    constexpr const char* kName = "maas_load_card";
+    if (!check_arity(ctx, argc, kName, 1, 1, "(path)")) return;
+    if (any_null(argc, argv)) return sqlite3_result_null(ctx);
+    if (sqlite3_value_type(argv[0]) != SQLITE_TEXT)
+        return report_bad_argument(ctx, {kName, "path"}, "a file name (TEXT)", argv[0]);
+    const std::string path(reinterpret_cast<const char*>(sqlite3_value_text(argv[0])),
+                           size_t(sqlite3_value_bytes(argv[0])));
+    std::ifstream file(path, std::ios::binary);
+    std::stringstream text;
+    if (!file || !(text << file.rdbuf()))
+        return report_error(ctx, std::string(kName) + ": cannot read '" + path + "'");
+    std::vector<CardLine> lines;
+    std::string error;
+    if (!parse_card(text.str(), path, Origin::user, lines, error) ||
+        !binding_of(ctx).state->load_card_lines(lines, error))
+        return report_error(ctx, std::string(kName) + ": " + error);
+    sqlite3_result_int64(ctx, sqlite3_int64(lines.size()));
 }
 
 void maas_version(sqlite3_context* ctx, int argc, sqlite3_value**) {
@@ -168,34 +263,46 @@ std::string compiler_text() {
 
 void maas_debug(sqlite3_context* ctx, int argc, sqlite3_value**) {
     if (!check_arity(ctx, argc, "maas_debug", 0, 0, "()")) return;
-    const Catalog& catalog = catalog_of(ctx);
+    const Catalog& builtin = binding_of(ctx).state->builtin();
     std::string text = std::string("sqlite-maas ") + MAAS_VERSION + "\n";
     text += std::string("build: ") + __DATE__ + " " + __TIME__ + ", " + compiler_text() + ", " +
             MAAS_BUILD_TYPE + "\n";
     text += std::string("sqlite: compiled against ") + SQLITE_VERSION + ", running " + sqlite3_libversion() + "\n";
-    text += "card: " + std::string(builtin_card_name()) + ", " + std::to_string(catalog.rows().size()) +
-            " lines, " + std::to_string(catalog.models().size()) + " models";
+    text += "card: " + std::string(builtin_card_name()) + ", " + std::to_string(builtin.rows().size()) +
+            " lines, " + std::to_string(builtin.models().size()) + " models";
     sqlite3_result_text(ctx, text.c_str(), int(text.size()), SQLITE_TRANSIENT);
 }
 
 struct FunctionSpec {
     const char* name;
     SqlFunction function;
+    int flags;
+    bool builtin_only;
 };
 
-// Pure functions of the built-in card: the same arguments always give the
-// same answer in this process, and they read no files and change nothing,
-// so they are safe in indexes, generated columns, views and triggers.
+// Pure: the same arguments always give the same answer in this process, no
+// files are read and nothing changes, so they are safe in indexes, generated
+// columns, views and triggers.
 constexpr int kPure = SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS;
+// Reads the user's price tables: the answer follows the database.
+constexpr int kReadsDatabase = SQLITE_UTF8;
+// Reads files or changes the connection's prices: only in top-level SQL.
+constexpr int kDirectOnly = SQLITE_UTF8 | SQLITE_DIRECTONLY;
 
 constexpr FunctionSpec kFunctions[] = {
-    {"maas_cost", guarded<maas_cost>},
-    {"maas_training_cost", guarded<maas_training_cost>},
-    {"maas_deployment_cost", guarded<maas_deployment_cost>},
-    {"maas_price", guarded<maas_price>},
-    {"maas_model", guarded<maas_model>},
-    {"maas_version", guarded<maas_version>},
-    {"maas_debug", guarded<maas_debug>},
+    {"maas_cost", guarded<maas_cost>, kReadsDatabase, false},
+    {"maas_training_cost", guarded<maas_training_cost>, kReadsDatabase, false},
+    {"maas_deployment_cost", guarded<maas_deployment_cost>, kReadsDatabase, false},
+    {"maas_price", guarded<maas_price>, kReadsDatabase, false},
+    {"maas_model", guarded<maas_model>, kReadsDatabase, false},
+    {"maas_builtin_cost", guarded<maas_cost>, kPure, true},
+    {"maas_builtin_training_cost", guarded<maas_training_cost>, kPure, true},
+    {"maas_builtin_deployment_cost", guarded<maas_deployment_cost>, kPure, true},
+    {"maas_builtin_price", guarded<maas_price>, kPure, true},
+    {"maas_builtin_model", guarded<maas_model>, kPure, true},
+    {"maas_load_card", guarded<maas_load_card>, kDirectOnly, false},
+    {"maas_version", guarded<maas_version>, kPure, true},
+    {"maas_debug", guarded<maas_debug>, kPure, true},
 };
 
 }  // namespace
@@ -203,8 +310,8 @@ constexpr FunctionSpec kFunctions[] = {
 int register_functions(sqlite3* db, ConnectionState* state) {
     for (const FunctionSpec& spec : kFunctions) {
         state->retain();
-        const int rc = sqlite3_create_function_v2(db, spec.name, -1, kPure, state, spec.function, nullptr,
-                                                  nullptr, ConnectionState::release);
+        const int rc = sqlite3_create_function_v2(db, spec.name, -1, spec.flags, state->binding(spec.builtin_only),
+                                                  spec.function, nullptr, nullptr, ConnectionState::release_binding);
         // On failure SQLite has already called the destructor, dropping the reference.
         if (rc != SQLITE_OK) return rc;
     }

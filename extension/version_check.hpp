@@ -1,9 +1,9 @@
 // version_check.hpp - the oldest SQLite the extension runs on.
 //
-// 3.31.0 is the first release with SQLITE_INNOCUOUS and SQLITE_VTAB_INNOCUOUS,
-// which the extension needs so that its pure functions and maas_rates stay
-// usable in views and triggers under PRAGMA trusted_schema=OFF.  Everything
-// else it calls is older.  (Tested on 3.40.1, the Debian 12 SQLite.)
+// 3.37.0 is the first release with sqlite3_total_changes64(), which the
+// check for changed user prices reads (connection.hpp); sqlite3_txn_state()
+// (3.34.0) and SQLITE_INNOCUOUS / SQLITE_VTAB_INNOCUOUS (3.31.0) are older.
+// (Tested on 3.40.1, the Debian 12 SQLite.)
 //
 //   maas::sqlite_is_supported(sqlite3_libversion_number());
 #pragma once
@@ -12,8 +12,8 @@
 
 namespace maas {
 
-constexpr int kOldestSqlite = 3031000;
-constexpr const char* kOldestSqliteText = "3.31.0";
+constexpr int kOldestSqlite = 3037000;
+constexpr const char* kOldestSqliteText = "3.37.0";
 
 inline bool sqlite_is_supported(int running_version_number) { return running_version_number >= kOldestSqlite; }
 

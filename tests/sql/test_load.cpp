@@ -15,6 +15,7 @@ std::set<std::string> names(Db& db, const std::string& sql) {
 }
 
 constexpr int kDeterministic = 0x000000800;  // SQLITE_DETERMINISTIC
+constexpr int kDirectOnly = 0x000080000;     // SQLITE_DIRECTONLY
 constexpr int kInnocuous = 0x000200000;      // SQLITE_INNOCUOUS
 
 }  // namespace
@@ -36,12 +37,20 @@ TEST_CASE("loading adds exactly the maas functions and module", "[load]") {
 
     // Pure (deterministic, innocuous) and never SQLITE_DIRECTONLY: none of
     // them reads files or changes state.
+    // The built-in card's functions are pure (deterministic, innocuous); those
+    // that read the user's price tables are neither; maas_load_card reads
+    // files, so it is SQLITE_DIRECTONLY.
     const std::string pure = "/-1/" + std::to_string(kDeterministic | kInnocuous);
+    const std::string reads_database = "/-1/0";
+    const std::string direct_only = "/-1/" + std::to_string(kDirectOnly);
     CHECK(added_functions == std::set<std::string>{
-                                "maas_cost" + pure, "maas_training_cost" + pure, "maas_deployment_cost" + pure,
-                                "maas_price" + pure, "maas_model" + pure, "maas_version" + pure,
-                                "maas_debug" + pure});
-    CHECK(added_modules == std::set<std::string>{"maas_rates"});
+                                "maas_cost" + reads_database, "maas_training_cost" + reads_database,
+                                "maas_deployment_cost" + reads_database, "maas_price" + reads_database,
+                                "maas_model" + reads_database, "maas_builtin_cost" + pure,
+                                "maas_builtin_training_cost" + pure, "maas_builtin_deployment_cost" + pure,
+                                "maas_builtin_price" + pure, "maas_builtin_model" + pure,
+                                "maas_load_card" + direct_only, "maas_version" + pure, "maas_debug" + pure});
+    CHECK(added_modules == std::set<std::string>{"maas_rates", "maas_aliases"});
 }
 
 TEST_CASE("loading twice replaces, adds nothing and keeps working", "[load]") {
@@ -65,31 +74,52 @@ TEST_CASE("maas_version and maas_debug", "[load]") {
     CHECK(debug.find("card: data/xingchen_rates.csv, 131 lines, 42 models") != std::string::npos);
 }
 
-TEST_CASE("pure functions work in indexes, generated columns and CHECKs", "[load][flags]") {
+TEST_CASE("built-in functions work in indexes, generated columns and CHECKs", "[load][flags]") {
     Db db;
     db.exec("CREATE TABLE usage(model TEXT, input INTEGER, output INTEGER,"
-            " cost REAL GENERATED ALWAYS AS (maas_cost(model, input, output)) STORED)");
-    db.exec("CREATE INDEX usage_cost ON usage(maas_cost(model, input, output))");
+            " cost REAL GENERATED ALWAYS AS (maas_builtin_cost(model, input, output)) STORED,"
+            " CHECK (maas_builtin_model(model) IS NOT NULL))");
+    db.exec("CREATE INDEX usage_cost ON usage(maas_builtin_cost(model, input, output))");
     db.exec("INSERT INTO usage(model, input, output) VALUES ('DeepSeek-R1', 1000, 1000), ('Qwen3-8B', 2000, 0)");
     CHECK(db.real("SELECT cost FROM usage WHERE model = 'DeepSeek-R1'") == 0.02);
     CHECK(db.real("SELECT sum(cost) FROM usage") == 0.021);
-    CHECK(db.value("SELECT model FROM usage WHERE maas_cost(model, input, output) = 0.001") == "Qwen3-8B");
+    CHECK(db.value("SELECT model FROM usage WHERE maas_builtin_cost(model, input, output) = 0.001") == "Qwen3-8B");
+    CHECK(db.error("INSERT INTO usage(model, input, output) VALUES ('gpt-4o', 1, 1)") ==
+          "CHECK constraint failed: maas_builtin_model(model) IS NOT NULL");
 }
 
-TEST_CASE("views and triggers may use the extension under trusted_schema=OFF", "[load][flags]") {
+TEST_CASE("functions that follow the user's prices cannot be stored in the schema", "[load][flags]") {
+    Db db;
+    // Their answer can change when maas_user_rates changes, so SQLite refuses
+    // to keep it where it could go stale.
+    CHECK(db.error("CREATE TABLE t(model TEXT, cost REAL GENERATED ALWAYS AS (maas_cost(model, 1, 1)))") ==
+          "non-deterministic functions prohibited in generated columns");
+    db.exec("CREATE TABLE u(model TEXT)");
+    CHECK(db.error("CREATE INDEX u_cost ON u(maas_cost(model, 1, 1))") ==
+          "non-deterministic functions prohibited in index expressions");
+}
+
+TEST_CASE("views and triggers under trusted_schema=OFF", "[load][flags]") {
     Db db;
     db.exec("CREATE TABLE logs(model TEXT, input INTEGER, output INTEGER)");
     db.exec("INSERT INTO logs VALUES ('DeepSeek-V3', 1000, 1000)");
-    db.exec("CREATE VIEW priced AS SELECT maas_cost(model, input, output) AS cost, maas_model(model) AS m FROM logs");
+    db.exec("CREATE VIEW priced AS SELECT maas_builtin_cost(model, input, output) AS cost,"
+            " maas_builtin_model(model) AS m FROM logs");
+    db.exec("CREATE VIEW user_priced AS SELECT maas_cost(model, input, output) AS cost FROM logs");
     db.exec("CREATE VIEW rates AS SELECT count(*) AS n FROM maas_rates");
+    db.exec("CREATE VIEW loads AS SELECT maas_load_card('/etc/passwd') AS n");
     db.exec("CREATE TABLE audit(cost REAL)");
     db.exec("CREATE TRIGGER logs_cost AFTER INSERT ON logs BEGIN"
-            " INSERT INTO audit VALUES (maas_cost(new.model, new.input, new.output)); END");
+            " INSERT INTO audit VALUES (maas_builtin_cost(new.model, new.input, new.output)); END");
+    CHECK(db.real("SELECT cost FROM user_priced") == 0.01);  // trusted schema: anything goes
     db.exec("PRAGMA trusted_schema = OFF");
     CHECK(db.real("SELECT cost FROM priced") == 0.01);
     CHECK(db.value("SELECT n FROM rates") == "131");
     db.exec("INSERT INTO logs VALUES ('DeepSeek-R1', 1000, 0)");
     CHECK(db.real("SELECT cost FROM audit") == 0.004);
+    // Functions that read the database's price tables or files are refused.
+    CHECK(db.error("SELECT cost FROM user_priced") == "unsafe use of maas_cost()");
+    CHECK(db.error("SELECT n FROM loads") == "unsafe use of maas_load_card()");
 }
 
 TEST_CASE("maas_rates is read-only and eponymous", "[rates]") {

@@ -1,0 +1,119 @@
+// connection.cpp - the per-connection merge of built-in, loaded and user
+// prices, and when it is refreshed (see connection.hpp).
+#include "connection.hpp"
+
+#include <algorithm>
+
+namespace maas {
+namespace {
+
+// A slot for sqlite3_set_auxdata unlikely to be used by any other
+// extension's function in the same statement ("maas" in ASCII, negated).
+constexpr int kStatementSlot = -0x6d616173;
+
+void delete_snapshot(void* p) { delete static_cast<std::shared_ptr<const Catalog>*>(p); }
+
+bool same_alias(const std::string& a, const std::string& b) {
+    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+               auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? char(c - 'A' + 'a') : c; };
+               return lower(x) == lower(y);
+           });
+}
+
+}  // namespace
+
+ConnectionState::ConnectionState(sqlite3* db, std::shared_ptr<const Catalog> builtin)
+    : db_(db), builtin_(builtin), merged_(std::move(builtin)) {}
+
+void ConnectionState::release_binding(void* binding) {
+    ConnectionState* self = static_cast<Binding*>(binding)->state;
+    if (self->refs_.fetch_sub(1, std::memory_order_acq_rel) == 1) delete self;
+}
+
+std::shared_ptr<const Catalog> ConnectionState::catalog_for(sqlite3_context* ctx, const Binding& binding,
+                                                            std::string& error) {
+    if (binding.builtin_only) return builtin_;
+    if (auto* kept = static_cast<std::shared_ptr<const Catalog>*>(sqlite3_get_auxdata(ctx, kStatementSlot)))
+        return *kept;
+    std::shared_ptr<const Catalog> catalog = current(error);
+    if (catalog) {
+        // SQLite owns the copy from here on (and frees it at once if it cannot keep it).
+        sqlite3_set_auxdata(ctx, kStatementSlot, new std::shared_ptr<const Catalog>(catalog), delete_snapshot);
+    }
+    return catalog;
+}
+
+std::shared_ptr<const Catalog> ConnectionState::current(std::string& error) {
+    const ChangeSignal signal = ChangeSignal::read(db_);
+    // Nothing can have changed when the signal has not moved, outside any
+    // explicit transaction (where ROLLBACK TO would be invisible to it), once
+    // the statement has begun reading (so data_version is up to date).
+    const bool settled = checked_once_ && signal == last_signal_ && signal.autocommit &&
+                         signal.txn_state != SQLITE_TXN_NONE;
+    if (!settled) {
+        UserTablesState tables;
+        if (!read_user_tables_state(db_, tables, error)) return nullptr;
+        last_signal_ = signal;
+        // version -1: no counter to trust, so read the tables every time.
+        const bool unchanged = checked_once_ && tables == last_tables_ && tables.version >= 0;
+        if (!unchanged) {
+            checked_once_ = true;
+            if (!rebuild(tables, last_error_)) {
+                last_tables_ = tables;
+                error = last_error_;
+                return nullptr;
+            }
+            last_error_.clear();
+            last_tables_ = tables;
+        }
+    }
+    if (!last_error_.empty()) {
+        error = last_error_;
+        return nullptr;
+    }
+    return merged_;
+}
+
+bool ConnectionState::rebuild(const UserTablesState& tables, std::string& error) {
+    std::vector<CardLine> user_lines;
+    std::vector<AliasLine> user_aliases;
+    if (!read_user_tables(db_, tables, user_lines, user_aliases, error)) return false;
+
+    std::vector<CardLine> lines = builtin_->lines();
+    overlay_lines(lines, loaded_lines_);
+    overlay_lines(lines, user_lines);
+    // A user alias replaces a built-in alias of the same name.
+    std::vector<AliasLine> aliases;
+    for (const AliasLine& a : builtin_->aliases()) {
+        const bool replaced = std::any_of(user_aliases.begin(), user_aliases.end(),
+                                          [&](const AliasLine& u) { return same_alias(u.alias, a.alias); });
+        if (!replaced) aliases.push_back(a);
+    }
+    aliases.insert(aliases.end(), user_aliases.begin(), user_aliases.end());
+
+    std::shared_ptr<const Catalog> merged = Catalog::build(std::move(lines), std::move(aliases), error);
+    if (!merged) return false;
+    merged_ = std::move(merged);
+    return true;
+}
+
+bool ConnectionState::load_card_lines(std::vector<CardLine> lines, std::string& error) {
+    std::vector<CardLine> loaded = loaded_lines_;
+    overlay_lines(loaded, lines);
+    // Build with the user tables as they are now; only a complete success is kept.
+    std::vector<CardLine> previous;
+    previous.swap(loaded_lines_);
+    loaded_lines_ = std::move(loaded);
+    UserTablesState tables;
+    if (!read_user_tables_state(db_, tables, error) || !rebuild(tables, error)) {
+        loaded_lines_.swap(previous);
+        return false;
+    }
+    last_tables_ = tables;
+    last_signal_ = ChangeSignal::read(db_);
+    last_error_.clear();
+    checked_once_ = true;
+    return true;
+}
+
+}  // namespace maas

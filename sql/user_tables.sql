@@ -1,0 +1,78 @@
+-- user_tables.sql - the user's own prices and aliases, kept in the database.
+--
+--   sqlite3 usage.db '.read sql/user_tables.sql'
+--   INSERT INTO maas_user_rates(provider, model, service, item, price, unit, currency, effective_from, source)
+--     VALUES ('iflytek-xingchen', 'DeepSeek-V3', 'inference', 'output', '0.016', 'k_tokens', 'CNY',
+--             '2026-01-01 00:00:00', 'negotiated 2025-12');
+--   INSERT INTO maas_user_aliases(alias, model) VALUES ('my-ds-v3', 'DeepSeek-V3');
+--
+-- Ordinary tables, so they live with the database, are edited with plain
+-- SQL and work in every connection that loads the extension.  Any
+-- connection with the extension loaded overlays them on the built-in card:
+-- a user line replaces the built-in line with the same provider, model, item
+-- and effective_from; every other user line adds (a new model, a new
+-- provider, another currency, a new price version).  maas_rates and
+-- maas_aliases show the merged result, with origin = 'user' for these rows.
+--
+-- maas_user_rates, one row per price line (the columns of a card file):
+--   provider        who sells it; 'iflytek-xingchen' for the built-in card
+--   model           the model's name as the provider publishes it
+--   service         'inference' or 'training'
+--   item            'input', 'output', 'deployment' (inference);
+--                   'lora', 'full', 'lora_merge' (training)
+--   label           free text shown in maas_rates (may be NULL)
+--   price           the price as a decimal text, e.g. '0.016'; a number is
+--                   stored as its text by the TEXT affinity
+--   unit            'k_tokens' for token items; 'node_hour' or 'hour' for deployment
+--   currency        3-letter code: 'CNY', 'USD', ...
+--   effective_from  when the price takes effect: any form SQLite's date
+--                   functions accept ('2026-01-01', '2026-01-01 08:00:00+08:00';
+--                   no offset means UTC) or unix seconds (1767225600)
+--   source          where the price comes from (free text, may be NULL)
+--
+-- maas_user_aliases, one row per extra name of a model:
+--   alias           the name as it appears in usage (matched ignoring letter case)
+--   model           the model it means: a published name or 'provider/model'
+--   source          where the alias comes from (free text, may be NULL)
+--
+-- maas_user_changes holds one counter that the triggers below raise on every
+-- change to the two tables.  The extension reads this counter, not the
+-- tables, to notice a change: so a change is seen by the next statement and
+-- nothing is re-read on every row.  Keep the triggers.
+--
+-- A bad row (unknown item or unit, a price that is not a decimal, two lines
+-- for the same provider, model, item and effective_from, an alias of an
+-- unknown model) makes every pricing function fail with an error naming the
+-- table, the rowid and the column, until it is fixed: never silently skipped.
+CREATE TABLE IF NOT EXISTS maas_user_rates (
+  provider       TEXT NOT NULL,
+  model          TEXT NOT NULL,
+  service        TEXT NOT NULL,
+  item           TEXT NOT NULL,
+  label          TEXT,
+  price          TEXT NOT NULL,
+  unit           TEXT NOT NULL,
+  currency       TEXT NOT NULL,
+  effective_from TEXT NOT NULL,
+  source         TEXT
+);
+CREATE TABLE IF NOT EXISTS maas_user_aliases (
+  alias  TEXT NOT NULL,
+  model  TEXT NOT NULL,
+  source TEXT
+);
+CREATE TABLE IF NOT EXISTS maas_user_changes (version INTEGER NOT NULL);
+INSERT INTO maas_user_changes(version) SELECT 0 WHERE NOT EXISTS (SELECT 1 FROM maas_user_changes);
+
+CREATE TRIGGER IF NOT EXISTS maas_user_rates_insert AFTER INSERT ON maas_user_rates
+BEGIN UPDATE maas_user_changes SET version = version + 1; END;
+CREATE TRIGGER IF NOT EXISTS maas_user_rates_update AFTER UPDATE ON maas_user_rates
+BEGIN UPDATE maas_user_changes SET version = version + 1; END;
+CREATE TRIGGER IF NOT EXISTS maas_user_rates_delete AFTER DELETE ON maas_user_rates
+BEGIN UPDATE maas_user_changes SET version = version + 1; END;
+CREATE TRIGGER IF NOT EXISTS maas_user_aliases_insert AFTER INSERT ON maas_user_aliases
+BEGIN UPDATE maas_user_changes SET version = version + 1; END;
+CREATE TRIGGER IF NOT EXISTS maas_user_aliases_update AFTER UPDATE ON maas_user_aliases
+BEGIN UPDATE maas_user_changes SET version = version + 1; END;
+CREATE TRIGGER IF NOT EXISTS maas_user_aliases_delete AFTER DELETE ON maas_user_aliases
+BEGIN UPDATE maas_user_changes SET version = version + 1; END;
