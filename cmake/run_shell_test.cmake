@@ -2,7 +2,8 @@
 # module loaded, and compare everything it prints with the expected file.
 #
 #   cmake -DSHELL=/usr/bin/sqlite3 -DMODULE=build/maas.so -DSQL=tests/shell/x.sql \
-#         -DEXPECTED=tests/shell/x.expected [-DWRAPPER="valgrind;-q"] -P cmake/run_shell_test.cmake
+#         -DEXPECTED=tests/shell/x.expected [-DWRAPPER="valgrind;-q"] [-DACTUAL_DIR=build/tests] \
+#         -P cmake/run_shell_test.cmake
 #
 # The shell runs from the project root, so files can `.read sql/...` and
 # `.read examples/...` by their paths in the repository.
@@ -18,8 +19,11 @@ execute_process(COMMAND ${command}
 file(READ ${EXPECTED} expected)
 if(NOT output STREQUAL expected)
   get_filename_component(name ${SQL} NAME_WE)
-  file(WRITE ${CMAKE_CURRENT_BINARY_DIR}/${name}.actual "${output}")
+  if(NOT ACTUAL_DIR)
+    set(ACTUAL_DIR ${CMAKE_CURRENT_BINARY_DIR})
+  endif()
+  file(WRITE ${ACTUAL_DIR}/${name}.actual "${output}")
   message(FATAL_ERROR "output of ${SQL} differs from ${EXPECTED} (exit status ${status}).\n"
-    "--- actual (also in ${CMAKE_CURRENT_BINARY_DIR}/${name}.actual) ---\n${output}\n"
+    "--- actual (also in ${ACTUAL_DIR}/${name}.actual) ---\n${output}\n"
     "--- expected ---\n${expected}")
 endif()
