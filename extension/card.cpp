@@ -202,6 +202,7 @@ bool parse_card(std::string_view csv, std::string_view name, Origin origin, std:
     const size_t width = fields.size();
     line_number += spanned;
 
+    DuplicateFinder seen;
     while (pos < csv.size()) {
         const int record_line = line_number;
         if (!read_record(csv, pos, fields, spanned)) return fail(record_line, "", "unterminated quote");
@@ -219,10 +220,10 @@ bool parse_card(std::string_view csv, std::string_view name, Origin origin, std:
         if (!check_card_line(text, line, column, message)) return fail(record_line, column, message);
         line.origin = origin;
         line.where = std::string(name) + ":" + std::to_string(record_line);
+        if (!seen.add(line, error)) return false;
         lines.push_back(std::move(line));
     }
     if (lines.empty()) return fail(line_number, "", "no price lines");
-    if (!check_no_duplicates(lines, error)) return false;
     out = std::move(lines);
     return true;
 }
@@ -248,18 +249,13 @@ void overlay_lines(std::vector<CardLine>& base, const std::vector<CardLine>& ove
     }
 }
 
-bool check_no_duplicates(const std::vector<CardLine>& lines, std::string& error) {
-    std::map<LineKey, const CardLine*> first;
-    for (const CardLine& line : lines) {
-        auto [it, added] = first.emplace(key_of(line), &line);
-        if (!added) {
-            error = line.where + ": effective_from: a second line for " + line.provider + " " + line.model + " " +
-                    item_name(line.item) + " from " + format_time(line.effective_from_ms) + " (the first is " +
-                    it->second->where + ")";
-            return false;
-        }
-    }
-    return true;
+bool DuplicateFinder::add(const CardLine& line, std::string& error) {
+    auto [it, added] = first_.emplace(key_of(line), line.where);
+    if (added) return true;
+    error = line.where + ": effective_from: a second line for " + line.provider + " " + line.model + " " +
+            item_name(line.item) + " from " + format_time(line.effective_from_ms) + " (the first is " + it->second +
+            ")";
+    return false;
 }
 
 }  // namespace maas

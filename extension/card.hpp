@@ -16,8 +16,10 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <string>
 #include <string_view>
+#include <tuple>
 #include <vector>
 
 #include "decimal.hpp"
@@ -77,8 +79,16 @@ bool parse_card(std::string_view csv, std::string_view name, Origin origin, std:
 // any other overlay line is appended.
 void overlay_lines(std::vector<CardLine>& base, const std::vector<CardLine>& overlay);
 
-// Finds two lines with the same provider, model, item and effective_from;
-// false with "where: effective_from: ..." naming the second of them.
-bool check_no_duplicates(const std::vector<CardLine>& lines, std::string& error);
+// Finds lines with the same provider, model, item and effective_from, one
+// line at a time, so that a reader can report problems in line order:
+//   DuplicateFinder seen;  ... if (!seen.add(line, error)) return false;
+class DuplicateFinder {
+public:
+    // False with "where: effective_from: ..." when `line` repeats an earlier one.
+    bool add(const CardLine& line, std::string& error);
+
+private:
+    std::map<std::tuple<std::string, std::string, int, int64_t>, std::string> first_;  // key -> where
+};
 
 }  // namespace maas

@@ -75,7 +75,7 @@ public:
     // Builds the indexes; nullptr and a message naming the offending line
     // when the lines contradict each other (two spellings of one model, an
     // alias of an unknown model, an alias that is another model's name).
-    // Lines must already be free of duplicates (check_no_duplicates).
+    // Lines must already be free of duplicates (DuplicateFinder).
     static std::shared_ptr<const Catalog> build(std::vector<CardLine> lines, std::vector<AliasLine> aliases,
                                                 std::string& error);
 

@@ -43,6 +43,18 @@ unsigned __int128 magnitude(int128 v) {
     return v < 0 ? static_cast<unsigned __int128>(-(v + 1)) + 1 : static_cast<unsigned __int128>(v);
 }
 
+// The same value with the trailing zeros of the mantissa moved into the
+// exponent ("1.000" is 1000e-3, which is 1e0): keeps exact results that fit
+// from overflowing only because of how the operands were written.
+Decimal normalized(Decimal d) {
+    if (d.mantissa == 0) return Decimal{0, 0};
+    while (d.mantissa % 10 == 0 && d.exponent < kExponentLimit) {
+        d.mantissa /= 10;
+        ++d.exponent;
+    }
+    return d;
+}
+
 // Multiplies v by 10^k in place; false on overflow.
 bool scale_up(int128& v, int32_t k) {
     for (int32_t i = 0; i < k; ++i) {
@@ -110,9 +122,14 @@ bool decimal_from_double(double value, Decimal& out) {
     return parse_decimal(std::string_view(buf, size_t(result.ptr - buf)), out);
 }
 
-bool multiply(const Decimal& a, const Decimal& b, Decimal& out) {
+bool multiply(const Decimal& a_in, const Decimal& b_in, Decimal& out) {
+    Decimal a = a_in, b = b_in;
     int128 m;
-    if (__builtin_mul_overflow(a.mantissa, b.mantissa, &m)) return false;
+    if (__builtin_mul_overflow(a.mantissa, b.mantissa, &m)) {
+        a = normalized(a);  // the slow path runs only when the fast one overflows
+        b = normalized(b);
+        if (__builtin_mul_overflow(a.mantissa, b.mantissa, &m)) return false;
+    }
     int64_t e = int64_t(a.exponent) + b.exponent;
     if (m == 0) e = 0;
     if (e > kExponentLimit || e < -kExponentLimit) return false;
@@ -120,10 +137,10 @@ bool multiply(const Decimal& a, const Decimal& b, Decimal& out) {
     return true;
 }
 
-bool add(const Decimal& a, const Decimal& b, Decimal& out) {
-    if (a.mantissa == 0) { out = b; return true; }
-    if (b.mantissa == 0) { out = a; return true; }
-    // Bring both to the smaller exponent; that is exact when it fits.
+namespace {
+
+// a + b aligned on the smaller exponent; false when that does not fit.
+bool add_aligned(const Decimal& a, const Decimal& b, Decimal& out) {
     Decimal hi = a, lo = b;
     if (hi.exponent < lo.exponent) std::swap(hi, lo);
     int128 scaled = hi.mantissa;
@@ -132,6 +149,14 @@ bool add(const Decimal& a, const Decimal& b, Decimal& out) {
     if (__builtin_add_overflow(scaled, lo.mantissa, &sum)) return false;
     out = Decimal{sum, sum == 0 ? 0 : lo.exponent};
     return true;
+}
+
+}  // namespace
+
+bool add(const Decimal& a, const Decimal& b, Decimal& out) {
+    if (a.mantissa == 0) { out = b; return true; }
+    if (b.mantissa == 0) { out = a; return true; }
+    return add_aligned(a, b, out) || add_aligned(normalized(a), normalized(b), out);
 }
 
 bool to_int64(const Decimal& d, int64_t& out) {

@@ -46,6 +46,7 @@ bool read_rates(sqlite3* db, std::vector<CardLine>& lines, std::string& error) {
                  "source FROM main.maas_user_rates ORDER BY rowid",
                  stmt, error))
         return false;
+    DuplicateFinder seen;
     int rc;
     while ((rc = sqlite3_step(stmt.get())) == SQLITE_ROW) {
         sqlite3_stmt* s = stmt.get();
@@ -70,10 +71,10 @@ bool read_rates(sqlite3* db, std::vector<CardLine>& lines, std::string& error) {
         }
         line.origin = Origin::user;
         line.where = where("maas_user_rates", s);
+        if (!seen.add(line, error)) return false;
         lines.push_back(std::move(line));
     }
-    if (step_error(db, rc, error)) return false;
-    return check_no_duplicates(lines, error);
+    return !step_error(db, rc, error);
 }
 
 bool read_aliases(sqlite3* db, std::vector<AliasLine>& aliases, std::string& error) {
