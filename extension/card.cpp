@@ -13,6 +13,7 @@
 #include <map>
 #include <tuple>
 
+#include "csv_table.hpp"
 #include "time_text.hpp"
 
 namespace maas {
@@ -44,47 +45,6 @@ bool equal_ignoring_ascii_case(std::string_view a, std::string_view b) {
     for (size_t i = 0; i < a.size(); ++i)
         if (ascii_lower(a[i]) != ascii_lower(b[i])) return false;
     return true;
-}
-
-enum Column { provider, model, service, item, label, price, unit, currency, effective_from, source, kColumnCount };
-constexpr const char* kColumnNames[kColumnCount] = {"provider", "model", "service", "item", "label",
-                                                    "price", "unit", "currency", "effective_from",
-                                                    "source"};
-
-// Splits one CSV record starting at `pos`; advances `pos` past its line end
-// and counts the physical lines it spans.  False on an unterminated quote.
-bool read_record(std::string_view csv, size_t& pos, std::vector<std::string>& fields, int& lines_spanned) {
-    fields.assign(1, std::string());
-    lines_spanned = 1;
-    bool quoted = false;
-    while (pos < csv.size()) {
-        char c = csv[pos++];
-        if (quoted) {
-            if (c == '"') {
-                if (pos < csv.size() && csv[pos] == '"') { fields.back() += '"'; ++pos; }
-                else quoted = false;
-            } else {
-                if (c == '\n') ++lines_spanned;
-                fields.back() += c;
-            }
-        } else if (c == '"' && fields.back().empty()) {
-            quoted = true;
-        } else if (c == ',') {
-            fields.emplace_back();
-        } else if (c == '\n') {
-            break;
-        } else if (c == '\r' && pos < csv.size() && csv[pos] == '\n') {
-            ++pos;
-            break;
-        } else {
-            fields.back() += c;
-        }
-    }
-    return !quoted;
-}
-
-bool is_blank(const std::vector<std::string>& fields) {
-    return fields.size() == 1 && fields[0].find_first_not_of(" \t\r") == std::string::npos;
 }
 
 bool is_plain_decimal(std::string_view s) {
@@ -170,60 +130,33 @@ bool check_card_line(const CardFields& f, CardLine& line, std::string& column, s
 
 bool parse_card(std::string_view csv, std::string_view name, Origin origin, std::vector<CardLine>& out,
                 std::string& error) {
+    enum Column { provider, model, service, item, label, price, unit, currency, effective_from, source };
+    CsvTable table({"provider", "model", "service", "item", "label", "price", "unit", "currency", "effective_from",
+                    "source"});
+    if (!table.open(csv, name, error)) return false;
     std::vector<CardLine> lines;
-    std::vector<std::string> fields;
-    size_t pos = 0;
-    int line_number = 1, spanned = 0;
-    auto fail = [&](int at_line, std::string_view column, const std::string& message) {
-        error.assign(name);
-        error += ':' + std::to_string(at_line) + ": ";
-        if (!column.empty()) error.append(column).append(": ");
-        error += message;
-        return false;
-    };
-
-    if (csv.size() >= 3 && csv.substr(0, 3) == "\xEF\xBB\xBF") pos = 3;  // UTF-8 byte order mark
-    if (pos >= csv.size()) return fail(1, "", "empty card (expected a header line)");
-    if (!read_record(csv, pos, fields, spanned)) return fail(line_number, "", "unterminated quote");
-    std::array<int, kColumnCount> index_of;
-    index_of.fill(-1);
-    for (size_t i = 0; i < fields.size(); ++i) {
-        std::string_view f = fields[i];
-        while (!f.empty() && (f.back() == ' ' || f.back() == '\r')) f.remove_suffix(1);
-        auto it = std::find_if(std::begin(kColumnNames), std::end(kColumnNames),
-                               [&](const char* c) { return f == c; });
-        if (it == std::end(kColumnNames)) return fail(1, f, "unknown column in header");
-        int column = int(it - std::begin(kColumnNames));
-        if (index_of[size_t(column)] != -1) return fail(1, f, "column appears twice in header");
-        index_of[size_t(column)] = int(i);
-    }
-    for (int c = 0; c < kColumnCount; ++c)
-        if (index_of[size_t(c)] < 0) return fail(1, kColumnNames[c], "column missing from header");
-    const size_t width = fields.size();
-    line_number += spanned;
-
     DuplicateFinder seen;
-    while (pos < csv.size()) {
-        const int record_line = line_number;
-        if (!read_record(csv, pos, fields, spanned)) return fail(record_line, "", "unterminated quote");
-        line_number += spanned;
-        if (is_blank(fields)) continue;
-        if (fields.size() != width)
-            return fail(record_line, "", "expected " + std::to_string(width) + " fields, found " +
-                                             std::to_string(fields.size()));
-        auto field = [&](Column c) -> std::string_view { return fields[size_t(index_of[c])]; };
-        const CardFields text{field(provider), field(model),    field(service),        field(item),
-                              field(label),    field(price),    field(unit),           field(currency),
-                              field(effective_from), field(source)};
+    while (table.next(error)) {
+        const CardFields text{table.field(provider), table.field(model),    table.field(service),
+                              table.field(item),     table.field(label),    table.field(price),
+                              table.field(unit),     table.field(currency), table.field(effective_from),
+                              table.field(source)};
         CardLine line;
         std::string column, message;
-        if (!check_card_line(text, line, column, message)) return fail(record_line, column, message);
+        if (!check_card_line(text, line, column, message)) {
+            error = table.message(table.line(), column, message);
+            return false;
+        }
         line.origin = origin;
-        line.where = std::string(name) + ":" + std::to_string(record_line);
+        line.where = std::string(name) + ":" + std::to_string(table.line());
         if (!seen.add(line, error)) return false;
         lines.push_back(std::move(line));
     }
-    if (lines.empty()) return fail(line_number, "", "no price lines");
+    if (!error.empty()) return false;
+    if (lines.empty()) {
+        error = table.message(table.line() + 1, "", "no price lines");
+        return false;
+    }
     out = std::move(lines);
     return true;
 }

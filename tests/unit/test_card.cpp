@@ -241,8 +241,8 @@ TEST_CASE("parse_card: line numbers stay right after quoted fields spanning line
 // ---------------------------------------------------------- header errors --
 
 TEST_CASE("parse_card: header problems", "[card][errors]") {
-    CHECK(error_of("") == "t.csv:1: empty card (expected a header line)");
-    CHECK(error_of("\xEF\xBB\xBF") == "t.csv:1: empty card (expected a header line)");
+    CHECK(error_of("") == "t.csv:1: empty file (expected a header line)");
+    CHECK(error_of("\xEF\xBB\xBF") == "t.csv:1: empty file (expected a header line)");
     CHECK(error_of(kHeader) == "t.csv:2: no price lines");
     CHECK(error_of(kHeader + "\n") == "t.csv:2: no price lines");
     CHECK(error_of(kHeader + "\n\n\n") == "t.csv:4: no price lines");
@@ -448,7 +448,7 @@ TEST_CASE("parse_card: the card name is used verbatim", "[card][errors]") {
     std::vector<CardLine> lines;
     std::string error;
     CHECK_FALSE(maas::parse_card("", "data/some card.csv", maas::Origin::user, lines, error));
-    CHECK(error == "data/some card.csv:1: empty card (expected a header line)");
+    CHECK(error == "data/some card.csv:1: empty file (expected a header line)");
     CHECK_FALSE(maas::parse_card(kHeader + "\nx", "", maas::Origin::user, lines, error));
     CHECK(error == ":2: expected 10 fields, found 1");
 }
