@@ -1,8 +1,10 @@
 # embed_file.cmake - write a C++ source that holds the bytes of a data file.
 #
-#   cmake -DINPUT=data/xingchen_rates.csv -DNAME=data/xingchen_rates.csv \
+#   cmake -DINPUT=data/xingchen_rates.csv -DNAME=data/xingchen_rates.csv -DFUNCTION=builtin_card \
 #         -DOUTPUT=build/builtin_card_data.cpp -P cmake/embed_file.cmake
 #
+# The generated file defines maas::FUNCTION_text() (the bytes) and
+# maas::FUNCTION_name() (NAME, for messages), declared in builtin_card.hpp.
 # Run by the build whenever the data file changes, so the extension always
 # carries exactly the file in data/ (no hand-made copy can drift).
 file(READ "${INPUT}" hex HEX)
@@ -18,6 +20,6 @@ file(WRITE "${OUTPUT}"
 "namespace {\n"
 "const char kBytes[${size} + 1] = {\n    ${bytes}'\\0'};\n"
 "}  // namespace\n\n"
-"std::string_view builtin_card_text() { return std::string_view(kBytes, ${size}); }\n"
-"std::string_view builtin_card_name() { return \"${NAME}\"; }\n\n"
+"std::string_view ${FUNCTION}_text() { return std::string_view(kBytes, ${size}); }\n"
+"std::string_view ${FUNCTION}_name() { return \"${NAME}\"; }\n\n"
 "}  // namespace maas\n")

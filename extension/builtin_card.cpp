@@ -13,8 +13,10 @@ struct Parsed {
 Parsed parse_builtin() {
     Parsed parsed;
     std::vector<CardLine> lines;
-    if (parse_card(builtin_card_text(), builtin_card_name(), Origin::builtin, lines, parsed.error))
-        parsed.catalog = Catalog::build(std::move(lines), {}, parsed.error);
+    std::vector<AliasLine> aliases;
+    if (parse_card(builtin_card_text(), builtin_card_name(), Origin::builtin, lines, parsed.error) &&
+        parse_aliases(builtin_aliases_text(), builtin_aliases_name(), Origin::builtin, aliases, parsed.error))
+        parsed.catalog = Catalog::build(std::move(lines), std::move(aliases), parsed.error);
     return parsed;
 }
 

@@ -93,6 +93,11 @@ std::shared_ptr<const Catalog> Catalog::build(std::vector<CardLine> lines, std::
         }
         if (existing == NameIndex::kMissing) catalog->names_.add(alias.alias, target);
         catalog->alias_rows_.push_back(AliasRow{&alias, uint32_t(target)});
+        // Keep the target as "provider/model", so that the alias means the
+        // same model when this catalog's lines are merged with others that
+        // add the same model name for another provider.
+        const Model& model = catalog->models_[size_t(target)];
+        catalog->aliases_[i].model = model.provider + "/" + model.name;
     }
     return catalog;
 }

@@ -19,6 +19,7 @@
 #include <string_view>
 #include <vector>
 
+#include "aliases.hpp"
 #include "card.hpp"
 #include "name_index.hpp"
 
@@ -44,15 +45,6 @@ struct Model {
     // when at_ms is null; nullptr when there is none (no such price, or the
     // instant is before the first version).
     const PriceVersion* price(Item item, const int64_t* at_ms) const;
-};
-
-// An extra name of a model: an API model ID, a gateway's spelling.
-struct AliasLine {
-    std::string alias;
-    std::string model;  // a model name or "provider/model"
-    std::string source;
-    Origin origin = Origin::builtin;
-    std::string where;  // for messages: "data/aliases.csv:4", "maas_user_aliases rowid 2"
 };
 
 // One row of maas_rates, with text prepared once so scans do no formatting.

@@ -26,6 +26,7 @@
 
 #include "catalog.hpp"
 #include "sqlite_api.hpp"
+#include "usage_json.hpp"
 #include "user_tables.hpp"
 
 namespace maas {
@@ -60,6 +61,10 @@ public:
     // load wins).  Nothing changes unless the whole merge succeeds.
     bool load_card_lines(std::vector<CardLine> lines, std::string& error);
 
+    // The connection's JSON reader: SQLite calls one connection's functions
+    // one at a time, so one parser and buffer serve them all.
+    UsageReader& usage_reader() { return usage_reader_; }
+
     Binding* binding(bool builtin_only) { return builtin_only ? &builtin_binding_ : &merged_binding_; }
     void retain() { refs_.fetch_add(1, std::memory_order_relaxed); }
     // SQLite destructor callback for a Binding* (or ConnectionState* via binding()).
@@ -76,6 +81,7 @@ private:
     UserTablesState last_tables_;
     std::string last_error_;                  // why the user tables were refused, if they were
     bool checked_once_ = false;
+    UsageReader usage_reader_;
     Binding builtin_binding_{this, true};
     Binding merged_binding_{this, false};
     std::atomic<int> refs_{0};

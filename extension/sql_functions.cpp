@@ -6,6 +6,7 @@
 //   SELECT maas_deployment_cost('DeepSeek-V3', 24, 2);               -- 7200.0
 //   SELECT maas_price('Qwen3-30B-A3B', 'input');                     -- 0.00075
 //   SELECT maas_model('qwen3-8b');                                   -- 'Qwen3-8B'
+//   SELECT maas_usage_cost('DeepSeek-R1', response_json);            -- priced from the stored usage
 //   SELECT maas_load_card('prices/2026.csv');                        -- lines loaded
 //
 // Two families share one implementation each:
@@ -44,6 +45,7 @@
 #include "maas_version.h"
 #include "pricing.hpp"
 #include "sql_args.hpp"
+#include "usage_json.hpp"
 
 namespace maas {
 namespace {
@@ -226,6 +228,73 @@ void maas_model(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
     sqlite3_result_text(ctx, model->name.c_str(), int(model->name.size()), SQLITE_TRANSIENT);
 }
 
+// Reads the usage JSON at argv[index]; false after reporting an error, with
+// found false (and no error) when the JSON holds no usage.
+bool read_usage(sqlite3_context* ctx, sqlite3_value* value, const char* function, UsageTokens& tokens,
+                bool& found) {
+    found = false;
+    if (sqlite3_value_type(value) == SQLITE_BLOB) {
+        report_bad_argument(ctx, {function, "usage"}, "JSON text", value);
+        return false;
+    }
+    const char* text = reinterpret_cast<const char*>(sqlite3_value_text(value));
+    if (!text) {
+        sqlite3_result_error_nomem(ctx);
+        return false;
+    }
+    std::string why;
+    switch (binding_of(ctx).state->usage_reader().read(std::string_view(text, size_t(sqlite3_value_bytes(value))),
+                                                       tokens, why)) {
+        case Usage::found:
+            found = true;
+            return true;
+        case Usage::missing:
+            return true;
+        case Usage::malformed:
+            report_error(ctx, std::string(function) + ": usage is not valid JSON (" + why + ")");
+            return false;
+        case Usage::bad_value:
+            report_error(ctx, std::string(function) + ": usage: " + why);
+            return false;
+    }
+    return false;
+}
+
+void maas_usage_cost(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
+    constexpr const char* kName = "maas_usage_cost";
+    if (!check_arity(ctx, argc, kName, 2, 3, "(model, usage [, at])")) return;
+    if (any_null(argc, argv)) return sqlite3_result_null(ctx);
+    UsageTokens tokens;
+    bool found;
+    int64_t at_storage;
+    const int64_t* at;
+    std::shared_ptr<const Catalog> catalog;
+    const Model* model;
+    if (!read_usage(ctx, argv[1], kName, tokens, found) ||
+        !read_optional_instant(ctx, argc, argv, 2, kName, at_storage, at) ||
+        !find_model(ctx, argv[0], kName, "model", catalog, model))
+        return;
+    if (!found || !model) return sqlite3_result_null(ctx);
+    Decimal cost;
+    report_cost(ctx, inference_cost(*model, tokens.input, tokens.output, at, cost), cost, kName);
+}
+
+void maas_usage_tokens(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
+    constexpr const char* kName = "maas_usage_tokens";
+    if (!check_arity(ctx, argc, kName, 2, 2, "(usage, 'input' | 'output')")) return;
+    if (any_null(argc, argv)) return sqlite3_result_null(ctx);
+    Item item;
+    if (sqlite3_value_type(argv[1]) != SQLITE_TEXT ||
+        !item_from_text(reinterpret_cast<const char*>(sqlite3_value_text(argv[1])), item) ||
+        (item != Item::input && item != Item::output))
+        return report_bad_argument(ctx, {kName, "which"}, "'input' or 'output'", argv[1]);
+    UsageTokens tokens;
+    bool found;
+    if (!read_usage(ctx, argv[0], kName, tokens, found)) return;
+    if (!found) return sqlite3_result_null(ctx);
+    sqlite3_result_int64(ctx, item == Item::input ? tokens.input : tokens.output);
+}
+
 void maas_load_card(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
     constexpr const char* kName = "maas_load_card";
     if (!check_arity(ctx, argc, kName, 1, 1, "(path)")) return;
@@ -300,6 +369,8 @@ constexpr FunctionSpec kFunctions[] = {
     {"maas_builtin_deployment_cost", guarded<maas_deployment_cost>, kPure, true},
     {"maas_builtin_price", guarded<maas_price>, kPure, true},
     {"maas_builtin_model", guarded<maas_model>, kPure, true},
+    {"maas_usage_cost", guarded<maas_usage_cost>, kReadsDatabase, false},
+    {"maas_usage_tokens", guarded<maas_usage_tokens>, kPure, true},
     {"maas_load_card", guarded<maas_load_card>, kDirectOnly, false},
     {"maas_version", guarded<maas_version>, kPure, true},
     {"maas_debug", guarded<maas_debug>, kPure, true},
