@@ -3,18 +3,16 @@
 
 #include <algorithm>
 
+#include "pricing.hpp"
 #include "time_text.hpp"
 
 namespace maas {
 
-const PriceVersion* Model::price(Item item, const int64_t* at_ms) const {
-    const auto& v = versions[int(item)];
-    if (v.empty()) return nullptr;
-    if (!at_ms) return &v.back();
+const PriceVersion* Model::price_at(const std::vector<PriceVersion>& versions, int64_t at_ms) {
     // The last version starting at or before the instant.
-    auto after = std::upper_bound(v.begin(), v.end(), *at_ms,
+    auto after = std::upper_bound(versions.begin(), versions.end(), at_ms,
                                   [](int64_t t, const PriceVersion& p) { return t < p.effective_from_ms; });
-    return after == v.begin() ? nullptr : &*(after - 1);
+    return after == versions.begin() ? nullptr : &*(after - 1);
 }
 
 std::shared_ptr<const Catalog> Catalog::build(std::vector<CardLine> lines, std::vector<AliasLine> aliases,
@@ -29,7 +27,10 @@ std::shared_ptr<const Catalog> Catalog::build(std::vector<CardLine> lines, std::
         int32_t index = by_provider_and_name.find(qualified);
         if (index == NameIndex::kMissing) {
             index = int32_t(catalog->models_.size());
-            catalog->models_.push_back(Model{line.provider, line.model, {}, {}});
+            Model model;
+            model.provider = line.provider;
+            model.name = line.model;
+            catalog->models_.push_back(std::move(model));
             by_provider_and_name.add(qualified, index);
             catalog->names_.add(qualified, index);
             catalog->names_.add(line.model, index);
@@ -42,6 +43,8 @@ std::shared_ptr<const Catalog> Catalog::build(std::vector<CardLine> lines, std::
                     "' differs only in letter case from '" + model.provider + "/" + model.name + "'";
             return nullptr;
         }
+        if (!model.rows.empty() && catalog->lines_[model.rows.front()].currency != line.currency)
+            model.one_currency = false;
         model.versions[int(line.item)].push_back(
             PriceVersion{&line, line.price, line.effective_from_ms, kForever, row});
         model.rows.push_back(row);
@@ -59,6 +62,7 @@ std::shared_ptr<const Catalog> Catalog::build(std::vector<CardLine> lines, std::
                 catalog->rows_[versions[i].row].effective_to = format_time(versions[i].effective_to_ms);
             }
         }
+        prepare_quick_prices(model);
     }
 
     // Aliases resolve against model names only (never against other aliases),

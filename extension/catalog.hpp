@@ -35,16 +35,37 @@ struct PriceVersion {
     uint32_t row = 0;                    // index into Catalog::rows()
 };
 
+// The newest input and output prices of a model as int64 mantissas on one
+// exponent, with the power of ten that divides their sum, prepared once so
+// that maas_cost's common case is two multiplications and a division
+// (pricing.hpp, quick_inference_cost).  valid is false when the model lacks
+// a token price, mixes currencies or has prices too fine for this form.
+struct QuickTokenPrices {
+    bool valid = false;
+    int64_t input = 0;
+    int64_t output = 0;
+    double divisor = 1;  // 10^k, exact in a double (k <= 22)
+};
+
 struct Model {
     std::string provider;
     std::string name;
     std::vector<PriceVersion> versions[kItemCount];  // ascending effective_from
     std::vector<uint32_t> rows;                      // this model's rows, card order
+    bool one_currency = true;                        // every line in the same currency
+    QuickTokenPrices quick;                          // for the newest versions
 
     // The version of an item in force at *at_ms (unix ms), or the newest one
     // when at_ms is null; nullptr when there is none (no such price, or the
     // instant is before the first version).
-    const PriceVersion* price(Item item, const int64_t* at_ms) const;
+    const PriceVersion* price(Item item, const int64_t* at_ms) const {
+        const auto& v = versions[int(item)];
+        if (v.empty()) return nullptr;
+        return at_ms ? price_at(v, *at_ms) : &v.back();
+    }
+
+private:
+    static const PriceVersion* price_at(const std::vector<PriceVersion>& versions, int64_t at_ms);
 };
 
 // One row of maas_rates, with text prepared once so scans do no formatting.

@@ -7,11 +7,7 @@
 namespace maas {
 namespace {
 
-// A slot for sqlite3_set_auxdata unlikely to be used by any other
-// extension's function in the same statement ("maas" in ASCII, negated).
-constexpr int kStatementSlot = -0x6d616173;
-
-void delete_snapshot(void* p) { delete static_cast<std::shared_ptr<const Catalog>*>(p); }
+void delete_prices(void* p) { delete static_cast<StatementPrices*>(p); }
 
 bool same_alias(const std::string& a, const std::string& b) {
     return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
@@ -30,17 +26,17 @@ void ConnectionState::release_binding(void* binding) {
     if (self->refs_.fetch_sub(1, std::memory_order_acq_rel) == 1) delete self;
 }
 
-std::shared_ptr<const Catalog> ConnectionState::catalog_for(sqlite3_context* ctx, const Binding& binding,
-                                                            std::string& error) {
-    if (binding.builtin_only) return builtin_;
-    if (auto* kept = static_cast<std::shared_ptr<const Catalog>*>(sqlite3_get_auxdata(ctx, kStatementSlot)))
-        return *kept;
-    std::shared_ptr<const Catalog> catalog = current(error);
-    if (catalog) {
-        // SQLite owns the copy from here on (and frees it at once if it cannot keep it).
-        sqlite3_set_auxdata(ctx, kStatementSlot, new std::shared_ptr<const Catalog>(catalog), delete_snapshot);
-    }
-    return catalog;
+StatementPrices* ConnectionState::prepare_prices(sqlite3_context* ctx, const Binding& binding, std::string& error) {
+    const int slot = slot_of(binding);
+    std::shared_ptr<const Catalog> catalog = binding.builtin_only ? builtin_ : current(error);
+    if (!catalog) return nullptr;
+    // SQLite owns the StatementPrices from here on, until the statement is
+    // reset; if it cannot keep it (it frees it at once), this call uses a
+    // copy the connection holds instead.
+    sqlite3_set_auxdata(ctx, slot, new StatementPrices(catalog), delete_prices);
+    if (auto* kept = static_cast<StatementPrices*>(sqlite3_get_auxdata(ctx, slot))) return kept;
+    unkept_.reset(new StatementPrices(std::move(catalog)));
+    return unkept_.get();
 }
 
 std::shared_ptr<const Catalog> ConnectionState::current(std::string& error) {

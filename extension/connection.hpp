@@ -26,6 +26,7 @@
 
 #include "catalog.hpp"
 #include "sqlite_api.hpp"
+#include "statement_prices.hpp"
 #include "usage_json.hpp"
 #include "user_tables.hpp"
 
@@ -45,10 +46,15 @@ class ConnectionState {
 public:
     ConnectionState(sqlite3* db, std::shared_ptr<const Catalog> builtin);
 
-    // The catalog a call should price with: the built-in card for
-    // builtin-only bindings, else the merged one as of this statement.
-    // nullptr with `error` set when the user's tables hold a bad row.
-    std::shared_ptr<const Catalog> catalog_for(sqlite3_context* ctx, const Binding& binding, std::string& error);
+    // What a call should price with: the built-in card for builtin-only
+    // bindings, else the merged prices as of this statement; kept for the
+    // whole statement.  nullptr with `error` set when the user's tables hold
+    // a bad row.
+    StatementPrices* prices_for(sqlite3_context* ctx, const Binding& binding, std::string& error) {
+        // Every row after a statement's first finds its prices here.
+        if (auto* kept = static_cast<StatementPrices*>(sqlite3_get_auxdata(ctx, slot_of(binding)))) return kept;
+        return prepare_prices(ctx, binding, error);
+    }
 
     // The merged catalog as of now (for maas_rates); checks for changes.
     std::shared_ptr<const Catalog> current(std::string& error);
@@ -71,6 +77,13 @@ public:
     static void release_binding(void* binding);
 
 private:
+    // Slots for sqlite3_set_auxdata unlikely to be used by any other
+    // extension's function in the same statement ("maas" in ASCII, negated).
+    static constexpr int kMergedSlot = -0x6d616173;
+    static constexpr int kBuiltinSlot = -0x6d616174;
+    static int slot_of(const Binding& binding) { return binding.builtin_only ? kBuiltinSlot : kMergedSlot; }
+
+    StatementPrices* prepare_prices(sqlite3_context* ctx, const Binding& binding, std::string& error);
     bool rebuild(const UserTablesState& tables, std::string& error);
 
     sqlite3* db_;
@@ -82,6 +95,7 @@ private:
     std::string last_error_;                  // why the user tables were refused, if they were
     bool checked_once_ = false;
     UsageReader usage_reader_;
+    std::unique_ptr<StatementPrices> unkept_;  // for a call SQLite keeps no auxiliary data for
     Binding builtin_binding_{this, true};
     Binding merged_binding_{this, false};
     std::atomic<int> refs_{0};

@@ -77,7 +77,7 @@ bool any_null(int argc, sqlite3_value** argv) {
     return false;
 }
 
-bool read_count(sqlite3_context* ctx, sqlite3_value* value, ArgName name, int64_t minimum, int64_t& out) {
+bool read_count_slow(sqlite3_context* ctx, sqlite3_value* value, ArgName name, int64_t minimum, int64_t& out) {
     bool whole = false;
     switch (sqlite3_value_type(value)) {
         case SQLITE_INTEGER:
@@ -127,14 +127,14 @@ bool read_quantity(sqlite3_context* ctx, sqlite3_value* value, ArgName name, Dec
     return false;
 }
 
-bool read_model(sqlite3_context* ctx, sqlite3_value* value, ArgName name, const Catalog& catalog,
+bool read_model(sqlite3_context* ctx, sqlite3_value* value, ArgName name, StatementPrices& prices,
                 const Model*& out) {
     if (sqlite3_value_type(value) == SQLITE_BLOB) {
         report_bad_argument(ctx, name, "a model name (TEXT)", value);
         return false;
     }
     bool ambiguous = false;
-    out = catalog.find_model(text_of(value), &ambiguous);
+    out = prices.find(text_of(value), &ambiguous);
     if (ambiguous) {
         report_bad_argument(ctx, name, "a model of one provider (write it as 'provider/model')", value);
         return false;

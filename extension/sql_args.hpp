@@ -17,6 +17,7 @@
 #include <cstdint>
 
 #include "catalog.hpp"
+#include "statement_prices.hpp"
 #include "decimal.hpp"
 #include "sqlite_api.hpp"
 
@@ -31,7 +32,15 @@ struct ArgName {
 void report_bad_argument(sqlite3_context* ctx, ArgName name, const char* what, sqlite3_value* value);
 
 // An integer >= minimum.  False after reporting an error.
-bool read_count(sqlite3_context* ctx, sqlite3_value* value, ArgName name, int64_t minimum, int64_t& out);
+bool read_count_slow(sqlite3_context* ctx, sqlite3_value* value, ArgName name, int64_t minimum, int64_t& out);
+inline bool read_count(sqlite3_context* ctx, sqlite3_value* value, ArgName name, int64_t minimum, int64_t& out) {
+    // The common case, an INTEGER in range, without a call.
+    if (sqlite3_value_type(value) == SQLITE_INTEGER) {
+        out = sqlite3_value_int64(value);
+        if (out >= minimum) return true;
+    }
+    return read_count_slow(ctx, value, name, minimum, out);
+}
 
 // A decimal >= 0.  False after reporting an error.
 bool read_quantity(sqlite3_context* ctx, sqlite3_value* value, ArgName name, Decimal& out);
@@ -39,7 +48,7 @@ bool read_quantity(sqlite3_context* ctx, sqlite3_value* value, ArgName name, Dec
 // A model name looked up in the catalog; out is nullptr when the name is
 // unknown.  False after reporting an error (a BLOB, or a name several
 // providers share).
-bool read_model(sqlite3_context* ctx, sqlite3_value* value, ArgName name, const Catalog& catalog,
+bool read_model(sqlite3_context* ctx, sqlite3_value* value, ArgName name, StatementPrices& prices,
                 const Model*& out);
 
 // An item ('input', 'lora', '全量更新', ...), case-insensitive, belonging to

@@ -88,13 +88,13 @@ bool check_arity(sqlite3_context* ctx, int argc, const char* function, int least
     return false;
 }
 
-// The catalog to price with, or nullptr after reporting why there is none.
-std::shared_ptr<const Catalog> catalog_for(sqlite3_context* ctx, const char* function) {
+// What to price with, or nullptr after reporting why there is nothing.
+StatementPrices* prices_for(sqlite3_context* ctx, const char* function) {
     const Binding& binding = binding_of(ctx);
     std::string error;
-    std::shared_ptr<const Catalog> catalog = binding.state->catalog_for(ctx, binding, error);
-    if (!catalog) report_error(ctx, std::string(function) + ": " + error);
-    return catalog;
+    StatementPrices* prices = binding.state->prices_for(ctx, binding, error);
+    if (!prices) report_error(ctx, std::string(function) + ": " + error);
+    return prices;
 }
 
 // Reads the optional `at` argument at argv[index]; at is null when absent.
@@ -130,24 +130,48 @@ void report_cost(sqlite3_context* ctx, Priced priced, const Decimal& cost, const
 // Reads the model last, after every other argument has been checked, so that
 // bad data is reported even for an unknown model.
 bool find_model(sqlite3_context* ctx, sqlite3_value* value, const char* function, const char* argument,
-                std::shared_ptr<const Catalog>& catalog, const Model*& model) {
-    catalog = catalog_for(ctx, function);
-    return catalog && read_model(ctx, value, {function, argument}, *catalog, model);
+                const Model*& model) {
+    StatementPrices* prices = prices_for(ctx, function);
+    return prices && read_model(ctx, value, {function, argument}, *prices, model);
+}
+
+// The common call, maas_cost(TEXT, INTEGER, INTEGER) of a known model at
+// its newest prices, without the general checks; true when it answered.
+// Anything unusual (NULL, other types, negative counts, an error, an
+// unknown or ambiguous name, a cost beyond 53 bits) goes the general way.
+bool quick_cost(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
+    if (argc != 3 || sqlite3_value_type(argv[0]) != SQLITE_TEXT || sqlite3_value_type(argv[1]) != SQLITE_INTEGER ||
+        sqlite3_value_type(argv[2]) != SQLITE_INTEGER)
+        return false;
+    const Binding& binding = binding_of(ctx);
+    std::string unused;
+    StatementPrices* prices = binding.state->prices_for(ctx, binding, unused);
+    if (!prices) return false;
+    const char* text = reinterpret_cast<const char*>(sqlite3_value_text(argv[0]));
+    if (!text) return false;
+    bool ambiguous = false;
+    const Model* model = prices->find(std::string_view(text, size_t(sqlite3_value_bytes(argv[0]))), &ambiguous);
+    double cost;
+    if (!model || ambiguous ||
+        !quick_inference_cost(*model, sqlite3_value_int64(argv[1]), sqlite3_value_int64(argv[2]), cost))
+        return false;
+    sqlite3_result_double(ctx, cost);
+    return true;
 }
 
 constexpr Names kCost{"maas_cost", "maas_builtin_cost"};
 void maas_cost(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
+    if (quick_cost(ctx, argc, argv)) return;
     const char* name = kCost.of(binding_of(ctx));
     if (!check_arity(ctx, argc, name, 3, 4, "(model, input_tokens, output_tokens [, at])")) return;
     if (any_null(argc, argv)) return sqlite3_result_null(ctx);
     int64_t input_tokens, output_tokens, at_storage;
     const int64_t* at;
-    std::shared_ptr<const Catalog> catalog;
     const Model* model;
     if (!read_count(ctx, argv[1], {name, "input_tokens"}, 0, input_tokens) ||
         !read_count(ctx, argv[2], {name, "output_tokens"}, 0, output_tokens) ||
         !read_optional_instant(ctx, argc, argv, 3, name, at_storage, at) ||
-        !find_model(ctx, argv[0], name, "model", catalog, model))
+        !find_model(ctx, argv[0], name, "model", model))
         return;
     if (!model) return sqlite3_result_null(ctx);
     Decimal cost;
@@ -163,13 +187,12 @@ void maas_training_cost(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
     Item method;
     int64_t tokens, epochs = 1, at_storage;
     const int64_t* at;
-    std::shared_ptr<const Catalog> catalog;
     const Model* model;
     if (!read_item(ctx, argv[1], {name, "method"}, &training, method) ||
         !read_count(ctx, argv[2], {name, "tokens"}, 0, tokens) ||
         (argc >= 4 && !read_count(ctx, argv[3], {name, "epochs"}, 1, epochs)) ||
         !read_optional_instant(ctx, argc, argv, 4, name, at_storage, at) ||
-        !find_model(ctx, argv[0], name, "model", catalog, model))
+        !find_model(ctx, argv[0], name, "model", model))
         return;
     if (!model) return sqlite3_result_null(ctx);
     Decimal cost;
@@ -184,12 +207,11 @@ void maas_deployment_cost(sqlite3_context* ctx, int argc, sqlite3_value** argv) 
     Decimal hours;
     int64_t nodes = 1, at_storage;
     const int64_t* at;
-    std::shared_ptr<const Catalog> catalog;
     const Model* model;
     if (!read_quantity(ctx, argv[1], {name, "hours"}, hours) ||
         (argc >= 3 && !read_count(ctx, argv[2], {name, "nodes"}, 1, nodes)) ||
         !read_optional_instant(ctx, argc, argv, 3, name, at_storage, at) ||
-        !find_model(ctx, argv[0], name, "model", catalog, model))
+        !find_model(ctx, argv[0], name, "model", model))
         return;
     if (!model) return sqlite3_result_null(ctx);
     Decimal cost;
@@ -204,11 +226,10 @@ void maas_price(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
     Item item;
     int64_t at_storage;
     const int64_t* at;
-    std::shared_ptr<const Catalog> catalog;
     const Model* model;
     if (!read_item(ctx, argv[1], {name, "item"}, nullptr, item) ||
         !read_optional_instant(ctx, argc, argv, 2, name, at_storage, at) ||
-        !find_model(ctx, argv[0], name, "model", catalog, model))
+        !find_model(ctx, argv[0], name, "model", model))
         return;
     const PriceVersion* price = model ? model->price(item, at) : nullptr;
     if (!price) return sqlite3_result_null(ctx);
@@ -220,9 +241,8 @@ void maas_model(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
     const char* name = kModel.of(binding_of(ctx));
     if (!check_arity(ctx, argc, name, 1, 1, "(name)")) return;
     if (any_null(argc, argv)) return sqlite3_result_null(ctx);
-    std::shared_ptr<const Catalog> catalog;
     const Model* model;
-    if (!find_model(ctx, argv[0], name, "name", catalog, model)) return;
+    if (!find_model(ctx, argv[0], name, "name", model)) return;
     if (!model) return sqlite3_result_null(ctx);
     // Copied: a result may outlive the catalog snapshot it came from.
     sqlite3_result_text(ctx, model->name.c_str(), int(model->name.size()), SQLITE_TRANSIENT);
@@ -268,11 +288,10 @@ void maas_usage_cost(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
     bool found;
     int64_t at_storage;
     const int64_t* at;
-    std::shared_ptr<const Catalog> catalog;
     const Model* model;
     if (!read_usage(ctx, argv[1], kName, tokens, found) ||
         !read_optional_instant(ctx, argc, argv, 2, kName, at_storage, at) ||
-        !find_model(ctx, argv[0], kName, "model", catalog, model))
+        !find_model(ctx, argv[0], kName, "model", model))
         return;
     if (!found || !model) return sqlite3_result_null(ctx);
     Decimal cost;
