@@ -79,7 +79,7 @@ TEST_CASE("maas_rates shows versions and origins", "[overlay][rates]") {
                    " AND (effective_to IS NULL OR effective_to > datetime('2025-12-31 12:00:00'))") == "0.008");
 }
 
-TEST_CASE("a user line with a built-in line's key replaces it; others add", "[overlay]") {
+TEST_CASE("a user line with a built-in line's key replaces it, others add", "[overlay]") {
     Db db;
     user_tables(db);
     db.exec("INSERT INTO maas_user_rates(provider, model, service, item, label, price, unit, currency,"

@@ -59,7 +59,7 @@ TEST_CASE("usage objects, whole responses and Spark frames", "[usage]") {
           std::vector<std::vector<std::string>>{{"0.035999999999999997"}, {"NULL"}});  // before the page: no price
 }
 
-TEST_CASE("missing usage is NULL; malformed JSON and bad counts are errors", "[usage][errors]") {
+TEST_CASE("missing usage is NULL, malformed JSON and bad counts are errors", "[usage][errors]") {
     Db db;
     CHECK(db.is_null(R"(SELECT maas_usage_cost('DeepSeek-R1', '{"choices":[]}'))"));
     CHECK(db.is_null(R"(SELECT maas_usage_cost('DeepSeek-R1', '{"usage":{}}'))"));
