@@ -24,8 +24,10 @@
 //   kLookupEq (4)  any name of a model; rows of that model only
 // The model is found case-insensitively and SQLite re-checks the `model`
 // constraint (omit = 0), so the rows returned are exactly those of the SQL
-// semantics, for BINARY and NOCASE collations; other collations are left to
-// SQLite.  `lookup` is ours alone, so it is not re-checked (omit = 1).
+// semantics, for BINARY and NOCASE collations.  Items are matched exactly,
+// so only BINARY item constraints are served, and not re-checked (omit = 1).
+// `lookup` is ours alone, so it is not re-checked either.  Other
+// collations are left to SQLite.
 #include "rates_vtab.hpp"
 
 #include <algorithm>
@@ -34,6 +36,7 @@
 #include <new>
 
 #include "catalog.hpp"
+#include "statement_prices.hpp"
 
 namespace maas {
 namespace {
@@ -58,7 +61,8 @@ struct RatesTable {
 
 struct RatesCursor {
     sqlite3_vtab_cursor base;
-    std::shared_ptr<const Catalog> catalog;  // the snapshot this scan reads
+    std::unique_ptr<StatementPrices> prices;  // the snapshot this scan reads, with its name cache
+    const Catalog* catalog = nullptr;         // prices->catalog()
     const std::vector<uint32_t>* rows = nullptr;  // a list of row numbers, or all rows when null
     bool filter_item = false;
     Item item = Item::input;
@@ -89,9 +93,9 @@ int rates_disconnect(sqlite3_vtab* vtab) {
     return SQLITE_OK;
 }
 
-bool collation_is_served(sqlite3_index_info* info, int constraint) {
+bool collation_is(sqlite3_index_info* info, int constraint, const char* name) {
     const char* collation = sqlite3_vtab_collation(info, constraint);
-    return !collation || sqlite3_stricmp(collation, "BINARY") == 0 || sqlite3_stricmp(collation, "NOCASE") == 0;
+    return sqlite3_stricmp(collation ? collation : "BINARY", name) == 0;
 }
 
 int rates_best_index(sqlite3_vtab* vtab, sqlite3_index_info* info) {
@@ -100,10 +104,13 @@ int rates_best_index(sqlite3_vtab* vtab, sqlite3_index_info* info) {
     for (int i = 0; i < info->nConstraint; ++i) {
         const auto& c = info->aConstraint[i];
         if (!c.usable || c.op != SQLITE_INDEX_CONSTRAINT_EQ) continue;
+        const bool binary = collation_is(info, i, "BINARY");
         if (c.iColumn == kLookup && lookup_constraint < 0) lookup_constraint = i;
-        if (!collation_is_served(info, i)) continue;
-        if (c.iColumn == kModel && model_constraint < 0) model_constraint = i;
-        if (c.iColumn == kItem && item_constraint < 0) item_constraint = i;
+        // The model index ignores letter case, so it serves BINARY and NOCASE
+        // (SQLite re-checks); items are matched exactly, so BINARY only.
+        if (c.iColumn == kModel && model_constraint < 0 && (binary || collation_is(info, i, "NOCASE")))
+            model_constraint = i;
+        if (c.iColumn == kItem && item_constraint < 0 && binary) item_constraint = i;
     }
     // Honest estimates from the catalog's shape: a model has a handful of
     // lines, an item about a sixth of them.
@@ -119,6 +126,7 @@ int rates_best_index(sqlite3_vtab* vtab, sqlite3_index_info* info) {
     }
     if (item_constraint >= 0) {
         info->aConstraintUsage[item_constraint].argvIndex = ++argv_index;
+        info->aConstraintUsage[item_constraint].omit = 1;  // exactly the rows of that item
         info->idxNum |= kItemEq;
         rows = model_constraint >= 0 ? 1 : all / kItemCount;
     }
@@ -154,11 +162,11 @@ int rates_next(sqlite3_vtab_cursor* cur) {
 }
 
 // Rows of the model `name` resolves to (by model name or by any name).
-const std::vector<uint32_t>* rows_of(const Catalog& catalog, sqlite3_value* name) {
+const std::vector<uint32_t>* rows_of(StatementPrices& prices, sqlite3_value* name) {
     static const std::vector<uint32_t> kNoRows;
     const char* text = reinterpret_cast<const char*>(sqlite3_value_text(name));
-    const Model* model =
-        text ? catalog.find_model(std::string_view(text, size_t(sqlite3_value_bytes(name))), nullptr) : nullptr;
+    const Model* model = text ? prices.find(std::string_view(text, size_t(sqlite3_value_bytes(name))), nullptr)
+                              : nullptr;
     return model ? &model->rows : &kNoRows;
 }
 
@@ -173,9 +181,9 @@ int filter(RatesCursor* c, int idx_num, int argc, sqlite3_value** argv) {
     sqlite3_value* model_value = (idx_num & kModelEq) && arg < argc ? argv[arg++] : nullptr;
     sqlite3_value* item_value = (idx_num & kItemEq) && arg < argc ? argv[arg++] : nullptr;
     sqlite3_value* lookup_value = (idx_num & kLookupEq) && arg < argc ? argv[arg++] : nullptr;
-    if (model_value) c->rows = rows_of(catalog, model_value);
+    if (model_value) c->rows = rows_of(*c->prices, model_value);
     if (lookup_value) {
-        const std::vector<uint32_t>* found = rows_of(catalog, lookup_value);
+        const std::vector<uint32_t>* found = rows_of(*c->prices, lookup_value);
         // With both, the rows must be the same model's: anything else is empty.
         c->rows = c->rows && c->rows != found ? &kNoRows : found;
         const char* text = reinterpret_cast<const char*>(sqlite3_value_text(lookup_value));
@@ -184,9 +192,11 @@ int filter(RatesCursor* c, int idx_num, int argc, sqlite3_value** argv) {
     }
     if (item_value) {
         const char* text = reinterpret_cast<const char*>(sqlite3_value_text(item_value));
-        Item item;
-        // Item names are exact here, as in any column comparison; 'LORA' finds nothing.
-        const bool known = text && item_from_text(text, item) && std::strcmp(text, item_name(item)) == 0;
+        Item item = Item::input;
+        // Item names are exact here, as in any BINARY comparison; 'LORA' finds nothing.
+        bool known = false;
+        for (int i = 0; text && i < kItemCount && !known; ++i)
+            if (std::strcmp(text, item_name(Item(i))) == 0) known = true, item = Item(i);
         if (!known) {
             c->rows = &kNoRows;
         } else if (c->rows) {
@@ -206,11 +216,17 @@ int rates_filter(sqlite3_vtab_cursor* cur, int idx_num, const char*, int argc, s
     auto* c = reinterpret_cast<RatesCursor*>(cur);
     try {
         std::string error;
-        c->catalog = reinterpret_cast<RatesTable*>(cur->pVtab)->state->current(error);
-        if (!c->catalog) {
-            sqlite3_free(cur->pVtab->zErrMsg);
-            cur->pVtab->zErrMsg = sqlite3_mprintf("maas_rates: %s", error.c_str());
-            return SQLITE_ERROR;
+        // A join filters the same cursor once per outer row: the prices are
+        // chosen once, at the first filter of the statement's scan.
+        if (!c->prices) {
+            std::shared_ptr<const Catalog> catalog = reinterpret_cast<RatesTable*>(cur->pVtab)->state->current(error);
+            if (!catalog) {
+                sqlite3_free(cur->pVtab->zErrMsg);
+                cur->pVtab->zErrMsg = sqlite3_mprintf("maas_rates: %s", error.c_str());
+                return SQLITE_ERROR;
+            }
+            c->prices.reset(new StatementPrices(std::move(catalog)));
+            c->catalog = &c->prices->catalog();
         }
         return filter(c, idx_num, argc, argv);
     } catch (const std::bad_alloc&) {

@@ -150,6 +150,10 @@ TEST_CASE("maas_rates serves model and item equality without a scan", "[rates][p
     CHECK(db.value("SELECT count(*) FROM maas_rates WHERE model = 'qwen3-8b' COLLATE NOCASE") == "3");
     CHECK(db.value("SELECT count(*) FROM maas_rates WHERE item = 'lora'") == "23");
     CHECK(db.value("SELECT count(*) FROM maas_rates WHERE item = 'LORA'") == "0");
+    // Items are indexed exactly; other collations are left to SQLite.
+    CHECK(db.value("SELECT count(*) FROM maas_rates WHERE item = 'LORA' COLLATE NOCASE") == "23");
+    CHECK(plan("WHERE item = 'LORA' COLLATE NOCASE") == "SCAN maas_rates VIRTUAL TABLE INDEX 0:");
+    CHECK(db.value("SELECT count(*) FROM maas_rates WHERE model = 'QWEN3-8B' COLLATE NOCASE AND item = 'lora'") == "1");
     CHECK(db.value("SELECT count(*) FROM maas_rates WHERE model = 'nope'") == "0");
     CHECK(db.value("SELECT count(*) FROM maas_rates WHERE model = 'Spark Mini' AND item = 'input'") == "0");
     // A join looks each usage row's model up instead of scanning the card.
