@@ -5,7 +5,10 @@
 --
 -- Reads the gateway's `logs` table: created_at (unix seconds), type, and
 -- model_name, prompt_tokens, completion_tokens; only type 2 (consume) rows
--- count.  Months are UTC.  model is the name as published (maas_model), so
+-- count.  Months are UTC.  Each row is priced at the prices in force at its
+-- own created_at (maas_cost's `at`), so usage from before a price change keeps
+-- the old price, and usage from before the first published price (2025-07-08
+-- 05:25:00 UTC) has none.  model is the name as published (maas_model), so
 -- 'deepseek-r1' and 'DeepSeek-R1' add up together; a name the price list does
 -- not know is shown as logged.  cost_cny is empty where no row of the group
 -- has a price, and the total leaves such rows out: sql/reports/unpriced_usage.sql
@@ -29,7 +32,8 @@ WITH usage AS (
          coalesce(maas_model(model_name), model_name) AS model,
          prompt_tokens,
          completion_tokens,
-         CAST(round(maas_cost(model_name, prompt_tokens, completion_tokens) * 1e9) AS INTEGER)
+         CAST(round(maas_cost(model_name, prompt_tokens, completion_tokens, created_at) * 1e9)
+              AS INTEGER)
            AS cost_nano
     FROM logs
    WHERE type = 2)

@@ -1,0 +1,149 @@
+-- newapi_reports.sql - the new-api / one-api reports added beside
+-- cost_by_month_model.sql (checked by example_report.sql): cost by user and
+-- key (sql/reports/cost_by_user_key.sql) and the what-if
+-- (sql/reports/whatif_by_month.sql) on the example log
+-- (examples/newapi_logs.sql), checked against totals computed here without
+-- sqlite-maas; then the first price's time, in these reports and in
+-- cost_by_month_model.sql and unpriced_usage.sql.
+--
+-- The check prices the log itself: the prices of the models it uses are
+-- copied by hand from the published list (shared/seed/000_1cd2ef185819af08.txt)
+-- as whole numbers of 1e-5 CNY per 1,000 tokens, so tokens x price is the
+-- cost in 1e-8 CNY, an integer, and sums are exact.  Names are matched with
+-- lower(), not maas_model().  The page's 更新时间：2025-7-8 13:25 (Beijing,
+-- UTC+8) is 2025-07-08 05:25:00 UTC, unix time 1751952300 (20277 days of
+-- 86400 s, plus 5 h 25 min): created_at is compared with it.  The reports
+-- keep nano-CNY (1e-9 CNY), so their numbers are ten times these.
+.read examples/newapi_logs.sql
+.read sql/reports/cost_by_user_key.sql
+.parameter clear
+.read sql/reports/whatif_by_month.sql
+
+.headers on
+.mode list
+.nullvalue NULL
+CREATE TEMP TABLE expected_price(model TEXT PRIMARY KEY, input INTEGER, output INTEGER);
+INSERT INTO expected_price VALUES
+  ('DeepSeek-R1',                    400, 1600),  -- 0.004   0.016
+  ('DeepSeek-V3',                    200,  800),  -- 0.002   0.008
+  ('DeepSeek-R1-Distill-Qwen-32B',   200,  600),  -- 0.002   0.006
+  ('Qwen3-8B',                        50,  500),  -- 0.0005  0.005
+  ('Qwen3-30B-A3B',                   75,  750),  -- 0.00075 0.0075
+  ('Qwen3-235B-A22B',                200, 2000),  -- 0.002   0.02
+  ('Qwen3-32B',                      200, 2000),  -- 0.002   0.02
+  ('Qwen_v2.5_7b_Instruct',           50,  100),  -- 0.0005  0.001
+  ('Spark Max',                      800, 4000),  -- 0.008   0.04
+  ('Spark Lite',                     200,  600);  -- 0.002   0.006
+CREATE TEMP TABLE expected_whatif_price(model TEXT PRIMARY KEY, input INTEGER, output INTEGER);
+CREATE TEMP VIEW expected_rows AS
+SELECT strftime('%Y-%m', l.created_at, 'unixepoch') AS month,
+       l.username, l.token_name, l.prompt_tokens, l.completion_tokens,
+       CASE WHEN l.created_at >= 1751952300
+            THEN l.prompt_tokens * p.input + l.completion_tokens * p.output END AS cost_e8,
+       CASE WHEN l.created_at >= 1751952300
+            THEN l.prompt_tokens * w.input + l.completion_tokens * w.output END AS whatif_e8
+  FROM logs AS l
+  LEFT JOIN expected_price AS p ON lower(p.model) = lower(l.model_name)
+  LEFT JOIN expected_whatif_price AS w
+ WHERE l.type = 2;
+CREATE TEMP VIEW expected_by_user_key AS
+SELECT month, username, token_name, count(*) AS requests, count(*) - count(cost_e8) AS unpriced,
+       sum(prompt_tokens) AS prompt_tokens, sum(completion_tokens) AS completion_tokens,
+       sum(cost_e8) * 10 AS cost_nano
+  FROM expected_rows GROUP BY month, username, token_name;
+CREATE TEMP VIEW expected_whatif AS
+SELECT month, count(*) AS requests, count(cost_e8 + whatif_e8) AS compared,
+       sum(CASE WHEN whatif_e8 IS NOT NULL THEN cost_e8 END) * 10 AS actual_nano,
+       sum(CASE WHEN cost_e8 IS NOT NULL THEN whatif_e8 END) * 10 AS whatif_nano
+  FROM expected_rows GROUP BY month;
+
+-- 1. Cost by user and key: the totals, computed here and by the report; cost
+--    in nano-CNY.  The total is the one of cost_by_month_model.sql
+--    (tests/shell/example_report.expected: 32750370000).
+SELECT 'expected' AS "by", sum(requests) AS requests, sum(unpriced) AS unpriced,
+       sum(prompt_tokens) AS prompt_tokens, sum(completion_tokens) AS completion_tokens,
+       sum(cost_nano) AS cost_nano
+  FROM expected_by_user_key
+UNION ALL
+SELECT 'report', sum(requests), sum(unpriced), sum(prompt_tokens), sum(completion_tokens), sum(cost_nano)
+  FROM maas_cost_by_user_key;
+-- Every (month, user, key) line equal, both ways.
+SELECT count(*) AS lines_compared,
+       (SELECT sum(cost_nano) FROM expected_by_user_key) = (SELECT sum(cost_nano) FROM maas_cost_by_user_key)
+         AS cost_equal,
+       (SELECT count(*) FROM (SELECT * FROM expected_by_user_key EXCEPT SELECT * FROM maas_cost_by_user_key))
+         AS missing_from_report,
+       (SELECT count(*) FROM (SELECT * FROM maas_cost_by_user_key EXCEPT SELECT * FROM expected_by_user_key))
+         AS extra_in_report
+  FROM expected_by_user_key;
+
+-- 2. The what-if with @whatif_model unset: Qwen3-8B (0.0005, 0.005).
+INSERT INTO expected_whatif_price VALUES ('Qwen3-8B', 50, 500);
+SELECT 'expected' AS "by", sum(requests) AS requests, sum(compared) AS compared,
+       sum(actual_nano) AS actual_nano, sum(whatif_nano) AS whatif_nano
+  FROM expected_whatif
+UNION ALL
+SELECT 'report', sum(requests), sum(compared), sum(actual_nano), sum(whatif_nano) FROM maas_whatif_by_month;
+SELECT (SELECT model FROM maas_whatif_model) AS whatif_model,
+       (SELECT is_default FROM maas_whatif_model) AS is_default,
+       (SELECT count(*) FROM (SELECT * FROM expected_whatif EXCEPT SELECT * FROM maas_whatif_by_month))
+         + (SELECT count(*) FROM (SELECT * FROM maas_whatif_by_month EXCEPT SELECT * FROM expected_whatif))
+         AS months_differing,
+       (SELECT sum(whatif_nano) FROM expected_whatif) = (SELECT sum(whatif_nano) FROM maas_whatif_by_month)
+         AS whatif_equal;
+
+-- 3. The what-if on a name in other letter case: 'QWEN3-32B' is Qwen3-32B
+--    (0.002, 0.02).
+.parameter set @whatif_model 'QWEN3-32B'
+.nullvalue ""
+.read sql/reports/whatif_by_month.sql
+.mode list
+DELETE FROM expected_whatif_price;
+INSERT INTO expected_whatif_price VALUES ('Qwen3-32B', 200, 2000);
+SELECT 'expected' AS "by", sum(requests) AS requests, sum(compared) AS compared,
+       sum(actual_nano) AS actual_nano, sum(whatif_nano) AS whatif_nano
+  FROM expected_whatif
+UNION ALL
+SELECT 'report', sum(requests), sum(compared), sum(actual_nano), sum(whatif_nano) FROM maas_whatif_by_month;
+SELECT (SELECT model FROM maas_whatif_model) AS whatif_model,
+       (SELECT is_default FROM maas_whatif_model) AS is_default,
+       (SELECT count(*) FROM (SELECT * FROM expected_whatif EXCEPT SELECT * FROM maas_whatif_by_month))
+         + (SELECT count(*) FROM (SELECT * FROM maas_whatif_by_month EXCEPT SELECT * FROM expected_whatif))
+         AS months_differing,
+       (SELECT sum(whatif_nano) FROM expected_whatif) = (SELECT sum(whatif_nano) FROM maas_whatif_by_month)
+         AS whatif_equal;
+
+-- 4. Refused: a model the list does not know, and one without token prices.
+--    Nothing but the error is printed.
+.parameter set @whatif_model 'gpt-4o-mini'
+.read sql/reports/whatif_by_month.sql
+.parameter set @whatif_model 'Spark Mini'
+.read sql/reports/whatif_by_month.sql
+.mode list
+SELECT count(*) AS whatif_lines FROM maas_whatif_by_month;
+
+-- 5. The first price: three more consume rows of DeepSeek-V3, 1000 prompt and
+--    1000 completion tokens each, at 2025-06-30 12:00:00, 2025-07-08
+--    05:24:59 and 2025-07-08 05:25:00 UTC.  Only the last has a price:
+--    1000 x 0.002 / 1000 + 1000 x 0.008 / 1000 = 0.01 CNY = 10000000 nano-CNY.
+--    They are counted, unpriced, in the reports, and listed by
+--    unpriced_usage.sql as 'before the first price'.
+INSERT INTO logs(id, user_id, created_at, type, username, token_name, model_name, prompt_tokens, completion_tokens)
+VALUES (3001, 1, 1751284800, 2, 'alice', 'alice-laptop', 'DeepSeek-V3', 1000, 1000),
+       (3002, 1, 1751952299, 2, 'alice', 'alice-laptop', 'DeepSeek-V3', 1000, 1000),
+       (3003, 1, 1751952300, 2, 'alice', 'alice-laptop', 'DeepSeek-V3', 1000, 1000);
+.output /dev/null
+.read sql/reports/cost_by_month_model.sql
+.output stdout
+.mode list
+.nullvalue NULL
+SELECT 'by month and model' AS report, month, model, requests, cost_nano
+  FROM maas_cost_by_month_model WHERE month < '2025-08'
+UNION ALL
+SELECT 'by user and key', month, username || '/' || token_name, requests, cost_nano
+  FROM maas_cost_by_user_key WHERE month < '2025-08'
+ ORDER BY 1, 2;
+.parameter set @whatif_model 'Qwen3-8B'
+.nullvalue ""
+.read sql/reports/whatif_by_month.sql
+.read sql/reports/unpriced_usage.sql

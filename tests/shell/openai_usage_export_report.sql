@@ -1,0 +1,158 @@
+-- openai_usage_export_report.sql - sql/reports/openai_usage_export.sql on
+-- the example usage export (examples/openai_usage_export.csv, imported by
+-- examples/openai_usage_export.sql), checked against totals computed here
+-- without sqlite-maas.
+--
+-- The check prices the export itself, from the imported TEXT columns:
+--   prices  copied by hand from the published list
+--           (shared/seed/000_1cd2ef185819af08.txt) as whole numbers of
+--           1e-5 CNY per 1,000 tokens, so tokens x price is the cost in
+--           1e-8 CNY, an integer, and sums are exact;
+--   names   each exported model mapped by hand to the model it means: the
+--           service IDs from the reference's table (xdeepseekv3 ->
+--           DeepSeek-V3, xop3qwen8b -> Qwen3-8B) and other spellings of
+--           published names; gpt-4o-mini-2024-07-18 and text-embedding-3-small
+--           are not on the list;
+--   time    the page's 更新时间：2025-7-8 13:25 (Beijing, UTC+8) is
+--           2025-07-08 05:25:00 UTC, unix time 1751952300 (20277 days of
+--           86400 s to 2025-07-08, plus 5 h 25 min); a bucket counts from
+--           its start_time; months are read from start_time_iso.
+-- The report keeps nano-CNY (1e-9 CNY), so its numbers are ten times these.
+-- @whatif_model is left unset: the default, Qwen3-8B.
+.read examples/openai_usage_export.sql
+.parameter clear
+.read sql/reports/openai_usage_export.sql
+
+.headers on
+.mode list
+.nullvalue NULL
+CREATE TEMP TABLE expected_price(model TEXT PRIMARY KEY, input INTEGER, output INTEGER);
+INSERT INTO expected_price VALUES
+  ('DeepSeek-V3',  200,  800),  -- 0.002  0.008
+  ('DeepSeek-R1',  400, 1600),  -- 0.004  0.016
+  ('Qwen3-8B',      50,  500),  -- 0.0005 0.005
+  ('Qwen3-32B',    200, 2000);  -- 0.002  0.02
+CREATE TEMP TABLE expected_name(exported TEXT PRIMARY KEY, model TEXT);
+INSERT INTO expected_name VALUES
+  ('xdeepseekv3', 'DeepSeek-V3'),
+  ('deepseek-v3', 'DeepSeek-V3'),
+  ('xop3qwen8b',  'Qwen3-8B'),
+  ('deepseek-r1', 'DeepSeek-R1'),
+  ('Qwen3-32B',   'Qwen3-32B');
+CREATE TEMP VIEW expected_rows AS
+SELECT substr(e.start_time_iso, 1, 7) AS month,
+       e.model AS exported,
+       n.model AS known,
+       coalesce(n.model, e.model) AS model,
+       e.project_id,
+       e.api_key_id,
+       CAST(e.num_model_requests AS INTEGER) AS requests,
+       CAST(e.input_tokens AS INTEGER) AS input_tokens,
+       CAST(e.input_cached_tokens AS INTEGER) AS cached_tokens,
+       CAST(e.output_tokens AS INTEGER) AS output_tokens,
+       CASE WHEN CAST(e.start_time AS INTEGER) >= 1751952300
+            THEN CAST(e.input_tokens AS INTEGER) * p.input + CAST(e.output_tokens AS INTEGER) * p.output
+       END AS cost_e8,
+       CASE WHEN CAST(e.start_time AS INTEGER) >= 1751952300
+            THEN CAST(e.input_tokens AS INTEGER) * 50 + CAST(e.output_tokens AS INTEGER) * 500
+       END AS whatif_e8  -- Qwen3-8B
+  FROM usage_export AS e
+  LEFT JOIN expected_name AS n ON n.exported = e.model
+  LEFT JOIN expected_price AS p ON p.model = n.model;
+
+-- The totals, computed here and by the report (section 1); cost in nano-CNY.
+SELECT 'expected' AS "by", count(*) AS buckets, sum(requests) AS requests, count(*) - count(cost_e8) AS unpriced,
+       sum(input_tokens) AS input_tokens, sum(cached_tokens) AS cached_tokens,
+       sum(output_tokens) AS output_tokens, sum(cost_e8) * 10 AS cost_nano
+  FROM expected_rows
+UNION ALL
+SELECT 'report', sum(buckets), sum(requests), sum(unpriced), sum(input_tokens), sum(cached_tokens),
+       sum(output_tokens), sum(cost_nano)
+  FROM maas_openai_cost_by_month_model;
+SELECT (SELECT sum(cost_e8) * 10 FROM expected_rows)
+         = (SELECT sum(cost_nano) FROM maas_openai_cost_by_month_model) AS cost_equal,
+       (SELECT sum(cost_nano) FROM maas_openai_cost_by_month_model)
+         = (SELECT sum(cost_nano) FROM maas_openai_cost_by_project_key) AS sections_1_2_equal;
+-- Every line of sections 1 and 2 equal, both ways; NULL costs must match too.
+CREATE TEMP VIEW expected_by_month_model AS
+SELECT month, model, count(*) AS buckets, sum(requests) AS requests, count(*) - count(cost_e8) AS unpriced,
+       sum(input_tokens) AS input_tokens, sum(cached_tokens) AS cached_tokens,
+       sum(output_tokens) AS output_tokens, sum(cost_e8) * 10 AS cost_nano
+  FROM expected_rows GROUP BY month, model;
+CREATE TEMP VIEW expected_by_project_key AS
+SELECT month, project_id, api_key_id, count(*) AS buckets, sum(requests) AS requests,
+       count(*) - count(cost_e8) AS unpriced, sum(input_tokens) AS input_tokens,
+       sum(cached_tokens) AS cached_tokens, sum(output_tokens) AS output_tokens, sum(cost_e8) * 10 AS cost_nano
+  FROM expected_rows GROUP BY month, project_id, api_key_id;
+SELECT 'month, model' AS lines, count(*) AS compared,
+       (SELECT count(*) FROM (SELECT * FROM expected_by_month_model
+                              EXCEPT SELECT * FROM maas_openai_cost_by_month_model)) AS missing_from_report,
+       (SELECT count(*) FROM (SELECT * FROM maas_openai_cost_by_month_model
+                              EXCEPT SELECT * FROM expected_by_month_model)) AS extra_in_report
+  FROM expected_by_month_model
+UNION ALL
+SELECT 'month, project, key', count(*),
+       (SELECT count(*) FROM (SELECT * FROM expected_by_project_key
+                              EXCEPT SELECT * FROM maas_openai_cost_by_project_key)),
+       (SELECT count(*) FROM (SELECT * FROM maas_openai_cost_by_project_key
+                              EXCEPT SELECT * FROM expected_by_project_key))
+  FROM expected_by_project_key;
+
+-- Section 3, the what-if on the default, Qwen3-8B: per month, buckets priced
+-- both ways.
+CREATE TEMP VIEW expected_whatif AS
+SELECT month, count(*) AS buckets, count(cost_e8 + whatif_e8) AS compared,
+       sum(CASE WHEN whatif_e8 IS NOT NULL THEN cost_e8 END) * 10 AS actual_nano,
+       sum(CASE WHEN cost_e8 IS NOT NULL THEN whatif_e8 END) * 10 AS whatif_nano
+  FROM expected_rows GROUP BY month;
+SELECT 'expected' AS "by", sum(buckets) AS buckets, sum(compared) AS compared,
+       sum(actual_nano) AS actual_nano, sum(whatif_nano) AS whatif_nano
+  FROM expected_whatif
+UNION ALL
+SELECT 'report', sum(buckets), sum(compared), sum(actual_nano), sum(whatif_nano)
+  FROM maas_openai_whatif_by_month;
+SELECT (SELECT model FROM maas_openai_whatif_model) AS whatif_model,
+       (SELECT is_default FROM maas_openai_whatif_model) AS is_default,
+       (SELECT count(*) FROM (SELECT * FROM expected_whatif EXCEPT SELECT * FROM maas_openai_whatif_by_month))
+         + (SELECT count(*) FROM (SELECT * FROM maas_openai_whatif_by_month EXCEPT SELECT * FROM expected_whatif))
+         AS months_differing,
+       (SELECT sum(whatif_nano) FROM expected_whatif)
+         = (SELECT sum(whatif_nano) FROM maas_openai_whatif_by_month) AS whatif_equal;
+
+-- Section 4, the coverage: every bucket without a cost, by exported name and
+-- reason, both ways.
+CREATE TEMP VIEW expected_unpriced AS
+SELECT exported, known AS model,
+       CASE WHEN known IS NULL THEN 'unknown model' ELSE 'before the first price' END AS reason,
+       count(*) AS buckets, sum(requests) AS requests, sum(input_tokens) AS input_tokens,
+       sum(output_tokens) AS output_tokens
+  FROM expected_rows WHERE cost_e8 IS NULL GROUP BY 1, 2, 3;
+SELECT count(*) AS coverage_lines,
+       sum(buckets) AS unpriced_buckets,
+       (SELECT count(*) FROM (SELECT * FROM expected_unpriced EXCEPT SELECT * FROM maas_openai_unpriced))
+         AS missing_from_report,
+       (SELECT count(*) FROM (SELECT * FROM maas_openai_unpriced EXCEPT SELECT * FROM expected_unpriced))
+         AS extra_in_report
+  FROM expected_unpriced;
+-- The day buckets around the first price: 2025-07-08 starts before it.
+SELECT at, logged_model, cost_nano, reason FROM maas_openai_usage
+ WHERE at BETWEEN '2025-07-07' AND '2025-07-09 23:59:59' ORDER BY at, logged_model;
+-- The nano-CNY of each priced bucket came out whole.
+SELECT count(*) AS priced_buckets,
+       sum(abs(maas_cost(priced_name, input_tokens, output_tokens, at) * 1e9
+               - round(maas_cost(priced_name, input_tokens, output_tokens, at) * 1e9)) > 1e-6)
+         AS not_whole
+  FROM maas_openai_usage WHERE cost_nano IS NOT NULL;
+
+-- A what-if model the list does not know, or one without token prices: the
+-- error names @whatif_model, the what-if section is empty, the rest stands.
+-- (The report's output goes to /dev/null; the errors are on stderr.)
+.output /dev/null
+.parameter set @whatif_model 'gpt-4o-mini'
+.read sql/reports/openai_usage_export.sql
+.parameter set @whatif_model 'Spark Tiny'
+.read sql/reports/openai_usage_export.sql
+.output stdout
+.mode list
+SELECT (SELECT count(*) FROM maas_openai_whatif_by_month) AS whatif_lines,
+       (SELECT sum(cost_nano) FROM maas_openai_cost_by_month_model) AS cost_nano;
