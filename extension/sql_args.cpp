@@ -156,6 +156,15 @@ bool read_instant(sqlite3_context* ctx, sqlite3_value* value, ArgName name, int6
         case SQLITE_TEXT: {
             const std::string_view text = text_of(value);
             if (parse_time(text, unix_ms)) return true;
+            // Unix seconds kept as TEXT (a CSV import): digits alone are never a date.
+            int64_t seconds;
+            Decimal parsed;
+            if (!text.empty() && text.find_first_not_of("-0123456789") == std::string_view::npos &&
+                parse_decimal(text, parsed) && to_int64(parsed, seconds) && seconds > -kLimitSeconds &&
+                seconds < kLimitSeconds) {
+                unix_ms = seconds * 1000;
+                return true;
+            }
             if (text == "now") {
                 // The clock SQLite's own 'now' reads: Julian day in ms.
                 sqlite3_vfs* vfs = sqlite3_vfs_find(nullptr);

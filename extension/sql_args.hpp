@@ -56,7 +56,8 @@ bool read_model(sqlite3_context* ctx, sqlite3_value* value, ArgName name, Statem
 bool read_item(sqlite3_context* ctx, sqlite3_value* value, ArgName name, const Service* only, Item& out);
 
 // An instant: TEXT in the forms of SQLite's date functions (see
-// time_text.hpp, plus 'now'), or INTEGER unix seconds.  Stores unix ms.
+// time_text.hpp, plus 'now'), or unix seconds as INTEGER or as TEXT digits.
+// Stores unix ms.
 // False after reporting an error.
 bool read_instant(sqlite3_context* ctx, sqlite3_value* value, ArgName name, int64_t& unix_ms);
 

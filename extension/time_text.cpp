@@ -100,9 +100,15 @@ bool parse_time(std::string_view text, int64_t& unix_ms) {
             ++pos;
         } else if (text[pos] == '+' || text[pos] == '-') {
             const int64_t sign = text[pos++] == '-' ? -1 : 1;
-            int64_t oh, om;
-            if (!digits(text, pos, 2, oh) || !expect(text, pos, ':') || !digits(text, pos, 2, om))
+            int64_t oh, om = 0;
+            // +HH:MM as SQLite writes it; also +HHMM and +HH, as PostgreSQL
+            // and ISO 8601 basic format write it.
+            if (!digits(text, pos, 2, oh)) return false;
+            if (expect(text, pos, ':')) {
+                if (!digits(text, pos, 2, om)) return false;
+            } else if (pos < text.size() && !digits(text, pos, 2, om)) {
                 return false;
+            }
             if (oh > 14 || om > 59) return false;
             offset_minutes = sign * (oh * 60 + om);
         } else {

@@ -19,8 +19,9 @@ namespace maas {
 // Accepts the date/time forms of SQLite's date functions:
 //   YYYY-MM-DD, YYYY-MM-DD HH:MM, YYYY-MM-DD HH:MM:SS, YYYY-MM-DD HH:MM:SS.SSS
 // with ' ' or 'T' between date and time, optionally followed by 'Z' or a
-// [+-]HH:MM offset (the time is then local to that offset).  No offset means
-// UTC, as in SQLite.  Impossible dates (2025-02-30) are rejected.
+// [+-]HH:MM offset (also [+-]HHMM and [+-]HH, as PostgreSQL prints them; the
+// time is then local to that offset).  No offset means UTC, as in SQLite.
+// Impossible dates (2025-02-30) are rejected.
 bool parse_time(std::string_view text, int64_t& unix_ms);
 
 // "YYYY-MM-DD HH:MM:SS" in UTC, with ".SSS" only when there are milliseconds.

@@ -45,6 +45,10 @@ TEST_CASE("a user price version is used from its effective time on", "[overlay][
     CHECK(db.real("SELECT maas_cost('DeepSeek-V3', 0, 1000, 1767225600)") == 0.016);  // unix seconds
     CHECK(db.real("SELECT maas_cost('DeepSeek-V3', 0, 1000, 1767225599)") == 0.008);
     CHECK(db.real("SELECT maas_cost('DeepSeek-V3', 0, 1000, '2026-01-01')") == 0.016);
+    CHECK(db.real("SELECT maas_cost('DeepSeek-V3', 0, 1000, '1767225600')") == 0.016);  // seconds as TEXT (CSV)
+    CHECK(db.real("SELECT maas_cost('DeepSeek-V3', 0, 1000, '1767225599')") == 0.008);
+    CHECK(db.real("SELECT maas_cost('DeepSeek-V3', 0, 1000, '2026-01-01 08:00:00+08')") == 0.016);  // PostgreSQL
+    CHECK(db.real("SELECT maas_cost('DeepSeek-V3', 0, 1000, '2026-01-01 07:59:59+0800')") == 0.008);
     // The input price has one version, in force from 2025-07-08 13:25 Beijing time.
     CHECK(db.real("SELECT maas_cost('DeepSeek-V3', 1000, 0, '2025-07-08 05:25:00')") == 0.002);
     CHECK(db.is_null("SELECT maas_cost('DeepSeek-V3', 1000, 0, '2025-07-08 05:24:59')"));

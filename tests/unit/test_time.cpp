@@ -129,8 +129,12 @@ TEST_CASE("parse_time: impossible times of day and offsets", "[time]") {
     CHECK(parses("2025-07-08 12:00-14:00"));
     CHECK_FALSE(parses("2025-07-08 12:00+15:00"));
     CHECK_FALSE(parses("2025-07-08 12:00+08:60"));
-    CHECK_FALSE(parses("2025-07-08 12:00+0800"));
-    CHECK_FALSE(parses("2025-07-08 12:00+08"));
+    // PostgreSQL's forms: +HHMM and +HH.
+    CHECK(parsed("2025-07-08 12:00+0800") == parsed("2025-07-08 04:00"));
+    CHECK(parsed("2025-07-08 12:00+08") == parsed("2025-07-08 04:00"));
+    CHECK(parsed("2025-07-08 12:00-0530") == parsed("2025-07-08 17:30"));
+    CHECK_FALSE(parses("2025-07-08 12:00+080"));
+    CHECK_FALSE(parses("2025-07-08 12:00+08:0"));
     CHECK_FALSE(parses("2025-07-08 12:00+8:00"));
     CHECK_FALSE(parses("2025-07-08 12:00+08:00Z"));
     CHECK_FALSE(parses("2025-07-08 12:00ZZ"));
