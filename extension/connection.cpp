@@ -75,6 +75,10 @@ bool ConnectionState::rebuild(const UserTablesState& tables, std::string& error)
     std::vector<AliasLine> user_aliases;
     if (!read_user_tables(db_, tables, user_lines, user_aliases, error)) return false;
 
+    if (user_lines.empty() && user_aliases.empty() && loaded_lines_.empty()) {
+        merged_ = builtin_;  // nothing to lay over the built-in card: share it
+        return true;
+    }
     std::vector<CardLine> lines = builtin_->lines();
     overlay_lines(lines, loaded_lines_);
     overlay_lines(lines, user_lines);

@@ -40,7 +40,7 @@ inline bool quick_inference_cost(const Model& model, int64_t input_tokens, int64
     if (!model.quick.valid || input_tokens < 0 || output_tokens < 0) return false;
     const __int128 n = __int128(input_tokens) * model.quick.input + __int128(output_tokens) * model.quick.output;
     if (n > (__int128(1) << 53)) return false;
-    cost = double(n) / model.quick.divisor;  // both exact: one rounding
+    cost = double(int64_t(n)) / model.quick.divisor;  // both exact: one rounding
     return true;
 }
 

@@ -147,10 +147,14 @@ bool quick_cost(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
     std::string unused;
     StatementPrices* prices = binding.state->prices_for(ctx, binding, unused);
     if (!prices) return false;
-    const char* text = reinterpret_cast<const char*>(sqlite3_value_text(argv[0]));
-    if (!text) return false;
+    // The name's bytes as stored: sqlite3_value_text would first copy a
+    // column value to add a terminator.  In a UTF-16 database these bytes are
+    // UTF-16, match no name, and the call simply takes the general path,
+    // which converts; so the answer never depends on the encoding.
+    const char* bytes = static_cast<const char*>(sqlite3_value_blob(argv[0]));
+    if (!bytes) return false;
     bool ambiguous = false;
-    const Model* model = prices->find(std::string_view(text, size_t(sqlite3_value_bytes(argv[0]))), &ambiguous);
+    const Model* model = prices->find(std::string_view(bytes, size_t(sqlite3_value_bytes(argv[0]))), &ambiguous);
     double cost;
     if (!model || ambiguous ||
         !quick_inference_cost(*model, sqlite3_value_int64(argv[1]), sqlite3_value_int64(argv[2]), cost))

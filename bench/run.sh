@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# bench/run.sh [N] - the sqlite-maas benchmark over N usage rows (default 10,000,000).
+#
+#   bash bench/run.sh            # 10M rows: ~3 min to build the data once, ~10 min to time
+#   bash bench/run.sh 200000     # a quick look
+#   bash bench/run.sh 20000      # CI: seconds; fails only if a variant errors or sums disagree
+#
+# Builds build/maas.so (cmake, target maas) and build/bench/maas_bench (g++ -O2,
+# linked with the system libsqlite3), then runs it; the data is kept in
+# build/bench/usage-N.db and reused.  The table is also written to
+# build/bench/result-N.md.
+#
+# Environment: BENCH_REPS (runs per variant; default 5, 3 from 5M rows),
+# MAAS_SO (benchmark this module instead of building build/maas.so),
+# BENCH_PYTHON (default /usr/bin/python3, Debian's: the pyenv one on PATH may lack _sqlite3).
+set -euo pipefail
+
+n=${1:-10000000}
+if ! [[ "$n" =~ ^[0-9]+$ ]] || [ "$n" -lt 10 ]; then
+  echo "usage: bash bench/run.sh [N >= 10]" >&2
+  exit 2
+fi
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
+out=build/bench
+mkdir -p "$out"
+
+so=${MAAS_SO:-}
+if [ -z "$so" ]; then
+  so=build/maas.so
+  if [ ! -f build/CMakeCache.txt ]; then
+    echo "configuring build/ (cmake -S . -B build -G Ninja) ..."
+    cmake -S . -B build -G Ninja >"$out/module-build.log" 2>&1 || {
+      cat "$out/module-build.log" >&2
+      echo "bench: cannot configure; see scripts/install-deps.sh for what the build needs" >&2
+      exit 1
+    }
+  fi
+  # Brings maas.so up to date (a no-op when it is); never benchmark a stale module silently.
+  if ! cmake --build build --target maas >>"$out/module-build.log" 2>&1; then
+    if [ -f "$so" ]; then
+      echo "WARNING: building maas.so failed (see $out/module-build.log); benchmarking the existing $so" >&2
+    else
+      cat "$out/module-build.log" >&2
+      exit 1
+    fi
+  fi
+fi
+
+bin=$out/maas_bench
+if [ ! -x "$bin" ] || [ bench/maas_bench.cpp -nt "$bin" ]; then
+  echo "compiling $bin ..."
+  g++ -O2 -std=c++17 -Wall -Wextra bench/maas_bench.cpp -o "$bin" -lsqlite3
+fi
+
+args=(--n "$n" --so "$so" --dir "$out" --python "${BENCH_PYTHON:-/usr/bin/python3}" --py-script bench/python_udf.py)
+if [ -n "${BENCH_REPS:-}" ]; then args+=(--reps "$BENCH_REPS"); fi
+exec "$bin" "${args[@]}"
