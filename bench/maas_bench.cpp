@@ -6,8 +6,9 @@
 //
 // The program is the SQLite host: it links libsqlite3 and loads maas.so with
 // sqlite3_load_extension.  It
-//   1. builds (or reuses) build/bench/usage-N.db: a new-api-like `logs` table
-//      of N rows plus `alias_probe`, N narrow rows whose names are all aliases;
+//   1. builds (or reuses) build/bench/usage-v2-N.db: a new-api-like `logs` table
+//      of N rows, `responses` (their stored JSON bodies) and `alias_probe`, N
+//      narrow rows whose names are all aliases;
 //   2. times every variant over the same rows, round-robin, R times each, and
 //      reports the median ns per row, the ratio to the floor, and the SUMs,
 //      which must agree;

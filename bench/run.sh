@@ -7,7 +7,7 @@
 #
 # Builds build/maas.so (cmake, target maas) and build/bench/maas_bench (g++ -O2,
 # linked with the system libsqlite3), then runs it; the data is kept in
-# build/bench/usage-N.db and reused.  The table is also written to
+# build/bench/usage-v2-N.db and reused.  The table is also written to
 # build/bench/result-N.md.
 #
 # Environment: BENCH_REPS (runs per variant; default 5, 3 from 5M rows),
