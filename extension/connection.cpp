@@ -3,6 +3,8 @@
 #include "connection.hpp"
 
 #include <algorithm>
+#include <mutex>
+#include <unordered_set>
 
 namespace maas {
 namespace {
@@ -16,10 +18,35 @@ bool same_alias(const std::string& a, const std::string& b) {
            });
 }
 
+// The connections a ConnectionState lives for.  A state is destroyed when
+// SQLite drops its last registration (at the latest when the connection
+// closes), so a reused sqlite3* address is never mistaken for a loaded one.
+std::mutex& loaded_mutex() {
+    static std::mutex m;
+    return m;
+}
+std::unordered_set<sqlite3*>& loaded_connections() {
+    static std::unordered_set<sqlite3*> connections;
+    return connections;
+}
+
 }  // namespace
 
 ConnectionState::ConnectionState(sqlite3* db, std::shared_ptr<const Catalog> builtin)
-    : db_(db), builtin_(builtin), merged_(std::move(builtin)) {}
+    : db_(db), builtin_(builtin), merged_(std::move(builtin)) {
+    std::lock_guard<std::mutex> lock(loaded_mutex());
+    loaded_connections().insert(db_);
+}
+
+ConnectionState::~ConnectionState() {
+    std::lock_guard<std::mutex> lock(loaded_mutex());
+    loaded_connections().erase(db_);
+}
+
+bool ConnectionState::loaded_on(sqlite3* db) {
+    std::lock_guard<std::mutex> lock(loaded_mutex());
+    return loaded_connections().count(db) != 0;
+}
 
 void ConnectionState::release_binding(void* binding) {
     ConnectionState* self = static_cast<Binding*>(binding)->state;

@@ -45,6 +45,14 @@ struct Binding {
 class ConnectionState {
 public:
     ConnectionState(sqlite3* db, std::shared_ptr<const Catalog> builtin);
+    ~ConnectionState();
+    ConnectionState(const ConnectionState&) = delete;
+    ConnectionState& operator=(const ConnectionState&) = delete;
+
+    // True while a ConnectionState lives for db: the module is loaded there.
+    // Loading again is then a no-op, which also lets `SELECT load_extension()`
+    // run inside a statement, where SQLite refuses to redefine functions.
+    static bool loaded_on(sqlite3* db);
 
     // What a call should price with: the built-in card for builtin-only
     // bindings, else the merged prices as of this statement; kept for the

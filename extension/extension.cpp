@@ -44,6 +44,8 @@ extern "C" MAAS_EXPORT int sqlite3_maas_init(sqlite3* db, char** error_out, cons
         if (!maas::sqlite_is_supported(running))
             return fail(error_out, maas::unsupported_sqlite_message(running), SQLITE_ERROR);
 
+        if (maas::ConnectionState::loaded_on(db)) return SQLITE_OK;  // already here: nothing to add
+
         std::string error;
         std::shared_ptr<const maas::Catalog> builtin = maas::builtin_catalog(error);
         if (!builtin) return fail(error_out, "maas: built-in rate card is invalid: " + error, SQLITE_ERROR);

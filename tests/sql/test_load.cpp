@@ -61,6 +61,9 @@ TEST_CASE("loading twice replaces, adds nothing and keeps working", "[load]") {
     db.load();
     CHECK(db.value("SELECT count(*) FROM pragma_function_list") == before);
     CHECK(db.real("SELECT maas_cost('DeepSeek-R1', 1000000, 1000000)") == 20.0);
+    // Through SQL, inside a running statement (where SQLite refuses to
+    // redefine functions): a module already loaded has nothing to add.
+    CHECK(db.value(std::string("SELECT load_extension('") + MAAS_MODULE_PATH + "') IS NULL") == "1");
     CHECK(db.value("SELECT count(*) FROM maas_rates") == "131");
 }
 

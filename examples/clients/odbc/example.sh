@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# example.sh - price a usage log over ODBC with isql (unixODBC).
+#
+#   bash examples/clients/odbc/example.sh [DSN]       # DSN defaults to maas (see odbc.ini here)
+#
+# isql reads one statement per line: -b batch mode (no prompts or frames),
+# -d'|' puts '|' between the columns.  isql exits 0 even when a statement
+# fails, so look at what it prints (errors go to stderr).
+set -euo pipefail
+dsn=${1:-maas}
+isql -b -d'|' "$dsn" <<'SQL'
+SELECT maas_version(), maas_cost('DeepSeek-R1', 1000000, 1000000), (SELECT count(*) FROM maas_rates);
+SELECT strftime('%Y-%m', created_at, 'unixepoch') AS month, count(*) AS requests, round(sum(maas_cost(model_name, prompt_tokens, completion_tokens, created_at)), 6) AS cost_cny FROM logs WHERE type = 2 GROUP BY 1 ORDER BY 1;
+SQL

@@ -1,0 +1,126 @@
+"""sqlite_maas - load the sqlite-maas extension into Python's sqlite3.
+
+    import sqlite3, sqlite_maas
+    conn = sqlite3.connect("usage.db")
+    sqlite_maas.load(conn)
+    conn.execute("SELECT maas_cost('DeepSeek-R1', 1000000, 1000000)").fetchone()  # (20.0,)
+
+loadable_path() says which maas.so load() uses.  It is the first of:
+  1. $MAAS_LOADABLE_PATH (a file, with or without the .so suffix);
+  2. maas.so next to this package (a bundled copy);
+  3. the installed module of the prefix this package is installed under
+     (PREFIX/lib/python3/dist-packages/sqlite_maas -> PREFIX/lib[/ARCH]/sqlite3/maas.so);
+  4. build/maas.so of the source checkout this package sits in (python/ beside build/);
+  5. `pkg-config --variable=module sqlite-maas`;
+  6. the usual installed places: /usr/local/lib[/ARCH]/sqlite3/maas.so, /usr/lib[/ARCH]/sqlite3/maas.so.
+
+Python's sqlite3 can load extensions only when it was built with
+--enable-loadable-sqlite-extensions (Debian's /usr/bin/python3 is; a pyenv
+build is not unless asked); load() then raises RuntimeError saying so.
+Standard library only.
+"""
+
+import glob
+import os
+import shutil
+import sqlite3
+import subprocess
+
+__all__ = ["loadable_path", "load", "supports_extensions", "MODULE_NAME", "ENV_VAR", "__version__"]
+
+__version__ = "0.1.0"
+MODULE_NAME = "maas.so"
+ENV_VAR = "MAAS_LOADABLE_PATH"
+
+_HERE = os.path.dirname(os.path.abspath(__file__))
+
+NO_EXTENSION_LOADING = (
+    "this Python's sqlite3 module cannot load SQLite extensions "
+    "(sqlite3.Connection has no enable_load_extension: Python was built without "
+    "--enable-loadable-sqlite-extensions, as pyenv builds are by default). "
+    "Fix: run it with Debian's /usr/bin/python3, or rebuild this Python with "
+    "--enable-loadable-sqlite-extensions (pyenv: "
+    "PYTHON_CONFIGURE_OPTS=--enable-loadable-sqlite-extensions pyenv install VERSION)."
+)
+
+
+def supports_extensions(conn_or_module=sqlite3):
+    """True when this sqlite3 module (or connection) can load extensions."""
+    target = conn_or_module.Connection if conn_or_module is sqlite3 else conn_or_module
+    return hasattr(target, "enable_load_extension")
+
+
+def _as_file(path):
+    """path if it names a file, else path + '.so' if that does (SQLite adds the suffix too)."""
+    if os.path.isfile(path):
+        return os.path.abspath(path)
+    if not path.endswith(".so") and os.path.isfile(path + ".so"):
+        return os.path.abspath(path + ".so")
+    return None
+
+
+def _in_libdirs(prefix):
+    """PREFIX/lib/sqlite3/maas.so and PREFIX/lib/<multiarch>/sqlite3/maas.so."""
+    lib = os.path.join(prefix, "lib")
+    candidates = [os.path.join(lib, "sqlite3", MODULE_NAME)]
+    candidates += sorted(glob.glob(os.path.join(lib, "*", "sqlite3", MODULE_NAME)))
+    candidates.append(os.path.join(prefix, "lib64", "sqlite3", MODULE_NAME))
+    return candidates
+
+
+def _candidates():
+    yield os.path.join(_HERE, MODULE_NAME)
+    # installed: PREFIX/lib/python3/dist-packages/sqlite_maas
+    prefix = os.path.normpath(os.path.join(_HERE, "..", "..", "..", ".."))
+    if os.path.basename(os.path.dirname(_HERE)) in ("dist-packages", "site-packages"):
+        yield from _in_libdirs(prefix)
+    # source checkout: python/sqlite_maas next to build/
+    checkout = os.path.normpath(os.path.join(_HERE, "..", ".."))
+    yield os.path.join(checkout, "build", MODULE_NAME)
+    pkg_config = shutil.which("pkg-config")
+    if pkg_config:
+        try:
+            out = subprocess.run([pkg_config, "--variable=module", "sqlite-maas"],
+                                 capture_output=True, text=True, timeout=10)
+            if out.returncode == 0 and out.stdout.strip():
+                yield out.stdout.strip()
+        except (OSError, subprocess.SubprocessError):
+            pass
+    for prefix in ("/usr/local", "/usr"):
+        yield from _in_libdirs(prefix)
+
+
+def loadable_path():
+    """Absolute path of the maas.so to load; FileNotFoundError naming where it looked."""
+    env = os.environ.get(ENV_VAR)
+    if env:
+        found = _as_file(env)
+        if not found:
+            raise FileNotFoundError(f"{ENV_VAR}={env}: no such file (nor {env}.so)")
+        return found
+    looked = []
+    for candidate in _candidates():
+        found = _as_file(candidate)
+        if found:
+            return found
+        looked.append(candidate)
+    raise FileNotFoundError(
+        "sqlite-maas: maas.so not found; build it (cmake -S . -B build && cmake --build build), "
+        f"install it, or set {ENV_VAR}. Looked in: " + ", ".join(looked))
+
+
+def load(conn, path=None):
+    """Load sqlite-maas into the sqlite3 connection conn; returns the path loaded.
+
+    Extension loading is switched on only for the load and off again after it,
+    so SQL run later on conn cannot call load_extension() itself.
+    """
+    if not supports_extensions(conn):
+        raise RuntimeError("sqlite_maas.load: " + NO_EXTENSION_LOADING)
+    path = path or loadable_path()
+    conn.enable_load_extension(True)
+    try:
+        conn.load_extension(path)
+    finally:
+        conn.enable_load_extension(False)
+    return path
