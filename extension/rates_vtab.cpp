@@ -192,11 +192,13 @@ int filter(RatesCursor* c, int idx_num, int argc, sqlite3_value** argv) {
     }
     if (item_value) {
         const char* text = reinterpret_cast<const char*>(sqlite3_value_text(item_value));
+        const std::string_view given(text ? text : "", size_t(sqlite3_value_bytes(item_value)));
         Item item = Item::input;
-        // Item names are exact here, as in any BINARY comparison; 'LORA' finds nothing.
+        // Item names are exact here, as in any BINARY comparison, bytes and
+        // length both ('LORA' and 'input\0x' find nothing).
         bool known = false;
         for (int i = 0; text && i < kItemCount && !known; ++i)
-            if (std::strcmp(text, item_name(Item(i))) == 0) known = true, item = Item(i);
+            if (given == item_name(Item(i))) known = true, item = Item(i);
         if (!known) {
             c->rows = &kNoRows;
         } else if (c->rows) {

@@ -153,6 +153,9 @@ TEST_CASE("maas_rates serves model and item equality without a scan", "[rates][p
     CHECK(db.value("SELECT count(*) FROM maas_rates WHERE model = 'qwen3-8b' COLLATE NOCASE") == "3");
     CHECK(db.value("SELECT count(*) FROM maas_rates WHERE item = 'lora'") == "23");
     CHECK(db.value("SELECT count(*) FROM maas_rates WHERE item = 'LORA'") == "0");
+    // Found by fuzzing: an embedded NUL is part of the value, not its end.
+    CHECK(db.value("SELECT count(*) FROM maas_rates WHERE item = CAST(x'696e7075740078' AS TEXT)") == "0");
+    CHECK(db.value("SELECT count(*) FROM maas_rates WHERE lookup = CAST(x'5177656e332d38420078' AS TEXT)") == "0");
     // Items are indexed exactly; other collations are left to SQLite.
     CHECK(db.value("SELECT count(*) FROM maas_rates WHERE item = 'LORA' COLLATE NOCASE") == "23");
     CHECK(plan("WHERE item = 'LORA' COLLATE NOCASE") == "SCAN maas_rates VIRTUAL TABLE INDEX 0:");
