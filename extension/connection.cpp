@@ -80,12 +80,19 @@ std::shared_ptr<const Catalog> ConnectionState::current(std::string& error) {
         // version -1: no counter to trust, so read the tables every time.
         const bool unchanged = checked_once_ && tables == last_tables_ && tables.version >= 0;
         if (!unchanged) {
-            checked_once_ = true;
-            if (!rebuild(tables, last_error_)) {
+            std::string problem;
+            if (!rebuild(tables, problem)) {
+                error = problem;
+                if (is_read_failure(problem)) {
+                    checked_once_ = false;  // SQLite failed (out of memory, I/O): check again next time
+                    return nullptr;
+                }
+                checked_once_ = true;  // a bad row: the verdict stands until the tables change
+                last_error_ = problem;
                 last_tables_ = tables;
-                error = last_error_;
                 return nullptr;
             }
+            checked_once_ = true;
             last_error_.clear();
             last_tables_ = tables;
         }

@@ -55,6 +55,13 @@ extern "C" MAAS_EXPORT int sqlite3_maas_init(sqlite3* db, char** error_out, cons
         int rc = maas::register_functions(db, state);
         if (rc == SQLITE_OK) rc = maas::register_rates_vtab(db, state);
         if (rc == SQLITE_OK) rc = maas::register_aliases_vtab(db, state);
+        if (rc != SQLITE_OK) {
+            // All or nothing: SQLite unloads the library when this returns an
+            // error, so nothing registered may stay behind pointing into it.
+            maas::unregister_functions(db);
+            sqlite3_create_module_v2(db, "maas_rates", nullptr, nullptr, nullptr);
+            sqlite3_create_module_v2(db, "maas_aliases", nullptr, nullptr, nullptr);
+        }
         maas::ConnectionState::release_binding(state->binding(true));
         if (rc != SQLITE_OK) return fail(error_out, std::string("maas: registration failed: ") + sqlite3_errstr(rc), rc);
         return SQLITE_OK;

@@ -93,8 +93,14 @@ StatementPrices* prices_for(sqlite3_context* ctx, const char* function) {
     const Binding& binding = binding_of(ctx);
     std::string error;
     StatementPrices* prices = binding.state->prices_for(ctx, binding, error);
-    if (!prices) report_error(ctx, std::string(function) + ": " + error);
-    return prices;
+    if (prices) return prices;
+    // Out of memory while reading the user tables is SQLite's out-of-memory
+    // error, not a verdict on the tables.
+    if (is_read_failure(error) && sqlite3_errcode(sqlite3_context_db_handle(ctx)) == SQLITE_NOMEM)
+        sqlite3_result_error_nomem(ctx);
+    else
+        report_error(ctx, std::string(function) + ": " + error);
+    return nullptr;
 }
 
 // Reads the optional `at` argument at argv[index]; at is null when absent.
@@ -274,6 +280,9 @@ bool read_usage(sqlite3_context* ctx, sqlite3_value* value, const char* function
             return true;
         case Usage::missing:
             return true;
+        case Usage::out_of_memory:
+            sqlite3_result_error_nomem(ctx);
+            return false;
         case Usage::malformed:
             report_error(ctx, std::string(function) + ": usage is not valid JSON (" + why + ")");
             return false;
@@ -410,6 +419,11 @@ int register_functions(sqlite3* db, ConnectionState* state) {
         if (rc != SQLITE_OK) return rc;
     }
     return SQLITE_OK;
+}
+
+void unregister_functions(sqlite3* db) {
+    for (const FunctionSpec& spec : kFunctions)
+        sqlite3_create_function_v2(db, spec.name, -1, SQLITE_UTF8, nullptr, nullptr, nullptr, nullptr, nullptr);
 }
 
 }  // namespace maas

@@ -10,4 +10,8 @@ namespace maas {
 // and returns its SQLite result code.
 int register_functions(sqlite3* db, ConnectionState* state);
 
+// Removes every maas_* function again (after a failed load: SQLite unloads
+// the library, so nothing may stay registered pointing into it).
+void unregister_functions(sqlite3* db);
+
 }  // namespace maas

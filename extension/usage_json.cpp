@@ -67,6 +67,7 @@ Usage UsageReader::read(std::string_view json, UsageTokens& out, std::string& wh
     element root;
     const auto parsed =
         impl_->parser.parse(reinterpret_cast<const uint8_t*>(impl_->buffer.data()), json.size(), false).get(root);
+    if (parsed == simdjson::MEMALLOC) return Usage::out_of_memory;
     if (parsed != simdjson::SUCCESS) {
         why = simdjson::error_message(parsed);
         return Usage::malformed;

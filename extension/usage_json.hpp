@@ -45,6 +45,7 @@ enum class Usage {
     missing,    // valid JSON without a usage the reader knows
     malformed,  // not JSON; `why` says where
     bad_value,  // a token count that is not a non-negative integer; `why` names it
+    out_of_memory,  // the parser could not allocate: not the JSON's fault
 };
 
 class UsageReader {

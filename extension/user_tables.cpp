@@ -8,6 +8,8 @@
 namespace maas {
 namespace {
 
+constexpr const char* kReadFailure = "cannot read the user tables: ";
+
 struct StatementCloser {
     void operator()(sqlite3_stmt* s) const { sqlite3_finalize(s); }
 };
@@ -16,7 +18,7 @@ using Statement = std::unique_ptr<sqlite3_stmt, StatementCloser>;
 bool prepare(sqlite3* db, const char* sql, Statement& out, std::string& error) {
     sqlite3_stmt* stmt = nullptr;
     if (sqlite3_prepare_v2(db, sql, -1, &stmt, nullptr) != SQLITE_OK) {
-        error = std::string("cannot read the user tables: ") + sqlite3_errmsg(db);
+        error = std::string(kReadFailure) + sqlite3_errmsg(db);
         sqlite3_finalize(stmt);
         return false;
     }
@@ -35,7 +37,7 @@ std::string where(const char* table, sqlite3_stmt* stmt) {
 
 bool step_error(sqlite3* db, int rc, std::string& error) {
     if (rc == SQLITE_DONE || rc == SQLITE_ROW) return false;
-    error = std::string("cannot read the user tables: ") + sqlite3_errmsg(db);
+    error = std::string(kReadFailure) + sqlite3_errmsg(db);
     return true;
 }
 
@@ -99,6 +101,8 @@ bool read_aliases(sqlite3* db, std::vector<AliasLine>& aliases, std::string& err
 }
 
 }  // namespace
+
+bool is_read_failure(const std::string& error) { return error.rfind(kReadFailure, 0) == 0; }
 
 ChangeSignal ChangeSignal::read(sqlite3* db) {
     ChangeSignal s;

@@ -56,6 +56,11 @@ struct UserTablesState {
 // Reads the current UserTablesState; false with a message on SQL errors.
 bool read_user_tables_state(sqlite3* db, UserTablesState& out, std::string& error);
 
+// True for an error from SQLite itself while reading (out of memory, I/O),
+// as opposed to a bad row: such an error says nothing about the tables and
+// must not be remembered as their verdict.
+bool is_read_failure(const std::string& error);
+
 // Reads and checks every row of maas_user_rates and maas_user_aliases (those
 // that exist).  The first bad row stops it, named by table, rowid and column.
 bool read_user_tables(sqlite3* db, const UserTablesState& state, std::vector<CardLine>& lines,
