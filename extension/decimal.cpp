@@ -17,6 +17,7 @@ namespace {
 
 constexpr int kMaxDigits = 38;            // int128 holds any 38-digit number
 constexpr int32_t kExponentLimit = 100000;  // far beyond any double; stops int overflow
+constexpr int32_t kTinyExponentLimit = 100000000;  // products of tiny values, still far from int overflow
 
 const double kPow10[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
                          1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
@@ -132,7 +133,9 @@ bool multiply(const Decimal& a_in, const Decimal& b_in, Decimal& out) {
     }
     int64_t e = int64_t(a.exponent) + b.exponent;
     if (m == 0) e = 0;
-    if (e > kExponentLimit || e < -kExponentLimit) return false;
+    // Too large is an error; too small is exact still (its nearest double is
+    // 0), down to a bound that keeps later exponent sums from overflowing.
+    if (e > kExponentLimit || e < -kTinyExponentLimit) return false;
     out = Decimal{m, int32_t(e)};
     return true;
 }

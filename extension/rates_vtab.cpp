@@ -181,6 +181,18 @@ int filter(RatesCursor* c, int idx_num, int argc, sqlite3_value** argv) {
     sqlite3_value* model_value = (idx_num & kModelEq) && arg < argc ? argv[arg++] : nullptr;
     sqlite3_value* item_value = (idx_num & kItemEq) && arg < argc ? argv[arg++] : nullptr;
     sqlite3_value* lookup_value = (idx_num & kLookupEq) && arg < argc ? argv[arg++] : nullptr;
+    // In SQL a BLOB or NULL equals no TEXT: such a value finds nothing
+    // (the model constraint is re-checked by SQLite anyway).
+    auto comparable = [](sqlite3_value* v) {
+        const int type = sqlite3_value_type(v);
+        return type != SQLITE_BLOB && type != SQLITE_NULL;
+    };
+    if ((item_value && !comparable(item_value)) || (lookup_value && !comparable(lookup_value))) {
+        c->rows = &kNoRows;
+        c->end = 0;
+        c->position = 0;
+        return SQLITE_OK;
+    }
     if (model_value) c->rows = rows_of(*c->prices, model_value);
     if (lookup_value) {
         const std::vector<uint32_t>* found = rows_of(*c->prices, lookup_value);

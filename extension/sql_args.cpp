@@ -65,6 +65,21 @@ std::string_view text_of(sqlite3_value* value) {
 
 }  // namespace
 
+std::string utf8_safe(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    while (!text.empty()) {
+        const size_t good = valid_utf8_prefix(text, text.size());
+        out.append(text.substr(0, good));
+        text.remove_prefix(good);
+        if (!text.empty()) {
+            out += '?';
+            text.remove_prefix(1);
+        }
+    }
+    return out;
+}
+
 void report_bad_argument(sqlite3_context* ctx, ArgName name, const char* what, sqlite3_value* value) {
     std::string message = std::string(name.function) + ": " + name.argument + " must be " + what + ", got " +
                           describe(value);

@@ -38,7 +38,7 @@
 #include <cmath>
 #include <fstream>
 #include <new>
-#include <sstream>
+#include <iterator>
 #include <string>
 
 #include "builtin_card.hpp"
@@ -66,7 +66,9 @@ void guarded(sqlite3_context* ctx, int argc, sqlite3_value** argv) noexcept {
 const Binding& binding_of(sqlite3_context* ctx) { return *static_cast<Binding*>(sqlite3_user_data(ctx)); }
 
 void report_error(sqlite3_context* ctx, const std::string& message) {
-    sqlite3_result_error(ctx, message.c_str(), int(message.size()));
+    // Messages may quote file names and field values: keep them valid UTF-8.
+    const std::string safe = utf8_safe(message);
+    sqlite3_result_error(ctx, safe.c_str(), int(safe.size()));
 }
 
 // The name a call was made under: "maas_cost" or "maas_builtin_cost".
@@ -88,19 +90,23 @@ bool check_arity(sqlite3_context* ctx, int argc, const char* function, int least
     return false;
 }
 
+// Why the connection's prices could not be had.  Out of memory while
+// reading the user tables is SQLite's out-of-memory error, not a verdict on
+// the tables.
+void report_prices_error(sqlite3_context* ctx, const char* function, const std::string& error) {
+    if (is_read_failure(error) && sqlite3_errcode(sqlite3_context_db_handle(ctx)) == SQLITE_NOMEM)
+        sqlite3_result_error_nomem(ctx);
+    else
+        report_error(ctx, std::string(function) + ": " + error);
+}
+
 // What to price with, or nullptr after reporting why there is nothing.
 StatementPrices* prices_for(sqlite3_context* ctx, const char* function) {
     const Binding& binding = binding_of(ctx);
     std::string error;
     StatementPrices* prices = binding.state->prices_for(ctx, binding, error);
-    if (prices) return prices;
-    // Out of memory while reading the user tables is SQLite's out-of-memory
-    // error, not a verdict on the tables.
-    if (is_read_failure(error) && sqlite3_errcode(sqlite3_context_db_handle(ctx)) == SQLITE_NOMEM)
-        sqlite3_result_error_nomem(ctx);
-    else
-        report_error(ctx, std::string(function) + ": " + error);
-    return nullptr;
+    if (!prices) report_prices_error(ctx, function, error);
+    return prices;
 }
 
 // Reads the optional `at` argument at argv[index]; at is null when absent.
@@ -316,8 +322,11 @@ void maas_usage_tokens(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
     if (!check_arity(ctx, argc, kName, 2, 2, "(usage, 'input' | 'output')")) return;
     if (any_null(argc, argv)) return sqlite3_result_null(ctx);
     Item item;
-    if (sqlite3_value_type(argv[1]) != SQLITE_TEXT ||
-        !item_from_text(reinterpret_cast<const char*>(sqlite3_value_text(argv[1])), item) ||
+    // The type first: sqlite3_value_text would make a BLOB look like TEXT.
+    const bool is_text = sqlite3_value_type(argv[1]) == SQLITE_TEXT;
+    const char* which = is_text ? reinterpret_cast<const char*>(sqlite3_value_text(argv[1])) : nullptr;
+    if (!is_text || !which ||
+        !item_from_text(std::string_view(which, size_t(sqlite3_value_bytes(argv[1]))), item) ||
         (item != Item::input && item != Item::output))
         return report_bad_argument(ctx, {kName, "which"}, "'input' or 'output'", argv[1]);
     UsageTokens tokens;
@@ -335,15 +344,25 @@ void maas_load_card(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
         return report_bad_argument(ctx, {kName, "path"}, "a file name (TEXT)", argv[0]);
     const std::string path(reinterpret_cast<const char*>(sqlite3_value_text(argv[0])),
                            size_t(sqlite3_value_bytes(argv[0])));
-    std::ifstream file(path, std::ios::binary);
-    std::stringstream text;
-    if (!file || !(text << file.rdbuf()))
-        return report_error(ctx, std::string(kName) + ": cannot read '" + path + "'");
+    // A NUL would cut the name the file system sees ('card.csv\0.txt').
+    if (path.find('\0') != std::string::npos)
+        return report_bad_argument(ctx, {kName, "path"}, "a file name without NUL bytes", argv[0]);
+    std::string text;
+    bool readable = false;
+    try {
+        std::ifstream file(path, std::ios::binary);
+        if (file.is_open()) {
+            text.assign(std::istreambuf_iterator<char>(file), std::istreambuf_iterator<char>());
+            readable = !file.bad();
+        }
+    } catch (const std::ios_base::failure&) {
+        readable = false;  // libstdc++ throws reading a directory, for one
+    }
+    if (!readable) return report_error(ctx, std::string(kName) + ": cannot read '" + path + "'");
     std::vector<CardLine> lines;
     std::string error;
-    if (!parse_card(text.str(), path, Origin::user, lines, error) ||
-        !binding_of(ctx).state->load_card_lines(lines, error))
-        return report_error(ctx, std::string(kName) + ": " + error);
+    if (!parse_card(text, path, Origin::user, lines, error)) return report_error(ctx, std::string(kName) + ": " + error);
+    if (!binding_of(ctx).state->load_card_lines(lines, error)) return report_prices_error(ctx, kName, error);
     sqlite3_result_int64(ctx, sqlite3_int64(lines.size()));
 }
 

@@ -273,9 +273,13 @@ TEST_CASE("multiply reports overflow near the int128 limits", "[decimal][multipl
     REQUIRE(maas::multiply(two_to_126, Decimal::from_int(-2), out));
     CHECK(str128(out.mantissa) == "-170141183460469231731687303715884105728");
 
-    // The exponent has a limit too: 60000 + 60000 is beyond it.
+    // The exponent has a limit too: 60000 + 60000 is beyond it.  Tiny
+    // products stay exact (their nearest double is 0) far further down.
     CHECK_FALSE(maas::multiply(Decimal{1, 60000}, Decimal{1, 60000}, out));
-    CHECK_FALSE(maas::multiply(Decimal{1, -60000}, Decimal{1, -60000}, out));
+    REQUIRE(maas::multiply(Decimal{1, -60000}, Decimal{1, -60000}, out));
+    CHECK(show(out) == "1e-120000");
+    CHECK(maas::to_double(out) == 0.0);
+    CHECK_FALSE(maas::multiply(Decimal{1, -60000000}, Decimal{1, -60000000}, out));
     REQUIRE(maas::multiply(Decimal{1, 50000}, Decimal{1, 50000}, out));
     CHECK(show(out) == "1e100000");
 }

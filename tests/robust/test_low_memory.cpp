@@ -1,0 +1,595 @@
+// test_low_memory.cpp - out of memory at every allocation, in turn.
+//
+// The extension allocates in two ways: through SQLite (statements, values,
+// results) and with C++ operator new (its catalogs, strings, the JSON
+// parser).  This test fails both: it installs an SQLite allocator
+// (SQLITE_CONFIG_MALLOC) and replaces the global operator new of the process
+// (maas.so and libsimdjson bind to it), counting allocations from the moment
+// it is armed and failing the Nth (once, or the Nth and every later one).
+// For N = 0, 1, 2, ... until a run sees no failure it checks that a
+// statement calling every function either answers exactly what it answers
+// with memory to spare, or fails with SQLite's out-of-memory error
+// (SQLITE_NOMEM, "out of memory"): never a crash, never another error, never
+// a wrong or partial result; and that the same connection answers correctly
+// once memory is back.  Loading the module is tried the same way.
+//
+// Its own executable: it must configure SQLite before anything else in the
+// process uses it, and its operator new must not fail Catch2's allocations
+// (the checks run only while disarmed).
+#include <catch2/catch.hpp>
+#include <sqlite3.h>
+
+// GCC inlines the replaced operator delete into std::allocator and then
+// sees free() of memory from "new": here both are malloc/free, on purpose.
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC diagnostic ignored "-Wmismatched-new-delete"
+#endif
+
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <new>
+#include <string>
+#include <vector>
+
+#include "robust_support.hpp"
+
+namespace {
+
+// --- the fault injector -------------------------------------------------
+long g_countdown = -1;      // allocations still allowed; -1: disarmed
+bool g_persistent = false;  // after the first failure, fail every allocation
+long g_failures = 0;        // failures injected since arming
+
+bool inject_failure() {
+    if (g_countdown < 0) return false;
+    if (g_countdown == 0) {
+        ++g_failures;
+        if (!g_persistent) g_countdown = -1;
+        return true;
+    }
+    --g_countdown;
+    return false;
+}
+
+void arm(long n, bool persistent) {
+    g_failures = 0;
+    g_persistent = persistent;
+    g_countdown = n;
+}
+void disarm() { g_countdown = -1; }
+
+sqlite3_mem_methods g_default;
+
+void* fault_malloc(int n) { return inject_failure() ? nullptr : g_default.xMalloc(n); }
+void* fault_realloc(void* p, int n) { return inject_failure() ? nullptr : g_default.xRealloc(p, n); }
+
+// Installs the failing SQLite allocator once, before SQLite is used.
+void install_allocator() {
+    static bool installed = false;
+    if (installed) return;
+    sqlite3_shutdown();
+    REQUIRE(sqlite3_config(SQLITE_CONFIG_GETMALLOC, &g_default) == SQLITE_OK);
+    sqlite3_mem_methods methods = g_default;
+    methods.xMalloc = fault_malloc;
+    methods.xRealloc = fault_realloc;
+    REQUIRE(sqlite3_config(SQLITE_CONFIG_MALLOC, &methods) == SQLITE_OK);
+    // Every allocation through xMalloc: no per-connection lookaside.
+    REQUIRE(sqlite3_config(SQLITE_CONFIG_LOOKASIDE, 0, 0) == SQLITE_OK);
+    REQUIRE(sqlite3_initialize() == SQLITE_OK);
+    installed = true;
+}
+
+// Under AddressSanitizer (a Debug build, ten times slower) the long loops
+// try every 4th allocation; elsewhere every one.
+#if defined(__SANITIZE_ADDRESS__)
+constexpr long kStride = 4;
+#else
+constexpr long kStride = 1;
+#endif
+
+// --- one statement, run with the injector armed ---------------------------
+struct Outcome {
+    bool nomem = false;  // SQLite's out-of-memory error
+    bool ok = false;     // rows came
+    std::string text;    // the rows ("a|b|c;..."), or the error message
+};
+
+std::string column_text(sqlite3_stmt* stmt, int i) {
+    switch (sqlite3_column_type(stmt, i)) {
+        case SQLITE_NULL: return "NULL";
+        case SQLITE_FLOAT: {
+            char buf[40];
+            std::snprintf(buf, sizeof buf, "%.17g", sqlite3_column_double(stmt, i));
+            return buf;
+        }
+        default: {
+            const unsigned char* t = sqlite3_column_text(stmt, i);
+            return t ? std::string(reinterpret_cast<const char*>(t), size_t(sqlite3_column_bytes(stmt, i))) : "?";
+        }
+    }
+}
+
+// Runs every statement of `sql` (one after another) with the Nth allocation
+// failing (n < 0: no failure).  Reading a row and the error message pauses
+// the injector, so only SQLite and the extension meet the failures.
+Outcome run(sqlite3* db, const std::string& sql, long n, bool persistent) {
+    Outcome out;
+    std::string rows;
+    const char* tail = sql.c_str();
+    if (n >= 0) arm(n, persistent);
+    while (tail && *tail) {
+        sqlite3_stmt* stmt = nullptr;
+        int rc = sqlite3_prepare_v2(db, tail, -1, &stmt, &tail);
+        if (rc != SQLITE_OK) {
+            disarm();
+            out.nomem = rc == SQLITE_NOMEM;
+            out.text = std::string("prepare: ") + sqlite3_errmsg(db);
+            sqlite3_finalize(stmt);
+            return out;
+        }
+        if (!stmt) break;  // only whitespace was left
+        while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+            const long saved = g_countdown;
+            g_countdown = -1;
+            for (int i = 0; i < sqlite3_column_count(stmt); ++i) rows += (i ? "|" : "") + column_text(stmt, i);
+            rows += ";";
+            g_countdown = saved;
+        }
+        const long saved = g_countdown;
+        g_countdown = -1;
+        if (rc != SQLITE_DONE) {
+            out.nomem = rc == SQLITE_NOMEM || sqlite3_errcode(db) == SQLITE_NOMEM;
+            out.text = sqlite3_errmsg(db);
+            sqlite3_finalize(stmt);
+            return out;
+        }
+        sqlite3_finalize(stmt);
+        g_countdown = saved;
+    }
+    disarm();
+    out.ok = true;
+    out.text = rows;
+    return out;
+}
+
+// --- what is checked -------------------------------------------------------
+const char* kUsage = R"({"usage":{"prompt_tokens":230,"completion_tokens":300}})";
+
+std::vector<std::string> statements(const std::string& card) {
+    const std::string u = std::string("'") + kUsage + "'";
+    return {
+        // Every pricing function in one statement, with the user's prices.
+        "SELECT maas_cost('Qwen3-8B', 230, 300), maas_cost('xop3qwen8b', '230', 300.0, '2026-01-01'), "
+        "maas_cost('Oom-1', 1000, 1000), maas_training_cost('Qwen3-8B', 'LORA', 1000000, 3), "
+        "maas_deployment_cost('DeepSeek-V3', 0.1, 2, 1767225600), maas_price('Oom-1', 'input'), "
+        "maas_model('our-oom'), maas_usage_cost('Oom-1', " + u + "), maas_usage_tokens(" + u + ", 'output'), "
+        "maas_builtin_cost('Qwen3-8B', 230, 300), maas_builtin_training_cost('Qwen3-8B', 'lora', 1000), "
+        "maas_builtin_deployment_cost('DeepSeek-V3', 24), maas_builtin_price('Qwen3-8B', '输入'), "
+        "maas_builtin_model('QWEN3-8B'), maas_version(), length(maas_debug()) > 100",
+        // The tables.
+        "SELECT count(*), sum(price) FROM maas_rates; "
+        "SELECT model, item, price_text FROM maas_rates WHERE lookup = 'our-oom' ORDER BY item; "
+        "SELECT alias, model, origin FROM maas_aliases WHERE origin = 'user'",
+        // Many rows: the per-statement cache and the quick path.
+        "SELECT sum(maas_cost(model, i, o)), count(maas_model(model)), sum(maas_usage_tokens(u, 'input')) FROM usage",
+        // Bad input: the exact error, or out of memory.
+        "SELECT maas_cost('Qwen3-8B', -1, 0)",
+        "SELECT maas_usage_cost('Oom-1', '{\"prompt_tokens\":-1}')",
+        "SELECT maas_training_cost('Qwen3-8B', 'lora', 9223372036854775807, 9223372036854775807)",
+        // A card file.
+        "SELECT maas_load_card('" + card + "'), maas_cost('Card-1', 1000, 1000)",
+    };
+}
+
+const char* kSetup =
+    "CREATE TABLE usage(model TEXT, i INTEGER, o INTEGER, u TEXT);"
+    "WITH RECURSIVE n(k) AS (SELECT 1 UNION ALL SELECT k + 1 FROM n WHERE k < 60) "
+    "INSERT INTO usage SELECT CASE k % 3 WHEN 0 THEN 'Qwen3-8B' WHEN 1 THEN 'our-oom' ELSE 'DeepSeek-R1' END, "
+    "  k * 100, k * 7, '{\"prompt_tokens\":' || k || '}' FROM n;";
+
+std::string card_text() {
+    return "provider,model,service,item,label,price,unit,currency,effective_from,source\n"
+           "acme,Card-1,inference,input,in,0.001,k_tokens,CNY,2025-01-01,t\n"
+           "acme,Card-1,inference,output,out,0.002,k_tokens,CNY,2025-01-01,t\n";
+}
+
+sqlite3* open_loaded(const std::string& path = ":memory:") {
+    sqlite3* db = nullptr;
+    REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
+    sqlite3_enable_load_extension(db, 1);
+    char* message = nullptr;
+    const int rc = sqlite3_load_extension(db, MAAS_MODULE_PATH, nullptr, &message);
+    INFO((message ? message : ""));
+    sqlite3_free(message);
+    REQUIRE(rc == SQLITE_OK);
+    return db;
+}
+
+// The user's tables, with a price for Oom-1 that a step flips between two values.
+void setup_user_tables(sqlite3* db) {
+    const std::string sql = robust::read_text_file(MAAS_SOURCE_DIR "/sql/user_tables.sql") +
+                            "INSERT INTO maas_user_rates(provider, model, service, item, price, unit, currency, "
+                            "effective_from) VALUES ('acme', 'Oom-1', 'inference', 'input', '0.001', 'k_tokens', "
+                            "'CNY', '2025-01-01'), ('acme', 'Oom-1', 'inference', 'output', '0.004', 'k_tokens', "
+                            "'CNY', '2025-01-01');"
+                            "INSERT INTO maas_user_aliases(alias, model) VALUES ('our-oom', 'Oom-1');" +
+                            kSetup;
+    REQUIRE(sqlite3_exec(db, sql.c_str(), nullptr, nullptr, nullptr) == SQLITE_OK);
+}
+
+void set_price_state(sqlite3* db, int state) {
+    const std::string sql = std::string("UPDATE maas_user_rates SET price = '") + (state ? "0.002" : "0.001") +
+                            "' WHERE model = 'Oom-1' AND item = 'input'";
+    REQUIRE(sqlite3_exec(db, sql.c_str(), nullptr, nullptr, nullptr) == SQLITE_OK);
+}
+
+struct Tally {
+    long steps = 0, nomem = 0, answered = 0;
+};
+
+}  // namespace
+
+// Replaceable global allocation functions: the failing ones.
+void* operator new(std::size_t n) {
+    if (inject_failure()) throw std::bad_alloc();
+    if (void* p = std::malloc(n ? n : 1)) return p;
+    throw std::bad_alloc();
+}
+void* operator new[](std::size_t n) { return ::operator new(n); }
+void* operator new(std::size_t n, const std::nothrow_t&) noexcept {
+    try {
+        return ::operator new(n);
+    } catch (...) {
+        return nullptr;
+    }
+}
+void* operator new[](std::size_t n, const std::nothrow_t&) noexcept { return ::operator new(n, std::nothrow); }
+void operator delete(void* p) noexcept { std::free(p); }
+void operator delete[](void* p) noexcept { std::free(p); }
+void operator delete(void* p, std::size_t) noexcept { std::free(p); }
+void operator delete[](void* p, std::size_t) noexcept { std::free(p); }
+
+TEST_CASE("loading the module fails cleanly at every allocation, and the connection loads it again", "[robust][oom]") {
+    install_allocator();
+    std::string expected;
+    {
+        sqlite3* db = open_loaded();
+        const Outcome o = run(db, "SELECT maas_cost('Qwen3-8B', 230, 300), maas_model('xop3qwen8b'), count(*) "
+                                  "FROM maas_rates", -1, false);
+        REQUIRE(o.ok);
+        expected = o.text;
+        sqlite3_close(db);
+    }
+    CHECK(expected == "0.0016149999999999999|Qwen3-8B|131;");
+    // Every allocation from the Nth first: the one-shot pass ends with a load
+    // whose last SQLite allocation fails after the entry point succeeded, and
+    // SQLite then keeps the library loaded for the rest of the process.
+    for (const bool persistent : {true, false}) {
+        long n = 0, steps = 0;
+        long failed_loads = 0;
+        for (;; n += kStride, ++steps) {
+            sqlite3* db = nullptr;
+            REQUIRE(sqlite3_open(":memory:", &db) == SQLITE_OK);
+            sqlite3_enable_load_extension(db, 1);
+            char* message = nullptr;
+            arm(n, persistent);
+            const int rc = sqlite3_load_extension(db, MAAS_MODULE_PATH, nullptr, &message);
+            disarm();
+            const long failures = g_failures;
+            const std::string text = message ? message : "";
+            sqlite3_free(message);
+            INFO("allocation " << n << (persistent ? " and every later one" : "") << " failed; load rc " << rc
+                               << ": " << text);
+            if (rc != SQLITE_OK) {
+                ++failed_loads;
+                CHECK(failures > 0);
+                // A failing entry point is SQLITE_ERROR "error during
+                // initialization: ..."; SQLite's own failures are SQLITE_NOMEM.
+                CHECK((rc == SQLITE_NOMEM || rc == SQLITE_ERROR));
+            }
+            if (rc == SQLITE_ERROR) {
+                // SQLite unloads the library when the entry point fails:
+                // nothing registered may be left pointing into it.
+                CHECK(run(db, "SELECT count(*) FROM pragma_function_list WHERE name LIKE 'maas%'", -1, false).text ==
+                      "0;");
+                CHECK(run(db, "SELECT count(*) FROM pragma_module_list WHERE name LIKE 'maas%'", -1, false).text ==
+                      "0;");
+            }
+            // Memory is back: the same connection loads the module and answers.
+            char* again = nullptr;
+            const int rc2 = sqlite3_load_extension(db, MAAS_MODULE_PATH, nullptr, &again);
+            INFO("second load: " << (again ? again : ""));
+            sqlite3_free(again);
+            CHECK(rc2 == SQLITE_OK);
+            if (rc2 == SQLITE_OK) {
+                const Outcome o = run(db, "SELECT maas_cost('Qwen3-8B', 230, 300), maas_model('xop3qwen8b'), "
+                                          "count(*) FROM maas_rates", -1, false);
+                CHECK(o.text == expected);
+            }
+            CHECK(sqlite3_close(db) == SQLITE_OK);
+            if (failures == 0) break;  // the load needed fewer than n allocations
+        }
+        std::printf("low memory: loading: %ld steps (%s), %ld loads failed\n", steps + 1,
+                    persistent ? "every allocation from the Nth, built-in card parsed"
+                               : "the Nth allocation, library resident",
+                    failed_loads);
+        CHECK(steps > (persistent ? 2000 / kStride : 40 / kStride));
+    }
+}
+
+// Bug: when registering the functions failed part-way (out of memory),
+// sqlite3_maas_init returned the error but left the functions registered
+// so far in place; SQLite then unloaded maas.so, so calling one of them,
+// or closing the connection (which calls their destructors), jumped into
+// unmapped memory: SIGSEGV in sqlite3_close.
+TEST_CASE("regression: a load that fails part-way leaves nothing of the module registered", "[robust][oom][regression]") {
+    install_allocator();
+    // How many allocations a load takes (with the module not yet loaded in
+    // this process, the built-in card is parsed too).
+    long total = 0;
+    {
+        sqlite3* db = nullptr;
+        REQUIRE(sqlite3_open(":memory:", &db) == SQLITE_OK);
+        sqlite3_enable_load_extension(db, 1);
+        arm(1L << 40, false);
+        REQUIRE(sqlite3_load_extension(db, MAAS_MODULE_PATH, nullptr, nullptr) == SQLITE_OK);
+        total = (1L << 40) - g_countdown;
+        disarm();
+        sqlite3_close(db);
+    }
+    // Fail one of the last allocations: those of the registrations.
+    long stale = 0, tried = 0;
+    for (long n = total - 40; n < total - 1; ++n) {
+        sqlite3* db = nullptr;
+        REQUIRE(sqlite3_open(":memory:", &db) == SQLITE_OK);
+        sqlite3_enable_load_extension(db, 1);
+        arm(n, false);
+        const int rc = sqlite3_load_extension(db, MAAS_MODULE_PATH, nullptr, nullptr);
+        disarm();
+        if (rc == SQLITE_ERROR) {
+            ++tried;
+            const std::string left =
+                run(db, "SELECT (SELECT count(*) FROM pragma_function_list WHERE name LIKE 'maas%') + "
+                        "(SELECT count(*) FROM pragma_module_list WHERE name LIKE 'maas%')", -1, false).text;
+            INFO("allocation " << n << " of " << total << " failed; maas names left registered: " << left);
+            CHECK(left == "0;");
+            if (left != "0;") {
+                ++stale;
+                // Load it again so that closing does not call into unmapped memory.
+                REQUIRE(sqlite3_load_extension(db, MAAS_MODULE_PATH, nullptr, nullptr) == SQLITE_OK);
+            }
+        }
+        sqlite3_close(db);
+    }
+    std::printf("low memory: %ld failed loads during registration, %ld left stale registrations\n", tried, stale);
+    CHECK(tried > 10);
+}
+
+TEST_CASE("every function fails with SQLite's out-of-memory error or answers exactly", "[robust][oom]") {
+    install_allocator();
+    robust::TempDir dir;
+    const std::string card = dir.write("card.csv", card_text());
+    const std::vector<std::string> all = statements(card);
+    sqlite3* db = open_loaded();
+    setup_user_tables(db);
+    run(db, all.back(), -1, false);  // load the card once: loading it again changes nothing
+    // The exact answers, with memory to spare.  (Rebuilding the prices after
+    // a change, out of memory, is the regression test further down.)
+    std::vector<std::string> expected;
+    for (const std::string& sql : all) expected.push_back(run(db, sql, -1, false).text);
+    CHECK(expected[3] == "maas_cost: input_tokens must be a non-negative integer, got -1");
+    CHECK(expected[5] == "maas_training_cost: the cost is too large to compute exactly");
+    CHECK(expected[6] == "2|0.0030000000000000001;");
+
+    Tally tally;
+    for (const bool persistent : {false, true}) {
+        for (size_t s = 0; s < all.size(); ++s) {
+            for (long n = 0;; n += kStride) {
+                const Outcome o = run(db, all[s], n, persistent);
+                const long failures = g_failures;
+                ++tally.steps;
+                INFO("statement " << s << ": " << all[s].substr(0, 80) << "\nallocation " << n
+                                  << (persistent ? " and every later one" : "") << " failed");
+                INFO("answer: " << o.text.substr(0, 300));
+                if (o.nomem) {
+                    ++tally.nomem;
+                    CHECK(failures > 0);
+                } else {
+                    ++tally.answered;
+                    // Not out of memory: exactly the answer (or the exact error) it gives with memory.
+                    CHECK(o.text == expected[s]);
+                }
+                // Memory is back: the same connection answers exactly.
+                const Outcome again = run(db, all[s], -1, false);
+                INFO("then, with memory: " << again.text.substr(0, 300));
+                CHECK(again.text == expected[s]);
+                if (failures == 0) break;
+            }
+        }
+    }
+    std::printf("low memory: %ld steps over %zu statements: %ld out of memory, %ld exact answers\n", tally.steps,
+                all.size(), tally.nomem, tally.answered);
+    CHECK(tally.steps > 2000 / kStride);
+    sqlite3_close(db);
+}
+
+// Bug: load_card_lines() installed the new lines before rebuilding the
+// prices; when the rebuild threw std::bad_alloc they stayed, and the next
+// rebuild (any change to the user tables) priced with the card whose load
+// had failed.  Also: out of memory while copying the file was reported as
+// "cannot read".
+TEST_CASE("regression: a maas_load_card that ran out of memory loaded nothing", "[robust][oom][regression]") {
+    install_allocator();
+    robust::TempDir dir;
+    const std::string card = dir.write("card.csv", card_text());
+    long n = 0, failed = 0, steps = 0;
+    for (;; n += kStride, ++steps) {
+        sqlite3* db = open_loaded();
+        setup_user_tables(db);
+        const Outcome o = run(db, "SELECT maas_load_card('" + card + "')", n, false);
+        const long failures = g_failures;
+        INFO("allocation " << n << " failed: " << o.text);
+        CHECK((o.nomem || o.text == "2;"));
+        if (o.nomem) ++failed;
+        // A change to the user tables makes the connection rebuild its prices
+        // from everything loaded: a failed load must not show up then.
+        set_price_state(db, 1);
+        const Outcome model = run(db, "SELECT maas_model('Card-1')", -1, false);
+        CHECK(model.text == (o.nomem ? "NULL;" : "Card-1;"));
+        sqlite3_close(db);
+        if (failures == 0) break;
+    }
+    std::printf("low memory: maas_load_card: %ld steps, %ld out of memory\n", steps + 1, failed);
+    CHECK(steps > 20);
+}
+
+// In a UTF-16 database the functions' TEXT arguments arrive as UTF-16 and
+// sqlite3_value_text() converts them, which allocates and may fail (it then
+// returns NULL).
+std::string utf16_database(robust::TempDir& dir, const std::string& card) {
+    const std::string path = dir.file("utf16.db");
+    sqlite3* db = nullptr;
+    REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
+    REQUIRE(sqlite3_exec(db, "PRAGMA encoding = 'UTF-16le'; CREATE TABLE args(usage TEXT, which TEXT, path TEXT, "
+                             "model TEXT, item TEXT, at TEXT, hours TEXT)", nullptr, nullptr, nullptr) == SQLITE_OK);
+    const std::string insert = std::string("INSERT INTO args VALUES ('") + kUsage + "', 'output', '" + card +
+                               "', 'Qwen3-8B', 'input', '2026-01-01', '2.5')";
+    REQUIRE(sqlite3_exec(db, insert.c_str(), nullptr, nullptr, nullptr) == SQLITE_OK);
+    sqlite3_close(db);
+    return path;
+}
+
+// Runs sql over the UTF-16 database with each allocation failing in turn.
+void check_utf16(const std::string& path, const std::string& sql) {
+    sqlite3* db = open_loaded(path);
+    const Outcome want = run(db, sql, -1, false);
+    REQUIRE(want.ok);
+    long steps = 0, nomem = 0;
+    for (long n = 0;; n += kStride) {
+        const Outcome o = run(db, sql, n, false);
+        const long failures = g_failures;
+        ++steps;
+        INFO(sql << "\nallocation " << n << " failed: " << o.text);
+        if (o.nomem) ++nomem;
+        else CHECK(o.text == want.text);
+        CHECK(run(db, sql, -1, false).text == want.text);
+        if (failures == 0) break;
+    }
+    std::printf("low memory: UTF-16 database: %ld steps, %ld out of memory: %s\n", steps, nomem, sql.c_str());
+    sqlite3_close(db);
+}
+
+TEST_CASE("a UTF-16 database: every function when converting its text runs out of memory", "[robust][oom]") {
+    install_allocator();
+    robust::TempDir dir;
+    const std::string path = utf16_database(dir, dir.write("card.csv", card_text()));
+    check_utf16(path, "SELECT maas_model(model), maas_price(model, item, at), maas_cost(model, 230, 300, at), "
+                      "maas_training_cost(model, 'lora', 1000, 1, at), maas_deployment_cost('DeepSeek-V3', hours), "
+                      "maas_usage_cost(model, usage, at), maas_builtin_model(model) FROM args");
+    check_utf16(path, "SELECT count(*) FROM maas_rates WHERE lookup = (SELECT model FROM args) AND "
+                      "item = (SELECT item FROM args)");
+    check_utf16(path, "SELECT maas_load_card(path) FROM args");
+}
+
+// Bug: maas_usage_tokens passed sqlite3_value_text(which) straight to a
+// std::string_view (strlen): NULL when the conversion ran out of memory,
+// so SIGSEGV.
+TEST_CASE("regression: a UTF-16 database: maas_usage_tokens out of memory", "[robust][oom][regression]") {
+    install_allocator();
+    robust::TempDir dir;
+    check_utf16(utf16_database(dir, dir.write("card.csv", card_text())),
+                "SELECT maas_usage_tokens(usage, which) FROM args");
+}
+
+// Bugs: (1) when reading the user tables failed for want of memory, the
+// connection remembered the error ("cannot read the user tables: out of
+// memory") and repeated it on every later call, with memory back, until the
+// tables changed; (2) when rebuilding the prices threw std::bad_alloc after
+// the change signal had been recorded, later calls took the old prices as
+// current: a wrong price, silently; (3) that failure was an ordinary
+// SQLITE_ERROR, not SQLite's out-of-memory error.
+TEST_CASE("regression: running out of memory while the user prices are read is not remembered", "[robust][oom][regression]") {
+    install_allocator();
+    sqlite3* db = open_loaded();
+    setup_user_tables(db);
+    const std::string sql = "SELECT maas_price('Oom-1', 'input'), maas_model('our-oom')";
+    long n = 0, nomem = 0, steps = 0;
+    for (;; n += kStride, ++steps) {
+        const int state = int(steps % 2);
+        set_price_state(db, state);
+        const std::string want = state ? "0.002|Oom-1;" : "0.001|Oom-1;";
+        const Outcome o = run(db, sql, n, false);
+        const long failures = g_failures;
+        INFO("allocation " << n << " failed: " << o.text);
+        if (o.nomem) ++nomem;
+        else CHECK(o.text == want);
+        const Outcome again = run(db, sql, -1, false);
+        INFO("then, with memory: " << again.text);
+        CHECK(again.text == want);
+        if (failures == 0) break;
+    }
+    std::printf("low memory: user prices: %ld steps, %ld out of memory\n", steps + 1, nomem);
+    sqlite3_close(db);
+}
+
+// Bug: the JSON parser (simdjson) allocates with new(std::nothrow) and
+// reports a failure as an error code, which the usage reader passed on as
+// "usage is not valid JSON (...)": valid JSON reported invalid when memory
+// ran out.
+TEST_CASE("regression: the usage parser out of memory is out of memory, not invalid JSON", "[robust][oom][regression]") {
+    install_allocator();
+    long n = 0, nomem = 0;
+    for (;; ++n) {
+        sqlite3* db = open_loaded();  // a new connection: its parser has not allocated yet
+        const Outcome o = run(db, std::string("SELECT maas_usage_tokens('") + kUsage + "', 'input')", n, false);
+        const long failures = g_failures;
+        INFO("allocation " << n << " failed: " << o.text);
+        if (o.nomem) ++nomem;
+        else CHECK(o.text == "230;");
+        sqlite3_close(db);
+        if (failures == 0) break;
+    }
+    std::printf("low memory: usage parser: %ld steps, %ld out of memory\n", n + 1, nomem);
+}
+
+TEST_CASE("sqlite3_hard_heap_limit64: every limit gives out of memory or the exact answer", "[robust][oom]") {
+    install_allocator();
+    robust::TempDir dir;
+    const std::string card = dir.write("card.csv", card_text());
+    const std::vector<std::string> all = statements(card);
+    sqlite3* db = open_loaded();
+    setup_user_tables(db);
+    run(db, all.back(), -1, false);  // load the card once: loading it again changes nothing
+    set_price_state(db, 0);
+    std::vector<std::string> expected;
+    for (const std::string& sql : all) expected.push_back(run(db, sql, -1, false).text);
+    long steps = 0, nomem = 0;
+    const sqlite3_int64 base = sqlite3_memory_used();
+    for (sqlite3_int64 extra = 0; extra <= 64 * 1024; extra += 512) {
+        set_price_state(db, int(extra / 512 % 2));
+        const int state = int(extra / 512 % 2);
+        std::vector<std::string> want;
+        for (const std::string& sql : all) want.push_back(run(db, sql, -1, false).text);
+        if (state == 0) CHECK(want == expected);
+        set_price_state(db, 1 - state);
+        set_price_state(db, state);  // a change under the limit: rebuilt under the limit
+        sqlite3_hard_heap_limit64(base + extra);
+        for (size_t s = 0; s < all.size(); ++s) {
+            const Outcome o = run(db, all[s], -1, false);
+            ++steps;
+            INFO("limit " << base + extra << ": " << all[s].substr(0, 60) << "\n" << o.text.substr(0, 200));
+            if (o.nomem) ++nomem;
+            else {
+                sqlite3_hard_heap_limit64(0);
+                CHECK(o.text == want[s]);
+                sqlite3_hard_heap_limit64(base + extra);
+            }
+        }
+        sqlite3_hard_heap_limit64(0);
+        for (size_t s = 0; s < all.size(); ++s) CHECK(run(db, all[s], -1, false).text == want[s]);
+    }
+    std::printf("low memory: hard heap limit: %ld statements under 129 limits, %ld out of memory\n", steps, nomem);
+    CHECK(nomem > 0);
+    sqlite3_close(db);
+}

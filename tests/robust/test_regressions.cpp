@@ -1,0 +1,135 @@
+// test_regressions.cpp - one minimal test per bug found by the hostile-input
+// tests and the fuzzers (see the report of the robustness work).  Each test
+// states the right answer; it fails until the bug is fixed.
+#include <catch2/catch.hpp>
+
+#include <string>
+#include <vector>
+
+#include "robust_support.hpp"
+#include "sql_fixture.hpp"
+
+using namespace robust;
+
+namespace {
+
+const char* kHeader = "provider,model,service,item,label,price,unit,currency,effective_from,source\n";
+
+// The error message of a statement with its arguments bound ("" if none).
+std::string error_of(Db& db, const std::string& sql, const std::vector<Value>& args) {
+    sqlite3_stmt* stmt = nullptr;
+    if (sqlite3_prepare_v2(db.handle(), sql.c_str(), -1, &stmt, nullptr) != SQLITE_OK)
+        return sqlite3_errmsg(db.handle());
+    for (size_t k = 0; k < args.size(); ++k) bind(stmt, int(k + 1), args[k]);
+    int rc;
+    while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+    }
+    std::string message = rc == SQLITE_DONE ? "" : sqlite3_errmsg(db.handle());
+    sqlite3_finalize(stmt);
+    return message;
+}
+
+}  // namespace
+
+// Bug: maas_usage_tokens read `which` as a C string, so the bytes after an
+// embedded NUL were ignored and 'input\0zzz' counted as 'input'.
+TEST_CASE("regression: maas_usage_tokens refuses a `which` with bytes after a NUL", "[robust][regression]") {
+    Db db;
+    const Case c{"maas_usage_tokens",
+                 {text(R"({"prompt_tokens":5})"), text(std::string("input\0zzz", 9))},
+                 error("maas_usage_tokens: which must be 'input' or 'output', got 'input?zzz'"),
+                 ""};
+    const std::string mismatch = run(db.handle(), c);
+    INFO(mismatch);
+    CHECK(mismatch.empty());
+}
+
+// Bug: maas_load_card opened the path as a C string, so 'card.csv\0.txt'
+// opened card.csv: a NUL truncated the file name (the classic NUL-byte
+// injection past a suffix check).
+TEST_CASE("regression: maas_load_card refuses a path holding a NUL byte", "[robust][regression]") {
+    TempDir dir;
+    const std::string card = dir.write("card.csv", std::string(kHeader) +
+                                                       "acme,Robust-1,inference,input,in,0.001,k_tokens,CNY,2025-01-01,t\n");
+    Db db;
+    const std::string message =
+        error_of(db, "SELECT maas_load_card(?1)", {text(card + std::string(1, '\0') + ".txt")});
+    CHECK(message.rfind("maas_load_card: path ", 0) == 0);
+    CHECK(db.is_null("SELECT maas_model('Robust-1')"));  // nothing was loaded
+}
+
+// Bug: maas_rates serves `item = ?` itself (omit = 1) but matched the value
+// as a C string of any type, so a BLOB with the bytes of 'input', or
+// 'input' || char(0) || 'x', returned the 25 input rows; in SQL neither
+// equals 'input'.  Checked against a plain copy of the table.
+TEST_CASE("regression: maas_rates WHERE item/model/lookup answers exactly like a plain table", "[robust][regression]") {
+    Db db;
+    db.exec("CREATE TEMP TABLE copy AS SELECT * FROM maas_rates");
+    const std::vector<Value> probes = {
+        text("input"), text("INPUT"), text("lora_merge"), text(std::string("input\0x", 7)),
+        text(std::string("input\0", 6)), blob("input"), blob("lora"), integer(1), real(1.5), null(),
+        text("Qwen3-8B"), text("qwen3-8b"), blob("Qwen3-8B"), text(std::string("Qwen3-8B\0", 9)), text(""),
+    };
+    int checked = 0;
+    for (const char* column : {"item", "model"}) {
+        for (const char* collation : {"", " COLLATE NOCASE", " COLLATE RTRIM"}) {
+            for (const Value& probe : probes) {
+                const std::string where = std::string(" WHERE ") + column + " = ?1" + collation;
+                const std::string vtab = "SELECT count(*) FROM maas_rates" + where;
+                const std::string plain = "SELECT count(*) FROM copy" + where;
+                Case a{"", {probe}, is_integer(0), vtab};
+                Case b{"", {probe}, is_integer(0), plain};
+                // The plain table's count is the expected one.
+                sqlite3_stmt* stmt = nullptr;
+                REQUIRE(sqlite3_prepare_v2(db.handle(), plain.c_str(), -1, &stmt, nullptr) == SQLITE_OK);
+                bind(stmt, 1, probe);
+                REQUIRE(sqlite3_step(stmt) == SQLITE_ROW);
+                a.expect = is_integer(sqlite3_column_int64(stmt, 0));
+                sqlite3_finalize(stmt);
+                const std::string mismatch = run(db.handle(), a);
+                INFO(mismatch);
+                CHECK(mismatch.empty());
+                ++checked;
+            }
+        }
+    }
+    CHECK(checked == 90);
+}
+
+// Bug: a deployment cost too SMALL for the decimal exponent range (hours
+// '1e-99999' at 6.39 per node-hour is 6.39e-99999) was reported as "the cost
+// is too large to compute exactly"; the nearest double is 0.
+TEST_CASE("regression: a vanishingly small deployment cost is 0.0, not 'too large'", "[robust][regression]") {
+    Db db;
+    CHECK(db.error("SELECT maas_deployment_cost('Spark Lite Instruct', '1e-99999')") == "");
+    CHECK(db.error("SELECT maas_builtin_deployment_cost('Spark Lite Instruct', '1e-99999')") == "");
+    CHECK(db.real("SELECT maas_deployment_cost('Spark Lite', '1e-99999')") == 0.0);  // price 10: fine today
+}
+
+// Bug: maas_load_card put the path and the card's field values into its
+// error message byte for byte, so an invalid UTF-8 name or field made
+// sqlite3_errmsg() return invalid UTF-8 (Python's sqlite3, for one, then
+// fails to decode the error).  The argument readers cut such text at the
+// first invalid byte; maas_load_card should too.
+TEST_CASE("regression: maas_load_card error messages are valid UTF-8", "[robust][regression]") {
+    TempDir dir;
+    const std::string card = dir.write(
+        "bad.csv", std::string(kHeader) + "acme,M,inference,input,in,0.00\xff,k_tokens,CNY,2025-01-01,x\n");
+    Db db;
+    const std::string missing = error_of(db, "SELECT maas_load_card(?1)", {text(dir.path() + "/no\xff\xfe.csv")});
+    CHECK(missing.rfind("maas_load_card: cannot read '" + dir.path() + "/no", 0) == 0);
+    CHECK(valid_utf8(missing));
+    const std::string bad_field = error_of(db, "SELECT maas_load_card(?1)", {text(card)});
+    CHECK(bad_field.rfind("maas_load_card: " + card + ":2: price: '0.00", 0) == 0);
+    CHECK(valid_utf8(bad_field));
+}
+
+// Bug (minor): an empty but readable card file was reported as unreadable;
+// the card parser's own message says what is wrong.
+TEST_CASE("regression: an empty card file is reported as empty, not unreadable", "[robust][regression]") {
+    TempDir dir;
+    const std::string card = dir.write("empty.csv", "");
+    Db db;
+    CHECK(error_of(db, "SELECT maas_load_card(?1)", {text(card)}) ==
+          "maas_load_card: " + card + ":1: empty file (expected a header line)");
+}
