@@ -120,7 +120,11 @@ bool parse_time(std::string_view text, int64_t& unix_ms) {
     const int64_t local_ms = days_from_civil(year, month, day) * kMsPerDay +
                              ((hour * 60 + minute) * 60 + second) * 1000 + ms;
     unix_ms = local_ms - offset_minutes * 60000;  // local = UTC + offset
-    return true;
+    // The instant itself must be within years 0000-9999 in UTC, so that it
+    // can be shown in the same form ('9999-12-31 23:00-14:00' is year 10000).
+    static const int64_t kFirst = days_from_civil(0, 1, 1) * kMsPerDay;
+    static const int64_t kAfterLast = days_from_civil(10000, 1, 1) * kMsPerDay;
+    return unix_ms >= kFirst && unix_ms < kAfterLast;
 }
 
 std::string format_time(int64_t unix_ms) {

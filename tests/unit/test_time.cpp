@@ -134,6 +134,10 @@ TEST_CASE("parse_time: impossible times of day and offsets", "[time]") {
     CHECK(parsed("2025-07-08 12:00+08") == parsed("2025-07-08 04:00"));
     CHECK(parsed("2025-07-08 12:00-0530") == parsed("2025-07-08 17:30"));
     CHECK_FALSE(parses("2025-07-08 12:00+080"));
+    // Found by fuzzing: the instant must fall in years 0000-9999 in UTC too.
+    CHECK(parses("9999-12-31 23:59:59.999"));
+    CHECK_FALSE(parses("9999-12-31 23:59:59.999-14:59"));
+    CHECK_FALSE(parses("0000-01-01 00:00+00:01"));
     CHECK_FALSE(parses("2025-07-08 12:00+08:0"));
     CHECK_FALSE(parses("2025-07-08 12:00+8:00"));
     CHECK_FALSE(parses("2025-07-08 12:00+08:00Z"));
