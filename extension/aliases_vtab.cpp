@@ -13,6 +13,7 @@
 #include <new>
 
 #include "catalog.hpp"
+#include "sql_args.hpp"
 
 namespace maas {
 namespace {
@@ -74,7 +75,7 @@ int aliases_filter(sqlite3_vtab_cursor* cur, int, const char*, int, sqlite3_valu
         c->catalog = reinterpret_cast<AliasesTable*>(cur->pVtab)->state->current(error);
         if (!c->catalog) {
             sqlite3_free(cur->pVtab->zErrMsg);
-            cur->pVtab->zErrMsg = sqlite3_mprintf("maas_aliases: %s", error.c_str());
+            cur->pVtab->zErrMsg = sqlite3_mprintf("maas_aliases: %s", utf8_safe(error).c_str());  // rows may hold any bytes
             return SQLITE_ERROR;
         }
     } catch (const std::bad_alloc&) {

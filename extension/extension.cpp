@@ -9,6 +9,7 @@
 // crash, so an older SQLite gets a clear refusal instead.
 #include "maas.h"
 
+#include <mutex>
 #include <new>
 #include <string>
 
@@ -35,7 +36,11 @@ int fail(char** error_out, const std::string& message, int rc) {
 
 extern "C" MAAS_EXPORT int sqlite3_maas_init(sqlite3* db, char** error_out, const sqlite3_api_routines* api) {
 #ifndef SQLITE_CORE
-    SQLITE_EXTENSION_INIT2(api);
+    // Connections on many threads may load the module at once: the routine
+    // table pointer is written once (every SQLite of the process hands over
+    // the same table), so that no thread writes it while another reads it.
+    static std::once_flag api_set;
+    std::call_once(api_set, [api] { SQLITE_EXTENSION_INIT2(api); });
 #else
     (void)api;
 #endif

@@ -36,6 +36,7 @@
 #include <new>
 
 #include "catalog.hpp"
+#include "sql_args.hpp"
 #include "statement_prices.hpp"
 
 namespace maas {
@@ -236,7 +237,7 @@ int rates_filter(sqlite3_vtab_cursor* cur, int idx_num, const char*, int argc, s
             std::shared_ptr<const Catalog> catalog = reinterpret_cast<RatesTable*>(cur->pVtab)->state->current(error);
             if (!catalog) {
                 sqlite3_free(cur->pVtab->zErrMsg);
-                cur->pVtab->zErrMsg = sqlite3_mprintf("maas_rates: %s", error.c_str());
+                cur->pVtab->zErrMsg = sqlite3_mprintf("maas_rates: %s", utf8_safe(error).c_str());  // rows may hold any bytes
                 return SQLITE_ERROR;
             }
             c->prices.reset(new StatementPrices(std::move(catalog)));

@@ -513,7 +513,10 @@ TEST_CASE("regression: running out of memory while the user prices are read is n
     install_allocator();
     sqlite3* db = open_loaded();
     setup_user_tables(db);
-    const std::string sql = "SELECT maas_price('Oom-1', 'input'), maas_model('our-oom')";
+    // Reading a table first: the statement then holds a read transaction, so
+    // the connection may trust its change signal (a statement that reads no
+    // table never does, and would hide a stale catalog).
+    const std::string sql = "SELECT maas_price('Oom-1', 'input'), maas_model('our-oom') FROM usage LIMIT 1";
     long n = 0, nomem = 0, steps = 0;
     for (;; n += kStride, ++steps) {
         const int state = int(steps % 2);

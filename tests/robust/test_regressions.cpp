@@ -133,3 +133,23 @@ TEST_CASE("regression: an empty card file is reported as empty, not unreadable",
     CHECK(error_of(db, "SELECT maas_load_card(?1)", {text(card)}) ==
           "maas_load_card: " + card + ":1: empty file (expected a header line)");
 }
+
+// Bug: maas_rates and maas_aliases put a bad user row's text into their
+// error message byte for byte, so sqlite3_errmsg() returned invalid UTF-8
+// (the functions' messages were made valid UTF-8; the tables' were not).
+TEST_CASE("regression: maas_rates and maas_aliases error messages are valid UTF-8", "[robust][regression]") {
+    Db db;
+    db.exec(read_text_file(MAAS_SOURCE_DIR "/sql/user_tables.sql"));
+    db.exec("INSERT INTO maas_user_rates(provider, model, service, item, price, unit, currency, effective_from) "
+            "VALUES ('acme', 'M', 'inference', 'input', '0.0\xff', 'k_tokens', 'CNY', '2025-01-01')");
+    const std::string row = "maas_user_rates rowid 1: price: '0.0";
+    const std::string rates = db.error("SELECT count(*) FROM maas_rates");
+    CHECK(rates.rfind("maas_rates: " + row, 0) == 0);
+    CHECK(valid_utf8(rates));
+    const std::string aliases = db.error("SELECT count(*) FROM maas_aliases");
+    CHECK(aliases.rfind("maas_aliases: " + row, 0) == 0);
+    CHECK(valid_utf8(aliases));
+    const std::string cost = db.error("SELECT maas_cost('Qwen3-8B', 1, 1)");
+    CHECK(cost.rfind("maas_cost: " + row, 0) == 0);
+    CHECK(valid_utf8(cost));
+}
