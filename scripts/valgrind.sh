@@ -1,0 +1,70 @@
+#!/usr/bin/env bash
+# valgrind.sh - run the SQL tests, the robustness tests and the shell tests
+# under valgrind (memcheck, full leak check) against an ordinary build, and
+# fail on any error or definite/indirect leak.
+#
+#   bash scripts/valgrind.sh            # uses build/ (built first if needed)
+#   bash scripts/valgrind.sh build-x    # another build directory
+#
+# Runs: build/tests/sql_tests, build/tests/robust/robust_tests,
+# build/tests/robust/thread_tests (fewer rounds: valgrind runs threads one
+# at a time), the quick cases of build/tests/robust/oom_tests (the long
+# loops run in the normal and ASan suites), and every tests/shell/*.sql
+# through the sqlite3 shell with the module loaded (valgrind wraps the shell:
+# any report changes the output, which must equal the .expected file).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+build=${1:-build}
+bash scripts/install-deps.sh --extra valgrind
+if [[ ! -f "$build/CMakeCache.txt" ]]; then
+  cmake -S . -B "$build" -DMAAS_TESTS=ON >/dev/null
+fi
+cmake --build "$build" -j "$(nproc)"
+
+valgrind_args=(--error-exitcode=1 --leak-check=full --errors-for-leak-kinds=definite,indirect
+               --show-leak-kinds=definite,indirect --track-origins=yes -q)
+start=$SECONDS
+status=0
+run() {  # name, command...
+  local name=$1
+  shift
+  local t0=$SECONDS
+  if valgrind "${valgrind_args[@]}" "$@" >"$build/valgrind-$name.log" 2>&1; then
+    echo "valgrind: $name: no error, no leak ($((SECONDS - t0)) s; $(grep -a -E '^(All tests passed|test cases:)' "$build/valgrind-$name.log" | tail -1 || true))"
+  else
+    status=1
+    echo "valgrind: $name: FAILED ($((SECONDS - t0)) s); see $build/valgrind-$name.log:"
+    grep -a -E '==[0-9]+==|FAILED|test cases:' "$build/valgrind-$name.log" | head -40 || true
+  fi
+}
+
+# Two SQL tests read REAL literals at the edge of the double range
+# ('1e300'): SQLite parses them in long double, which valgrind emulates with
+# double precision, so they differ in the last bit under valgrind only.
+run sql_tests "$build/tests/sql_tests" "~token counts must be non-negative integers" \
+  "~costs too large for exact arithmetic are errors\, never wrapped numbers"
+run robust_tests "$build/tests/robust/robust_tests"
+# These two replace operator new (to count or to fail allocations): valgrind
+# must leave the executable's own allocation functions alone.
+valgrind_args+=(--soname-synonyms=somalloc=nouserintercepts)
+MAAS_THREAD_ROUNDS=3 run thread_tests "$build/tests/robust/thread_tests"
+run oom_tests "$build/tests/robust/oom_tests" \
+  "regression: a load that fails*,regression: a UTF-16*,regression: the usage parser*"
+
+shell=$(command -v sqlite3)
+mkdir -p "$build/valgrind-shell"
+for sql in tests/shell/*.sql; do
+  name=$(basename "$sql" .sql)
+  t0=$SECONDS
+  if cmake -DSHELL="$shell" -DMODULE="$build/maas.so" -DSQL="$sql" -DEXPECTED="tests/shell/$name.expected" \
+       "-DWRAPPER=valgrind;--error-exitcode=1;--leak-check=full;--errors-for-leak-kinds=definite,indirect;--show-leak-kinds=definite,indirect;-q" \
+       -DACTUAL_DIR="$build/valgrind-shell" -P cmake/run_shell_test.cmake >"$build/valgrind-shell/$name.log" 2>&1; then
+    echo "valgrind: shell:$name: no error, no leak ($((SECONDS - t0)) s)"
+  else
+    status=1
+    echo "valgrind: shell:$name: FAILED ($((SECONDS - t0)) s):"
+    head -40 "$build/valgrind-shell/$name.log" || true
+  fi
+done
+echo "valgrind: done in $((SECONDS - start)) s"
+exit $status
