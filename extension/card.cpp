@@ -40,12 +40,6 @@ constexpr const char* kServiceNames[] = {"inference", "training"};
 
 char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? char(c - 'A' + 'a') : c; }
 
-bool equal_ignoring_ascii_case(std::string_view a, std::string_view b) {
-    if (a.size() != b.size()) return false;
-    for (size_t i = 0; i < a.size(); ++i)
-        if (ascii_lower(a[i]) != ascii_lower(b[i])) return false;
-    return true;
-}
 
 bool is_plain_decimal(std::string_view s) {
     // Digits with at most one point and digits on both sides: "0.00075", "150".
@@ -58,6 +52,13 @@ bool is_plain_decimal(std::string_view s) {
 }
 
 }  // namespace
+
+bool equal_ignoring_ascii_case(std::string_view a, std::string_view b) {
+    if (a.size() != b.size()) return false;
+    for (size_t i = 0; i < a.size(); ++i)
+        if (ascii_lower(a[i]) != ascii_lower(b[i])) return false;
+    return true;
+}
 
 const char* service_name(Service s) { return kServiceNames[int(s)]; }
 const char* item_name(Item i) { return kItems[int(i)].name; }

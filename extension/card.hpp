@@ -31,6 +31,9 @@ enum class Item : uint8_t { input, output, deployment, lora, full, lora_merge };
 enum class Unit : uint8_t { k_tokens, node_hour, hour };
 constexpr int kItemCount = 6;
 
+// Equal after folding ASCII letters to lower case (how names and items match).
+bool equal_ignoring_ascii_case(std::string_view a, std::string_view b);
+
 const char* service_name(Service s);
 const char* item_name(Item i);
 const char* unit_name(Unit u);

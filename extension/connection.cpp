@@ -11,12 +11,6 @@ namespace {
 
 void delete_prices(void* p) { delete static_cast<StatementPrices*>(p); }
 
-bool same_alias(const std::string& a, const std::string& b) {
-    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-               auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? char(c - 'A' + 'a') : c; };
-               return lower(x) == lower(y);
-           });
-}
 
 // The connections a ConnectionState lives for.  A state is destroyed when
 // SQLite drops its last registration (at the latest when the connection
@@ -120,7 +114,7 @@ bool ConnectionState::rebuild(const UserTablesState& tables, std::string& error)
     std::vector<AliasLine> aliases;
     for (const AliasLine& a : builtin_->aliases()) {
         const bool replaced = std::any_of(user_aliases.begin(), user_aliases.end(),
-                                          [&](const AliasLine& u) { return same_alias(u.alias, a.alias); });
+                                          [&](const AliasLine& u) { return equal_ignoring_ascii_case(u.alias, a.alias); });
         if (!replaced) aliases.push_back(a);
     }
     aliases.insert(aliases.end(), user_aliases.begin(), user_aliases.end());
