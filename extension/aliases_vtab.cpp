@@ -13,6 +13,7 @@
 #include <new>
 
 #include "catalog.hpp"
+#include "user_tables.hpp"
 #include "sql_args.hpp"
 
 namespace maas {
@@ -74,6 +75,11 @@ int aliases_filter(sqlite3_vtab_cursor* cur, int, const char*, int, sqlite3_valu
         std::string error;
         c->catalog = reinterpret_cast<AliasesTable*>(cur->pVtab)->state->current(error);
         if (!c->catalog) {
+            // Out of memory while reading the user tables is SQLite's out-of-memory
+            // error, as for the functions, not a verdict on the tables.
+            if (is_read_failure(error) &&
+                sqlite3_errcode(reinterpret_cast<AliasesTable*>(cur->pVtab)->state->db()) == SQLITE_NOMEM)
+                return SQLITE_NOMEM;
             sqlite3_free(cur->pVtab->zErrMsg);
             cur->pVtab->zErrMsg = sqlite3_mprintf("maas_aliases: %s", utf8_safe(error).c_str());  // rows may hold any bytes
             return SQLITE_ERROR;

@@ -70,12 +70,13 @@ std::shared_ptr<const Catalog> ConnectionState::current(std::string& error) {
     if (!settled) {
         UserTablesState tables;
         if (!read_user_tables_state(db_, tables, error)) return nullptr;
-        last_signal_ = signal;
         // version -1: no counter to trust, so read the tables every time.
         const bool unchanged = checked_once_ && tables == last_tables_ && tables.version >= 0;
         if (!unchanged) {
             std::string problem;
-            if (!rebuild(tables, problem)) {
+            // rebuild() may throw std::bad_alloc: then nothing below runs,
+            // last_signal_ still differs, and the next call checks again.
+            if (!rebuild(tables, loaded_lines_, problem)) {
                 error = problem;
                 if (is_read_failure(problem)) {
                     checked_once_ = false;  // SQLite failed (out of memory, I/O): check again next time
@@ -84,12 +85,14 @@ std::shared_ptr<const Catalog> ConnectionState::current(std::string& error) {
                 checked_once_ = true;  // a bad row: the verdict stands until the tables change
                 last_error_ = problem;
                 last_tables_ = tables;
+                last_signal_ = signal;
                 return nullptr;
             }
             checked_once_ = true;
             last_error_.clear();
             last_tables_ = tables;
         }
+        last_signal_ = signal;  // only now do the prices match it
     }
     if (!last_error_.empty()) {
         error = last_error_;
@@ -98,17 +101,18 @@ std::shared_ptr<const Catalog> ConnectionState::current(std::string& error) {
     return merged_;
 }
 
-bool ConnectionState::rebuild(const UserTablesState& tables, std::string& error) {
+bool ConnectionState::rebuild(const UserTablesState& tables, const std::vector<CardLine>& loaded,
+                              std::string& error) {
     std::vector<CardLine> user_lines;
     std::vector<AliasLine> user_aliases;
     if (!read_user_tables(db_, tables, user_lines, user_aliases, error)) return false;
 
-    if (user_lines.empty() && user_aliases.empty() && loaded_lines_.empty()) {
+    if (user_lines.empty() && user_aliases.empty() && loaded.empty()) {
         merged_ = builtin_;  // nothing to lay over the built-in card: share it
         return true;
     }
     std::vector<CardLine> lines = builtin_->lines();
-    overlay_lines(lines, loaded_lines_);
+    overlay_lines(lines, loaded);
     overlay_lines(lines, user_lines);
     // A user alias replaces a built-in alias of the same name.
     std::vector<AliasLine> aliases;
@@ -128,15 +132,11 @@ bool ConnectionState::rebuild(const UserTablesState& tables, std::string& error)
 bool ConnectionState::load_card_lines(std::vector<CardLine> lines, std::string& error) {
     std::vector<CardLine> loaded = loaded_lines_;
     overlay_lines(loaded, lines);
-    // Build with the user tables as they are now; only a complete success is kept.
-    std::vector<CardLine> previous;
-    previous.swap(loaded_lines_);
-    loaded_lines_ = std::move(loaded);
+    // Build with the user tables as they are now; only a complete success is
+    // kept: a failure, or std::bad_alloc, leaves loaded_lines_ as it was.
     UserTablesState tables;
-    if (!read_user_tables_state(db_, tables, error) || !rebuild(tables, error)) {
-        loaded_lines_.swap(previous);
-        return false;
-    }
+    if (!read_user_tables_state(db_, tables, error) || !rebuild(tables, loaded, error)) return false;
+    loaded_lines_ = std::move(loaded);  // no-throw
     last_tables_ = tables;
     last_signal_ = ChangeSignal::read(db_);
     last_error_.clear();

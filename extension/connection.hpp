@@ -70,6 +70,7 @@ public:
     // The merged catalog last built, without checking (for estimates).
     const Catalog& last() const { return *merged_; }
     const Catalog& builtin() const { return *builtin_; }
+    sqlite3* db() const { return db_; }
 
     // Lays a card file's lines over the loaded cards (same key: the newer
     // load wins).  Nothing changes unless the whole merge succeeds.
@@ -92,7 +93,7 @@ private:
     static int slot_of(const Binding& binding) { return binding.builtin_only ? kBuiltinSlot : kMergedSlot; }
 
     StatementPrices* prepare_prices(sqlite3_context* ctx, const Binding& binding, std::string& error);
-    bool rebuild(const UserTablesState& tables, std::string& error);
+    bool rebuild(const UserTablesState& tables, const std::vector<CardLine>& loaded, std::string& error);
 
     sqlite3* db_;
     std::shared_ptr<const Catalog> builtin_;

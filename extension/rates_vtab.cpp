@@ -36,6 +36,7 @@
 #include <new>
 
 #include "catalog.hpp"
+#include "user_tables.hpp"
 #include "sql_args.hpp"
 #include "statement_prices.hpp"
 
@@ -236,6 +237,11 @@ int rates_filter(sqlite3_vtab_cursor* cur, int idx_num, const char*, int argc, s
         if (!c->prices) {
             std::shared_ptr<const Catalog> catalog = reinterpret_cast<RatesTable*>(cur->pVtab)->state->current(error);
             if (!catalog) {
+                // Out of memory while reading the user tables is SQLite's out-of-memory
+                // error, as for the functions, not a verdict on the tables.
+                if (is_read_failure(error) &&
+                    sqlite3_errcode(reinterpret_cast<RatesTable*>(cur->pVtab)->state->db()) == SQLITE_NOMEM)
+                    return SQLITE_NOMEM;
                 sqlite3_free(cur->pVtab->zErrMsg);
                 cur->pVtab->zErrMsg = sqlite3_mprintf("maas_rates: %s", utf8_safe(error).c_str());  // rows may hold any bytes
                 return SQLITE_ERROR;

@@ -153,3 +153,23 @@ TEST_CASE("regression: maas_rates and maas_aliases error messages are valid UTF-
     CHECK(cost.rfind("maas_cost: " + row, 0) == 0);
     CHECK(valid_utf8(cost));
 }
+
+// Bug (found by fuzz_time_decimal): a time whose offset took it outside the
+// years 0000-9999 in UTC was accepted, then shown by maas_rates as
+// '10000-01-01 13:00:00' or '-001-12-31 23:00:00': text that neither sorts
+// with datetime() nor parses again.
+TEST_CASE("regression: times outside the years 0000-9999 in UTC are refused", "[robust][regression]") {
+    TempDir dir;
+    const std::string card = dir.write("far.csv", std::string(kHeader) +
+                                                      "acme,Far,inference,input,in,0.1,k_tokens,CNY,9999-12-31T23:00:00-14:00,s\n");
+    Db db;
+    CHECK(error_of(db, "SELECT maas_load_card(?1)", {text(card)}) ==
+          "maas_load_card: " + card +
+              ":2: effective_from: '9999-12-31T23:00:00-14:00' is not a time such as 2025-07-08T13:25:00+08:00");
+    const std::string at = "maas_cost: at must be a time such as '2026-01-01 08:00:00', '2026-01-01T08:00:00+08:00' "
+                           "or unix seconds, got ";
+    CHECK(db.error("SELECT maas_cost('Qwen3-8B', 1, 1, '0000-01-01T00:00:00+01:00')") ==
+          at + "'0000-01-01T00:00:00+01:00'");
+    CHECK(db.is_null("SELECT maas_cost('Qwen3-8B', 1, 1, '0000-01-01T00:00:00-01:00')"));  // 01:00 UTC: before any price
+    CHECK(db.real("SELECT maas_cost('Qwen3-8B', 230, 300, '9999-12-31T23:59:59.999Z')") == 0.001615);
+}
