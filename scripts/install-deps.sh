@@ -6,7 +6,7 @@
 #   bash scripts/install-deps.sh --extra clang valgrind   # and more packages
 set -euo pipefail
 
-packages=(cmake g++ make libsqlite3-dev libsimdjson-dev sqlite3 catch2 python3)
+packages=(cmake g++ make libsqlite3-dev libsimdjson-dev sqlite3 catch2 python3 valgrind)
 if [[ "${1:-}" == "--extra" ]]; then shift; packages+=("$@"); fi
 
 missing=()
