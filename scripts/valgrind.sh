@@ -6,7 +6,7 @@
 #   bash scripts/valgrind.sh            # uses build/ (built first if needed)
 #   bash scripts/valgrind.sh build-x    # another build directory
 #
-# Runs: build/tests/sql_tests, build/tests/robust/robust_tests,
+# Runs: build/tests/sqlite_tests, build/tests/robust/robust_tests,
 # build/tests/robust/thread_tests (fewer rounds: valgrind runs threads one
 # at a time), the quick cases of build/tests/robust/oom_tests (the long
 # loops run in the normal and ASan suites), and every tests/shell/*.sql
@@ -41,7 +41,7 @@ run() {  # name, command...
 # Two SQL tests read REAL literals at the edge of the double range
 # ('1e300'): SQLite parses them in long double, which valgrind emulates with
 # double precision, so they differ in the last bit under valgrind only.
-run sql_tests "$build/tests/sql_tests" "~token counts must be non-negative integers" \
+run sqlite_tests "$build/tests/sqlite_tests" "~token counts must be non-negative integers" \
   "~costs too large for exact arithmetic are errors\, never wrapped numbers"
 run robust_tests "$build/tests/robust/robust_tests"
 # These two replace operator new (to count or to fail allocations): valgrind

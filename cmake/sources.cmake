@@ -1,0 +1,66 @@
+# sources.cmake - the one list of the extension's sources and embedded data,
+# shared by the main build (CMakeLists.txt) and the fuzz build (fuzz/).
+#
+#   set(MAAS_ROOT ${CMAKE_CURRENT_SOURCE_DIR})   # the checkout
+#   include(${MAAS_ROOT}/cmake/sources.cmake)
+#   add_library(x STATIC ${MAAS_CORE_SOURCES} ${MAAS_SQLITE_SOURCES})
+#
+# Defines:
+#   MAAS_VERSION_TEXT      the contents of VERSION ("0.1.0"), the one home of the version
+#   MAAS_CORE_SOURCES      extension/core/: plain C++, no SQLite
+#   MAAS_SQLITE_SOURCES    extension/sqlite/: everything that talks to SQLite
+#   MAAS_EMBEDDED_DATA     pairs "data file;function": each data file becomes
+#                          a generated source defining maas::<function>_text()
+#   maas_embedded_sources(OUT_VAR GENERATED_DIR)  the build rules for them
+
+file(STRINGS ${MAAS_ROOT}/VERSION MAAS_VERSION_TEXT LIMIT_COUNT 1)
+if(NOT MAAS_VERSION_TEXT MATCHES "^[0-9]+\\.[0-9]+\\.[0-9]+$")
+  message(FATAL_ERROR "VERSION must hold one version such as 0.1.0, not '${MAAS_VERSION_TEXT}'")
+endif()
+
+set(MAAS_CORE_SOURCES
+  ${MAAS_ROOT}/extension/core/decimal.cpp
+  ${MAAS_ROOT}/extension/core/time_text.cpp
+  ${MAAS_ROOT}/extension/core/csv_table.cpp
+  ${MAAS_ROOT}/extension/core/card.cpp
+  ${MAAS_ROOT}/extension/core/name_index.cpp
+  ${MAAS_ROOT}/extension/core/catalog.cpp
+  ${MAAS_ROOT}/extension/core/pricing.cpp
+  ${MAAS_ROOT}/extension/core/aliases.cpp
+  ${MAAS_ROOT}/extension/core/usage_json.cpp
+  ${MAAS_ROOT}/extension/core/builtin_card.cpp)
+
+set(MAAS_SQLITE_SOURCES
+  ${MAAS_ROOT}/extension/sqlite/extension.cpp
+  ${MAAS_ROOT}/extension/sqlite/sql_args.cpp
+  ${MAAS_ROOT}/extension/sqlite/sql_functions.cpp
+  ${MAAS_ROOT}/extension/sqlite/connection.cpp
+  ${MAAS_ROOT}/extension/sqlite/user_tables.cpp
+  ${MAAS_ROOT}/extension/sqlite/rates_vtab.cpp
+  ${MAAS_ROOT}/extension/sqlite/aliases_vtab.cpp)
+
+set(MAAS_EMBEDDED_DATA
+  "data/xingchen_rates.csv;builtin_card"
+  "data/aliases.csv;builtin_aliases")
+
+function(maas_embedded_sources out_var generated_dir)
+  set(outputs)
+  set(pairs ${MAAS_EMBEDDED_DATA})
+  list(LENGTH pairs count)
+  math(EXPR last "${count} - 1")
+  foreach(i RANGE 0 ${last} 2)
+    math(EXPR j "${i} + 1")
+    list(GET pairs ${i} data_file)
+    list(GET pairs ${j} function)
+    set(output ${generated_dir}/${function}_data.cpp)
+    add_custom_command(
+      OUTPUT ${output}
+      COMMAND ${CMAKE_COMMAND} -DINPUT=${MAAS_ROOT}/${data_file} -DNAME=${data_file}
+              -DFUNCTION=${function} -DOUTPUT=${output} -P ${MAAS_ROOT}/cmake/embed_file.cmake
+      DEPENDS ${MAAS_ROOT}/${data_file} ${MAAS_ROOT}/cmake/embed_file.cmake
+      COMMENT "Embedding ${data_file}"
+      VERBATIM)
+    list(APPEND outputs ${output})
+  endforeach()
+  set(${out_var} ${outputs} PARENT_SCOPE)
+endfunction()
