@@ -32,6 +32,7 @@ set(MAAS_CORE_SOURCES
 
 set(MAAS_SQLITE_SOURCES
   ${MAAS_ROOT}/extension/sqlite/extension.cpp
+  ${MAAS_ROOT}/extension/sqlite/registration.cpp
   ${MAAS_ROOT}/extension/sqlite/sql_args.cpp
   ${MAAS_ROOT}/extension/sqlite/sql_functions.cpp
   ${MAAS_ROOT}/extension/sqlite/connection.cpp

@@ -7,7 +7,7 @@
 //
 // Columns: alias, model (as published), provider, source, origin ('builtin'
 // or 'user').  The list is short, so every query scans it (idxNum 0).
-#include "aliases_vtab.hpp"
+#include "registration.hpp"
 
 #include <cstring>
 #include <new>
@@ -145,10 +145,6 @@ const sqlite3_module kAliasesModule = make_module();
 
 }  // namespace
 
-int register_aliases_vtab(sqlite3* db, ConnectionState* state) {
-    state->retain();
-    return sqlite3_create_module_v2(db, "maas_aliases", &kAliasesModule, state->binding(false),
-                                    ConnectionState::release_binding);
-}
+const sqlite3_module* aliases_module() { return &kAliasesModule; }
 
 }  // namespace maas

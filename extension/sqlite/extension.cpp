@@ -15,9 +15,7 @@
 
 #include "builtin_card.hpp"
 #include "connection.hpp"
-#include "rates_vtab.hpp"
-#include "sql_functions.hpp"
-#include "aliases_vtab.hpp"
+#include "registration.hpp"
 #include "sqlite_api.hpp"
 #include "version_check.hpp"
 
@@ -57,16 +55,7 @@ extern "C" MAAS_EXPORT int sqlite3_maas_init(sqlite3* db, char** error_out, cons
 
         auto* state = new maas::ConnectionState(db, std::move(builtin));
         state->retain();  // held while registering, so a failed step cannot free it under us
-        int rc = maas::register_functions(db, state);
-        if (rc == SQLITE_OK) rc = maas::register_rates_vtab(db, state);
-        if (rc == SQLITE_OK) rc = maas::register_aliases_vtab(db, state);
-        if (rc != SQLITE_OK) {
-            // All or nothing: SQLite unloads the library when this returns an
-            // error, so nothing registered may stay behind pointing into it.
-            maas::unregister_functions(db);
-            sqlite3_create_module_v2(db, "maas_rates", nullptr, nullptr, nullptr);
-            sqlite3_create_module_v2(db, "maas_aliases", nullptr, nullptr, nullptr);
-        }
+        const int rc = maas::register_all(db, state);  // all or nothing
         maas::ConnectionState::release_binding(state->binding(true));
         if (rc != SQLITE_OK) return fail(error_out, std::string("maas: registration failed: ") + sqlite3_errstr(rc), rc);
         return SQLITE_OK;

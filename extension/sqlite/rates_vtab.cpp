@@ -28,7 +28,7 @@
 // so only BINARY item constraints are served, and not re-checked (omit = 1).
 // `lookup` is ours alone, so it is not re-checked either.  Other
 // collations are left to SQLite.
-#include "rates_vtab.hpp"
+#include "registration.hpp"
 
 #include <algorithm>
 #include <cstring>
@@ -324,11 +324,6 @@ const sqlite3_module kRatesModule = make_module();
 
 }  // namespace
 
-int register_rates_vtab(sqlite3* db, ConnectionState* state) {
-    state->retain();
-    // On failure SQLite calls the destructor itself, dropping the reference.
-    return sqlite3_create_module_v2(db, "maas_rates", &kRatesModule, state->binding(false),
-                                    ConnectionState::release_binding);
-}
+const sqlite3_module* rates_module() { return &kRatesModule; }
 
 }  // namespace maas

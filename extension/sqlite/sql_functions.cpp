@@ -33,7 +33,7 @@
 //     a cost too large for exact arithmetic is an error, never a wrong number.
 //   - No C++ exception leaves a callback: guarded() turns bad_alloc into
 //     SQLite's out-of-memory error.
-#include "sql_functions.hpp"
+#include "registration.hpp"
 
 #include <cmath>
 #include <fstream>
@@ -49,8 +49,6 @@
 
 namespace maas {
 namespace {
-
-using SqlFunction = void (*)(sqlite3_context*, int, sqlite3_value**);
 
 template <SqlFunction F>
 void guarded(sqlite3_context* ctx, int argc, sqlite3_value** argv) noexcept {
@@ -393,56 +391,26 @@ void maas_debug(sqlite3_context* ctx, int argc, sqlite3_value**) {
     sqlite3_result_text(ctx, text.c_str(), int(text.size()), SQLITE_TRANSIENT);
 }
 
-struct FunctionSpec {
-    const char* name;
-    SqlFunction function;
-    int flags;
-    bool builtin_only;
-};
-
-// Pure: the same arguments always give the same answer in this process, no
-// files are read and nothing changes, so they are safe in indexes, generated
-// columns, views and triggers.
-constexpr int kPure = SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS;
-// Reads the user's price tables: the answer follows the database.
-constexpr int kReadsDatabase = SQLITE_UTF8;
-// Reads files or changes the connection's prices: only in top-level SQL.
-constexpr int kDirectOnly = SQLITE_UTF8 | SQLITE_DIRECTONLY;
-
-constexpr FunctionSpec kFunctions[] = {
-    {"maas_cost", guarded<maas_cost>, kReadsDatabase, false},
-    {"maas_training_cost", guarded<maas_training_cost>, kReadsDatabase, false},
-    {"maas_deployment_cost", guarded<maas_deployment_cost>, kReadsDatabase, false},
-    {"maas_price", guarded<maas_price>, kReadsDatabase, false},
-    {"maas_model", guarded<maas_model>, kReadsDatabase, false},
-    {"maas_builtin_cost", guarded<maas_cost>, kPure, true},
-    {"maas_builtin_training_cost", guarded<maas_training_cost>, kPure, true},
-    {"maas_builtin_deployment_cost", guarded<maas_deployment_cost>, kPure, true},
-    {"maas_builtin_price", guarded<maas_price>, kPure, true},
-    {"maas_builtin_model", guarded<maas_model>, kPure, true},
-    {"maas_usage_cost", guarded<maas_usage_cost>, kReadsDatabase, false},
-    {"maas_usage_tokens", guarded<maas_usage_tokens>, kPure, true},
-    {"maas_load_card", guarded<maas_load_card>, kDirectOnly, false},
-    {"maas_version", guarded<maas_version>, kPure, true},
-    {"maas_debug", guarded<maas_debug>, kPure, true},
+constexpr FunctionSpec kScalars[] = {
+    {"maas_cost", kReadsDatabase, false, guarded<maas_cost>},
+    {"maas_training_cost", kReadsDatabase, false, guarded<maas_training_cost>},
+    {"maas_deployment_cost", kReadsDatabase, false, guarded<maas_deployment_cost>},
+    {"maas_price", kReadsDatabase, false, guarded<maas_price>},
+    {"maas_model", kReadsDatabase, false, guarded<maas_model>},
+    {"maas_builtin_cost", kPure, true, guarded<maas_cost>},
+    {"maas_builtin_training_cost", kPure, true, guarded<maas_training_cost>},
+    {"maas_builtin_deployment_cost", kPure, true, guarded<maas_deployment_cost>},
+    {"maas_builtin_price", kPure, true, guarded<maas_price>},
+    {"maas_builtin_model", kPure, true, guarded<maas_model>},
+    {"maas_usage_cost", kReadsDatabase, false, guarded<maas_usage_cost>},
+    {"maas_usage_tokens", kPure, true, guarded<maas_usage_tokens>},
+    {"maas_load_card", kDirectOnly, false, guarded<maas_load_card>},
+    {"maas_version", kPure, true, guarded<maas_version>},
+    {"maas_debug", kPure, true, guarded<maas_debug>},
 };
 
 }  // namespace
 
-int register_functions(sqlite3* db, ConnectionState* state) {
-    for (const FunctionSpec& spec : kFunctions) {
-        state->retain();
-        const int rc = sqlite3_create_function_v2(db, spec.name, -1, spec.flags, state->binding(spec.builtin_only),
-                                                  spec.function, nullptr, nullptr, ConnectionState::release_binding);
-        // On failure SQLite has already called the destructor, dropping the reference.
-        if (rc != SQLITE_OK) return rc;
-    }
-    return SQLITE_OK;
-}
-
-void unregister_functions(sqlite3* db) {
-    for (const FunctionSpec& spec : kFunctions)
-        sqlite3_create_function_v2(db, spec.name, -1, SQLITE_UTF8, nullptr, nullptr, nullptr, nullptr, nullptr);
-}
+FunctionList scalar_functions() { return {kScalars, sizeof kScalars / sizeof kScalars[0]}; }
 
 }  // namespace maas
