@@ -19,11 +19,15 @@ if(NOT MAAS_VERSION_TEXT MATCHES "^[0-9]+\\.[0-9]+\\.[0-9]+$")
 endif()
 
 set(MAAS_CORE_SOURCES
+  ${MAAS_ROOT}/extension/core/vocabulary.cpp
+  ${MAAS_ROOT}/extension/core/utf8_text.cpp
   ${MAAS_ROOT}/extension/core/decimal.cpp
   ${MAAS_ROOT}/extension/core/time_text.cpp
   ${MAAS_ROOT}/extension/core/csv_table.cpp
   ${MAAS_ROOT}/extension/core/card.cpp
+  ${MAAS_ROOT}/extension/core/card_merge.cpp
   ${MAAS_ROOT}/extension/core/name_index.cpp
+  ${MAAS_ROOT}/extension/core/quick_prices.cpp
   ${MAAS_ROOT}/extension/core/catalog.cpp
   ${MAAS_ROOT}/extension/core/pricing.cpp
   ${MAAS_ROOT}/extension/core/aliases.cpp
@@ -33,6 +37,7 @@ set(MAAS_CORE_SOURCES
 set(MAAS_SQLITE_SOURCES
   ${MAAS_ROOT}/extension/sqlite/extension.cpp
   ${MAAS_ROOT}/extension/sqlite/registration.cpp
+  ${MAAS_ROOT}/extension/sqlite/failure.cpp
   ${MAAS_ROOT}/extension/sqlite/sql_args.cpp
   ${MAAS_ROOT}/extension/sqlite/sql_functions.cpp
   ${MAAS_ROOT}/extension/sqlite/connection.cpp

@@ -16,6 +16,7 @@
 #include "aliases.hpp"
 #include "builtin_card.hpp"
 #include "card.hpp"
+#include "card_merge.hpp"
 #include "catalog.hpp"
 #include "decimal.hpp"
 #include "fuzz_check.hpp"
@@ -55,7 +56,7 @@ void check_catalog(const std::vector<maas::CardLine>& lines) {
         maas::training_cost(*model, maas::Item::lora, INT64_MAX, INT64_MAX, nullptr, cost);
         maas::deployment_cost(*model, maas::Decimal{1, -3}, 3, &line.effective_from_ms, cost);
         double quick = 0;
-        if (maas::quick_inference_cost(*model, 1000, 2000, quick)) {
+        if (maas::quick_inference_cost(model->quick, 1000, 2000, quick)) {
             maas::Decimal exact;
             FUZZ_CHECK(maas::inference_cost(*model, 1000, 2000, nullptr, exact) == maas::Priced::ok, line.where);
             FUZZ_CHECK(maas::to_double(exact) == quick, "the quick path gives the exact path's double: " + line.where);

@@ -9,37 +9,13 @@
 #include "card.hpp"
 
 #include <algorithm>
-#include <array>
-#include <map>
-#include <tuple>
 
+#include "card_merge.hpp"
 #include "csv_table.hpp"
 #include "time_text.hpp"
 
 namespace maas {
 namespace {
-
-struct ItemInfo {
-    Item item;
-    const char* name;
-    const char* label;  // the label on the Xingchen price page
-    Service service;
-};
-
-constexpr ItemInfo kItems[] = {
-    {Item::input, "input", "输入", Service::inference},
-    {Item::output, "output", "输出", Service::inference},
-    {Item::deployment, "deployment", "独立部署", Service::inference},
-    {Item::lora, "lora", "LORA", Service::training},
-    {Item::full, "full", "全量更新", Service::training},
-    {Item::lora_merge, "lora_merge", "LoRA合并", Service::training},
-};
-
-constexpr const char* kUnitNames[] = {"k_tokens", "node_hour", "hour"};
-constexpr const char* kServiceNames[] = {"inference", "training"};
-
-char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? char(c - 'A' + 'a') : c; }
-
 
 bool is_plain_decimal(std::string_view s) {
     // Digits with at most one point and digits on both sides: "0.00075", "150".
@@ -52,42 +28,6 @@ bool is_plain_decimal(std::string_view s) {
 }
 
 }  // namespace
-
-bool equal_ignoring_ascii_case(std::string_view a, std::string_view b) {
-    if (a.size() != b.size()) return false;
-    for (size_t i = 0; i < a.size(); ++i)
-        if (ascii_lower(a[i]) != ascii_lower(b[i])) return false;
-    return true;
-}
-
-const char* service_name(Service s) { return kServiceNames[int(s)]; }
-const char* item_name(Item i) { return kItems[int(i)].name; }
-const char* unit_name(Unit u) { return kUnitNames[int(u)]; }
-Service item_service(Item i) { return kItems[int(i)].service; }
-
-bool item_from_text(std::string_view text, Item& out) {
-    for (const ItemInfo& info : kItems) {
-        if (equal_ignoring_ascii_case(text, info.name) || equal_ignoring_ascii_case(text, info.label)) {
-            out = info.item;
-            return true;
-        }
-    }
-    return false;
-}
-
-bool service_from_text(std::string_view text, Service& out) {
-    for (int i = 0; i < 2; ++i)
-        if (text == kServiceNames[i]) { out = Service(i); return true; }
-    return false;
-}
-
-bool unit_from_text(std::string_view text, Unit& out) {
-    for (int i = 0; i < 3; ++i)
-        if (text == kUnitNames[i]) { out = Unit(i); return true; }
-    return false;
-}
-
-const char* origin_name(Origin o) { return o == Origin::builtin ? "builtin" : "user"; }
 
 bool check_card_line(const CardFields& f, CardLine& line, std::string& column, std::string& message) {
     auto fail = [&](const char* col, std::string why) {
@@ -160,36 +100,6 @@ bool parse_card(std::string_view csv, std::string_view name, Origin origin, std:
     }
     out = std::move(lines);
     return true;
-}
-
-namespace {
-
-using LineKey = std::tuple<std::string, std::string, int, int64_t>;
-LineKey key_of(const CardLine& l) { return LineKey(l.provider, l.model, int(l.item), l.effective_from_ms); }
-
-}  // namespace
-
-void overlay_lines(std::vector<CardLine>& base, const std::vector<CardLine>& overlay) {
-    std::map<LineKey, size_t> position;
-    for (size_t i = 0; i < base.size(); ++i) position.emplace(key_of(base[i]), i);
-    for (const CardLine& line : overlay) {
-        auto it = position.find(key_of(line));
-        if (it != position.end()) {
-            base[it->second] = line;
-        } else {
-            position.emplace(key_of(line), base.size());
-            base.push_back(line);
-        }
-    }
-}
-
-bool DuplicateFinder::add(const CardLine& line, std::string& error) {
-    auto [it, added] = first_.emplace(key_of(line), line.where);
-    if (added) return true;
-    error = line.where + ": effective_from: a second line for " + line.provider + " " + line.model + " " +
-            item_name(line.item) + " from " + format_time(line.effective_from_ms) + " (the first is " + it->second +
-            ")";
-    return false;
 }
 
 }  // namespace maas

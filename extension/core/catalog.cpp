@@ -3,7 +3,6 @@
 
 #include <algorithm>
 
-#include "pricing.hpp"
 #include "time_text.hpp"
 
 namespace maas {
@@ -62,7 +61,11 @@ std::shared_ptr<const Catalog> Catalog::build(std::vector<CardLine> lines, std::
                 catalog->rows_[versions[i].row].effective_to = format_time(versions[i].effective_to_ms);
             }
         }
-        prepare_quick_prices(model);
+        // The quick path needs both token prices, in one currency.
+        const PriceVersion* in = model.price(Item::input, nullptr);
+        const PriceVersion* out = model.price(Item::output, nullptr);
+        if (in && out && in->line->currency == out->line->currency)
+            model.quick = prepare_quick_prices(in->price, out->price);
     }
 
     // Aliases resolve against model names only (never against other aliases),

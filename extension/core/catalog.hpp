@@ -21,11 +21,12 @@
 
 #include "aliases.hpp"
 #include "card.hpp"
+#include "catalog_rows.hpp"
 #include "name_index.hpp"
+#include "quick_prices.hpp"
 
 namespace maas {
 
-constexpr int64_t kForever = INT64_MAX;  // effective_to of a current price
 
 struct PriceVersion {
     const CardLine* line = nullptr;
@@ -35,25 +36,13 @@ struct PriceVersion {
     uint32_t row = 0;                    // index into Catalog::rows()
 };
 
-// The newest input and output prices of a model as int64 mantissas on one
-// exponent, with the power of ten that divides their sum, prepared once so
-// that maas_cost's common case is two multiplications and a division
-// (pricing.hpp, quick_inference_cost).  valid is false when the model lacks
-// a token price, mixes currencies or has prices too fine for this form.
-struct QuickTokenPrices {
-    bool valid = false;
-    int64_t input = 0;
-    int64_t output = 0;
-    double divisor = 1;  // 10^k, exact in a double (k <= 22)
-};
-
 struct Model {
     std::string provider;
     std::string name;
     std::vector<PriceVersion> versions[kItemCount];  // ascending effective_from
     std::vector<uint32_t> rows;                      // this model's rows, card order
     bool one_currency = true;                        // every line in the same currency
-    QuickTokenPrices quick;                          // for the newest versions
+    QuickTokenPrices quick;                          // the newest token prices, for maas_cost (quick_prices.hpp)
 
     // The version of an item in force at *at_ms (unix ms), or the newest one
     // when at_ms is null; nullptr when there is none (no such price, or the
@@ -66,21 +55,6 @@ struct Model {
 
 private:
     static const PriceVersion* price_at(const std::vector<PriceVersion>& versions, int64_t at_ms);
-};
-
-// One row of maas_rates, with text prepared once so scans do no formatting.
-struct RateRow {
-    const CardLine* line;
-    uint32_t model_index;
-    double price;                 // nearest double to the published decimal
-    std::string effective_from;   // "YYYY-MM-DD HH:MM:SS" UTC
-    std::string effective_to;     // same form; empty for the current version
-};
-
-// One row of maas_aliases.
-struct AliasRow {
-    const AliasLine* line;
-    uint32_t model_index;
 };
 
 class Catalog {

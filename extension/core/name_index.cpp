@@ -1,15 +1,15 @@
 // name_index.cpp - open-addressing hash table keyed by ASCII-folded names.
 #include "name_index.hpp"
 
+#include "ascii.hpp"
+
 namespace maas {
 namespace {
-
-inline unsigned char fold(unsigned char c) { return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c; }
 
 bool equal_folded(std::string_view name, const std::string& folded) {
     if (name.size() != folded.size()) return false;
     for (size_t i = 0; i < name.size(); ++i)
-        if (fold(static_cast<unsigned char>(name[i])) != static_cast<unsigned char>(folded[i])) return false;
+        if (ascii_lower(static_cast<unsigned char>(name[i])) != static_cast<unsigned char>(folded[i])) return false;
     return true;
 }
 
@@ -18,7 +18,7 @@ bool equal_folded(std::string_view name, const std::string& folded) {
 uint64_t NameIndex::hash_folded(std::string_view name) {
     uint64_t h = 1469598103934665603ull;  // FNV-1a: short keys, good spread
     for (char c : name) {
-        h ^= fold(static_cast<unsigned char>(c));
+        h ^= ascii_lower(static_cast<unsigned char>(c));
         h *= 1099511628211ull;
     }
     return h;
@@ -51,7 +51,7 @@ void NameIndex::add(std::string_view name, int32_t value) {
     s.hash = h;
     s.value = value;
     s.folded.resize(name.size());
-    for (size_t k = 0; k < name.size(); ++k) s.folded[k] = char(fold(static_cast<unsigned char>(name[k])));
+    for (size_t k = 0; k < name.size(); ++k) s.folded[k] = char(ascii_lower(static_cast<unsigned char>(name[k])));
     ++count_;
 }
 

@@ -23,6 +23,7 @@
 
 #include "catalog.hpp"
 #include "decimal.hpp"
+#include "quick_prices.hpp"  // the fast form of inference_cost, prepared per model
 
 namespace maas {
 
@@ -33,19 +34,6 @@ enum class Priced { ok, no_price, overflow, mixed_currency };
 Priced inference_cost(const Model& model, int64_t input_tokens, int64_t output_tokens, const int64_t* at,
                       Decimal& cost);
 
-// The same with the newest prices, when model.quick applies and the exact
-// cost has at most 53 significant bits: then it is the nearest double to the
-// exact result, as to_double(cost) would give.  False: use inference_cost.
-inline bool quick_inference_cost(const Model& model, int64_t input_tokens, int64_t output_tokens, double& cost) {
-    if (!model.quick.valid || input_tokens < 0 || output_tokens < 0) return false;
-    const __int128 n = __int128(input_tokens) * model.quick.input + __int128(output_tokens) * model.quick.output;
-    if (n > (__int128(1) << 53)) return false;
-    cost = double(int64_t(n)) / model.quick.divisor;  // both exact: one rounding
-    return true;
-}
-
-// Prepares model.quick from the model's newest prices.
-void prepare_quick_prices(Model& model);
 Priced training_cost(const Model& model, Item method, int64_t tokens, int64_t epochs, const int64_t* at,
                      Decimal& cost);
 Priced deployment_cost(const Model& model, const Decimal& hours, int64_t nodes, const int64_t* at,

@@ -2,7 +2,8 @@
 //
 // Days are counted with the proleptic Gregorian calendar, the one SQLite's
 // date functions use; the conversion is the classic era-based civil-date
-// algorithm (400-year eras of 146097 days), valid for years 0000-9999.
+// algorithm (400-year eras of 146097 days); instants are kept to years
+// 0000-9999 (instant_in_range).
 #include "time_text.hpp"
 
 #include <cstdio>
@@ -120,11 +121,28 @@ bool parse_time(std::string_view text, int64_t& unix_ms) {
     const int64_t local_ms = days_from_civil(year, month, day) * kMsPerDay +
                              ((hour * 60 + minute) * 60 + second) * 1000 + ms;
     unix_ms = local_ms - offset_minutes * 60000;  // local = UTC + offset
-    // The instant itself must be within years 0000-9999 in UTC, so that it
-    // can be shown in the same form ('9999-12-31 23:00-14:00' is year 10000).
-    static const int64_t kFirst = days_from_civil(0, 1, 1) * kMsPerDay;
-    static const int64_t kAfterLast = days_from_civil(10000, 1, 1) * kMsPerDay;
-    return unix_ms >= kFirst && unix_ms < kAfterLast;
+    // The instant itself must be in the valid range in UTC, so that it can
+    // be shown in the same form ('9999-12-31 23:00-14:00' is year 10000).
+    return instant_in_range(unix_ms);
+}
+
+bool instant_from_unix_seconds(int64_t seconds, int64_t& unix_ms) {
+    // Checked before multiplying, so that no value overflows.
+    if (seconds < kFirstInstantMs / 1000 || seconds >= kAfterLastInstantMs / 1000) return false;
+    unix_ms = seconds * 1000;
+    return true;
+}
+
+bool instant_from_seconds_text(std::string_view text, int64_t& unix_ms) {
+    std::string_view digits_part = text;
+    if (!digits_part.empty() && digits_part.front() == '-') digits_part.remove_prefix(1);
+    if (digits_part.empty() || digits_part.size() > 18) return false;  // 18 digits fit in int64
+    int64_t seconds = 0;
+    for (char c : digits_part) {
+        if (c < '0' || c > '9') return false;
+        seconds = seconds * 10 + (c - '0');
+    }
+    return instant_from_unix_seconds(text.front() == '-' ? -seconds : seconds, unix_ms);
 }
 
 std::string format_time(int64_t unix_ms) {

@@ -25,7 +25,8 @@ extern "C" {
 
 struct sqlite3_api_routines;
 
-/* Registers the maas_* functions and the maas_rates table on db. */
+/* Registers every maas_* function and the maas_rates and maas_aliases
+** tables on db. */
 MAAS_EXPORT int sqlite3_maas_init(sqlite3* db, char** error_out, const struct sqlite3_api_routines* api);
 
 #ifdef __cplusplus

@@ -9,18 +9,17 @@
 // or 'user').  The list is short, so every query scans it (idxNum 0).
 #include "registration.hpp"
 
-#include <cstring>
 #include <new>
 
 #include "catalog.hpp"
-#include "user_tables.hpp"
-#include "sql_args.hpp"
+#include "failure.hpp"
+#include "vtab_support.hpp"
 
 namespace maas {
 namespace {
 
 enum Column { kAlias, kModel, kProvider, kSource, kOrigin };
-constexpr const char* kSchema = "CREATE TABLE x(alias TEXT, model TEXT, provider TEXT, source TEXT, origin TEXT)";
+constexpr char kSchema[] = "CREATE TABLE x(alias TEXT, model TEXT, provider TEXT, source TEXT, origin TEXT)";
 
 struct AliasesTable {
     sqlite3_vtab base;  // first, so SQLite's pointer converts to ours
@@ -33,22 +32,6 @@ struct AliasesCursor {
     size_t position = 0;
 };
 
-int aliases_connect(sqlite3* db, void* aux, int, const char* const*, sqlite3_vtab** out, char**) {
-    const int rc = sqlite3_declare_vtab(db, kSchema);
-    if (rc != SQLITE_OK) return rc;
-    sqlite3_vtab_config(db, SQLITE_VTAB_INNOCUOUS);  // shows names only; no side effects
-    auto* table = new (std::nothrow) AliasesTable{};
-    if (!table) return SQLITE_NOMEM;
-    table->state = static_cast<Binding*>(aux)->state;
-    *out = &table->base;
-    return SQLITE_OK;
-}
-
-int aliases_disconnect(sqlite3_vtab* vtab) {
-    delete reinterpret_cast<AliasesTable*>(vtab);
-    return SQLITE_OK;
-}
-
 int aliases_best_index(sqlite3_vtab* vtab, sqlite3_index_info* info) {
     const double rows = double(reinterpret_cast<AliasesTable*>(vtab)->state->last().alias_rows().size());
     info->idxNum = 0;
@@ -57,32 +40,13 @@ int aliases_best_index(sqlite3_vtab* vtab, sqlite3_index_info* info) {
     return SQLITE_OK;
 }
 
-int aliases_open(sqlite3_vtab*, sqlite3_vtab_cursor** out) {
-    auto* cursor = new (std::nothrow) AliasesCursor{};
-    if (!cursor) return SQLITE_NOMEM;
-    *out = &cursor->base;
-    return SQLITE_OK;
-}
-
-int aliases_close(sqlite3_vtab_cursor* cur) {
-    delete reinterpret_cast<AliasesCursor*>(cur);
-    return SQLITE_OK;
-}
-
 int aliases_filter(sqlite3_vtab_cursor* cur, int, const char*, int, sqlite3_value**) {
     auto* c = reinterpret_cast<AliasesCursor*>(cur);
     try {
-        std::string error;
-        c->catalog = reinterpret_cast<AliasesTable*>(cur->pVtab)->state->current(error);
+        Failure failure;
+        c->catalog = reinterpret_cast<AliasesTable*>(cur->pVtab)->state->current(failure);
         if (!c->catalog) {
-            // Out of memory while reading the user tables is SQLite's out-of-memory
-            // error, as for the functions, not a verdict on the tables.
-            if (is_read_failure(error) &&
-                sqlite3_errcode(reinterpret_cast<AliasesTable*>(cur->pVtab)->state->db()) == SQLITE_NOMEM)
-                return SQLITE_NOMEM;
-            sqlite3_free(cur->pVtab->zErrMsg);
-            cur->pVtab->zErrMsg = sqlite3_mprintf("maas_aliases: %s", utf8_safe(error).c_str());  // rows may hold any bytes
-            return SQLITE_ERROR;
+            return report_vtab_failure(cur->pVtab, "maas_aliases", failure);
         }
     } catch (const std::bad_alloc&) {
         return SQLITE_NOMEM;
@@ -99,6 +63,11 @@ int aliases_next(sqlite3_vtab_cursor* cur) {
 int aliases_eof(sqlite3_vtab_cursor* cur) {
     auto* c = reinterpret_cast<AliasesCursor*>(cur);
     return c->position >= c->catalog->alias_rows().size();
+}
+
+int aliases_rowid(sqlite3_vtab_cursor* cur, sqlite3_int64* rowid) {
+    *rowid = sqlite3_int64(reinterpret_cast<AliasesCursor*>(cur)->position) + 1;
+    return SQLITE_OK;
 }
 
 int aliases_column(sqlite3_vtab_cursor* cur, sqlite3_context* ctx, int column) {
@@ -119,32 +88,13 @@ int aliases_column(sqlite3_vtab_cursor* cur, sqlite3_context* ctx, int column) {
     return SQLITE_OK;
 }
 
-int aliases_rowid(sqlite3_vtab_cursor* cur, sqlite3_int64* rowid) {
-    *rowid = sqlite3_int64(reinterpret_cast<AliasesCursor*>(cur)->position) + 1;
-    return SQLITE_OK;
-}
-
-sqlite3_module make_module() {
-    sqlite3_module m;
-    std::memset(&m, 0, sizeof m);
-    m.xConnect = aliases_connect;  // no xCreate: eponymous-only
-    m.xBestIndex = aliases_best_index;
-    m.xDisconnect = aliases_disconnect;
-    m.xDestroy = aliases_disconnect;
-    m.xOpen = aliases_open;
-    m.xClose = aliases_close;
-    m.xFilter = aliases_filter;
-    m.xNext = aliases_next;
-    m.xEof = aliases_eof;
-    m.xColumn = aliases_column;
-    m.xRowid = aliases_rowid;
-    return m;  // no xUpdate: read-only (edit maas_user_aliases instead)
-}
-
-const sqlite3_module kAliasesModule = make_module();
-
 }  // namespace
 
-const sqlite3_module* aliases_module() { return &kAliasesModule; }
+const sqlite3_module* aliases_module() {
+    // No xUpdate: read-only (edit maas_user_aliases instead).
+    static const sqlite3_module module = read_only_module<AliasesTable, AliasesCursor, kSchema>(
+        {aliases_best_index, aliases_filter, aliases_next, aliases_eof, aliases_column, aliases_rowid});
+    return &module;
+}
 
 }  // namespace maas

@@ -6,6 +6,9 @@
 #include <mutex>
 #include <unordered_set>
 
+#include "ascii.hpp"
+#include "card_merge.hpp"
+
 namespace maas {
 namespace {
 
@@ -47,9 +50,9 @@ void ConnectionState::release_binding(void* binding) {
     if (self->refs_.fetch_sub(1, std::memory_order_acq_rel) == 1) delete self;
 }
 
-StatementPrices* ConnectionState::prepare_prices(sqlite3_context* ctx, const Binding& binding, std::string& error) {
+StatementPrices* ConnectionState::prepare_prices(sqlite3_context* ctx, const Binding& binding, Failure& failure) {
     const int slot = slot_of(binding);
-    std::shared_ptr<const Catalog> catalog = binding.builtin_only ? builtin_ : current(error);
+    std::shared_ptr<const Catalog> catalog = binding.builtin_only ? builtin_ : current(failure);
     if (!catalog) return nullptr;
     // SQLite owns the StatementPrices from here on, until the statement is
     // reset; if it cannot keep it (it frees it at once), this call uses a
@@ -60,7 +63,7 @@ StatementPrices* ConnectionState::prepare_prices(sqlite3_context* ctx, const Bin
     return unkept_.get();
 }
 
-std::shared_ptr<const Catalog> ConnectionState::current(std::string& error) {
+std::shared_ptr<const Catalog> ConnectionState::current(Failure& failure) {
     const ChangeSignal signal = ChangeSignal::read(db_);
     // Nothing can have changed when the signal has not moved, outside any
     // explicit transaction (where ROLLBACK TO would be invisible to it), once
@@ -69,43 +72,41 @@ std::shared_ptr<const Catalog> ConnectionState::current(std::string& error) {
                          signal.txn_state != SQLITE_TXN_NONE;
     if (!settled) {
         UserTablesState tables;
-        if (!read_user_tables_state(db_, tables, error)) return nullptr;
+        if (!read_user_tables_state(db_, tables, failure)) return nullptr;
         // version -1: no counter to trust, so read the tables every time.
         const bool unchanged = checked_once_ && tables == last_tables_ && tables.version >= 0;
         if (!unchanged) {
-            std::string problem;
             // rebuild() may throw std::bad_alloc: then nothing below runs,
             // last_signal_ still differs, and the next call checks again.
-            if (!rebuild(tables, loaded_lines_, problem)) {
-                error = problem;
-                if (is_read_failure(problem)) {
+            if (!rebuild(tables, loaded_lines_, failure)) {
+                if (!failure.remembered()) {
                     checked_once_ = false;  // SQLite failed (out of memory, I/O): check again next time
                     return nullptr;
                 }
                 checked_once_ = true;  // a bad row: the verdict stands until the tables change
-                last_error_ = problem;
+                last_refusal_ = failure;
                 last_tables_ = tables;
                 last_signal_ = signal;
                 return nullptr;
             }
             checked_once_ = true;
-            last_error_.clear();
+            last_refusal_.reset();
             last_tables_ = tables;
         }
         last_signal_ = signal;  // only now do the prices match it
     }
-    if (!last_error_.empty()) {
-        error = last_error_;
+    if (last_refusal_) {
+        failure = *last_refusal_;
         return nullptr;
     }
     return merged_;
 }
 
 bool ConnectionState::rebuild(const UserTablesState& tables, const std::vector<CardLine>& loaded,
-                              std::string& error) {
+                              Failure& failure) {
     std::vector<CardLine> user_lines;
     std::vector<AliasLine> user_aliases;
-    if (!read_user_tables(db_, tables, user_lines, user_aliases, error)) return false;
+    if (!read_user_tables(db_, tables, user_lines, user_aliases, failure)) return false;
 
     if (user_lines.empty() && user_aliases.empty() && loaded.empty()) {
         merged_ = builtin_;  // nothing to lay over the built-in card: share it
@@ -123,23 +124,27 @@ bool ConnectionState::rebuild(const UserTablesState& tables, const std::vector<C
     }
     aliases.insert(aliases.end(), user_aliases.begin(), user_aliases.end());
 
-    std::shared_ptr<const Catalog> merged = Catalog::build(std::move(lines), std::move(aliases), error);
-    if (!merged) return false;
+    std::string contradiction;
+    std::shared_ptr<const Catalog> merged = Catalog::build(std::move(lines), std::move(aliases), contradiction);
+    if (!merged) {
+        failure = Failure::bad_data(std::move(contradiction));
+        return false;
+    }
     merged_ = std::move(merged);
     return true;
 }
 
-bool ConnectionState::load_card_lines(std::vector<CardLine> lines, std::string& error) {
+bool ConnectionState::load_card_lines(std::vector<CardLine> lines, Failure& failure) {
     std::vector<CardLine> loaded = loaded_lines_;
     overlay_lines(loaded, lines);
     // Build with the user tables as they are now; only a complete success is
     // kept: a failure, or std::bad_alloc, leaves loaded_lines_ as it was.
     UserTablesState tables;
-    if (!read_user_tables_state(db_, tables, error) || !rebuild(tables, loaded, error)) return false;
+    if (!read_user_tables_state(db_, tables, failure) || !rebuild(tables, loaded, failure)) return false;
     loaded_lines_ = std::move(loaded);  // no-throw
     last_tables_ = tables;
     last_signal_ = ChangeSignal::read(db_);
-    last_error_.clear();
+    last_refusal_.reset();
     checked_once_ = true;
     return true;
 }

@@ -7,9 +7,11 @@
 // dropped by SQLite's destructor callbacks, so the state lives exactly as
 // long as something registered still uses it (loading twice leaks nothing).
 //
-//   std::shared_ptr<const maas::Catalog> prices = state->for_statement(ctx, error);
+//   maas::Failure failure;
+//   maas::StatementPrices* prices = state->prices_for(ctx, binding, failure);
+//   if (!prices) return maas::report_failure(ctx, "maas_cost", failure);
 //
-// Freshness: for_statement() checks for changes once per statement
+// Freshness: prices_for() checks for changes once per statement
 // execution, not per row.  It keeps the snapshot it chose as the statement's
 // auxiliary data (sqlite3_set_auxdata with a negative slot, which SQLite
 // keeps until the statement is reset; where an SQLite drops it sooner, the
@@ -21,10 +23,12 @@
 
 #include <atomic>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "catalog.hpp"
+#include "failure.hpp"
 #include "sqlite_api.hpp"
 #include "statement_prices.hpp"
 #include "usage_json.hpp"
@@ -56,16 +60,16 @@ public:
 
     // What a call should price with: the built-in card for builtin-only
     // bindings, else the merged prices as of this statement; kept for the
-    // whole statement.  nullptr with `error` set when the user's tables hold
-    // a bad row.
-    StatementPrices* prices_for(sqlite3_context* ctx, const Binding& binding, std::string& error) {
+    // whole statement.  nullptr with `failure` set when the user's tables
+    // hold a bad row (bad_data) or SQLite could not read them.
+    StatementPrices* prices_for(sqlite3_context* ctx, const Binding& binding, Failure& failure) {
         // Every row after a statement's first finds its prices here.
         if (auto* kept = static_cast<StatementPrices*>(sqlite3_get_auxdata(ctx, slot_of(binding)))) return kept;
-        return prepare_prices(ctx, binding, error);
+        return prepare_prices(ctx, binding, failure);
     }
 
     // The merged catalog as of now (for maas_rates); checks for changes.
-    std::shared_ptr<const Catalog> current(std::string& error);
+    std::shared_ptr<const Catalog> current(Failure& failure);
 
     // The merged catalog last built, without checking (for estimates).
     const Catalog& last() const { return *merged_; }
@@ -74,7 +78,7 @@ public:
 
     // Lays a card file's lines over the loaded cards (same key: the newer
     // load wins).  Nothing changes unless the whole merge succeeds.
-    bool load_card_lines(std::vector<CardLine> lines, std::string& error);
+    bool load_card_lines(std::vector<CardLine> lines, Failure& failure);
 
     // The connection's JSON reader: SQLite calls one connection's functions
     // one at a time, so one parser and buffer serve them all.
@@ -92,8 +96,8 @@ private:
     static constexpr int kBuiltinSlot = -0x6d616174;
     static int slot_of(const Binding& binding) { return binding.builtin_only ? kBuiltinSlot : kMergedSlot; }
 
-    StatementPrices* prepare_prices(sqlite3_context* ctx, const Binding& binding, std::string& error);
-    bool rebuild(const UserTablesState& tables, const std::vector<CardLine>& loaded, std::string& error);
+    StatementPrices* prepare_prices(sqlite3_context* ctx, const Binding& binding, Failure& failure);
+    bool rebuild(const UserTablesState& tables, const std::vector<CardLine>& loaded, Failure& failure);
 
     sqlite3* db_;
     std::shared_ptr<const Catalog> builtin_;
@@ -101,7 +105,7 @@ private:
     std::vector<CardLine> loaded_lines_;      // from maas_load_card, in load order
     ChangeSignal last_signal_;
     UserTablesState last_tables_;
-    std::string last_error_;                  // why the user tables were refused, if they were
+    std::optional<Failure> last_refusal_;     // why the user tables were refused (bad_data), if they were
     bool checked_once_ = false;
     UsageReader usage_reader_;
     std::unique_ptr<StatementPrices> unkept_;  // for a call SQLite keeps no auxiliary data for

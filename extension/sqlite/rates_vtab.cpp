@@ -31,13 +31,12 @@
 #include "registration.hpp"
 
 #include <algorithm>
-#include <cstring>
 #include <memory>
 #include <new>
 
 #include "catalog.hpp"
-#include "user_tables.hpp"
-#include "sql_args.hpp"
+#include "failure.hpp"
+#include "vtab_support.hpp"
 #include "statement_prices.hpp"
 
 namespace maas {
@@ -47,7 +46,7 @@ enum Column {
     kProvider, kModel, kService, kItem, kLabel, kPrice, kPriceText, kUnit, kCurrency,
     kEffectiveFrom, kEffectiveTo, kSource, kOrigin, kLookup
 };
-constexpr const char* kSchema =
+constexpr char kSchema[] =
     "CREATE TABLE x(provider TEXT, model TEXT, service TEXT, item TEXT, label TEXT, price REAL, "
     "price_text TEXT, unit TEXT, currency TEXT, effective_from TEXT, effective_to TEXT, source TEXT, "
     "origin TEXT, lookup HIDDEN)";
@@ -76,24 +75,6 @@ struct RatesCursor {
     uint32_t row() const { return rows ? (*rows)[position] : uint32_t(position); }
     bool skip_row() const { return filter_item && catalog->rows()[row()].line->item != item; }
 };
-
-int rates_connect(sqlite3* db, void* aux, int, const char* const*, sqlite3_vtab** out, char**) {
-    const int rc = sqlite3_declare_vtab(db, kSchema);
-    if (rc != SQLITE_OK) return rc;
-    // Safe to read from views and triggers under trusted_schema=OFF: it only
-    // shows the price list and has no side effects.
-    sqlite3_vtab_config(db, SQLITE_VTAB_INNOCUOUS);
-    auto* table = new (std::nothrow) RatesTable{};
-    if (!table) return SQLITE_NOMEM;
-    table->state = static_cast<Binding*>(aux)->state;
-    *out = &table->base;
-    return SQLITE_OK;
-}
-
-int rates_disconnect(sqlite3_vtab* vtab) {
-    delete reinterpret_cast<RatesTable*>(vtab);
-    return SQLITE_OK;
-}
 
 bool collation_is(sqlite3_index_info* info, int constraint, const char* name) {
     const char* collation = sqlite3_vtab_collation(info, constraint);
@@ -141,18 +122,6 @@ int rates_best_index(sqlite3_vtab* vtab, sqlite3_index_info* info) {
     info->estimatedRows = sqlite3_int64(rows < 1 ? 1 : rows);
     // A lookup costs about as much as reading a row or two; a scan, every row.
     info->estimatedCost = info->idxNum ? 2.0 + rows : all;
-    return SQLITE_OK;
-}
-
-int rates_open(sqlite3_vtab*, sqlite3_vtab_cursor** out) {
-    auto* cursor = new (std::nothrow) RatesCursor{};
-    if (!cursor) return SQLITE_NOMEM;
-    *out = &cursor->base;
-    return SQLITE_OK;
-}
-
-int rates_close(sqlite3_vtab_cursor* cur) {
-    delete reinterpret_cast<RatesCursor*>(cur);
     return SQLITE_OK;
 }
 
@@ -231,20 +200,13 @@ int filter(RatesCursor* c, int idx_num, int argc, sqlite3_value** argv) {
 int rates_filter(sqlite3_vtab_cursor* cur, int idx_num, const char*, int argc, sqlite3_value** argv) {
     auto* c = reinterpret_cast<RatesCursor*>(cur);
     try {
-        std::string error;
+        Failure failure;
         // A join filters the same cursor once per outer row: the prices are
         // chosen once, at the first filter of the statement's scan.
         if (!c->prices) {
-            std::shared_ptr<const Catalog> catalog = reinterpret_cast<RatesTable*>(cur->pVtab)->state->current(error);
+            std::shared_ptr<const Catalog> catalog = reinterpret_cast<RatesTable*>(cur->pVtab)->state->current(failure);
             if (!catalog) {
-                // Out of memory while reading the user tables is SQLite's out-of-memory
-                // error, as for the functions, not a verdict on the tables.
-                if (is_read_failure(error) &&
-                    sqlite3_errcode(reinterpret_cast<RatesTable*>(cur->pVtab)->state->db()) == SQLITE_NOMEM)
-                    return SQLITE_NOMEM;
-                sqlite3_free(cur->pVtab->zErrMsg);
-                cur->pVtab->zErrMsg = sqlite3_mprintf("maas_rates: %s", utf8_safe(error).c_str());  // rows may hold any bytes
-                return SQLITE_ERROR;
+                return report_vtab_failure(cur->pVtab, "maas_rates", failure);
             }
             c->prices.reset(new StatementPrices(std::move(catalog)));
             c->catalog = &c->prices->catalog();
@@ -301,26 +263,9 @@ int rates_rowid(sqlite3_vtab_cursor* cur, sqlite3_int64* rowid) {
     return SQLITE_OK;
 }
 
-sqlite3_module make_module() {
-    sqlite3_module m;
-    std::memset(&m, 0, sizeof m);
-    m.iVersion = 0;
-    m.xCreate = nullptr;  // eponymous-only: exists in every schema, cannot be CREATEd
-    m.xConnect = rates_connect;
-    m.xBestIndex = rates_best_index;
-    m.xDisconnect = rates_disconnect;
-    m.xDestroy = rates_disconnect;
-    m.xOpen = rates_open;
-    m.xClose = rates_close;
-    m.xFilter = rates_filter;
-    m.xNext = rates_next;
-    m.xEof = rates_eof;
-    m.xColumn = rates_column;
-    m.xRowid = rates_rowid;
-    return m;  // no xUpdate: read-only
-}
-
-const sqlite3_module kRatesModule = make_module();
+// No xUpdate: read-only (edit maas_user_rates instead).
+const sqlite3_module kRatesModule = read_only_module<RatesTable, RatesCursor, kSchema>(
+    {rates_best_index, rates_filter, rates_next, rates_eof, rates_column, rates_rowid});
 
 }  // namespace
 

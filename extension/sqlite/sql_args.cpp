@@ -1,7 +1,9 @@
 // sql_args.cpp - argument readers and their error messages (see sql_args.hpp).
 #include "sql_args.hpp"
 
+#include "failure.hpp"
 #include "time_text.hpp"
+#include "utf8_text.hpp"
 
 #include <charconv>
 #include <cmath>
@@ -12,23 +14,6 @@ namespace maas {
 namespace {
 
 constexpr size_t kShownTextBytes = 40;  // how much of a bad TEXT value a message quotes
-
-// Length of the longest prefix of s (at most limit bytes) made of whole,
-// valid UTF-8 characters, so that a quoted value never splits a character
-// or passes invalid bytes into an error message.
-size_t valid_utf8_prefix(std::string_view s, size_t limit) {
-    size_t i = 0, good = 0;
-    while (i < s.size() && i < limit) {
-        const unsigned char c = static_cast<unsigned char>(s[i]);
-        size_t len = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
-        if (len == 0 || i + len > s.size() || i + len > limit) break;
-        for (size_t k = 1; k < len; ++k)
-            if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return good;
-        i += len;
-        good = i;
-    }
-    return good;
-}
 
 std::string describe(sqlite3_value* value) {
     switch (sqlite3_value_type(value)) {
@@ -65,25 +50,9 @@ std::string_view text_of(sqlite3_value* value) {
 
 }  // namespace
 
-std::string utf8_safe(std::string_view text) {
-    std::string out;
-    out.reserve(text.size());
-    while (!text.empty()) {
-        const size_t good = valid_utf8_prefix(text, text.size());
-        out.append(text.substr(0, good));
-        text.remove_prefix(good);
-        if (!text.empty()) {
-            out += '?';
-            text.remove_prefix(1);
-        }
-    }
-    return out;
-}
-
 void report_bad_argument(sqlite3_context* ctx, ArgName name, const char* what, sqlite3_value* value) {
-    std::string message = std::string(name.function) + ": " + name.argument + " must be " + what + ", got " +
-                          describe(value);
-    sqlite3_result_error(ctx, message.c_str(), int(message.size()));
+    report_error(ctx, std::string(name.function) + ": " + name.argument + " must be " + what + ", got " +
+                          describe(value));
 }
 
 bool any_null(int argc, sqlite3_value** argv) {
@@ -158,28 +127,13 @@ bool read_model(sqlite3_context* ctx, sqlite3_value* value, ArgName name, Statem
 }
 
 bool read_instant(sqlite3_context* ctx, sqlite3_value* value, ArgName name, int64_t& unix_ms) {
-    constexpr int64_t kLimitSeconds = 253402300800LL;  // 10000-01-01: far beyond any price, no overflow
     switch (sqlite3_value_type(value)) {
-        case SQLITE_INTEGER: {
-            const int64_t seconds = sqlite3_value_int64(value);
-            if (seconds > -kLimitSeconds && seconds < kLimitSeconds) {
-                unix_ms = seconds * 1000;
-                return true;
-            }
+        case SQLITE_INTEGER:
+            if (instant_from_unix_seconds(sqlite3_value_int64(value), unix_ms)) return true;
             break;
-        }
         case SQLITE_TEXT: {
             const std::string_view text = text_of(value);
-            if (parse_time(text, unix_ms)) return true;
-            // Unix seconds kept as TEXT (a CSV import): digits alone are never a date.
-            int64_t seconds;
-            Decimal parsed;
-            if (!text.empty() && text.find_first_not_of("-0123456789") == std::string_view::npos &&
-                parse_decimal(text, parsed) && to_int64(parsed, seconds) && seconds > -kLimitSeconds &&
-                seconds < kLimitSeconds) {
-                unix_ms = seconds * 1000;
-                return true;
-            }
+            if (parse_time(text, unix_ms) || instant_from_seconds_text(text, unix_ms)) return true;
             if (text == "now") {
                 // The clock SQLite's own 'now' reads: Julian day in ms.
                 sqlite3_vfs* vfs = sqlite3_vfs_find(nullptr);

@@ -63,9 +63,6 @@ bool read_item(sqlite3_context* ctx, sqlite3_value* value, ArgName name, const S
 // False after reporting an error.
 bool read_instant(sqlite3_context* ctx, sqlite3_value* value, ArgName name, int64_t& unix_ms);
 
-// The text with every byte that is not part of valid UTF-8 replaced by '?'.
-std::string utf8_safe(std::string_view text);
-
 // True when any argument is SQL NULL: the functions are strict.
 bool any_null(int argc, sqlite3_value** argv);
 

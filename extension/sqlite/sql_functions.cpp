@@ -33,6 +33,7 @@
 //     a cost too large for exact arithmetic is an error, never a wrong number.
 //   - No C++ exception leaves a callback: guarded() turns bad_alloc into
 //     SQLite's out-of-memory error.
+#include "failure.hpp"
 #include "registration.hpp"
 
 #include <cmath>
@@ -63,18 +64,17 @@ void guarded(sqlite3_context* ctx, int argc, sqlite3_value** argv) noexcept {
 
 const Binding& binding_of(sqlite3_context* ctx) { return *static_cast<Binding*>(sqlite3_user_data(ctx)); }
 
-void report_error(sqlite3_context* ctx, const std::string& message) {
-    // Messages may quote file names and field values: keep them valid UTF-8.
-    const std::string safe = utf8_safe(message);
-    sqlite3_result_error(ctx, safe.c_str(), int(safe.size()));
-}
-
 // The name a call was made under: "maas_cost" or "maas_builtin_cost".
 struct Names {
     const char* merged;
     const char* builtin;
     const char* of(const Binding& b) const { return b.builtin_only ? builtin : merged; }
 };
+
+// Checks the number of arguments, then NULL in gives NULL out; false when
+// the call is already answered (an error or NULL).
+bool begin_call(sqlite3_context* ctx, int argc, sqlite3_value** argv, const char* function, int least, int most,
+                const char* signature);
 
 // "maas_cost: expected 3 to 4 arguments (model, input_tokens, output_tokens [, at]), got 2"
 bool check_arity(sqlite3_context* ctx, int argc, const char* function, int least, int most,
@@ -88,22 +88,20 @@ bool check_arity(sqlite3_context* ctx, int argc, const char* function, int least
     return false;
 }
 
-// Why the connection's prices could not be had.  Out of memory while
-// reading the user tables is SQLite's out-of-memory error, not a verdict on
-// the tables.
-void report_prices_error(sqlite3_context* ctx, const char* function, const std::string& error) {
-    if (is_read_failure(error) && sqlite3_errcode(sqlite3_context_db_handle(ctx)) == SQLITE_NOMEM)
-        sqlite3_result_error_nomem(ctx);
-    else
-        report_error(ctx, std::string(function) + ": " + error);
+bool begin_call(sqlite3_context* ctx, int argc, sqlite3_value** argv, const char* function, int least, int most,
+                const char* signature) {
+    if (!check_arity(ctx, argc, function, least, most, signature)) return false;
+    if (!any_null(argc, argv)) return true;
+    sqlite3_result_null(ctx);
+    return false;
 }
 
 // What to price with, or nullptr after reporting why there is nothing.
 StatementPrices* prices_for(sqlite3_context* ctx, const char* function) {
     const Binding& binding = binding_of(ctx);
-    std::string error;
-    StatementPrices* prices = binding.state->prices_for(ctx, binding, error);
-    if (!prices) report_prices_error(ctx, function, error);
+    Failure failure;
+    StatementPrices* prices = binding.state->prices_for(ctx, binding, failure);
+    if (!prices) report_failure(ctx, function, failure);
     return prices;
 }
 
@@ -145,6 +143,17 @@ bool find_model(sqlite3_context* ctx, sqlite3_value* value, const char* function
     return prices && read_model(ctx, value, {function, argument}, *prices, model);
 }
 
+// Ends a cost function once every other argument is read: finds the model,
+// NULL for an unknown one, else the cost `price(model, cost)` computes.
+template <typename PriceFunction>
+void price_model(sqlite3_context* ctx, sqlite3_value* model_argument, const char* function, PriceFunction price) {
+    const Model* model;
+    if (!find_model(ctx, model_argument, function, "model", model)) return;
+    if (!model) return sqlite3_result_null(ctx);
+    Decimal cost;
+    report_cost(ctx, price(*model, cost), cost, function);
+}
+
 // The common call, maas_cost(TEXT, INTEGER, INTEGER) of a known model at
 // its newest prices, without the general checks; true when it answered.
 // Anything unusual (NULL, other types, negative counts, an error, an
@@ -154,7 +163,7 @@ bool quick_cost(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
         sqlite3_value_type(argv[2]) != SQLITE_INTEGER)
         return false;
     const Binding& binding = binding_of(ctx);
-    std::string unused;
+    Failure unused;
     StatementPrices* prices = binding.state->prices_for(ctx, binding, unused);
     if (!prices) return false;
     // The name's bytes as stored: sqlite3_value_text would first copy a
@@ -167,7 +176,7 @@ bool quick_cost(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
     const Model* model = prices->find(std::string_view(bytes, size_t(sqlite3_value_bytes(argv[0]))), &ambiguous);
     double cost;
     if (!model || ambiguous ||
-        !quick_inference_cost(*model, sqlite3_value_int64(argv[1]), sqlite3_value_int64(argv[2]), cost))
+        !quick_inference_cost(model->quick, sqlite3_value_int64(argv[1]), sqlite3_value_int64(argv[2]), cost))
         return false;
     sqlite3_result_double(ctx, cost);
     return true;
@@ -177,66 +186,56 @@ constexpr Names kCost{"maas_cost", "maas_builtin_cost"};
 void maas_cost(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
     if (quick_cost(ctx, argc, argv)) return;
     const char* name = kCost.of(binding_of(ctx));
-    if (!check_arity(ctx, argc, name, 3, 4, "(model, input_tokens, output_tokens [, at])")) return;
-    if (any_null(argc, argv)) return sqlite3_result_null(ctx);
+    if (!begin_call(ctx, argc, argv, name, 3, 4, "(model, input_tokens, output_tokens [, at])")) return;
     int64_t input_tokens, output_tokens, at_storage;
     const int64_t* at;
-    const Model* model;
     if (!read_count(ctx, argv[1], {name, "input_tokens"}, 0, input_tokens) ||
         !read_count(ctx, argv[2], {name, "output_tokens"}, 0, output_tokens) ||
-        !read_optional_instant(ctx, argc, argv, 3, name, at_storage, at) ||
-        !find_model(ctx, argv[0], name, "model", model))
+        !read_optional_instant(ctx, argc, argv, 3, name, at_storage, at))
         return;
-    if (!model) return sqlite3_result_null(ctx);
-    Decimal cost;
-    report_cost(ctx, inference_cost(*model, input_tokens, output_tokens, at, cost), cost, name);
+    price_model(ctx, argv[0], name, [&](const Model& model, Decimal& cost) {
+        return inference_cost(model, input_tokens, output_tokens, at, cost);
+    });
 }
 
 constexpr Names kTraining{"maas_training_cost", "maas_builtin_training_cost"};
 void maas_training_cost(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
     const char* name = kTraining.of(binding_of(ctx));
-    if (!check_arity(ctx, argc, name, 3, 5, "(model, method, tokens [, epochs [, at]])")) return;
-    if (any_null(argc, argv)) return sqlite3_result_null(ctx);
+    if (!begin_call(ctx, argc, argv, name, 3, 5, "(model, method, tokens [, epochs [, at]])")) return;
     const Service training = Service::training;
     Item method;
     int64_t tokens, epochs = 1, at_storage;
     const int64_t* at;
-    const Model* model;
     if (!read_item(ctx, argv[1], {name, "method"}, &training, method) ||
         !read_count(ctx, argv[2], {name, "tokens"}, 0, tokens) ||
         (argc >= 4 && !read_count(ctx, argv[3], {name, "epochs"}, 1, epochs)) ||
-        !read_optional_instant(ctx, argc, argv, 4, name, at_storage, at) ||
-        !find_model(ctx, argv[0], name, "model", model))
+        !read_optional_instant(ctx, argc, argv, 4, name, at_storage, at))
         return;
-    if (!model) return sqlite3_result_null(ctx);
-    Decimal cost;
-    report_cost(ctx, training_cost(*model, method, tokens, epochs, at, cost), cost, name);
+    price_model(ctx, argv[0], name, [&](const Model& model, Decimal& cost) {
+        return training_cost(model, method, tokens, epochs, at, cost);
+    });
 }
 
 constexpr Names kDeployment{"maas_deployment_cost", "maas_builtin_deployment_cost"};
 void maas_deployment_cost(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
     const char* name = kDeployment.of(binding_of(ctx));
-    if (!check_arity(ctx, argc, name, 2, 4, "(model, hours [, nodes [, at]])")) return;
-    if (any_null(argc, argv)) return sqlite3_result_null(ctx);
+    if (!begin_call(ctx, argc, argv, name, 2, 4, "(model, hours [, nodes [, at]])")) return;
     Decimal hours;
     int64_t nodes = 1, at_storage;
     const int64_t* at;
-    const Model* model;
     if (!read_quantity(ctx, argv[1], {name, "hours"}, hours) ||
         (argc >= 3 && !read_count(ctx, argv[2], {name, "nodes"}, 1, nodes)) ||
-        !read_optional_instant(ctx, argc, argv, 3, name, at_storage, at) ||
-        !find_model(ctx, argv[0], name, "model", model))
+        !read_optional_instant(ctx, argc, argv, 3, name, at_storage, at))
         return;
-    if (!model) return sqlite3_result_null(ctx);
-    Decimal cost;
-    report_cost(ctx, deployment_cost(*model, hours, nodes, at, cost), cost, name);
+    price_model(ctx, argv[0], name, [&](const Model& model, Decimal& cost) {
+        return deployment_cost(model, hours, nodes, at, cost);
+    });
 }
 
 constexpr Names kPrice{"maas_price", "maas_builtin_price"};
 void maas_price(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
     const char* name = kPrice.of(binding_of(ctx));
-    if (!check_arity(ctx, argc, name, 2, 3, "(model, item [, at])")) return;
-    if (any_null(argc, argv)) return sqlite3_result_null(ctx);
+    if (!begin_call(ctx, argc, argv, name, 2, 3, "(model, item [, at])")) return;
     Item item;
     int64_t at_storage;
     const int64_t* at;
@@ -253,8 +252,7 @@ void maas_price(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
 constexpr Names kModel{"maas_model", "maas_builtin_model"};
 void maas_model(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
     const char* name = kModel.of(binding_of(ctx));
-    if (!check_arity(ctx, argc, name, 1, 1, "(name)")) return;
-    if (any_null(argc, argv)) return sqlite3_result_null(ctx);
+    if (!begin_call(ctx, argc, argv, name, 1, 1, "(name)")) return;
     const Model* model;
     if (!find_model(ctx, argv[0], name, "name", model)) return;
     if (!model) return sqlite3_result_null(ctx);
@@ -299,26 +297,23 @@ bool read_usage(sqlite3_context* ctx, sqlite3_value* value, const char* function
 
 void maas_usage_cost(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
     constexpr const char* kName = "maas_usage_cost";
-    if (!check_arity(ctx, argc, kName, 2, 3, "(model, usage [, at])")) return;
-    if (any_null(argc, argv)) return sqlite3_result_null(ctx);
+    if (!begin_call(ctx, argc, argv, kName, 2, 3, "(model, usage [, at])")) return;
     UsageTokens tokens;
     bool found;
     int64_t at_storage;
     const int64_t* at;
-    const Model* model;
     if (!read_usage(ctx, argv[1], kName, tokens, found) ||
-        !read_optional_instant(ctx, argc, argv, 2, kName, at_storage, at) ||
-        !find_model(ctx, argv[0], kName, "model", model))
+        !read_optional_instant(ctx, argc, argv, 2, kName, at_storage, at))
         return;
-    if (!found || !model) return sqlite3_result_null(ctx);
-    Decimal cost;
-    report_cost(ctx, inference_cost(*model, tokens.input, tokens.output, at, cost), cost, kName);
+    price_model(ctx, argv[0], kName, [&](const Model& model, Decimal& cost) {
+        // Usage JSON without usage has no cost; the model is still checked.
+        return found ? inference_cost(model, tokens.input, tokens.output, at, cost) : Priced::no_price;
+    });
 }
 
 void maas_usage_tokens(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
     constexpr const char* kName = "maas_usage_tokens";
-    if (!check_arity(ctx, argc, kName, 2, 2, "(usage, 'input' | 'output')")) return;
-    if (any_null(argc, argv)) return sqlite3_result_null(ctx);
+    if (!begin_call(ctx, argc, argv, kName, 2, 2, "(usage, 'input' | 'output')")) return;
     Item item;
     // The type first: sqlite3_value_text would make a BLOB look like TEXT.
     const bool is_text = sqlite3_value_type(argv[1]) == SQLITE_TEXT;
@@ -336,8 +331,7 @@ void maas_usage_tokens(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
 
 void maas_load_card(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
     constexpr const char* kName = "maas_load_card";
-    if (!check_arity(ctx, argc, kName, 1, 1, "(path)")) return;
-    if (any_null(argc, argv)) return sqlite3_result_null(ctx);
+    if (!begin_call(ctx, argc, argv, kName, 1, 1, "(path)")) return;
     if (sqlite3_value_type(argv[0]) != SQLITE_TEXT)
         return report_bad_argument(ctx, {kName, "path"}, "a file name (TEXT)", argv[0]);
     const std::string path(reinterpret_cast<const char*>(sqlite3_value_text(argv[0])),
@@ -360,7 +354,8 @@ void maas_load_card(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
     std::vector<CardLine> lines;
     std::string error;
     if (!parse_card(text, path, Origin::user, lines, error)) return report_error(ctx, std::string(kName) + ": " + error);
-    if (!binding_of(ctx).state->load_card_lines(lines, error)) return report_prices_error(ctx, kName, error);
+    Failure failure;
+    if (!binding_of(ctx).state->load_card_lines(lines, failure)) return report_failure(ctx, kName, failure);
     sqlite3_result_int64(ctx, sqlite3_int64(lines.size()));
 }
 

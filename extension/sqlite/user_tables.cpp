@@ -3,22 +3,23 @@
 
 #include <memory>
 
+#include "card_merge.hpp"
 #include "time_text.hpp"
 
 namespace maas {
 namespace {
 
-constexpr const char* kReadFailure = "cannot read the user tables: ";
+constexpr const char* kReading = "cannot read the user tables";
 
 struct StatementCloser {
     void operator()(sqlite3_stmt* s) const { sqlite3_finalize(s); }
 };
 using Statement = std::unique_ptr<sqlite3_stmt, StatementCloser>;
 
-bool prepare(sqlite3* db, const char* sql, Statement& out, std::string& error) {
+bool prepare(sqlite3* db, const char* sql, Statement& out, Failure& failure) {
     sqlite3_stmt* stmt = nullptr;
-    if (sqlite3_prepare_v2(db, sql, -1, &stmt, nullptr) != SQLITE_OK) {
-        error = std::string(kReadFailure) + sqlite3_errmsg(db);
+    if (const int rc = sqlite3_prepare_v2(db, sql, -1, &stmt, nullptr); rc != SQLITE_OK) {
+        failure = Failure::from_sqlite(db, rc, kReading);
         sqlite3_finalize(stmt);
         return false;
     }
@@ -35,74 +36,71 @@ std::string where(const char* table, sqlite3_stmt* stmt) {
     return std::string(table) + " rowid " + std::to_string(static_cast<long long>(sqlite3_column_int64(stmt, 0)));
 }
 
-bool step_error(sqlite3* db, int rc, std::string& error) {
+bool step_error(sqlite3* db, int rc, Failure& failure) {
     if (rc == SQLITE_DONE || rc == SQLITE_ROW) return false;
-    error = std::string(kReadFailure) + sqlite3_errmsg(db);
+    failure = Failure::from_sqlite(db, rc, kReading);
     return true;
 }
 
-bool read_rates(sqlite3* db, std::vector<CardLine>& lines, std::string& error) {
+bool read_rates(sqlite3* db, std::vector<CardLine>& lines, Failure& failure) {
     Statement stmt;
     if (!prepare(db,
                  "SELECT rowid, provider, model, service, item, label, price, unit, currency, effective_from, "
                  "source FROM main.maas_user_rates ORDER BY rowid",
-                 stmt, error))
+                 stmt, failure))
         return false;
     DuplicateFinder seen;
     int rc;
     while ((rc = sqlite3_step(stmt.get())) == SQLITE_ROW) {
         sqlite3_stmt* s = stmt.get();
-        // Unix seconds: an INTEGER, or the digits the column's TEXT affinity
-        // made of one (no date form is digits alone, so nothing is ambiguous).
+        // Unix seconds, an INTEGER or the digits the column's TEXT affinity
+        // made of one, are read by the same rule as the functions' `at`.
         std::string effective_from(column_text(s, 9));
-        const bool digits_only = !effective_from.empty() && effective_from.size() <= 12 &&
-                                 effective_from.find_first_not_of("0123456789") == std::string::npos;
-        if (digits_only || sqlite3_column_type(s, 9) == SQLITE_INTEGER) {
-            const int64_t seconds = sqlite3_column_int64(s, 9);
-            if (seconds > -62135596800LL && seconds < 253402300800LL)  // years 0001..9999
-                effective_from = format_time(seconds * 1000);
-        }
+        int64_t from_seconds_ms;
+        if (instant_from_seconds_text(effective_from, from_seconds_ms)) effective_from = format_time(from_seconds_ms);
         const CardFields fields{column_text(s, 1), column_text(s, 2), column_text(s, 3), column_text(s, 4),
                                 column_text(s, 5), column_text(s, 6), column_text(s, 7), column_text(s, 8),
                                 effective_from,    column_text(s, 10)};
         CardLine line;
         std::string column, message;
         if (!check_card_line(fields, line, column, message)) {
-            error = where("maas_user_rates", s) + ": " + column + ": " + message;
+            failure = Failure::bad_data(where("maas_user_rates", s) + ": " + column + ": " + message);
             return false;
         }
         line.origin = Origin::user;
         line.where = where("maas_user_rates", s);
-        if (!seen.add(line, error)) return false;
+        std::string duplicate;
+        if (!seen.add(line, duplicate)) {
+            failure = Failure::bad_data(std::move(duplicate));
+            return false;
+        }
         lines.push_back(std::move(line));
     }
-    return !step_error(db, rc, error);
+    return !step_error(db, rc, failure);
 }
 
-bool read_aliases(sqlite3* db, std::vector<AliasLine>& aliases, std::string& error) {
+bool read_aliases(sqlite3* db, std::vector<AliasLine>& aliases, Failure& failure) {
     Statement stmt;
-    if (!prepare(db, "SELECT rowid, alias, model, source FROM main.maas_user_aliases ORDER BY rowid", stmt, error))
+    if (!prepare(db, "SELECT rowid, alias, model, source FROM main.maas_user_aliases ORDER BY rowid", stmt, failure))
         return false;
     int rc;
     while ((rc = sqlite3_step(stmt.get())) == SQLITE_ROW) {
         sqlite3_stmt* s = stmt.get();
         if (sqlite3_column_type(s, 1) != SQLITE_TEXT || column_text(s, 1).empty()) {
-            error = where("maas_user_aliases", s) + ": alias: must be a non-empty TEXT";
+            failure = Failure::bad_data(where("maas_user_aliases", s) + ": alias: must be a non-empty TEXT");
             return false;
         }
         if (sqlite3_column_type(s, 2) != SQLITE_TEXT) {
-            error = where("maas_user_aliases", s) + ": model: must be TEXT";
+            failure = Failure::bad_data(where("maas_user_aliases", s) + ": model: must be TEXT");
             return false;
         }
         aliases.push_back(AliasLine{std::string(column_text(s, 1)), std::string(column_text(s, 2)),
                                     std::string(column_text(s, 3)), Origin::user, where("maas_user_aliases", s)});
     }
-    return !step_error(db, rc, error);
+    return !step_error(db, rc, failure);
 }
 
 }  // namespace
-
-bool is_read_failure(const std::string& error) { return error.rfind(kReadFailure, 0) == 0; }
 
 ChangeSignal ChangeSignal::read(sqlite3* db) {
     ChangeSignal s;
@@ -113,14 +111,14 @@ ChangeSignal ChangeSignal::read(sqlite3* db) {
     return s;
 }
 
-bool read_user_tables_state(sqlite3* db, UserTablesState& out, std::string& error) {
+bool read_user_tables_state(sqlite3* db, UserTablesState& out, Failure& failure) {
     out = UserTablesState{};
     Statement names;
     if (!prepare(db,
                  "SELECT name, (SELECT schema_version FROM main.pragma_schema_version) "
                  "FROM main.sqlite_master WHERE type = 'table' AND name IN "
                  "('maas_user_rates', 'maas_user_aliases', 'maas_user_changes')",
-                 names, error))
+                 names, failure))
         return false;
     bool has_counter = false;
     int rc;
@@ -131,21 +129,21 @@ bool read_user_tables_state(sqlite3* db, UserTablesState& out, std::string& erro
         has_counter |= name == "maas_user_changes";
         out.schema_version = sqlite3_column_int64(names.get(), 1);
     }
-    if (step_error(db, rc, error)) return false;
+    if (step_error(db, rc, failure)) return false;
     if (!has_counter || !(out.has_rates || out.has_aliases)) return true;
     Statement counter;
-    if (!prepare(db, "SELECT max(version) FROM main.maas_user_changes", counter, error)) return false;
+    if (!prepare(db, "SELECT max(version) FROM main.maas_user_changes", counter, failure)) return false;
     rc = sqlite3_step(counter.get());
-    if (step_error(db, rc, error)) return false;
+    if (step_error(db, rc, failure)) return false;
     if (rc == SQLITE_ROW && sqlite3_column_type(counter.get(), 0) == SQLITE_INTEGER)
         out.version = sqlite3_column_int64(counter.get(), 0);
     return true;
 }
 
 bool read_user_tables(sqlite3* db, const UserTablesState& state, std::vector<CardLine>& lines,
-                      std::vector<AliasLine>& aliases, std::string& error) {
-    return (!state.has_rates || read_rates(db, lines, error)) &&
-           (!state.has_aliases || read_aliases(db, aliases, error));
+                      std::vector<AliasLine>& aliases, Failure& failure) {
+    return (!state.has_rates || read_rates(db, lines, failure)) &&
+           (!state.has_aliases || read_aliases(db, aliases, failure));
 }
 
 }  // namespace maas

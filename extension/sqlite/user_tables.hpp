@@ -2,9 +2,11 @@
 // database (the tables sql/user_tables.sql creates), and noticing cheaply
 // when they may have changed.
 //
-//   maas::UserTables tables;
-//   std::vector<maas::CardLine> lines; std::vector<maas::AliasLine> aliases; std::string error;
-//   if (tables.read(db, lines, aliases, error)) ...   // error: "maas_user_rates rowid 5: price: ..."
+//   maas::UserTablesState state;
+//   std::vector<maas::CardLine> lines; std::vector<maas::AliasLine> aliases; maas::Failure failure;
+//   if (maas::read_user_tables_state(db, state, failure) &&
+//       maas::read_user_tables(db, state, lines, aliases, failure)) ...
+//   // else failure.message: "maas_user_rates rowid 5: price: ..." (bad_data), or SQLite's error
 //
 // Noticing a change without re-reading on every row: once per statement the
 // connection compares a few numbers SQLite keeps anyway (ChangeSignal); only
@@ -18,6 +20,7 @@
 #include <vector>
 
 #include "catalog.hpp"
+#include "failure.hpp"
 #include "sqlite_api.hpp"
 
 namespace maas {
@@ -53,17 +56,14 @@ struct UserTablesState {
     }
 };
 
-// Reads the current UserTablesState; false with a message on SQL errors.
-bool read_user_tables_state(sqlite3* db, UserTablesState& out, std::string& error);
-
-// True for an error from SQLite itself while reading (out of memory, I/O),
-// as opposed to a bad row: such an error says nothing about the tables and
-// must not be remembered as their verdict.
-bool is_read_failure(const std::string& error);
+// Reads the current UserTablesState; false on SQLite errors (sqlite_error,
+// out_of_memory).
+bool read_user_tables_state(sqlite3* db, UserTablesState& out, Failure& failure);
 
 // Reads and checks every row of maas_user_rates and maas_user_aliases (those
-// that exist).  The first bad row stops it, named by table, rowid and column.
+// that exist).  The first bad row stops it (bad_data), named by table, rowid
+// and column; SQLite's own errors are sqlite_error or out_of_memory.
 bool read_user_tables(sqlite3* db, const UserTablesState& state, std::vector<CardLine>& lines,
-                      std::vector<AliasLine>& aliases, std::string& error);
+                      std::vector<AliasLine>& aliases, Failure& failure);
 
 }  // namespace maas

@@ -305,19 +305,23 @@ std::vector<Case> written_cases() {
             add(f, {qwen, integer(230), integer(300), text(at)}, is_real(0.001615));
         for (const char* at : {"2025-07-08 05:24:59", "2025-07-08T13:24:59.999+08:00", "0000-01-01",
                                "1970-01-01", "2024-02-29", "2025-07-08T05:25:00+00:01",
-                               "1751952299", "-1", "0", "-253402300799"})
+                               "1751952299", "-1", "0", "-62167219200"})
             add(f, {qwen, integer(230), integer(300), text(at)}, is_null());
         add(f, {qwen, integer(230), integer(300), integer(1751952300)}, is_real(0.001615));
         add(f, {qwen, integer(230), integer(300), integer(1751952299)}, is_null());
         add(f, {qwen, integer(230), integer(300), integer(253402300799)}, is_real(0.001615));
-        add(f, {qwen, integer(230), integer(300), integer(-253402300799)}, is_null());
+        // One range for every form of an instant: years 0000-9999 (time_text.hpp).
+        add(f, {qwen, integer(230), integer(300), integer(-62167219200)}, is_null());  // 0000-01-01
         const std::string at_must = std::string(f) + ": at must be " + kAtWhat + ", got ";
+        add(f, {qwen, integer(230), integer(300), integer(-62167219201)}, error(at_must + "-62167219201"));
+        add(f, {qwen, integer(230), integer(300), integer(-253402300799)}, error(at_must + "-253402300799"));
         add(f, {qwen, integer(230), integer(300), integer(253402300800)}, error(at_must + "253402300800"));
         add(f, {qwen, integer(230), integer(300), integer(-253402300800)}, error(at_must + "-253402300800"));
         for (const char* at : {"2025-02-29", "2026-02-30", "2026-13-01", "2026-00-10", "2026-01-01 24:00:00",
                                "2026-01-01 23:60", "2026-01-01 23:59:60", "2026-01-01T08:00:00+15:00",
                                "2026-01-01T08:00:00+8", "2026-01-01T08:00:00+08:0", "2026-01-01T08:00:00+080",
                                "2026-01-01T08", "2026-1-1", "26-01-01", "253402300800", "-253402300800",
+                               "-253402300799", "-62167219201",
                                "1e9", "1751952300.0", " 1751952300", "1-2",
                                "2026-01-01 08:00:00.", "2026/01/01", "2026-01-01x", "yesterday", "NOW", "+2026-01-01", "2026-01-01 08:00:00 +08:00 Z"})
             add(f, {qwen, integer(230), integer(300), text(at)}, error(at_must + "'" + at + "'"));

@@ -173,3 +173,29 @@ TEST_CASE("regression: times outside the years 0000-9999 in UTC are refused", "[
     CHECK(db.is_null("SELECT maas_cost('Qwen3-8B', 1, 1, '0000-01-01T00:00:00-01:00')"));  // 01:00 UTC: before any price
     CHECK(db.real("SELECT maas_cost('Qwen3-8B', 230, 300, '9999-12-31T23:59:59.999Z')") == 0.001615);
 }
+
+// Bug: valid instants were bounded three ways (TEXT: years 0000-9999;
+// INTEGER `at`: +-253402300800 s; the user's tables: years 0001-9999), so
+// -200000000000 (year -4368) was priced as "before the first price" while
+// '-0001-01-01' was an error, and a user price from 0000-06-01 given as unix
+// seconds was refused while the same instant as text was accepted.  Now one
+// range (time_text.hpp) serves all three.
+TEST_CASE("regression: one range of valid instants for TEXT, INTEGER and user-table times", "[robust][regression]") {
+    Db db;
+    const std::string at = "maas_cost: at must be a time such as '2026-01-01 08:00:00', '2026-01-01T08:00:00+08:00' "
+                           "or unix seconds, got ";
+    CHECK(db.error("SELECT maas_cost('Qwen3-8B', 1, 1, -200000000000)") == at + "-200000000000");
+    CHECK(db.error("SELECT maas_cost('Qwen3-8B', 1, 1, '-200000000000')") == at + "'-200000000000'");
+    CHECK(db.error("SELECT maas_cost('Qwen3-8B', 1, 1, '-0001-01-01')") == at + "'-0001-01-01'");
+    CHECK(db.is_null("SELECT maas_cost('Qwen3-8B', 1, 1, -62167219200)"));  // 0000-01-01 00:00:00
+    CHECK(db.error("SELECT maas_cost('Qwen3-8B', 1, 1, -62167219201)") == at + "-62167219201");
+    db.exec_file(std::string(MAAS_SOURCE_DIR) + "/sql/user_tables.sql");
+    // 0000-06-01 00:00:00 UTC as unix seconds, then as text: the same price line.
+    db.exec("INSERT INTO maas_user_rates (provider, model, service, item, label, price, unit, currency, "
+            "effective_from, source) VALUES ('acme', 'Old', 'inference', 'input', 'in', '1', 'k_tokens', 'CNY', "
+            "-62154086400, 's'), ('acme', 'Old', 'inference', 'output', 'out', '2', 'k_tokens', 'CNY', "
+            "'0000-06-01 00:00:00', 's')");
+    CHECK(db.value("SELECT group_concat(effective_from, '|') FROM maas_rates WHERE model = 'Old'") ==
+          "0000-06-01 00:00:00|0000-06-01 00:00:00");
+    CHECK(db.real("SELECT maas_cost('Old', 1000, 1000, '0000-06-01')") == 3.0);
+}

@@ -6,6 +6,8 @@
 #pragma once
 
 #include <sqlite3.h>
+#include <fstream>
+#include <iterator>
 
 #include <stdexcept>
 #include <string>
@@ -40,6 +42,13 @@ public:
             sqlite3_free(message);
             throw std::runtime_error(text);
         }
+    }
+
+    // Runs every statement of a file, such as sql/user_tables.sql.
+    void exec_file(const std::string& path) {
+        std::ifstream in(path);
+        if (!in) throw std::runtime_error("cannot read " + path);
+        exec(std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()));
     }
 
     // All rows of a query, each column as text ("NULL" for NULL; REAL as %.17g).

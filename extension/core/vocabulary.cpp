@@ -1,0 +1,59 @@
+// vocabulary.cpp - names and labels of services, items and units (see vocabulary.hpp).
+#include "vocabulary.hpp"
+
+#include "ascii.hpp"
+
+namespace maas {
+namespace {
+
+struct ItemInfo {
+    Item item;
+    const char* name;
+    const char* label;  // the label on the Xingchen price page
+    Service service;
+};
+
+constexpr ItemInfo kItems[] = {
+    {Item::input, "input", "输入", Service::inference},
+    {Item::output, "output", "输出", Service::inference},
+    {Item::deployment, "deployment", "独立部署", Service::inference},
+    {Item::lora, "lora", "LORA", Service::training},
+    {Item::full, "full", "全量更新", Service::training},
+    {Item::lora_merge, "lora_merge", "LoRA合并", Service::training},
+};
+
+constexpr const char* kUnitNames[] = {"k_tokens", "node_hour", "hour"};
+constexpr const char* kServiceNames[] = {"inference", "training"};
+
+}  // namespace
+
+const char* service_name(Service s) { return kServiceNames[int(s)]; }
+const char* item_name(Item i) { return kItems[int(i)].name; }
+const char* unit_name(Unit u) { return kUnitNames[int(u)]; }
+Service item_service(Item i) { return kItems[int(i)].service; }
+
+bool item_from_text(std::string_view text, Item& out) {
+    for (const ItemInfo& info : kItems) {
+        if (equal_ignoring_ascii_case(text, info.name) || equal_ignoring_ascii_case(text, info.label)) {
+            out = info.item;
+            return true;
+        }
+    }
+    return false;
+}
+
+bool service_from_text(std::string_view text, Service& out) {
+    for (int i = 0; i < 2; ++i)
+        if (text == kServiceNames[i]) { out = Service(i); return true; }
+    return false;
+}
+
+bool unit_from_text(std::string_view text, Unit& out) {
+    for (int i = 0; i < 3; ++i)
+        if (text == kUnitNames[i]) { out = Unit(i); return true; }
+    return false;
+}
+
+const char* origin_name(Origin o) { return o == Origin::builtin ? "builtin" : "user"; }
+
+}  // namespace maas
