@@ -9,6 +9,7 @@
 #   MAAS_VERSION_TEXT      the contents of VERSION ("0.1.0"), the one home of the version
 #   MAAS_CORE_SOURCES      extension/core/: plain C++, no SQLite
 #   MAAS_SQLITE_SOURCES    extension/sqlite/: everything that talks to SQLite
+#   MAAS_SQLITE_FILE_SOURCES  the part of it that reads files (not in maas_nofs)
 #   MAAS_EMBEDDED_DATA     pairs "data file;function": each data file becomes
 #                          a generated source defining maas::<function>_text()
 #   maas_embedded_sources(OUT_VAR GENERATED_DIR)  the build rules for them
@@ -48,6 +49,11 @@ set(MAAS_SQLITE_SOURCES
   ${MAAS_ROOT}/extension/sqlite/user_tables.cpp
   ${MAAS_ROOT}/extension/sqlite/rates_vtab.cpp
   ${MAAS_ROOT}/extension/sqlite/aliases_vtab.cpp)
+
+# The one source that touches the filesystem (maas_load_card); the nofs
+# module is MAAS_SQLITE_SOURCES without it.
+set(MAAS_SQLITE_FILE_SOURCES
+  ${MAAS_ROOT}/extension/sqlite/load_card.cpp)
 
 set(MAAS_EMBEDDED_DATA
   "data/xingchen_rates.csv;builtin_card"

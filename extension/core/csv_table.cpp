@@ -64,7 +64,12 @@ bool CsvTable::open(std::string_view csv, std::string_view name, std::string& er
         while (!f.empty() && (f.back() == ' ' || f.back() == '\r')) f.remove_suffix(1);
         auto it = std::find_if(columns_.begin(), columns_.end(), [&](const char* c) { return f == c; });
         if (it == columns_.end()) {
-            error = message(1, f, "unknown column in header");
+            // Says what was expected, never what was found: the file may not
+            // be a CSV file at all (maas_load_card('/proc/self/maps')), and
+            // its first line must not leak through the message.
+            std::string expected;
+            for (const char* c : columns_) expected += (expected.empty() ? "" : ", ") + std::string(c);
+            error = message(1, "", "column " + std::to_string(i + 1) + " of the header is not one of " + expected);
             return false;
         }
         int& index = index_of_[size_t(it - columns_.begin())];

@@ -32,7 +32,16 @@ int fail(char** error_out, const std::string& message, int rc) {
 
 }  // namespace
 
-extern "C" MAAS_EXPORT int sqlite3_maas_init(sqlite3* db, char** error_out, const sqlite3_api_routines* api) {
+// The entry point SQLite derives from the file name: maas.so ->
+// sqlite3_maas_init, maas_nofs.so -> sqlite3_maasnofs_init (non-letters
+// dropped).  Both modules are the same code but for file_functions().
+#ifdef MAAS_NO_FILESYSTEM
+#define MAAS_ENTRY_POINT sqlite3_maasnofs_init
+#else
+#define MAAS_ENTRY_POINT sqlite3_maas_init
+#endif
+
+extern "C" MAAS_EXPORT int MAAS_ENTRY_POINT(sqlite3* db, char** error_out, const sqlite3_api_routines* api) {
 #ifndef SQLITE_CORE
     // Connections on many threads may load the module at once: the routine
     // table pointer is written once (every SQLite of the process hands over

@@ -6,7 +6,13 @@ namespace maas {
 namespace {
 
 // Every function list and virtual table, in registration order.
-FunctionList (*const kFunctionLists[])() = {scalar_functions, currency_functions};
+FunctionList (*const kFunctionLists[])() = {
+    scalar_functions,
+    currency_functions,
+#ifndef MAAS_NO_FILESYSTEM
+    file_functions,
+#endif
+};
 
 const ModuleSpec* module_specs(size_t& count) {
     static const ModuleSpec kModules[] = {

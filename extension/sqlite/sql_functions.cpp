@@ -7,7 +7,6 @@
 //   SELECT maas_price('Qwen3-30B-A3B', 'input');                     -- 0.00075
 //   SELECT maas_model('qwen3-8b');                                   -- 'Qwen3-8B'
 //   SELECT maas_usage_cost('DeepSeek-R1', response_json);            -- priced from the stored usage
-//   SELECT maas_load_card('prices/2026.csv');                        -- lines loaded
 //
 // Two families share one implementation each:
 //   maas_*          price with the user's prices: the built-in card, cards
@@ -37,9 +36,7 @@
 #include "registration.hpp"
 
 #include <cmath>
-#include <fstream>
 #include <new>
-#include <iterator>
 #include <string>
 
 #include "builtin_card.hpp"
@@ -237,36 +234,6 @@ void maas_usage_tokens(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
     sqlite3_result_int64(ctx, item == Item::input ? tokens.input : tokens.output);
 }
 
-void maas_load_card(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
-    constexpr const char* kName = "maas_load_card";
-    if (!begin_call(ctx, argc, argv, kName, 1, 1, "(path)")) return;
-    if (sqlite3_value_type(argv[0]) != SQLITE_TEXT)
-        return report_bad_argument(ctx, {kName, "path"}, "a file name (TEXT)", argv[0]);
-    const std::string path(reinterpret_cast<const char*>(sqlite3_value_text(argv[0])),
-                           size_t(sqlite3_value_bytes(argv[0])));
-    // A NUL would cut the name the file system sees ('card.csv\0.txt').
-    if (path.find('\0') != std::string::npos)
-        return report_bad_argument(ctx, {kName, "path"}, "a file name without NUL bytes", argv[0]);
-    std::string text;
-    bool readable = false;
-    try {
-        std::ifstream file(path, std::ios::binary);
-        if (file.is_open()) {
-            text.assign(std::istreambuf_iterator<char>(file), std::istreambuf_iterator<char>());
-            readable = !file.bad();
-        }
-    } catch (const std::ios_base::failure&) {
-        readable = false;  // libstdc++ throws reading a directory, for one
-    }
-    if (!readable) return report_error(ctx, std::string(kName) + ": cannot read '" + path + "'");
-    std::vector<CardLine> lines;
-    std::string error;
-    if (!parse_card(text, path, Origin::user, lines, error)) return report_error(ctx, std::string(kName) + ": " + error);
-    Failure failure;
-    if (!binding_of(ctx).state->load_card_lines(lines, failure)) return report_failure(ctx, kName, failure);
-    sqlite3_result_int64(ctx, sqlite3_int64(lines.size()));
-}
-
 void maas_version(sqlite3_context* ctx, int argc, sqlite3_value**) {
     if (!check_arity(ctx, argc, "maas_version", 0, 0, "()")) return;
     sqlite3_result_text(ctx, MAAS_VERSION, -1, SQLITE_STATIC);
@@ -307,7 +274,6 @@ constexpr FunctionSpec kScalars[] = {
     {"maas_builtin_model", kPure, true, guarded<maas_model>},
     {"maas_usage_cost", kReadsDatabase, false, guarded<maas_usage_cost>},
     {"maas_usage_tokens", kPure, true, guarded<maas_usage_tokens>},
-    {"maas_load_card", kDirectOnly, false, guarded<maas_load_card>},
     {"maas_version", kPure, true, guarded<maas_version>},
     {"maas_debug", kPure, true, guarded<maas_debug>},
 };

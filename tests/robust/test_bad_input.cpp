@@ -693,7 +693,9 @@ TEST_CASE("card files with every kind of bad line are refused, naming file, line
         {header + good + good, "", -3},  // duplicate: message built below
         {header + "acme,Robust-1,inference,input\n", "2: expected 10 fields, found 4", 0},
         {header + "acme,\"Robust-1,inference,input,in,0.001,k_tokens,CNY,2025-01-01,test\n", "2: unterminated quote", 0},
-        {"provider,model,colour\n", "1: colour: unknown column in header", 0},
+        {"provider,model,colour\n",
+         "1: column 3 of the header is not one of provider, model, service, item, label, price, unit, currency, "
+         "effective_from, source", 0},
         {"provider,model,service,item,label,price,unit,currency,effective_from\n" + good,
          "1: source: column missing from header", 0},
         {header.substr(0, header.size() - 1) + ",model\n", "1: model: column appears twice in header", 0},

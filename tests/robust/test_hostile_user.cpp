@@ -1,0 +1,278 @@
+// test_hostile_user.cpp - the extension where untrusted people type the SQL.
+//
+// A host such as a Datasette-style tool, a notebook server or a BI tool over
+// ODBC loads the module, then locks the connection down before handing it
+// to users: extension loading off, trusted_schema=OFF, and an authorizer
+// that denies ATTACH and every write.  This suite is that host.  It plays
+// the hostile user against both modules: build/maas.so, whose one
+// file-reading function (maas_load_card) must read regular files only,
+// within a size limit, and never leak a file's bytes; and build/maas_nofs.so,
+// which has no way to touch the filesystem at all.
+//
+// The bounds stated here, and documented in docs/functions/maas_load_card.md
+// and docs/install-and-clients.md:
+//   - maas_load_card reads at most 16 MiB, regular files only, and fails at
+//     once on anything else (a FIFO, a device, a directory);
+//   - a call's memory is bounded by its arguments: pricing keeps no
+//     per-row state, and the usage-JSON reader reuses one buffer per
+//     connection (checked below: 2,000 calls with 1 MiB arguments leave the
+//     heap within 8 MiB of where it started).
+#include <catch2/catch.hpp>
+
+#include <sqlite3.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <fstream>
+#include <malloc.h>
+#include <set>
+#include <string>
+
+#include "robust_support.hpp"
+
+namespace {
+
+// SQLite's authorizer: reads and functions are allowed, ATTACH and every
+// write are denied, as a read-only analytics host would.  One exception:
+// SQLite itself asks for SQLITE_UPDATE of sqlite_master's columns when an
+// eponymous virtual table (its own pragma_* functions, maas_rates) is first
+// connected; a host that denies that breaks SQLite's table-valued pragmas
+// as much as this extension, so hosts allow it.
+int deny_writes_and_attach(void*, int action, const char* table, const char*, const char*, const char*) {
+    if (action == SQLITE_UPDATE && table && std::string(table) == "sqlite_master") return SQLITE_OK;
+    switch (action) {
+        case SQLITE_ATTACH: case SQLITE_DETACH: case SQLITE_INSERT: case SQLITE_UPDATE: case SQLITE_DELETE:
+        case SQLITE_CREATE_TABLE: case SQLITE_CREATE_VIEW: case SQLITE_CREATE_TRIGGER: case SQLITE_CREATE_INDEX:
+        case SQLITE_CREATE_TEMP_TABLE: case SQLITE_CREATE_TEMP_VIEW: case SQLITE_CREATE_TEMP_TRIGGER:
+        case SQLITE_CREATE_VTABLE: case SQLITE_DROP_TABLE: case SQLITE_DROP_VIEW: case SQLITE_DROP_TRIGGER:
+        case SQLITE_ALTER_TABLE: case SQLITE_PRAGMA:
+            return SQLITE_DENY;
+        default:
+            return SQLITE_OK;
+    }
+}
+
+// A connection set up the way such a host sets it up.
+class Host {
+public:
+    // `prepare` runs before the lock-down (the host's own schema and data).
+    Host(const char* module, const std::string& database = ":memory:", const std::string& prepare = "") {
+        REQUIRE(sqlite3_open(database.c_str(), &db_) == SQLITE_OK);
+        sqlite3_db_config(db_, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, 1, nullptr);
+        char* message = nullptr;
+        if (sqlite3_load_extension(db_, module, nullptr, &message) != SQLITE_OK) {
+            const std::string text = message ? message : "?";
+            sqlite3_free(message);
+            FAIL("load failed: " << text);
+        }
+        if (!prepare.empty()) REQUIRE(sqlite3_exec(db_, prepare.c_str(), nullptr, nullptr, nullptr) == SQLITE_OK);
+        sqlite3_db_config(db_, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, 0, nullptr);
+        sqlite3_enable_load_extension(db_, 0);
+        REQUIRE(sqlite3_exec(db_, "PRAGMA trusted_schema = OFF", nullptr, nullptr, nullptr) == SQLITE_OK);
+        sqlite3_set_authorizer(db_, deny_writes_and_attach, nullptr);
+    }
+    ~Host() { sqlite3_close(db_); }
+    Host(const Host&) = delete;
+    Host& operator=(const Host&) = delete;
+
+    // The first column of the first row as text ("NULL"), or "error: message".
+    std::string answer(const std::string& sql) {
+        sqlite3_stmt* stmt = nullptr;
+        if (sqlite3_prepare_v2(db_, sql.c_str(), -1, &stmt, nullptr) != SQLITE_OK)
+            return std::string("error: ") + sqlite3_errmsg(db_);
+        std::string out = "NULL";
+        const int rc = sqlite3_step(stmt);
+        if (rc == SQLITE_ROW && sqlite3_column_type(stmt, 0) != SQLITE_NULL)
+            out = reinterpret_cast<const char*>(sqlite3_column_text(stmt, 0));
+        else if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+            out = std::string("error: ") + sqlite3_errmsg(db_);
+        sqlite3_finalize(stmt);
+        return out;
+    }
+    std::set<std::string> maas_functions() {
+        std::set<std::string> names;
+        sqlite3_stmt* stmt = nullptr;
+        sqlite3_set_authorizer(db_, nullptr, nullptr);  // pragma_function_list is a PRAGMA
+        REQUIRE(sqlite3_prepare_v2(db_, "SELECT DISTINCT name FROM pragma_function_list WHERE name LIKE 'maas%'",
+                                   -1, &stmt, nullptr) == SQLITE_OK);
+        while (sqlite3_step(stmt) == SQLITE_ROW) names.insert(reinterpret_cast<const char*>(sqlite3_column_text(stmt, 0)));
+        sqlite3_finalize(stmt);
+        sqlite3_set_authorizer(db_, deny_writes_and_attach, nullptr);
+        return names;
+    }
+
+private:
+    sqlite3* db_ = nullptr;
+};
+
+std::string quoted(const std::string& s) {
+    std::string out = "'";
+    for (char c : s) out += c == '\'' ? std::string("''") : std::string(1, c);
+    return out + "'";
+}
+
+// How long a call took, in milliseconds: a hang guard, not a speed test.
+template <typename F>
+double elapsed_ms(F f) {
+    const auto start = std::chrono::steady_clock::now();
+    f();
+    return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+}
+
+const std::set<std::string> kPricing = {
+    "maas_builtin_cost", "maas_builtin_deployment_cost", "maas_builtin_model", "maas_builtin_price",
+    "maas_builtin_training_cost", "maas_convert", "maas_cost", "maas_currency", "maas_debug",
+    "maas_deployment_cost", "maas_model", "maas_price", "maas_training_cost", "maas_unpriced",
+    "maas_usage_cost", "maas_usage_tokens", "maas_version"};
+
+}  // namespace
+
+TEST_CASE("hostile user: maas_nofs has every pricing function and nothing that reads files", "[robust][hostile]") {
+    Host nofs(MAAS_NOFS_MODULE_PATH);
+    CHECK(nofs.maas_functions() == kPricing);
+    CHECK(nofs.answer("SELECT maas_load_card('/etc/passwd')") == "error: no such function: maas_load_card");
+    // It prices exactly like maas.so.
+    Host full(MAAS_MODULE_PATH);
+    std::set<std::string> with_files = kPricing;
+    with_files.insert("maas_load_card");
+    CHECK(full.maas_functions() == with_files);
+    for (const char* sql : {"SELECT maas_cost('DeepSeek-R1', 1000000, 1000000)",
+                            "SELECT maas_cost('Qwen3-8B', 230, 300, '2026-01-01')",
+                            "SELECT maas_training_cost('Qwen3-8B', 'lora', 1000000, 3)",
+                            "SELECT maas_deployment_cost('DeepSeek-V3', 24, 2)",
+                            "SELECT count(*) || '|' || sum(price) FROM maas_rates",
+                            "SELECT count(*) FROM maas_aliases",
+                            "SELECT maas_unpriced('Spark-Max')"}) {
+        INFO(sql);
+        CHECK(nofs.answer(sql) == full.answer(sql));
+    }
+    CHECK(nofs.answer("SELECT maas_cost('DeepSeek-R1', 1000000, 1000000)") == "20.0");
+    // Locked down as the host meant: no loading, no ATTACH, no writes.
+    CHECK(nofs.answer("SELECT load_extension('" MAAS_MODULE_PATH "')") == "error: not authorized");
+    CHECK(nofs.answer("ATTACH '/tmp/x.db' AS x") == "error: not authorized");
+}
+
+TEST_CASE("hostile user: maas_load_card refuses devices, FIFOs and directories at once", "[robust][hostile]") {
+    robust::TempDir dir;
+    const std::string fifo = dir.file("card.fifo");
+    REQUIRE(mkfifo(fifo.c_str(), 0600) == 0);
+    Host host(MAAS_MODULE_PATH);
+    for (const std::string& path : {std::string("/dev/zero"), std::string("/dev/urandom"), fifo, std::string("/tmp"),
+                                    std::string("/")}) {
+        INFO(path);
+        std::string got;
+        const double ms = elapsed_ms([&] { got = host.answer("SELECT maas_load_card(" + quoted(path) + ")"); });
+        CHECK(got == "error: maas_load_card: '" + path + "' is not a regular file (a card is a CSV file)");
+        CHECK(ms < 1000);
+    }
+    unlink(fifo.c_str());
+}
+
+TEST_CASE("hostile user: maas_load_card never quotes a file that is not a card", "[robust][hostile]") {
+    robust::TempDir dir;
+    Host host(MAAS_MODULE_PATH);
+    const std::string expected_header =
+        ":1: column 1 of the header is not one of provider, model, service, item, label, price, unit, currency, "
+        "effective_from, source";
+    // /proc files are regular files that say their size is 0.
+    for (const char* path : {"/proc/self/maps", "/proc/self/status", "/proc/self/environ", "/etc/passwd"}) {
+        INFO(path);
+        CHECK(host.answer(std::string("SELECT maas_load_card('") + path + "')") ==
+              std::string("error: maas_load_card: ") + path + expected_header);
+    }
+    const std::string secret = dir.write("secret.txt", "password=SECRET-7f3a9\nmore\n");
+    CHECK(host.answer("SELECT maas_load_card(" + quoted(secret) + ")") ==
+          "error: maas_load_card: " + secret + expected_header);
+    const std::string binary = dir.write("blob.bin", std::string("\x7f" "ELF\x02\x01\x01\0\0\0SECRET", 16));
+    const std::string got = host.answer("SELECT maas_load_card(" + quoted(binary) + ")");
+    CHECK(got.find("SECRET") == std::string::npos);
+    CHECK(got.rfind("error: maas_load_card: " + binary + ":1: ", 0) == 0);
+    // A real card's line errors stay as precise as before.
+    const std::string card = dir.write(
+        "card.csv", "provider,model,service,item,label,price,unit,currency,effective_from,source\n"
+                    "acme,Hostile-1,inference,input,in,0.0x,k_tokens,CNY,2025-01-01,test\n");
+    CHECK(host.answer("SELECT maas_load_card(" + quoted(card) + ")") ==
+          "error: maas_load_card: " + card + ":2: price: '0.0x' is not a non-negative decimal such as 0.00075");
+    // Larger than the limit: refused from its size, without reading it.
+    const std::string big = dir.file("big.csv");
+    {
+        std::ofstream out(big);
+    }
+    REQUIRE(truncate(big.c_str(), (16 << 20) + 1) == 0);
+    std::string refused;
+    const double ms = elapsed_ms([&] { refused = host.answer("SELECT maas_load_card(" + quoted(big) + ")"); });
+    CHECK(refused == "error: maas_load_card: '" + big + "' is larger than 16 MiB, the limit for a card file");
+    CHECK(ms < 1000);
+    CHECK(host.answer("SELECT maas_load_card('/nonexistent/card.csv')") ==
+          "error: maas_load_card: cannot read '/nonexistent/card.csv'");
+}
+
+TEST_CASE("hostile user: huge values, deep JSON and odd types answer, never crash", "[robust][hostile]") {
+    Host host(MAAS_NOFS_MODULE_PATH);
+    const std::string mega = "printf('%.*c', 1048576, 'x')";
+    CHECK(host.answer("SELECT maas_cost(" + mega + ", 1, 1)") == "NULL");
+    CHECK(host.answer("SELECT maas_unpriced(" + mega + ")") == "unknown_model");
+    CHECK(host.answer("SELECT maas_cost('Qwen3-8B', 9223372036854775807, 9223372036854775807)") == "50728546202701.3");
+    CHECK(host.answer("SELECT maas_deployment_cost('DeepSeek-V3', 1e300, 9223372036854775807)") ==
+          "error: maas_deployment_cost: the cost is too large to compute exactly");
+    // 100,000 nested arrays: refused as JSON, no stack overflow.
+    const std::string deep = "'" + std::string(100000, '[') + std::string(100000, ']') + "'";
+    CHECK(host.answer("SELECT maas_usage_cost('Qwen3-8B', " + deep + ")").rfind(
+              "error: maas_usage_cost: usage is not valid JSON (", 0) == 0);
+    CHECK(host.answer("SELECT maas_convert(1e308, 'USD', 'USD')") == "1.0e+308");
+    CHECK(host.answer("SELECT maas_convert(x'00', 'USD', 'CNY')") == "error: maas_convert: amount must be a number, got a BLOB");
+    CHECK(host.answer("SELECT maas_rates.price FROM maas_rates WHERE lookup = " + mega) == "NULL");
+}
+
+TEST_CASE("hostile user: crafted user tables cannot make the extension read a file or write", "[robust][hostile]") {
+    robust::TempDir dir;
+    const std::string database = dir.file("crafted.db");
+    // The file's owner made maas_user_rates a view that calls maas_load_card,
+    // and maas_user_fx a view over a function with side effects.
+    const std::string crafted =
+        "CREATE VIEW maas_user_rates(provider, model, service, item, label, price, unit, currency, effective_from, "
+        "source) AS SELECT 'acme', 'X', 'inference', 'input', maas_load_card('/etc/passwd'), '1', 'k_tokens', 'CNY', "
+        "'2025-01-01', 's';"
+        "CREATE TABLE maas_user_changes(version INTEGER); INSERT INTO maas_user_changes VALUES (0);"
+        "CREATE VIEW maas_user_fx(currency, to_currency, rate, effective_from, source) AS "
+        "SELECT 'USD', 'CNY', maas_cost('Qwen3-8B', 1, 1), '2025-01-01', 's';";
+    {
+        sqlite3* db = nullptr;
+        REQUIRE(sqlite3_open(database.c_str(), &db) == SQLITE_OK);
+        // Written without the module: SQLite does not check function names in a view body.
+        REQUIRE(sqlite3_exec(db, crafted.c_str(), nullptr, nullptr, nullptr) == SQLITE_OK);
+        sqlite3_close(db);
+    }
+    Host host(MAAS_MODULE_PATH, database);
+    const std::string refused = host.answer("SELECT maas_cost('Qwen3-8B', 1, 1)");
+    // Refused by the host's authorizer or by trusted_schema=OFF ("unsafe use
+    // of maas_load_card()", see test_security.cpp): either way before the view runs.
+    INFO(refused);
+    CHECK((refused == "error: maas_cost: cannot read the user tables: not authorized" ||
+           refused.rfind("error: maas_cost: cannot read the user tables: unsafe use of maas_", 0) == 0));
+    CHECK(refused.find("root:") == std::string::npos);
+    // The built-in card alone still works: its functions read no table.
+    CHECK(host.answer("SELECT maas_builtin_cost('Qwen3-8B', 230, 300)") == "0.001615");
+    CHECK(host.answer("SELECT count(*) FROM maas_user_changes") == "1");
+}
+
+TEST_CASE("hostile user: memory stays bounded over many calls with 1 MiB arguments", "[robust][hostile]") {
+#if defined(__SANITIZE_ADDRESS__)
+    SUCCEED("the sanitizer's allocator keeps freed memory in quarantine: measured in the plain build");
+#else
+    Host host(MAAS_NOFS_MODULE_PATH);
+    const std::string usage =
+        "'{\"usage\":{\"prompt_tokens\":230,\"completion_tokens\":300},\"pad\":\"' || printf('%.*c', 1048576, 'x') || "
+        "'\"}'";
+    CHECK(host.answer("SELECT maas_usage_cost('Qwen3-8B', " + usage + ")") == "0.001615");  // warm the reader
+    const size_t before = mallinfo2().uordblks;
+    for (int i = 0; i < 1000; ++i) {
+        host.answer("SELECT maas_usage_cost('Qwen3-8B', " + usage + ")");
+        host.answer("SELECT maas_cost(printf('%.*c', 1048576, 'y'), 1, 1)");
+    }
+    const size_t after = mallinfo2().uordblks;
+    INFO("heap in use before " << before << ", after " << after);
+    CHECK(after < before + (8u << 20));
+#endif
+}
