@@ -20,6 +20,8 @@ endif()
 
 set(MAAS_CORE_SOURCES
   ${MAAS_ROOT}/extension/core/decimal.cpp
+  ${MAAS_ROOT}/extension/core/double_to_decimal.cpp
+  ${MAAS_ROOT}/extension/core/exact_sum.cpp
   ${MAAS_ROOT}/extension/core/time_text.cpp
   ${MAAS_ROOT}/extension/core/csv_table.cpp
   ${MAAS_ROOT}/extension/core/card.cpp
