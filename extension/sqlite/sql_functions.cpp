@@ -45,21 +45,11 @@
 #include "maas_version.h"
 #include "pricing.hpp"
 #include "sql_args.hpp"
+#include "sql_function_support.hpp"
 #include "usage_json.hpp"
 
 namespace maas {
 namespace {
-
-template <SqlFunction F>
-void guarded(sqlite3_context* ctx, int argc, sqlite3_value** argv) noexcept {
-    try {
-        F(ctx, argc, argv);
-    } catch (const std::bad_alloc&) {
-        sqlite3_result_error_nomem(ctx);
-    } catch (...) {
-        sqlite3_result_error(ctx, "maas: internal error", -1);
-    }
-}
 
 const Binding& binding_of(sqlite3_context* ctx) { return *static_cast<Binding*>(sqlite3_user_data(ctx)); }
 
@@ -75,18 +65,6 @@ struct Names {
     const char* builtin;
     const char* of(const Binding& b) const { return b.builtin_only ? builtin : merged; }
 };
-
-// "maas_cost: expected 3 to 4 arguments (model, input_tokens, output_tokens [, at]), got 2"
-bool check_arity(sqlite3_context* ctx, int argc, const char* function, int least, int most,
-                 const char* signature) {
-    if (argc >= least && argc <= most) return true;
-    std::string message = std::string(function) + ": expected ";
-    message += least == most ? std::to_string(least) : std::to_string(least) + " to " + std::to_string(most);
-    message += std::string(least == 1 && most == 1 ? " argument " : " arguments ") + signature + ", got " +
-               std::to_string(argc);
-    report_error(ctx, message);
-    return false;
-}
 
 // Why the connection's prices could not be had.  Out of memory while
 // reading the user tables is SQLite's out-of-memory error, not a verdict on
