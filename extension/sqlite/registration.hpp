@@ -58,6 +58,7 @@ struct FunctionList {
 
 // The lists, each defined beside its functions.
 FunctionList scalar_functions();  // sql_functions.cpp: maas_cost, maas_price, ...
+FunctionList total_functions();   // total_functions.cpp: maas_total, maas_total_text, maas_round_text
 
 struct ModuleSpec {
     const char* name;
