@@ -25,8 +25,8 @@
 // row costs a few ns over sum()'s.
 #include <cmath>
 #include <cstdint>
-#include <cstring>
 #include <string>
+#include <type_traits>
 
 #include "decimal.hpp"
 #include "double_to_decimal.hpp"
