@@ -23,6 +23,8 @@ set(MAAS_CORE_SOURCES
   ${MAAS_ROOT}/extension/core/vocabulary.cpp
   ${MAAS_ROOT}/extension/core/utf8_text.cpp
   ${MAAS_ROOT}/extension/core/decimal.cpp
+  ${MAAS_ROOT}/extension/core/double_to_decimal.cpp
+  ${MAAS_ROOT}/extension/core/exact_sum.cpp
   ${MAAS_ROOT}/extension/core/time_text.cpp
   ${MAAS_ROOT}/extension/core/csv_table.cpp
   ${MAAS_ROOT}/extension/core/card.cpp
@@ -45,6 +47,7 @@ set(MAAS_SQLITE_SOURCES
   ${MAAS_ROOT}/extension/sqlite/function_support.cpp
   ${MAAS_ROOT}/extension/sqlite/sql_functions.cpp
   ${MAAS_ROOT}/extension/sqlite/currency_functions.cpp
+  ${MAAS_ROOT}/extension/sqlite/total_functions.cpp
   ${MAAS_ROOT}/extension/sqlite/connection.cpp
   ${MAAS_ROOT}/extension/sqlite/user_tables.cpp
   ${MAAS_ROOT}/extension/sqlite/rates_vtab.cpp

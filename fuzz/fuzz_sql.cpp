@@ -19,8 +19,9 @@
 // Properties: no crash, no sanitizer report; an error from a maas function
 // starts with its own name and ": " (never "maas: internal error"); costs are
 // finite REALs or NULL, maas_model TEXT or NULL, maas_usage_tokens a
-// non-negative INTEGER or NULL, maas_load_card a positive INTEGER; the
-// built-in functions answer the same twice; with no user rows, maas_rates
+// non-negative INTEGER or NULL, maas_load_card a positive INTEGER; maas_total
+// a finite REAL or NULL, maas_total_text and maas_round_text the same TEXT of
+// one value (or NULL); the built-in and total functions answer the same twice; with no user rows, maas_rates
 // with equality constraints counts exactly what a plain copy of it counts.
 #include <sqlite3.h>
 #include <sys/mman.h>
@@ -164,7 +165,8 @@ bool known_function(const std::string& f) {
                                    "maas_builtin_training_cost", "maas_deployment_cost",
                                    "maas_builtin_deployment_cost", "maas_price", "maas_builtin_price", "maas_model",
                                    "maas_builtin_model", "maas_usage_cost", "maas_usage_tokens", "maas_load_card",
-                                   "maas_version", "maas_debug", "rates", "aliases"};
+                                   "maas_version", "maas_debug", "maas_total", "maas_total_text",
+                                   "maas_round_text", "rates", "aliases"};
     for (const char* name : kNames)
         if (f == name) return true;
     // "rates" followed by column names of maas_rates
@@ -221,7 +223,8 @@ void check_call(const Call& call) {
     std::string sql = "SELECT " + f + "(";
     for (size_t k = 0; k < call.args.size(); ++k) sql += (k ? ", ?" : "?") + std::to_string(k + 1);
     sql += ")";
-    const bool builtin = starts_with(f, "maas_builtin_") || f == "maas_usage_tokens" || f == "maas_version";
+    const bool totals = f == "maas_total" || f == "maas_total_text" || f == "maas_round_text";
+    const bool builtin = starts_with(f, "maas_builtin_") || f == "maas_usage_tokens" || f == "maas_version" || totals;
     if (builtin) sql += ", " + sql.substr(7);  // the same call twice: a pure function answers the same
     const Result r = query(sql, call.args);
     if (r.rc == SQLITE_DONE) return;
@@ -238,6 +241,17 @@ void check_call(const Call& call) {
         FUZZ_CHECK(type == SQLITE_NULL || (type == SQLITE_TEXT && !r.texts[0].empty()), sql);
     } else if (f == "maas_usage_tokens") {
         FUZZ_CHECK(type == SQLITE_NULL || (type == SQLITE_INTEGER && r.ints[0] >= 0), sql);
+    } else if (f == "maas_total") {
+        FUZZ_CHECK(type == SQLITE_NULL || (type == SQLITE_FLOAT && std::isfinite(r.reals[0])), sql);
+    } else if (f == "maas_total_text" || f == "maas_round_text") {
+        FUZZ_CHECK(type == SQLITE_NULL || (type == SQLITE_TEXT && !r.texts[0].empty()), sql);
+        // One value: the aggregate and the scalar write the same text.
+        const std::string other = f == "maas_total_text" ? "maas_round_text" : "maas_total_text";
+        std::string twin = "SELECT " + other + "(";
+        for (size_t k = 0; k < call.args.size(); ++k) twin += (k ? ", ?" : "?") + std::to_string(k + 1);
+        const Result t = query(twin + ")", call.args);
+        if (t.rc == SQLITE_ROW && t.types[0] != SQLITE_NULL && type != SQLITE_NULL)
+            FUZZ_CHECK(t.texts[0] == r.texts[0], sql + " gave " + r.texts[0] + ", " + other + " " + t.texts[0]);
     } else if (f == "maas_load_card") {
         FUZZ_CHECK(type == SQLITE_NULL || (type == SQLITE_INTEGER && r.ints[0] >= 1), sql);
         g_dirty = true;

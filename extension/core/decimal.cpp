@@ -44,18 +44,6 @@ unsigned __int128 magnitude(int128 v) {
     return v < 0 ? static_cast<unsigned __int128>(-(v + 1)) + 1 : static_cast<unsigned __int128>(v);
 }
 
-// The same value with the trailing zeros of the mantissa moved into the
-// exponent ("1.000" is 1000e-3, which is 1e0): keeps exact results that fit
-// from overflowing only because of how the operands were written.
-Decimal normalized(Decimal d) {
-    if (d.mantissa == 0) return Decimal{0, 0};
-    while (d.mantissa % 10 == 0 && d.exponent < kExponentLimit) {
-        d.mantissa /= 10;
-        ++d.exponent;
-    }
-    return d;
-}
-
 // Multiplies v by 10^k in place; false on overflow.
 bool scale_up(int128& v, int32_t k) {
     for (int32_t i = 0; i < k; ++i) {
@@ -66,6 +54,17 @@ bool scale_up(int128& v, int32_t k) {
 }
 
 }  // namespace
+
+// "1.000" is 1000e-3, which is 1e0.  Keeps exact results that fit from
+// overflowing only because of how the operands were written.
+Decimal normalized(Decimal d) {
+    if (d.mantissa == 0) return Decimal{0, 0};
+    while (d.mantissa % 10 == 0 && d.exponent < kExponentLimit) {
+        d.mantissa /= 10;
+        ++d.exponent;
+    }
+    return d;
+}
 
 bool parse_decimal(std::string_view text, Decimal& out) {
     size_t i = 0, n = text.size();
@@ -221,6 +220,43 @@ std::string to_string(const Decimal& d) {
         s.append(digits, size_t(n - frac));
         s += '.';
         s.append(digits + (n - frac), size_t(frac));
+    }
+    return s;
+}
+
+bool round_half_away(const Decimal& d, int decimals, Decimal& out) {
+    if (decimals < 0) return false;
+    const int64_t drop = -int64_t(d.exponent) - decimals;  // fraction digits to remove
+    if (drop <= 0) {
+        out = d;
+        return true;
+    }
+    // |mantissa| < 2^127 < 5 x 10^38: dropping 39 or more digits leaves less
+    // than half a unit, which rounds to zero.
+    unsigned __int128 q = 0;
+    if (drop <= 38) {
+        unsigned __int128 unit = 1;
+        for (int64_t i = 0; i < drop; ++i) unit *= 10;
+        const unsigned __int128 m = magnitude(d.mantissa);
+        q = m / unit;
+        const unsigned __int128 r = m % unit;
+        if (r >= unit - r) ++q;  // r >= unit / 2 without overflow: half goes away from zero
+    }
+    // q <= |mantissa| / 10 + 1, so it fits back in the signed range.
+    const int128 value = static_cast<int128>(q);
+    out = Decimal{d.mantissa < 0 ? -value : value, -decimals};
+    return true;
+}
+
+std::string to_fixed_string(const Decimal& d, int decimals) {
+    Decimal r;
+    if (!round_half_away(d, decimals < 0 ? 0 : decimals, r)) r = d;
+    std::string s = to_string(r);
+    // r has at most `decimals` fraction digits; pad to exactly that many.
+    const int have = r.exponent < 0 ? -r.exponent : 0;
+    if (decimals > have) {
+        if (have == 0) s += '.';
+        s.append(size_t(decimals - have), '0');
     }
     return s;
 }

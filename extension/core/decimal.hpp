@@ -56,4 +56,20 @@ double to_double(const Decimal& d);
 // Plain decimal text without exponent ("0.00075", "150", "-2.5").
 std::string to_string(const Decimal& d);
 
+// The same value with the trailing zeros of the mantissa moved into the
+// exponent (1500e-3 becomes 15e-1; zero becomes 0e0).
+Decimal normalized(Decimal d);
+
+// d rounded to `decimals` fraction digits, half away from zero (2.5 -> 3,
+// -2.5 -> -3, 9.9995 to 3 places -> 10.000), exactly in decimal: no binary
+// rounding as printf('%.3f') has.  out's exponent is -decimals, or d's own
+// when d has fewer fraction digits (the value is then unchanged).  False
+// only when decimals is negative.
+bool round_half_away(const Decimal& d, int decimals, Decimal& out);
+
+// Plain text of d rounded half away from zero to exactly `decimals` places,
+// padded with zeros ("0.003", "10.000", "2.500"); a rounded zero has no
+// sign.  decimals must be >= 0.
+std::string to_fixed_string(const Decimal& d, int decimals);
+
 }  // namespace maas

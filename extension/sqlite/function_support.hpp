@@ -10,6 +10,7 @@
 //       if (!find_model(ctx, argv[0], "maas_price", "model", model)) return;
 //   }
 //   {"maas_price", kReadsDatabase, false, guarded<maas_price>}   // in a FunctionList
+//   {"maas_total", kPure, true, nullptr, guarded<step>, guarded_final<final>, ...}   // an aggregate
 #pragma once
 
 #include <cstdint>
@@ -32,6 +33,18 @@ template <SqlFunction F>
 void guarded(sqlite3_context* ctx, int argc, sqlite3_value** argv) noexcept {
     try {
         F(ctx, argc, argv);
+    } catch (const std::bad_alloc&) {
+        sqlite3_result_error_nomem(ctx);
+    } catch (...) {
+        sqlite3_result_error(ctx, "maas: internal error", -1);
+    }
+}
+
+// The same for xFinal and xValue.
+template <SqlFinal F>
+void guarded_final(sqlite3_context* ctx) noexcept {
+    try {
+        F(ctx);
     } catch (const std::bad_alloc&) {
         sqlite3_result_error_nomem(ctx);
     } catch (...) {

@@ -8,6 +8,7 @@ namespace {
 // Every function list and virtual table, in registration order.
 FunctionList (*const kFunctionLists[])() = {
     scalar_functions,
+    total_functions,
     currency_functions,
 #ifndef MAAS_NO_FILESYSTEM
     file_functions,

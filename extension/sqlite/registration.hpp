@@ -58,6 +58,7 @@ struct FunctionList {
 
 // The lists, each defined beside its functions.
 FunctionList scalar_functions();    // sql_functions.cpp: maas_cost, maas_price, ...
+FunctionList total_functions();     // total_functions.cpp: maas_total, maas_total_text, maas_round_text
 FunctionList currency_functions();  // currency_functions.cpp: maas_currency, maas_unpriced, maas_convert
 // load_card.cpp: maas_load_card.  The one function that reads a file; the
 // nofs module (MAAS_NO_FILESYSTEM, build/maas_nofs.so) is built without it.

@@ -34,7 +34,7 @@ constexpr int64_t kMax = INT64_MAX;
 constexpr int64_t kMin = INT64_MIN;
 const std::string kMega(1 << 20, 'x');  // 1 MiB of TEXT
 
-enum class Role { Model, Tokens, Epochs, Nodes, Hours, Method, Item, At, Usage, Which, Path };
+enum class Role { Model, Tokens, Epochs, Nodes, Hours, Method, Item, At, Usage, Which, Path, Number, Decimals };
 
 // The kinds of bad (or borderline) values tried in every position.
 enum class Bad {
@@ -66,6 +66,7 @@ std::string nul_text(Role role, const std::string& card_path) {
     switch (role) {
         case Role::Model: return "Qwen3-8B" + tail;
         case Role::Tokens: case Role::Epochs: case Role::Nodes: case Role::Hours: return "1" + tail;
+        case Role::Number: case Role::Decimals: return "1" + tail;
         case Role::Method: return "lora" + tail;
         case Role::Item: return "input" + tail;
         case Role::At: return "2026-01-01" + tail;
@@ -149,6 +150,9 @@ const char* kItemWhat = "one of 'input', 'output', 'deployment', 'lora', 'full',
 // and the others are good.  nullopt: an accepted value whose answer depends
 // on the function (those are in the written-out table).
 std::optional<Expect> rule(const std::string& function, Param param, Bad bad, const std::string& card_path) {
+    // The aggregate maas_total_text needs one decimals for all rows: NULL is an error there.
+    if ((bad == Bad::Null || bad == Bad::NaN) && param.role == Role::Decimals && function == "maas_total_text")
+        return error(function + ": decimals must be an integer from 0 to 18, got NULL");
     if (bad == Bad::Null || bad == Bad::NaN) return is_null();
     const std::string must = function + ": " + param.name + " must be ";
     const std::string got = ", got " + shown(bad, param.role, card_path);
@@ -185,6 +189,20 @@ std::optional<Expect> rule(const std::string& function, Param param, Bad bad, co
             return error_prefix(function + ": usage is not valid JSON (");
         }
         case Role::Which: return error(must + "'input' or 'output'" + got);
+        case Role::Number: {
+            // Any finite number is a value (the written table has their totals).
+            const bool accepted = bad == Bad::MinusOne || bad == Bad::Zero || bad == Bad::Int64Min ||
+                                  bad == Bad::Int64Max || bad == Bad::Fraction || bad == Bad::NegFraction ||
+                                  bad == Bad::Huge || bad == Bad::NegZero || bad == Bad::WholeReal ||
+                                  bad == Bad::Padded;
+            if (accepted) return std::nullopt;
+            return error(must + "a finite number" + got);
+        }
+        case Role::Decimals: {
+            const bool accepted = bad == Bad::Zero || bad == Bad::NegZero || bad == Bad::WholeReal || bad == Bad::Padded;
+            if (accepted) return std::nullopt;
+            return error(must + "an integer from 0 to 18" + got);
+        }
         case Role::Path:
             if (!is_text_kind(bad)) return error(must + "a file name (TEXT)" + got);
             if (bad == Bad::Nul) return error(must + "a file name without NUL bytes" + got);
@@ -236,6 +254,11 @@ std::vector<Signature> signatures(const std::string& card_path) {
                    {text(kUsage), text("output")},
                    is_integer(300)});
     out.push_back({"maas_load_card", {{Role::Path, "path"}}, {text(card_path)}, is_integer(2)});
+    out.push_back({"maas_total", {{Role::Number, "x"}}, {real(0.001615)}, is_real(0.001615)});
+    out.push_back({"maas_total_text", {{Role::Number, "x"}, {Role::Decimals, "decimals"}}, {real(0.001615), integer(5)},
+                   is_text("0.00162")});
+    out.push_back({"maas_round_text", {{Role::Number, "x"}, {Role::Decimals, "decimals"}}, {real(0.0025), integer(3)},
+                   is_text("0.003")});
     return out;
 }
 
@@ -507,6 +530,9 @@ std::vector<Case> written_cases() {
         {"maas_load_card", 1, 1, "(path)"},
         {"maas_version", 0, 0, "()"},
         {"maas_debug", 0, 0, "()"},
+        {"maas_total", 1, 1, "(x)"},
+        {"maas_total_text", 1, 2, "(x [, decimals])"},
+        {"maas_round_text", 1, 2, "(x [, decimals])"},
     };
     for (const Arity& a : arities) {
         auto message = [&](int n) {
@@ -529,10 +555,69 @@ std::vector<Case> written_cases() {
             add(a.function, std::vector<Value>(size_t(a.least), null()), is_null());
             std::vector<Value> mixed(size_t(a.most), integer(-1));
             mixed.back() = null();
-            add(a.function, mixed, is_null());
+            // (An aggregate's decimals must hold for every row: NULL is an error there.)
+            add(a.function, mixed,
+                std::string(a.function) == "maas_total_text"
+                    ? error("maas_total_text: decimals must be an integer from 0 to 18, got NULL")
+                    : is_null());
         }
     }
     add("maas_version", {}, is_text(MAAS_VERSION));
+
+    // Totals: the accepted values, each the exact decimal it stands for.
+    add("maas_total", {integer(-1)}, is_real(-1.0));
+    add("maas_total", {integer(kMin)}, is_real(-9223372036854775808.0));
+    add("maas_total", {integer(kMax)}, is_real(9223372036854775807.0));
+    add("maas_total", {real(-2.5)}, is_real(-2.5));
+    add("maas_total", {real(-0.0)}, is_real(0.0));
+    add("maas_total", {real(1e300)}, is_real(1e300));
+    add("maas_total", {real(5e-324)}, is_real(5e-324));
+    add("maas_total", {text(" 7 ")}, is_real(7.0));
+    add("maas_total", {text("1e-400")}, is_real(0.0));
+    add("maas_total", {text("-1e400")}, error("maas_total: the sum is beyond the largest REAL"));
+    add("maas_total", {text("99999999999999999999999999999999999999")}, is_real(1e38));
+    add("maas_total", {text("999999999999999999999999999999999999999")},
+        error("maas_total: x must be a finite number, got '999999999999999999999999999999999999999'"));
+    add("maas_total", {text(std::string(1 << 20, '0') + "1.5")}, is_real(1.5));
+    add("maas_total", {text("0x10")}, error("maas_total: x must be a finite number, got '0x10'"));
+    add("maas_total", {text("1.5.0")}, error("maas_total: x must be a finite number, got '1.5.0'"));
+    add("maas_total", {text("nan")}, error("maas_total: x must be a finite number, got 'nan'"));
+    add("maas_total_text", {integer(kMax), integer(2)}, is_text("9223372036854775807.00"));
+    add("maas_total_text", {integer(kMin)}, is_text("-9223372036854775808"));
+    add("maas_total_text", {real(-2.5), integer(0)}, is_text("-3"));
+    add("maas_total_text", {real(-0.0), real(-0.0)}, is_text("0"));
+    add("maas_total_text", {real(1e300), integer(0)}, is_text("1" + std::string(300, '0')));
+    add("maas_total_text", {text(" 7 "), text(" 7 ")}, is_text("7.0000000"));
+    add("maas_total_text", {real(3.0), real(3.0)}, is_text("3.000"));
+    add("maas_total_text", {real(0.1), integer(18)}, is_text("0.100000000000000000"));
+    add("maas_total_text", {real(0.1), integer(19)},
+        error("maas_total_text: decimals must be an integer from 0 to 18, got 19"));
+    add("maas_total_text", {real(0.1), text("1e1")}, is_text("0.1000000000"));
+    add("maas_round_text", {integer(-1), integer(0)}, is_text("-1"));
+    add("maas_round_text", {integer(kMin), integer(18)}, is_text("-9223372036854775808.000000000000000000"));
+    add("maas_round_text", {real(-2.5), real(-0.0)}, is_text("-3"));
+    add("maas_round_text", {real(1e300), real(3.0)}, is_text("1" + std::string(300, '0') + ".000"));
+    add("maas_round_text", {text(" 7 "), text(" 7 ")}, is_text("7.0000000"));
+    add("maas_round_text", {real(2.5)}, is_text("2.5"));
+    add("maas_round_text", {real(0.001615)}, is_text("0.001615"));
+    add("maas_round_text", {real(0.0016150000000000001)}, is_text("0.0016150000000000001"));  // another double
+    add("maas_round_text", {real(5e-324), integer(0)}, is_text("0"));
+    add("maas_round_text", {text("-0.5"), integer(0)}, is_text("-1"));
+    add("maas_round_text", {text("-0.4"), integer(0)}, is_text("0"));
+    add_sql("SELECT maas_total(x) FROM (SELECT ?1 AS x UNION ALL SELECT ?2)", {text("99999999999999999999999999999999999999"), integer(1)},
+            is_real(1e38));
+    add_sql("SELECT maas_total(x) FROM (SELECT ?1 AS x UNION ALL SELECT ?2)",
+            {text("99999999999999999999999999999999999999"), text("99999999999999999999999999999999999999")},
+            error("maas_total: the sum is too large to compute exactly"));
+    add_sql("SELECT maas_total_text(x, ?3) FROM (SELECT ?1 AS x UNION ALL SELECT ?2)",
+            {real(1e15), real(1e-15), integer(18)}, is_text("1000000000000000.000000000000001000"));
+    add_sql("SELECT maas_total_text(x, ?3) FROM (SELECT ?1 AS x UNION ALL SELECT ?2)",
+            {real(1e22), real(1e-22), integer(18)}, error("maas_total_text: the sum is too large to compute exactly"));
+    add_sql("SELECT maas_total_text(x, ?3) FROM (SELECT ?1 AS x UNION ALL SELECT ?2)",
+            {real(1e22), real(1e-22), null()}, error("maas_total_text: decimals must be an integer from 0 to 18, got NULL"));
+    add_sql("SELECT maas_total(x) FROM (SELECT ?1 AS x UNION ALL SELECT ?2)", {text("1e20"), real(1e-20)},
+            error("maas_total: the sum is too large to compute exactly"));
+    add_sql("SELECT maas_total(x) FROM (SELECT ?1 AS x WHERE 0)", {integer(1)}, is_null());
     add("maas_cost", {null(), integer(-1), text("x"), text("bad time")}, is_null());
     add("maas_training_cost", {text("Qwen3-8B"), text("qlora"), integer(-1), integer(0), null()}, is_null());
     add("maas_usage_cost", {blob("x"), text("{"), null()}, is_null());

@@ -177,6 +177,11 @@ std::vector<std::string> statements(const std::string& card) {
         "SELECT maas_cost('Qwen3-8B', -1, 0)",
         "SELECT maas_usage_cost('Oom-1', '{\"prompt_tokens\":-1}')",
         "SELECT maas_training_cost('Qwen3-8B', 'lora', 9223372036854775807, 9223372036854775807)",
+        // Exact totals: aggregates, a window frame, the scalar.
+        "SELECT maas_total(maas_cost(model, i, o)), maas_total_text(maas_cost(model, i, o), 6), "
+        "maas_total_text(maas_cost(model, i, o)), maas_round_text(0.0025, 3), maas_round_text('7.14426475') FROM usage",
+        "SELECT group_concat(t, ' ') FROM (SELECT maas_total_text(maas_cost(model, i, o)) "
+        "OVER (ORDER BY rowid ROWS BETWEEN 2 PRECEDING AND CURRENT ROW) AS t FROM usage)",
         // A card file.
         "SELECT maas_load_card('" + card + "'), maas_cost('Card-1', 1000, 1000)",
     };
@@ -380,7 +385,9 @@ TEST_CASE("every function fails with SQLite's out-of-memory error or answers exa
     for (const std::string& sql : all) expected.push_back(run(db, sql, -1, false).text);
     CHECK(expected[3] == "maas_cost: input_tokens must be a non-negative integer, got -1");
     CHECK(expected[5] == "maas_training_cost: the cost is too large to compute exactly");
-    CHECK(expected[6] == "2|0.0030000000000000001;");
+    CHECK(expected.back() == "2|0.0030000000000000001;");
+    CHECK(expected[6] == "0.44139|0.441390|0.44139|0.003|7.14426475;");
+    CHECK(expected[7].rfind("0.000128 0.001152 0.001407 0.001791 0.003327 ", 0) == 0);  // 3-row frames
 
     Tally tally;
     for (const bool persistent : {false, true}) {

@@ -49,8 +49,11 @@ TEST_CASE("loading adds exactly the maas functions and module", "[load]") {
                                 "maas_model" + reads_database, "maas_builtin_cost" + pure,
                                 "maas_builtin_training_cost" + pure, "maas_builtin_deployment_cost" + pure,
                                 "maas_builtin_price" + pure, "maas_builtin_model" + pure,
-                                "maas_usage_cost" + reads_database, "maas_currency" + reads_database, "maas_unpriced" + reads_database, "maas_convert" + reads_database, "maas_usage_tokens" + pure,
-                                "maas_load_card" + direct_only, "maas_version" + pure, "maas_debug" + pure});
+                                "maas_usage_cost" + reads_database, "maas_currency" + reads_database,
+                                "maas_unpriced" + reads_database, "maas_convert" + reads_database,
+                                "maas_usage_tokens" + pure, "maas_load_card" + direct_only, "maas_version" + pure,
+                                "maas_debug" + pure, "maas_total" + pure, "maas_total_text" + pure,
+                                "maas_round_text" + pure});
     CHECK(added_modules == std::set<std::string>{"maas_rates", "maas_aliases"});
 }
 
