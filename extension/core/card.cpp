@@ -12,17 +12,13 @@
 
 #include "card_merge.hpp"
 #include "csv_table.hpp"
+#include "field_problem.hpp"
 #include "time_text.hpp"
 
 namespace maas {
 
 bool check_card_line(const CardFields& f, CardLine& line, std::string& column, std::string& message) {
-    auto fail = [&](const char* col, std::string why) {
-        column = col;
-        message = std::move(why);
-        return false;
-    };
-    auto quoted = [](std::string_view v) { return "'" + std::string(v) + "'"; };
+    const FieldProblem fail{column, message};
     line.provider.assign(f.provider);
     if (line.provider.empty()) return fail("provider", "empty");
     line.model.assign(f.model);

@@ -3,18 +3,14 @@
 
 #include <algorithm>
 
+#include "field_problem.hpp"
 #include "time_text.hpp"
 #include "vocabulary.hpp"
 
 namespace maas {
 
 bool check_fx_line(const FxFields& f, FxLine& line, std::string& column, std::string& message) {
-    auto fail = [&](const char* col, std::string why) {
-        column = col;
-        message = std::move(why);
-        return false;
-    };
-    auto quoted = [](std::string_view v) { return "'" + std::string(v) + "'"; };
+    const FieldProblem fail{column, message};
     if (!is_currency_code(f.currency)) return fail("currency", quoted(f.currency) + " is not a 3-letter code such as USD");
     if (!is_currency_code(f.to_currency))
         return fail("to_currency", quoted(f.to_currency) + " is not a 3-letter code such as CNY");

@@ -35,15 +35,21 @@ const std::string* currency_of(const Model& model, const Catalog& catalog, const
     return &catalog.rows()[model.rows.front()].line->currency;
 }
 
+// The arguments (model [, at]) of maas_currency and maas_unpriced; false
+// when the call is already answered (NULL, or an error).
+bool read_model_at(sqlite3_context* ctx, int argc, sqlite3_value** argv, const char* function, int64_t& at_storage,
+                   const int64_t*& at, const Model*& model) {
+    return begin_call(ctx, argc, argv, function, 1, 2, "(model [, at])") &&
+           read_optional_instant(ctx, argc, argv, 1, function, at_storage, at) &&
+           find_model(ctx, argv[0], function, "model", model);
+}
+
 void maas_currency(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
     constexpr const char* kName = "maas_currency";
-    if (!begin_call(ctx, argc, argv, kName, 1, 2, "(model [, at])")) return;
     int64_t at_storage;
     const int64_t* at;
     const Model* model;
-    if (!read_optional_instant(ctx, argc, argv, 1, kName, at_storage, at) ||
-        !find_model(ctx, argv[0], kName, "model", model))
-        return;
+    if (!read_model_at(ctx, argc, argv, kName, at_storage, at, model)) return;
     const std::string* currency = model ? currency_of(*model, prices_for(ctx, kName)->catalog(), at) : nullptr;
     if (!currency) return sqlite3_result_null(ctx);
     sqlite3_result_text(ctx, currency->data(), int(currency->size()), SQLITE_TRANSIENT);
@@ -62,13 +68,10 @@ const char* unpriced_reason(const Model* model, std::string_view name, const int
 
 void maas_unpriced(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
     constexpr const char* kName = "maas_unpriced";
-    if (!begin_call(ctx, argc, argv, kName, 1, 2, "(model [, at])")) return;
     int64_t at_storage;
     const int64_t* at;
     const Model* model;
-    if (!read_optional_instant(ctx, argc, argv, 1, kName, at_storage, at) ||
-        !find_model(ctx, argv[0], kName, "model", model))
-        return;
+    if (!read_model_at(ctx, argc, argv, kName, at_storage, at, model)) return;
     const std::string_view name(static_cast<const char*>(sqlite3_value_blob(argv[0])),
                                 size_t(sqlite3_value_bytes(argv[0])));
     const char* reason = unpriced_reason(model, name, at);

@@ -61,73 +61,55 @@ bool any_null(int argc, sqlite3_value** argv) {
     return false;
 }
 
-bool read_count_slow(sqlite3_context* ctx, sqlite3_value* value, ArgName name, int64_t minimum, int64_t& out) {
-    bool whole = false;
+bool whole_number_of(sqlite3_value* value, int64_t& out) {
     switch (sqlite3_value_type(value)) {
         case SQLITE_INTEGER:
             out = sqlite3_value_int64(value);
-            whole = true;
-            break;
+            return true;
         case SQLITE_FLOAT: {
             const double d = sqlite3_value_double(value);
             // 2^63 is the first double above INT64_MAX; a whole double below it fits.
-            if (d == std::floor(d) && d >= -9223372036854775808.0 && d < 9223372036854775808.0) {
-                out = int64_t(d);
-                whole = true;
-            }
-            break;
+            if (d != std::floor(d) || d < -9223372036854775808.0 || d >= 9223372036854775808.0) return false;
+            out = int64_t(d);
+            return true;
         }
         case SQLITE_TEXT: {
             Decimal parsed;
-            whole = parse_decimal(text_of(value), parsed) && to_int64(parsed, out);
-            break;
+            return parse_decimal(text_of(value), parsed) && to_int64(parsed, out);
         }
         default:
-            break;
+            return false;
     }
-    if (whole && out >= minimum) return true;
+}
+
+bool decimal_of(sqlite3_value* value, Decimal& out) {
+    switch (sqlite3_value_type(value)) {
+        case SQLITE_INTEGER:
+            out = Decimal::from_int(sqlite3_value_int64(value));
+            return true;
+        case SQLITE_FLOAT:
+            return decimal_from_double(sqlite3_value_double(value), out);
+        case SQLITE_TEXT:
+            return parse_decimal(text_of(value), out);
+        default:
+            return false;
+    }
+}
+
+bool read_count_slow(sqlite3_context* ctx, sqlite3_value* value, ArgName name, int64_t minimum, int64_t& out) {
+    if (whole_number_of(value, out) && out >= minimum) return true;
     report_bad_argument(ctx, name, minimum == 0 ? "a non-negative integer" : "an integer >= 1", value);
     return false;
 }
 
 bool read_quantity(sqlite3_context* ctx, sqlite3_value* value, ArgName name, Decimal& out) {
-    bool ok = false;
-    switch (sqlite3_value_type(value)) {
-        case SQLITE_INTEGER:
-            out = Decimal::from_int(sqlite3_value_int64(value));
-            ok = true;
-            break;
-        case SQLITE_FLOAT:
-            ok = decimal_from_double(sqlite3_value_double(value), out);
-            break;
-        case SQLITE_TEXT:
-            ok = parse_decimal(text_of(value), out);
-            break;
-        default:
-            break;
-    }
-    if (ok && !out.is_negative()) return true;
+    if (decimal_of(value, out) && !out.is_negative()) return true;
     report_bad_argument(ctx, name, "a non-negative number", value);
     return false;
 }
 
 bool read_amount(sqlite3_context* ctx, sqlite3_value* value, ArgName name, Decimal& out) {
-    bool ok = false;
-    switch (sqlite3_value_type(value)) {
-        case SQLITE_INTEGER:
-            out = Decimal::from_int(sqlite3_value_int64(value));
-            ok = true;
-            break;
-        case SQLITE_FLOAT:
-            ok = decimal_from_double(sqlite3_value_double(value), out);
-            break;
-        case SQLITE_TEXT:
-            ok = parse_decimal(text_of(value), out);
-            break;
-        default:
-            break;
-    }
-    if (ok) return true;
+    if (decimal_of(value, out)) return true;
     report_bad_argument(ctx, name, "a number", value);
     return false;
 }

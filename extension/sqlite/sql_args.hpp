@@ -33,6 +33,15 @@ struct ArgName {
 // Reports "function: argument must be <what>, got <value>" on ctx.
 void report_bad_argument(sqlite3_context* ctx, ArgName name, const char* what, sqlite3_value* value);
 
+// The value as a whole number: INTEGER, a REAL with no fraction (1000.0) or
+// TEXT holding an integer ('1200').  False for anything else; reports nothing.
+bool whole_number_of(sqlite3_value* value, int64_t& out);
+
+// The value as an exact decimal: INTEGER exactly, REAL as the shortest
+// decimal that reads back as the same double, TEXT holding a decimal.  False
+// for anything else (BLOB, other TEXT, NaN, Inf); reports nothing.
+bool decimal_of(sqlite3_value* value, Decimal& out);
+
 // An integer >= minimum.  False after reporting an error.
 bool read_count_slow(sqlite3_context* ctx, sqlite3_value* value, ArgName name, int64_t minimum, int64_t& out);
 inline bool read_count(sqlite3_context* ctx, sqlite3_value* value, ArgName name, int64_t minimum, int64_t& out) {
@@ -47,9 +56,7 @@ inline bool read_count(sqlite3_context* ctx, sqlite3_value* value, ArgName name,
 // A decimal >= 0.  False after reporting an error.
 bool read_quantity(sqlite3_context* ctx, sqlite3_value* value, ArgName name, Decimal& out);
 
-// An amount of money, any sign: INTEGER exactly, REAL as the shortest
-// decimal that reads back as the same double, TEXT holding a decimal.
-// False after reporting an error (BLOB, other TEXT, NaN, Inf).
+// An amount of money, any sign (decimal_of).  False after reporting an error.
 bool read_amount(sqlite3_context* ctx, sqlite3_value* value, ArgName name, Decimal& out);
 
 // A currency code such as 'CNY' (three letters A-Z).  False after reporting

@@ -78,34 +78,8 @@ Read read_number(sqlite3_value* value, int32_t& scale, Decimal& out) {
 // decimals: a whole number 0..18 as INTEGER, whole REAL or integer TEXT
 // (the way token counts are read).  False after reporting an error.
 bool read_decimals(sqlite3_context* ctx, sqlite3_value* value, const char* function, int& out) {
-    int64_t n = -1;
-    bool whole = false;
-    switch (sqlite3_value_type(value)) {
-        case SQLITE_INTEGER:
-            n = sqlite3_value_int64(value);
-            whole = true;
-            break;
-        case SQLITE_FLOAT: {
-            const double d = sqlite3_value_double(value);
-            whole = d == std::floor(d) && d >= 0 && d <= kMaxDecimals;
-            if (whole) n = int64_t(d);
-            break;
-        }
-        case SQLITE_TEXT: {
-            const char* text = reinterpret_cast<const char*>(sqlite3_value_text(value));
-            if (!text) {
-                sqlite3_result_error_nomem(ctx);
-                return false;
-            }
-            Decimal parsed;
-            whole = parse_decimal(std::string_view(text, size_t(sqlite3_value_bytes(value))), parsed) &&
-                    to_int64(parsed, n);
-            break;
-        }
-        default:
-            break;
-    }
-    if (whole && n >= 0 && n <= kMaxDecimals) {
+    int64_t n;
+    if (whole_number_of(value, n) && n >= 0 && n <= kMaxDecimals) {
         out = int(n);
         return true;
     }
@@ -125,17 +99,15 @@ void report_too_large(sqlite3_context* ctx, const char* function) {
 // Adds (or, for xInverse, subtracts) argv[0]; false after reporting an error.
 bool accumulate(sqlite3_context* ctx, TotalState& state, sqlite3_value* x, const char* function, bool inverse) {
     Decimal v;
-    switch (read_number(x, state.scale, v)) {
-        case Read::number:
-            break;
-        case Read::null:
-            return true;
-        case Read::nomem:
-            sqlite3_result_error_nomem(ctx);
-            return false;
-        case Read::bad:
-            report_bad_argument(ctx, {function, "x"}, kNumberWhat, x);
-            return false;
+    const Read read = read_number(x, state.scale, v);
+    if (read == Read::null) return true;  // skipped, like sum()
+    if (read == Read::nomem) {
+        sqlite3_result_error_nomem(ctx);
+        return false;
+    }
+    if (read == Read::bad) {
+        report_bad_argument(ctx, {function, "x"}, kNumberWhat, x);
+        return false;
     }
     if (!(inverse ? state.sum.subtract(v) : state.sum.add(v))) {
         report_too_large(ctx, function);
