@@ -31,6 +31,8 @@ set(MAAS_CORE_SOURCES
   ${MAAS_ROOT}/extension/core/catalog.cpp
   ${MAAS_ROOT}/extension/core/pricing.cpp
   ${MAAS_ROOT}/extension/core/aliases.cpp
+  ${MAAS_ROOT}/extension/core/other_products.cpp
+  ${MAAS_ROOT}/extension/core/fx_rates.cpp
   ${MAAS_ROOT}/extension/core/usage_json.cpp
   ${MAAS_ROOT}/extension/core/builtin_card.cpp)
 
@@ -39,7 +41,9 @@ set(MAAS_SQLITE_SOURCES
   ${MAAS_ROOT}/extension/sqlite/registration.cpp
   ${MAAS_ROOT}/extension/sqlite/failure.cpp
   ${MAAS_ROOT}/extension/sqlite/sql_args.cpp
+  ${MAAS_ROOT}/extension/sqlite/function_support.cpp
   ${MAAS_ROOT}/extension/sqlite/sql_functions.cpp
+  ${MAAS_ROOT}/extension/sqlite/currency_functions.cpp
   ${MAAS_ROOT}/extension/sqlite/connection.cpp
   ${MAAS_ROOT}/extension/sqlite/user_tables.cpp
   ${MAAS_ROOT}/extension/sqlite/rates_vtab.cpp
@@ -47,7 +51,8 @@ set(MAAS_SQLITE_SOURCES
 
 set(MAAS_EMBEDDED_DATA
   "data/xingchen_rates.csv;builtin_card"
-  "data/aliases.csv;builtin_aliases")
+  "data/aliases.csv;builtin_aliases"
+  "data/other_products.csv;builtin_other_products")
 
 function(maas_embedded_sources out_var generated_dir)
   set(outputs)

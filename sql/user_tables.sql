@@ -1,4 +1,5 @@
--- user_tables.sql - the user's own prices and aliases, kept in the database.
+-- user_tables.sql - the user's own prices, aliases and exchange rates, kept
+-- in the database.
 --
 --   sqlite3 usage.db '.read sql/user_tables.sql'
 --   INSERT INTO maas_user_rates(provider, model, service, item, price, unit, currency, effective_from, source)
@@ -35,8 +36,22 @@
 --   model           the model it means: a published name or 'provider/model'
 --   source          where the alias comes from (free text, may be NULL)
 --
+-- maas_user_fx, one row per exchange rate, versioned in time like prices:
+--   currency        the currency an amount is in, 3 letters: 'USD'
+--   to_currency     the currency it converts to: 'CNY'
+--   rate            one unit of currency in to_currency, as decimal text:
+--                   '7.1' means 1 USD = 7.1 CNY.  Rates are directional: the
+--                   reverse conversion needs its own row (1/7.1 has no exact
+--                   decimal, so none is made up)
+--   effective_from  when the rate takes effect (the same forms as above); it
+--                   is in force until the next row of the same pair
+--   source          where the rate comes from (free text, may be NULL)
+-- maas_convert(amount, currency, to_currency, at) uses the rate in force at
+-- `at`; with no rate in force it is NULL (never a guess), and the reports'
+-- @currency total lists such rows as unconverted.
+--
 -- maas_user_changes holds one counter that the triggers below raise on every
--- change to the two tables.  The extension reads this counter, not the
+-- change to the three tables.  The extension reads this counter, not the
 -- tables, to notice a change: so a change is seen by the next statement and
 -- nothing is re-read on every row.  Keep the triggers.
 --
@@ -61,6 +76,13 @@ CREATE TABLE IF NOT EXISTS maas_user_aliases (
   model  TEXT NOT NULL,
   source TEXT
 );
+CREATE TABLE IF NOT EXISTS maas_user_fx (
+  currency       TEXT NOT NULL,
+  to_currency    TEXT NOT NULL,
+  rate           TEXT NOT NULL,
+  effective_from TEXT NOT NULL,
+  source         TEXT
+);
 CREATE TABLE IF NOT EXISTS maas_user_changes (version INTEGER NOT NULL);
 INSERT INTO maas_user_changes(version) SELECT 0 WHERE NOT EXISTS (SELECT 1 FROM maas_user_changes);
 
@@ -75,4 +97,10 @@ BEGIN UPDATE maas_user_changes SET version = version + 1; END;
 CREATE TRIGGER IF NOT EXISTS maas_user_aliases_update AFTER UPDATE ON maas_user_aliases
 BEGIN UPDATE maas_user_changes SET version = version + 1; END;
 CREATE TRIGGER IF NOT EXISTS maas_user_aliases_delete AFTER DELETE ON maas_user_aliases
+BEGIN UPDATE maas_user_changes SET version = version + 1; END;
+CREATE TRIGGER IF NOT EXISTS maas_user_fx_insert AFTER INSERT ON maas_user_fx
+BEGIN UPDATE maas_user_changes SET version = version + 1; END;
+CREATE TRIGGER IF NOT EXISTS maas_user_fx_update AFTER UPDATE ON maas_user_fx
+BEGIN UPDATE maas_user_changes SET version = version + 1; END;
+CREATE TRIGGER IF NOT EXISTS maas_user_fx_delete AFTER DELETE ON maas_user_fx
 BEGIN UPDATE maas_user_changes SET version = version + 1; END;

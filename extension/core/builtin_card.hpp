@@ -23,6 +23,8 @@ std::string_view builtin_card_text();
 std::string_view builtin_card_name();
 std::string_view builtin_aliases_text();
 std::string_view builtin_aliases_name();
+std::string_view builtin_other_products_text();  // data/other_products.csv (other_products.hpp)
+std::string_view builtin_other_products_name();
 
 // The parsed built-in card; nullptr with `error` set if it does not parse,
 // which the tests rule out for every build.

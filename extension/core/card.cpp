@@ -15,19 +15,6 @@
 #include "time_text.hpp"
 
 namespace maas {
-namespace {
-
-bool is_plain_decimal(std::string_view s) {
-    // Digits with at most one point and digits on both sides: "0.00075", "150".
-    size_t dot = s.find('.');
-    auto all_digits = [](std::string_view t) {
-        return !t.empty() && std::all_of(t.begin(), t.end(), [](char c) { return c >= '0' && c <= '9'; });
-    };
-    if (dot == std::string_view::npos) return all_digits(s);
-    return all_digits(s.substr(0, dot)) && all_digits(s.substr(dot + 1));
-}
-
-}  // namespace
 
 bool check_card_line(const CardFields& f, CardLine& line, std::string& column, std::string& message) {
     auto fail = [&](const char* col, std::string why) {
@@ -60,8 +47,7 @@ bool check_card_line(const CardFields& f, CardLine& line, std::string& column, s
         return fail("unit", std::string("item ") + item_name(line.item) + " cannot be priced per " +
                                 unit_name(line.unit));
     line.currency.assign(f.currency);
-    if (line.currency.size() != 3 ||
-        !std::all_of(line.currency.begin(), line.currency.end(), [](char c) { return c >= 'A' && c <= 'Z'; }))
+    if (!is_currency_code(line.currency))
         return fail("currency", quoted(f.currency) + " is not a 3-letter code such as CNY");
     if (!parse_time(f.effective_from, line.effective_from_ms))
         return fail("effective_from", quoted(f.effective_from) + " is not a time such as 2025-07-08T13:25:00+08:00");

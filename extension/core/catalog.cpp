@@ -15,8 +15,9 @@ const PriceVersion* Model::price_at(const std::vector<PriceVersion>& versions, i
 }
 
 std::shared_ptr<const Catalog> Catalog::build(std::vector<CardLine> lines, std::vector<AliasLine> aliases,
-                                              std::string& error) {
+                                              std::string& error, std::vector<FxLine> fx) {
     auto catalog = std::make_shared<Catalog>();
+    if (!catalog->fx_.build(std::move(fx), error)) return nullptr;
     catalog->lines_ = std::move(lines);
     catalog->aliases_ = std::move(aliases);
     NameIndex by_provider_and_name;  // "provider/model" -> model index, for grouping

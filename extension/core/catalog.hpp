@@ -22,6 +22,7 @@
 #include "aliases.hpp"
 #include "card.hpp"
 #include "catalog_rows.hpp"
+#include "fx_rates.hpp"
 #include "name_index.hpp"
 #include "quick_prices.hpp"
 
@@ -63,8 +64,10 @@ public:
     // when the lines contradict each other (two spellings of one model, an
     // alias of an unknown model, an alias that is another model's name).
     // Lines must already be free of duplicates (DuplicateFinder).
+    // `fx` are the user's exchange rates (fx_rates.hpp), carried with the
+    // prices so that one snapshot serves a whole statement.
     static std::shared_ptr<const Catalog> build(std::vector<CardLine> lines, std::vector<AliasLine> aliases,
-                                                std::string& error);
+                                                std::string& error, std::vector<FxLine> fx = {});
 
     // Exact, case-insensitive: a model name, "provider/model", or an alias.
     // Sets *ambiguous (when given) if the name is a model of several providers.
@@ -76,6 +79,7 @@ public:
     const std::vector<RateRow>& rows() const { return rows_; }
     const std::vector<AliasRow>& alias_rows() const { return alias_rows_; }
     const std::vector<uint32_t>& rows_for_item(Item item) const { return rows_by_item_[int(item)]; }
+    const FxTable& fx() const { return fx_; }
 
 private:
     std::vector<CardLine> lines_;
@@ -85,6 +89,7 @@ private:
     std::vector<AliasRow> alias_rows_;
     std::vector<uint32_t> rows_by_item_[kItemCount];
     NameIndex names_;
+    FxTable fx_;
 };
 
 }  // namespace maas

@@ -54,6 +54,25 @@ bool unit_from_text(std::string_view text, Unit& out) {
     return false;
 }
 
+bool is_currency_code(std::string_view text) {
+    if (text.size() != 3) return false;
+    for (char c : text)
+        if (c < 'A' || c > 'Z') return false;
+    return true;
+}
+
+bool is_plain_decimal(std::string_view s) {
+    auto all_digits = [](std::string_view t) {
+        if (t.empty()) return false;
+        for (char c : t)
+            if (c < '0' || c > '9') return false;
+        return true;
+    };
+    const size_t dot = s.find('.');
+    if (dot == std::string_view::npos) return all_digits(s);
+    return all_digits(s.substr(0, dot)) && all_digits(s.substr(dot + 1));
+}
+
 const char* origin_name(Origin o) { return o == Origin::builtin ? "builtin" : "user"; }
 
 }  // namespace maas

@@ -37,6 +37,13 @@ bool item_from_text(std::string_view text, Item& out);
 bool service_from_text(std::string_view text, Service& out);
 bool unit_from_text(std::string_view text, Unit& out);
 
+// A currency as cards and rates write it: three letters A-Z ('CNY', 'USD').
+bool is_currency_code(std::string_view text);
+
+// A price or rate as published: digits with at most one point and digits on
+// both sides ("0.00075", "150"); no sign, exponent or spaces.
+bool is_plain_decimal(std::string_view text);
+
 // builtin: the card compiled in; user: maas_load_card() or the user's tables.
 enum class Origin : uint8_t { builtin, user };
 const char* origin_name(Origin o);

@@ -104,17 +104,17 @@ std::shared_ptr<const Catalog> ConnectionState::current(Failure& failure) {
 
 bool ConnectionState::rebuild(const UserTablesState& tables, const std::vector<CardLine>& loaded,
                               Failure& failure) {
-    std::vector<CardLine> user_lines;
-    std::vector<AliasLine> user_aliases;
-    if (!read_user_tables(db_, tables, user_lines, user_aliases, failure)) return false;
+    UserTables user;
+    if (!read_user_tables(db_, tables, user, failure)) return false;
+    const std::vector<AliasLine>& user_aliases = user.aliases;
 
-    if (user_lines.empty() && user_aliases.empty() && loaded.empty()) {
+    if (user.empty() && loaded.empty()) {
         merged_ = builtin_;  // nothing to lay over the built-in card: share it
         return true;
     }
     std::vector<CardLine> lines = builtin_->lines();
     overlay_lines(lines, loaded);
-    overlay_lines(lines, user_lines);
+    overlay_lines(lines, user.lines);
     // A user alias replaces a built-in alias of the same name.
     std::vector<AliasLine> aliases;
     for (const AliasLine& a : builtin_->aliases()) {
@@ -125,7 +125,7 @@ bool ConnectionState::rebuild(const UserTablesState& tables, const std::vector<C
     aliases.insert(aliases.end(), user_aliases.begin(), user_aliases.end());
 
     std::string contradiction;
-    std::shared_ptr<const Catalog> merged = Catalog::build(std::move(lines), std::move(aliases), contradiction);
+    std::shared_ptr<const Catalog> merged = Catalog::build(std::move(lines), std::move(aliases), contradiction, std::move(user.fx));
     if (!merged) {
         failure = Failure::bad_data(std::move(contradiction));
         return false;

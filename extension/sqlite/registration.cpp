@@ -6,7 +6,7 @@ namespace maas {
 namespace {
 
 // Every function list and virtual table, in registration order.
-FunctionList (*const kFunctionLists[])() = {scalar_functions};
+FunctionList (*const kFunctionLists[])() = {scalar_functions, currency_functions};
 
 const ModuleSpec* module_specs(size_t& count) {
     static const ModuleSpec kModules[] = {

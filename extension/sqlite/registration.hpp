@@ -57,7 +57,8 @@ struct FunctionList {
 };
 
 // The lists, each defined beside its functions.
-FunctionList scalar_functions();  // sql_functions.cpp: maas_cost, maas_price, ...
+FunctionList scalar_functions();    // sql_functions.cpp: maas_cost, maas_price, ...
+FunctionList currency_functions();  // currency_functions.cpp: maas_currency, maas_unpriced, maas_convert
 
 struct ModuleSpec {
     const char* name;

@@ -111,6 +111,36 @@ bool read_quantity(sqlite3_context* ctx, sqlite3_value* value, ArgName name, Dec
     return false;
 }
 
+bool read_amount(sqlite3_context* ctx, sqlite3_value* value, ArgName name, Decimal& out) {
+    bool ok = false;
+    switch (sqlite3_value_type(value)) {
+        case SQLITE_INTEGER:
+            out = Decimal::from_int(sqlite3_value_int64(value));
+            ok = true;
+            break;
+        case SQLITE_FLOAT:
+            ok = decimal_from_double(sqlite3_value_double(value), out);
+            break;
+        case SQLITE_TEXT:
+            ok = parse_decimal(text_of(value), out);
+            break;
+        default:
+            break;
+    }
+    if (ok) return true;
+    report_bad_argument(ctx, name, "a number", value);
+    return false;
+}
+
+bool read_currency(sqlite3_context* ctx, sqlite3_value* value, ArgName name, std::string_view& out) {
+    if (sqlite3_value_type(value) == SQLITE_TEXT) {
+        out = text_of(value);
+        if (is_currency_code(out)) return true;
+    }
+    report_bad_argument(ctx, name, "a 3-letter currency code such as 'CNY'", value);
+    return false;
+}
+
 bool read_model(sqlite3_context* ctx, sqlite3_value* value, ArgName name, StatementPrices& prices,
                 const Model*& out) {
     if (sqlite3_value_type(value) == SQLITE_BLOB) {

@@ -47,6 +47,15 @@ inline bool read_count(sqlite3_context* ctx, sqlite3_value* value, ArgName name,
 // A decimal >= 0.  False after reporting an error.
 bool read_quantity(sqlite3_context* ctx, sqlite3_value* value, ArgName name, Decimal& out);
 
+// An amount of money, any sign: INTEGER exactly, REAL as the shortest
+// decimal that reads back as the same double, TEXT holding a decimal.
+// False after reporting an error (BLOB, other TEXT, NaN, Inf).
+bool read_amount(sqlite3_context* ctx, sqlite3_value* value, ArgName name, Decimal& out);
+
+// A currency code such as 'CNY' (three letters A-Z).  False after reporting
+// an error.
+bool read_currency(sqlite3_context* ctx, sqlite3_value* value, ArgName name, std::string_view& out);
+
 // A model name looked up in the catalog; out is nullptr when the name is
 // unknown.  False after reporting an error (a BLOB, or a name several
 // providers share).

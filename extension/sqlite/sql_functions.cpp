@@ -33,7 +33,7 @@
 //     a cost too large for exact arithmetic is an error, never a wrong number.
 //   - No C++ exception leaves a callback: guarded() turns bad_alloc into
 //     SQLite's out-of-memory error.
-#include "failure.hpp"
+#include "function_support.hpp"
 #include "registration.hpp"
 
 #include <cmath>
@@ -50,98 +50,6 @@
 
 namespace maas {
 namespace {
-
-template <SqlFunction F>
-void guarded(sqlite3_context* ctx, int argc, sqlite3_value** argv) noexcept {
-    try {
-        F(ctx, argc, argv);
-    } catch (const std::bad_alloc&) {
-        sqlite3_result_error_nomem(ctx);
-    } catch (...) {
-        sqlite3_result_error(ctx, "maas: internal error", -1);
-    }
-}
-
-const Binding& binding_of(sqlite3_context* ctx) { return *static_cast<Binding*>(sqlite3_user_data(ctx)); }
-
-// The name a call was made under: "maas_cost" or "maas_builtin_cost".
-struct Names {
-    const char* merged;
-    const char* builtin;
-    const char* of(const Binding& b) const { return b.builtin_only ? builtin : merged; }
-};
-
-// Checks the number of arguments, then NULL in gives NULL out; false when
-// the call is already answered (an error or NULL).
-bool begin_call(sqlite3_context* ctx, int argc, sqlite3_value** argv, const char* function, int least, int most,
-                const char* signature);
-
-// "maas_cost: expected 3 to 4 arguments (model, input_tokens, output_tokens [, at]), got 2"
-bool check_arity(sqlite3_context* ctx, int argc, const char* function, int least, int most,
-                 const char* signature) {
-    if (argc >= least && argc <= most) return true;
-    std::string message = std::string(function) + ": expected ";
-    message += least == most ? std::to_string(least) : std::to_string(least) + " to " + std::to_string(most);
-    message += std::string(least == 1 && most == 1 ? " argument " : " arguments ") + signature + ", got " +
-               std::to_string(argc);
-    report_error(ctx, message);
-    return false;
-}
-
-bool begin_call(sqlite3_context* ctx, int argc, sqlite3_value** argv, const char* function, int least, int most,
-                const char* signature) {
-    if (!check_arity(ctx, argc, function, least, most, signature)) return false;
-    if (!any_null(argc, argv)) return true;
-    sqlite3_result_null(ctx);
-    return false;
-}
-
-// What to price with, or nullptr after reporting why there is nothing.
-StatementPrices* prices_for(sqlite3_context* ctx, const char* function) {
-    const Binding& binding = binding_of(ctx);
-    Failure failure;
-    StatementPrices* prices = binding.state->prices_for(ctx, binding, failure);
-    if (!prices) report_failure(ctx, function, failure);
-    return prices;
-}
-
-// Reads the optional `at` argument at argv[index]; at is null when absent.
-bool read_optional_instant(sqlite3_context* ctx, int argc, sqlite3_value** argv, int index, const char* function,
-                           int64_t& storage, const int64_t*& at) {
-    at = nullptr;
-    if (argc <= index) return true;
-    if (!read_instant(ctx, argv[index], {function, "at"}, storage)) return false;
-    at = &storage;
-    return true;
-}
-
-void report_cost(sqlite3_context* ctx, Priced priced, const Decimal& cost, const char* function) {
-    switch (priced) {
-        case Priced::ok: {
-            const double value = to_double(cost);
-            if (std::isinf(value)) break;  // exact, but beyond any double
-            sqlite3_result_double(ctx, value);
-            return;
-        }
-        case Priced::no_price:
-            sqlite3_result_null(ctx);
-            return;
-        case Priced::mixed_currency:
-            report_error(ctx, std::string(function) + ": input and output are priced in different currencies");
-            return;
-        case Priced::overflow:
-            break;
-    }
-    report_error(ctx, std::string(function) + ": the cost is too large to compute exactly");
-}
-
-// Reads the model last, after every other argument has been checked, so that
-// bad data is reported even for an unknown model.
-bool find_model(sqlite3_context* ctx, sqlite3_value* value, const char* function, const char* argument,
-                const Model*& model) {
-    StatementPrices* prices = prices_for(ctx, function);
-    return prices && read_model(ctx, value, {function, argument}, *prices, model);
-}
 
 // Ends a cost function once every other argument is read: finds the model,
 // NULL for an unknown one, else the cost `price(model, cost)` computes.

@@ -32,6 +32,14 @@ std::string_view column_text(sqlite3_stmt* stmt, int i) {
     return std::string_view(text ? text : "", size_t(sqlite3_column_bytes(stmt, i)));
 }
 
+// A time column as text the card checks read: unix seconds (an INTEGER, or
+// the digits the column's TEXT affinity made of one) by the same rule as the
+// functions' `at`, anything else as written.
+std::string instant_text_of(std::string_view value) {
+    int64_t unix_ms;
+    return instant_from_seconds_text(value, unix_ms) ? format_time(unix_ms) : std::string(value);
+}
+
 std::string where(const char* table, sqlite3_stmt* stmt) {
     return std::string(table) + " rowid " + std::to_string(static_cast<long long>(sqlite3_column_int64(stmt, 0)));
 }
@@ -53,11 +61,7 @@ bool read_rates(sqlite3* db, std::vector<CardLine>& lines, Failure& failure) {
     int rc;
     while ((rc = sqlite3_step(stmt.get())) == SQLITE_ROW) {
         sqlite3_stmt* s = stmt.get();
-        // Unix seconds, an INTEGER or the digits the column's TEXT affinity
-        // made of one, are read by the same rule as the functions' `at`.
-        std::string effective_from(column_text(s, 9));
-        int64_t from_seconds_ms;
-        if (instant_from_seconds_text(effective_from, from_seconds_ms)) effective_from = format_time(from_seconds_ms);
+        const std::string effective_from = instant_text_of(column_text(s, 9));
         const CardFields fields{column_text(s, 1), column_text(s, 2), column_text(s, 3), column_text(s, 4),
                                 column_text(s, 5), column_text(s, 6), column_text(s, 7), column_text(s, 8),
                                 effective_from,    column_text(s, 10)};
@@ -100,6 +104,30 @@ bool read_aliases(sqlite3* db, std::vector<AliasLine>& aliases, Failure& failure
     return !step_error(db, rc, failure);
 }
 
+bool read_fx(sqlite3* db, std::vector<FxLine>& rates, Failure& failure) {
+    Statement stmt;
+    if (!prepare(db, "SELECT rowid, currency, to_currency, rate, effective_from, source FROM main.maas_user_fx "
+                     "ORDER BY rowid",
+                 stmt, failure))
+        return false;
+    int rc;
+    while ((rc = sqlite3_step(stmt.get())) == SQLITE_ROW) {
+        sqlite3_stmt* s = stmt.get();
+        const std::string effective_from = instant_text_of(column_text(s, 4));
+        const FxFields fields{column_text(s, 1), column_text(s, 2), column_text(s, 3), effective_from,
+                              column_text(s, 5)};
+        FxLine line;
+        std::string column, message;
+        if (!check_fx_line(fields, line, column, message)) {
+            failure = Failure::bad_data(where("maas_user_fx", s) + ": " + column + ": " + message);
+            return false;
+        }
+        line.where = where("maas_user_fx", s);
+        rates.push_back(std::move(line));
+    }
+    return !step_error(db, rc, failure);
+}
+
 }  // namespace
 
 ChangeSignal ChangeSignal::read(sqlite3* db) {
@@ -117,7 +145,7 @@ bool read_user_tables_state(sqlite3* db, UserTablesState& out, Failure& failure)
     if (!prepare(db,
                  "SELECT name, (SELECT schema_version FROM main.pragma_schema_version) "
                  "FROM main.sqlite_master WHERE type = 'table' AND name IN "
-                 "('maas_user_rates', 'maas_user_aliases', 'maas_user_changes')",
+                 "('maas_user_rates', 'maas_user_aliases', 'maas_user_fx', 'maas_user_changes')",
                  names, failure))
         return false;
     bool has_counter = false;
@@ -126,11 +154,12 @@ bool read_user_tables_state(sqlite3* db, UserTablesState& out, Failure& failure)
         const std::string_view name = column_text(names.get(), 0);
         out.has_rates |= name == "maas_user_rates";
         out.has_aliases |= name == "maas_user_aliases";
+        out.has_fx |= name == "maas_user_fx";
         has_counter |= name == "maas_user_changes";
         out.schema_version = sqlite3_column_int64(names.get(), 1);
     }
     if (step_error(db, rc, failure)) return false;
-    if (!has_counter || !(out.has_rates || out.has_aliases)) return true;
+    if (!has_counter || !(out.has_rates || out.has_aliases || out.has_fx)) return true;
     Statement counter;
     if (!prepare(db, "SELECT max(version) FROM main.maas_user_changes", counter, failure)) return false;
     rc = sqlite3_step(counter.get());
@@ -140,10 +169,10 @@ bool read_user_tables_state(sqlite3* db, UserTablesState& out, Failure& failure)
     return true;
 }
 
-bool read_user_tables(sqlite3* db, const UserTablesState& state, std::vector<CardLine>& lines,
-                      std::vector<AliasLine>& aliases, Failure& failure) {
-    return (!state.has_rates || read_rates(db, lines, failure)) &&
-           (!state.has_aliases || read_aliases(db, aliases, failure));
+bool read_user_tables(sqlite3* db, const UserTablesState& state, UserTables& out, Failure& failure) {
+    return (!state.has_rates || read_rates(db, out.lines, failure)) &&
+           (!state.has_aliases || read_aliases(db, out.aliases, failure)) &&
+           (!state.has_fx || read_fx(db, out.fx, failure));
 }
 
 }  // namespace maas

@@ -1,11 +1,11 @@
-// user_tables.hpp - reading the user's own prices and aliases from the
-// database (the tables sql/user_tables.sql creates), and noticing cheaply
-// when they may have changed.
+// user_tables.hpp - reading the user's own prices, aliases and exchange
+// rates from the database (the tables sql/user_tables.sql creates), and
+// noticing cheaply when they may have changed.
 //
 //   maas::UserTablesState state;
-//   std::vector<maas::CardLine> lines; std::vector<maas::AliasLine> aliases; maas::Failure failure;
-//   if (maas::read_user_tables_state(db, state, failure) &&
-//       maas::read_user_tables(db, state, lines, aliases, failure)) ...
+//   maas::UserTables tables;
+//   maas::Failure failure;
+//   if (maas::read_user_tables_state(db, state, failure) && maas::read_user_tables(db, state, tables, failure)) ...
 //   // else failure.message: "maas_user_rates rowid 5: price: ..." (bad_data), or SQLite's error
 //
 // Noticing a change without re-reading on every row: once per statement the
@@ -49,21 +49,29 @@ struct UserTablesState {
     int64_t schema_version = -1;  // a re-created table starts its counter again
     bool has_rates = false;
     bool has_aliases = false;
+    bool has_fx = false;
     int64_t version = -1;
     bool operator==(const UserTablesState& o) const {
         return schema_version == o.schema_version && has_rates == o.has_rates && has_aliases == o.has_aliases &&
-               version == o.version;
+               has_fx == o.has_fx && version == o.version;
     }
+};
+
+// What the user's tables hold, checked.
+struct UserTables {
+    std::vector<CardLine> lines;    // maas_user_rates
+    std::vector<AliasLine> aliases;  // maas_user_aliases
+    std::vector<FxLine> fx;          // maas_user_fx
+    bool empty() const { return lines.empty() && aliases.empty() && fx.empty(); }
 };
 
 // Reads the current UserTablesState; false on SQLite errors (sqlite_error,
 // out_of_memory).
 bool read_user_tables_state(sqlite3* db, UserTablesState& out, Failure& failure);
 
-// Reads and checks every row of maas_user_rates and maas_user_aliases (those
-// that exist).  The first bad row stops it (bad_data), named by table, rowid
+// Reads and checks every row of maas_user_rates, maas_user_aliases and
+// maas_user_fx (those that exist).  The first bad row stops it (bad_data), named by table, rowid
 // and column; SQLite's own errors are sqlite_error or out_of_memory.
-bool read_user_tables(sqlite3* db, const UserTablesState& state, std::vector<CardLine>& lines,
-                      std::vector<AliasLine>& aliases, Failure& failure);
+bool read_user_tables(sqlite3* db, const UserTablesState& state, UserTables& out, Failure& failure);
 
 }  // namespace maas

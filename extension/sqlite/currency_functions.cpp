@@ -1,0 +1,112 @@
+// currency_functions.cpp - what a cost is in, converting it, and why a row
+// has no cost.
+//
+//   SELECT maas_currency('DeepSeek-V3');                 -- 'CNY'
+//   SELECT maas_convert(0.0057, 'USD', 'CNY', '2025-08-01');  -- with a rate in maas_user_fx
+//   SELECT maas_unpriced('Spark-Max');                   -- 'other_product'
+//   SELECT maas_unpriced(model_name, created_at), count(*) FROM logs GROUP BY 1;
+//
+// maas_unpriced codes (stable; documented in docs/functions/maas_unpriced.md):
+//   NULL                 the model has input and output prices in force at `at`
+//   'unknown_model'      not a model name, alias or provider/model of any card
+//   'other_product'      a name of a different product that must never be
+//                        aliased to a MaaS model (data/other_products.csv)
+//   'no_token_price'     a known model without an input or output price
+//                        (training or deployment only, e.g. 'Spark Mini')
+//   'before_first_price' token prices exist, but none is in force yet at `at`
+//   'mixed_currency'     the input and output prices in force are in
+//                        different currencies, so no single cost exists
+//
+// All three read the user's tables (prices, aliases, maas_user_fx), so they
+// are not DETERMINISTIC; NULL in gives NULL out, as everywhere.
+#include "function_support.hpp"
+#include "other_products.hpp"
+
+namespace maas {
+namespace {
+
+// The currency of the model's token prices in force at `at` when there are
+// both, else of its lines when they agree; nullptr when it has none.
+const std::string* currency_of(const Model& model, const Catalog& catalog, const int64_t* at) {
+    const PriceVersion* in = model.price(Item::input, at);
+    const PriceVersion* out = model.price(Item::output, at);
+    if (in && out) return in->line->currency == out->line->currency ? &in->line->currency : nullptr;
+    if (!model.one_currency || model.rows.empty()) return nullptr;
+    return &catalog.rows()[model.rows.front()].line->currency;
+}
+
+void maas_currency(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
+    constexpr const char* kName = "maas_currency";
+    if (!begin_call(ctx, argc, argv, kName, 1, 2, "(model [, at])")) return;
+    int64_t at_storage;
+    const int64_t* at;
+    const Model* model;
+    if (!read_optional_instant(ctx, argc, argv, 1, kName, at_storage, at) ||
+        !find_model(ctx, argv[0], kName, "model", model))
+        return;
+    const std::string* currency = model ? currency_of(*model, prices_for(ctx, kName)->catalog(), at) : nullptr;
+    if (!currency) return sqlite3_result_null(ctx);
+    sqlite3_result_text(ctx, currency->data(), int(currency->size()), SQLITE_TRANSIENT);
+}
+
+const char* unpriced_reason(const Model* model, std::string_view name, const int64_t* at) {
+    if (!model) return builtin_other_products().find(name) ? "other_product" : "unknown_model";
+    if (model->versions[int(Item::input)].empty() || model->versions[int(Item::output)].empty())
+        return "no_token_price";
+    const PriceVersion* in = model->price(Item::input, at);
+    const PriceVersion* out = model->price(Item::output, at);
+    if (!in || !out) return "before_first_price";
+    if (in->line->currency != out->line->currency) return "mixed_currency";
+    return nullptr;
+}
+
+void maas_unpriced(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
+    constexpr const char* kName = "maas_unpriced";
+    if (!begin_call(ctx, argc, argv, kName, 1, 2, "(model [, at])")) return;
+    int64_t at_storage;
+    const int64_t* at;
+    const Model* model;
+    if (!read_optional_instant(ctx, argc, argv, 1, kName, at_storage, at) ||
+        !find_model(ctx, argv[0], kName, "model", model))
+        return;
+    const std::string_view name(static_cast<const char*>(sqlite3_value_blob(argv[0])),
+                                size_t(sqlite3_value_bytes(argv[0])));
+    const char* reason = unpriced_reason(model, name, at);
+    if (!reason) return sqlite3_result_null(ctx);
+    sqlite3_result_text(ctx, reason, -1, SQLITE_STATIC);
+}
+
+void maas_convert(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
+    constexpr const char* kName = "maas_convert";
+    if (!begin_call(ctx, argc, argv, kName, 3, 4, "(amount, from_currency, to_currency [, at])")) return;
+    Decimal amount;
+    std::string_view from, to;
+    int64_t at_storage;
+    const int64_t* at;
+    if (!read_amount(ctx, argv[0], {kName, "amount"}, amount) ||
+        !read_currency(ctx, argv[1], {kName, "from_currency"}, from) ||
+        !read_currency(ctx, argv[2], {kName, "to_currency"}, to) ||
+        !read_optional_instant(ctx, argc, argv, 3, kName, at_storage, at))
+        return;
+    if (from == to) return sqlite3_result_double(ctx, to_double(amount));  // the identity, exactly
+    StatementPrices* prices = prices_for(ctx, kName);
+    if (!prices) return;
+    const FxLine* rate = prices->catalog().fx().rate(from, to, at);
+    if (!rate) return sqlite3_result_null(ctx);  // no rate in force: never a guess
+    Decimal converted;
+    report_cost(ctx, multiply(amount, rate->rate, converted) ? Priced::ok : Priced::overflow, converted, kName);
+}
+
+constexpr FunctionSpec kCurrencyFunctions[] = {
+    {"maas_currency", kReadsDatabase, false, guarded<maas_currency>},
+    {"maas_unpriced", kReadsDatabase, false, guarded<maas_unpriced>},
+    {"maas_convert", kReadsDatabase, false, guarded<maas_convert>},
+};
+
+}  // namespace
+
+FunctionList currency_functions() {
+    return {kCurrencyFunctions, sizeof kCurrencyFunctions / sizeof kCurrencyFunctions[0]};
+}
+
+}  // namespace maas
