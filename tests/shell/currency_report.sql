@@ -19,9 +19,7 @@ VALUES ('openai', 'gpt-4o-mini', 'inference', 'input',  '0.00015', 'k_tokens', '
 
 .print '1. @currency unset: a total per currency'
 .parameter clear
-.output /dev/null
 .read sql/reports/cost_by_month_model.sql
-.output stdout
 .mode list
 .headers on
 .nullvalue NULL

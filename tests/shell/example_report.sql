@@ -34,7 +34,9 @@ SELECT month, model, currency, requests, unpriced, prompt_tokens, completion_tok
             THEN printf('%d.%08d', cost_e8 / 100000000, cost_e8 % 100000000) END AS cost
   FROM (SELECT strftime('%Y-%m', l.created_at, 'unixepoch') AS month,
                coalesce(p.model, l.model_name) AS model,
-               CASE WHEN p.model IS NOT NULL THEN 'CNY' END AS currency,
+               -- the currency of the model's prices: CNY on the card; Spark Mini is
+               -- on it too (deployment and training prices only); gpt-4o-mini is not
+               CASE WHEN p.model IS NOT NULL OR l.model_name = 'Spark Mini' THEN 'CNY' END AS currency,
                count(*) AS requests,
                count(*) - count(p.model) AS unpriced,
                sum(l.prompt_tokens) AS prompt_tokens,

@@ -40,6 +40,9 @@ CREATE TEMP TABLE expected_whatif_price(model TEXT PRIMARY KEY, input INTEGER, o
 CREATE TEMP VIEW expected_rows AS
 SELECT strftime('%Y-%m', l.created_at, 'unixepoch') AS month,
        l.username, l.token_name, l.prompt_tokens, l.completion_tokens,
+       -- the currency of the model's prices: CNY on the card; Spark Mini is on
+       -- it too (deployment and training prices only); gpt-4o-mini is not
+       CASE WHEN p.model IS NOT NULL OR l.model_name = 'Spark Mini' THEN 'CNY' END AS currency,
        CASE WHEN l.created_at >= 1751952300
             THEN l.prompt_tokens * p.input + l.completion_tokens * p.output END AS cost_e8,
        CASE WHEN l.created_at >= 1751952300
@@ -53,7 +56,7 @@ CREATE TEMP VIEW expected_by_user_key AS
 SELECT month, username, token_name, currency, requests, unpriced, prompt_tokens, completion_tokens,
        CASE WHEN cost_e8 IS NOT NULL THEN printf('%d.%08d', cost_e8 / 100000000, cost_e8 % 100000000) END
          AS cost
-  FROM (SELECT month, username, token_name, CASE WHEN cost_e8 IS NOT NULL THEN 'CNY' END AS currency,
+  FROM (SELECT month, username, token_name, currency,
                count(*) AS requests, count(*) - count(cost_e8) AS unpriced,
                sum(prompt_tokens) AS prompt_tokens, sum(completion_tokens) AS completion_tokens,
                sum(cost_e8) AS cost_e8
