@@ -1,69 +1,136 @@
 -- cost_by_month_model.sql - what a new-api or one-api usage log cost, per
 -- month and model, priced with sqlite-maas.
 --
---   sqlite3 -cmd '.load ./build/maas' new-api.db '.read sql/reports/cost_by_month_model.sql'
+-- For: the gateway's `logs` table (new-api or one-api schema): created_at
+-- (unix seconds), type, model_name, prompt_tokens, completion_tokens; only
+-- type 2 (consume) rows count.
 --
--- Reads the gateway's `logs` table: created_at (unix seconds), type, and
--- model_name, prompt_tokens, completion_tokens; only type 2 (consume) rows
--- count.  Months are UTC.  Each row is priced at the prices in force at its
--- own created_at (maas_cost's `at`), so usage from before a price change keeps
+--   sqlite3 -cmd '.load ./build/maas' new-api.db '.read sql/reports/cost_by_month_model.sql'
+--   sqlite3 -cmd '.load ./build/maas' -cmd ".parameter set @currency \"'CNY'\"" new-api.db \
+--           '.read sql/reports/cost_by_month_model.sql'
+--
+-- Parameters:
+--   @currency   default NULL (unset, or .parameter clear): no conversion.
+--               Each row keeps the currency of the prices it was priced at
+--               (CNY for the built-in card; a user price in maas_user_rates
+--               may be USD, ...), lines are per currency and there is one
+--               total per currency: amounts in two currencies are never
+--               added.  Set (.parameter set @currency "'CNY'"): each row's
+--               cost is converted to it with maas_convert() at the row's own
+--               created_at, using the rates in maas_user_fx
+--               (sql/user_tables.sql); a row with no rate in force is not
+--               converted and not added: it is listed under "not
+--               converted", with its own currency and amount.
+--
+-- Months are UTC.  Each row is priced at the prices in force at its own
+-- created_at (maas_cost's `at`), so usage from before a price change keeps
 -- the old price, and usage from before the first published price (2025-07-08
 -- 05:25:00 UTC) has none.  model is the name as published (maas_model), so
 -- 'deepseek-r1' and 'DeepSeek-R1' add up together; a name the price list does
--- not know is shown as logged.  cost_cny is empty where no row of the group
--- has a price, and the total leaves such rows out: sql/reports/unpriced_usage.sql
--- lists them.
+-- not know is shown as logged.
 --
--- Sums are exact.  While no price has more than 6 decimals per 1,000 tokens
--- (the page has at most 5), each row's cost is a whole number of nano-CNY
--- (1e-9 CNY): round(maas_cost(...) * 1e9) recovers that number exactly from
--- the double, and the integers add up without error, where summing the
--- doubles drifts (32.7503699999999 instead of 32.75037 on the example).  Only
--- the display rounds, half up to 6 decimals, with integer arithmetic too.
+-- Two tables:
+--   1. per month, model and currency: requests, unpriced (the requests of the
+--      line left out of cost), tokens and cost.  currency is the one cost is
+--      in: @currency, or the currency of the model's prices; a line of rows
+--      that were not converted keeps their own currency, and a model without
+--      prices has none.  cost is empty when no row of the line is counted.
+--   2. the totals: one line per currency ("total"); the rows that could not
+--      be converted to @currency ("not converted", per currency, with their
+--      amount in it); the rows left out ("left out", per reason); and all
+--      rows.  The requests and tokens of the lines other than "all rows" add
+--      up to those of "all rows".  Reasons are maas_unpriced()'s codes
+--      (unknown_model, no_token_price, before_first_price, mixed_currency,
+--      other_product) and this report's: no_model_name (model_name empty),
+--      no_token_counts (a token count is NULL), no_time (created_at is
+--      NULL), no_fx_rate (no rate to @currency in force).
+--      sql/reports/unpriced_usage.sql lists the left-out rows by model name.
 --
--- It leaves a TEMP view, maas_cost_by_month_model, with the exact cost_nano
--- per month and model, for further queries (and for the tests), and the
--- shell in `.mode box` with headers; the numbers are right-aligned by
--- `.width`, which is reset at the end.
+-- Sums are exact: maas_total_text() adds the costs as the decimals they are
+-- and rounds once, half away from zero, to the 6 places shown.
+--
+-- It leaves TEMP objects for further queries (and for the tests):
+--   maas_newapi_usage            one row per consume row: month, model,
+--                                model_name, username, token_name, at, tokens, price_currency and
+--                                price_cost (as priced), currency and cost
+--                                (as counted, NULL if not), reason (NULL if
+--                                counted)
+--   maas_cost_by_month_model     table 1, cost as exact TEXT (every digit)
+--   maas_cost_by_month_model_totals   table 2, cost as exact TEXT
+-- and the shell in `.mode box` with headers; the numbers are right-aligned
+-- by `.width`, which is reset at the end.
 DROP VIEW IF EXISTS temp.maas_cost_by_month_model;
-CREATE TEMP VIEW maas_cost_by_month_model AS
-WITH usage AS (
+DROP VIEW IF EXISTS temp.maas_cost_by_month_model_totals;
+DROP TABLE IF EXISTS temp.maas_newapi_usage;
+CREATE TEMP TABLE maas_newapi_usage AS
+WITH logged AS (
   SELECT strftime('%Y-%m', created_at, 'unixepoch') AS month,
          coalesce(maas_model(model_name), model_name) AS model,
+         model_name,
+         username,
+         token_name,
+         created_at AS at,
          prompt_tokens,
          completion_tokens,
-         CAST(round(maas_cost(model_name, prompt_tokens, completion_tokens, created_at) * 1e9)
-              AS INTEGER)
-           AS cost_nano
+         maas_cost(model_name, prompt_tokens, completion_tokens, created_at) AS price_cost,
+         coalesce(maas_currency(model_name, created_at), maas_currency(model_name)) AS price_currency,
+         @currency AS target
     FROM logs
-   WHERE type = 2)
+   WHERE type = 2),
+counted AS (
+  SELECT *,
+         CASE WHEN target IS NULL THEN price_cost
+              ELSE maas_convert(price_cost, price_currency, target, at) END AS cost
+    FROM logged)
+SELECT month, model, model_name, username, token_name, at, prompt_tokens, completion_tokens, price_currency, price_cost,
+       CASE WHEN cost IS NOT NULL THEN coalesce(target, price_currency) END AS currency,
+       cost,
+       CASE WHEN cost IS NOT NULL THEN NULL
+            WHEN price_cost IS NOT NULL THEN 'no_fx_rate'
+            WHEN coalesce(model_name, '') = '' THEN 'no_model_name'
+            ELSE coalesce(maas_unpriced(model_name, at), maas_unpriced(model_name),
+                          CASE WHEN prompt_tokens IS NULL OR completion_tokens IS NULL THEN 'no_token_counts'
+                               WHEN at IS NULL THEN 'no_time' END,
+                          'no_price') END AS reason
+  FROM counted;
+
+CREATE TEMP VIEW maas_cost_by_month_model AS
 SELECT month,
        model,
+       coalesce(currency, price_currency) AS currency,
        count(*) AS requests,
+       count(*) - count(cost) AS unpriced,
        sum(prompt_tokens) AS prompt_tokens,
        sum(completion_tokens) AS completion_tokens,
-       sum(cost_nano) AS cost_nano  -- NULL when no row has a price
-  FROM usage
- GROUP BY month, model;
+       maas_total_text(cost) AS cost  -- NULL when no row is counted
+  FROM temp.maas_newapi_usage
+ GROUP BY month, model, coalesce(currency, price_currency);
+
+CREATE TEMP VIEW maas_cost_by_month_model_totals AS
+SELECT 0 AS k, 'total' AS line, currency, NULL AS reason, count(*) AS requests,
+       sum(prompt_tokens) AS prompt_tokens, sum(completion_tokens) AS completion_tokens,
+       maas_total_text(cost) AS cost
+  FROM temp.maas_newapi_usage WHERE reason IS NULL GROUP BY currency
+UNION ALL
+SELECT 1, 'not converted', price_currency, reason, count(*), sum(prompt_tokens), sum(completion_tokens),
+       maas_total_text(price_cost)
+  FROM temp.maas_newapi_usage WHERE reason = 'no_fx_rate' GROUP BY price_currency
+UNION ALL
+SELECT 2, 'left out', NULL, reason, count(*), sum(prompt_tokens), sum(completion_tokens), NULL
+  FROM temp.maas_newapi_usage WHERE reason <> 'no_fx_rate' GROUP BY reason
+UNION ALL
+SELECT 3, 'all rows', NULL, NULL, count(*), sum(prompt_tokens), sum(completion_tokens), NULL
+  FROM temp.maas_newapi_usage;
 
 .headers on
 .mode box
-.width 0 0 -8 -13 -17 -14
-WITH report AS (
-  SELECT 0 AS is_total, month, model, requests, prompt_tokens, completion_tokens, cost_nano
-    FROM maas_cost_by_month_model
-  UNION ALL
-  SELECT 1, 'total', NULL, sum(requests), sum(prompt_tokens), sum(completion_tokens), sum(cost_nano)
-    FROM maas_cost_by_month_model),
-micro AS (
-  SELECT *, (cost_nano + 500) / 1000 AS cost_micro FROM report)
-SELECT month,
-       model,
-       requests,
-       prompt_tokens,
-       completion_tokens,
-       CASE WHEN cost_micro IS NOT NULL
-            THEN printf('%d.%06d', cost_micro / 1000000, cost_micro % 1000000) END AS cost_cny
-  FROM micro
- ORDER BY is_total, month, model COLLATE NOCASE;
+.width 0 0 0 -8 -8 -13 -17 -14
+SELECT month, model, currency, requests, unpriced, prompt_tokens, completion_tokens,
+       maas_round_text(cost, 6) AS cost
+  FROM maas_cost_by_month_model
+ ORDER BY month, model COLLATE NOCASE, model, currency;
+.width 0 0 0 -8 -13 -17 -14
+SELECT line, currency, reason, requests, prompt_tokens, completion_tokens, maas_round_text(cost, 6) AS cost
+  FROM maas_cost_by_month_model_totals
+ ORDER BY k, currency, requests DESC, reason;
 .width

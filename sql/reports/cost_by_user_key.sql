@@ -2,102 +2,140 @@
 -- and user, and per month and key (the gateway's tokens), priced with
 -- sqlite-maas.
 --
+-- For: the gateway's `logs` table (new-api or one-api schema): created_at
+-- (unix seconds), type, username, token_name, model_name, prompt_tokens,
+-- completion_tokens; only type 2 (consume) rows count.
+--
 --   sqlite3 -cmd '.load ./build/maas' new-api.db '.read sql/reports/cost_by_user_key.sql'
+--   sqlite3 -cmd '.load ./build/maas' -cmd ".parameter set @currency \"'CNY'\"" new-api.db \
+--           '.read sql/reports/cost_by_user_key.sql'
 --
--- Reads the gateway's `logs` table: created_at (unix seconds), type,
--- username, token_name, model_name, prompt_tokens, completion_tokens; only
--- type 2 (consume) rows count.  Months are UTC.  Each row is priced at the
--- prices in force at its own created_at, the same way as
--- cost_by_month_model.sql, so the two reports have the same total.
+-- Parameters:
+--   @currency   default NULL (unset): no conversion; each row keeps the
+--               currency of its prices, lines are per currency and there is
+--               one total per currency.  Set (.parameter set @currency
+--               "'CNY'"): each row's cost is converted to it with
+--               maas_convert() at the row's own created_at, using the rates
+--               in maas_user_fx (sql/user_tables.sql); a row with no rate in
+--               force is listed as "not converted", never added.
 --
--- Two tables: per month and username, then per month, username and
--- token_name.  A key is shown with its user because new-api names keys per
--- user: two users may each have a key called 'default'.  An empty username
--- or token_name is shown as '(none)'.
---   unpriced    requests of the group that found no price (unknown model,
---               no price in force at the time, ...); they are counted in
---               requests and tokens but not in cost_cny, and
---               sql/reports/unpriced_usage.sql lists them by model and reason
---   cost_cny    empty where no request of the group has a price
+-- Months are UTC.  Each row is priced at the prices in force at its own
+-- created_at, the same way as cost_by_month_model.sql (the two build the same
+-- TEMP table, maas_newapi_usage), so the two reports have the same totals.
 --
--- Sums are exact: each row's cost is a whole number of nano-CNY (1e-9 CNY;
--- prices have at most 5 decimals per 1,000 tokens, so a cost is a multiple
--- of 1e-8), CAST(round(maas_cost(...) * 1e9) AS INTEGER) recovers it exactly
--- from the double while a row costs less than about a million CNY, and the
--- integers add up without error.  Only the display rounds, half up to 6
--- decimals, in integer arithmetic.
+-- Three tables: per month, username and currency; then per month, username,
+-- token_name and currency; then the totals, as in cost_by_month_model.sql:
+-- one line per currency, the rows not converted to @currency (per currency),
+-- the rows left out (per reason: maas_unpriced()'s codes and no_model_name,
+-- no_token_counts, no_time) and all rows.  A key is shown with its user
+-- because new-api names keys per user: two users may each have a key called
+-- 'default'.  An empty username or token_name is shown as '(none)'.
+--   currency    the one cost is in: @currency, or the currency of the
+--               model's prices; rows not converted keep their own, a model
+--               without prices has none
+--   unpriced    requests of the line left out of cost (no price, or no rate
+--               to @currency); sql/reports/unpriced_usage.sql lists them by
+--               model and reason
+--   cost        exact sum, rounded once, half away from zero, to 6 places
+--               (maas_total_text); empty where no request of the line counts
 --
--- It leaves a TEMP view, maas_cost_by_user_key, with the exact cost_nano per
--- month, username and token_name, for further queries (and for the tests),
--- and the shell in `.mode box` with headers.
+-- It leaves TEMP objects for further queries (and for the tests):
+-- maas_newapi_usage (one row per consume row, as in cost_by_month_model.sql),
+-- maas_cost_by_user_key (per month, username, token_name and currency, cost
+-- as exact TEXT) and maas_cost_by_user_key_totals, and the shell in
+-- `.mode box` with headers.
 DROP VIEW IF EXISTS temp.maas_cost_by_user_key;
-CREATE TEMP VIEW maas_cost_by_user_key AS
-WITH usage AS (
+DROP VIEW IF EXISTS temp.maas_cost_by_user_key_totals;
+DROP TABLE IF EXISTS temp.maas_newapi_usage;
+CREATE TEMP TABLE maas_newapi_usage AS
+WITH logged AS (
   SELECT strftime('%Y-%m', created_at, 'unixepoch') AS month,
+         coalesce(maas_model(model_name), model_name) AS model,
+         model_name,
          username,
          token_name,
+         created_at AS at,
          prompt_tokens,
          completion_tokens,
-         CAST(round(maas_cost(model_name, prompt_tokens, completion_tokens, created_at) * 1e9)
-              AS INTEGER) AS cost_nano
+         maas_cost(model_name, prompt_tokens, completion_tokens, created_at) AS price_cost,
+         coalesce(maas_currency(model_name, created_at), maas_currency(model_name)) AS price_currency,
+         @currency AS target
     FROM logs
-   WHERE type = 2)
+   WHERE type = 2),
+counted AS (
+  SELECT *,
+         CASE WHEN target IS NULL THEN price_cost
+              ELSE maas_convert(price_cost, price_currency, target, at) END AS cost
+    FROM logged)
+SELECT month, model, model_name, username, token_name, at, prompt_tokens, completion_tokens, price_currency, price_cost,
+       CASE WHEN cost IS NOT NULL THEN coalesce(target, price_currency) END AS currency,
+       cost,
+       CASE WHEN cost IS NOT NULL THEN NULL
+            WHEN price_cost IS NOT NULL THEN 'no_fx_rate'
+            WHEN coalesce(model_name, '') = '' THEN 'no_model_name'
+            ELSE coalesce(maas_unpriced(model_name, at), maas_unpriced(model_name),
+                          CASE WHEN prompt_tokens IS NULL OR completion_tokens IS NULL THEN 'no_token_counts'
+                               WHEN at IS NULL THEN 'no_time' END,
+                          'no_price') END AS reason
+  FROM counted;
+
+CREATE TEMP VIEW maas_cost_by_user_key AS
 SELECT month,
        username,
        token_name,
+       coalesce(currency, price_currency) AS currency,
        count(*) AS requests,
-       count(*) - count(cost_nano) AS unpriced,
+       count(*) - count(cost) AS unpriced,
        sum(prompt_tokens) AS prompt_tokens,
        sum(completion_tokens) AS completion_tokens,
-       sum(cost_nano) AS cost_nano  -- NULL when no row has a price
-  FROM usage
- GROUP BY month, username, token_name;
+       maas_total_text(cost) AS cost  -- NULL when no row is counted
+  FROM temp.maas_newapi_usage
+ GROUP BY month, username, token_name, coalesce(currency, price_currency);
+
+CREATE TEMP VIEW maas_cost_by_user_key_totals AS
+SELECT 0 AS k, 'total' AS line, currency, NULL AS reason, count(*) AS requests,
+       sum(prompt_tokens) AS prompt_tokens, sum(completion_tokens) AS completion_tokens,
+       maas_total_text(cost) AS cost
+  FROM temp.maas_newapi_usage WHERE reason IS NULL GROUP BY currency
+UNION ALL
+SELECT 1, 'not converted', price_currency, reason, count(*), sum(prompt_tokens), sum(completion_tokens),
+       maas_total_text(price_cost)
+  FROM temp.maas_newapi_usage WHERE reason = 'no_fx_rate' GROUP BY price_currency
+UNION ALL
+SELECT 2, 'left out', NULL, reason, count(*), sum(prompt_tokens), sum(completion_tokens), NULL
+  FROM temp.maas_newapi_usage WHERE reason <> 'no_fx_rate' GROUP BY reason
+UNION ALL
+SELECT 3, 'all rows', NULL, NULL, count(*), sum(prompt_tokens), sum(completion_tokens), NULL
+  FROM temp.maas_newapi_usage;
 
 .headers on
 .mode box
-.width 0 0 -8 -8 -13 -17 -14
-WITH report AS (
-  SELECT 0 AS is_total, month, username, sum(requests) AS requests, sum(unpriced) AS unpriced,
-         sum(prompt_tokens) AS prompt_tokens, sum(completion_tokens) AS completion_tokens,
-         sum(cost_nano) AS cost_nano
-    FROM maas_cost_by_user_key
-   GROUP BY month, username
-  UNION ALL
-  SELECT 1, 'total', NULL, sum(requests), sum(unpriced), sum(prompt_tokens), sum(completion_tokens),
-         sum(cost_nano)
-    FROM maas_cost_by_user_key),
-micro AS (
-  SELECT *, (cost_nano + 500) / 1000 AS cost_micro FROM report)
-SELECT month,
-       CASE WHEN is_total THEN NULL ELSE coalesce(nullif(username, ''), '(none)') END AS username,
-       requests,
-       unpriced,
-       prompt_tokens,
-       completion_tokens,
-       CASE WHEN cost_micro IS NOT NULL
-            THEN printf('%d.%06d', cost_micro / 1000000, cost_micro % 1000000) END AS cost_cny
-  FROM micro
- ORDER BY is_total, month, username COLLATE NOCASE, username;
 .width 0 0 0 -8 -8 -13 -17 -14
-WITH report AS (
-  SELECT 0 AS is_total, month, username, token_name, requests, unpriced, prompt_tokens,
-         completion_tokens, cost_nano
-    FROM maas_cost_by_user_key
-  UNION ALL
-  SELECT 1, 'total', NULL, NULL, sum(requests), sum(unpriced), sum(prompt_tokens),
-         sum(completion_tokens), sum(cost_nano)
-    FROM maas_cost_by_user_key),
-micro AS (
-  SELECT *, (cost_nano + 500) / 1000 AS cost_micro FROM report)
 SELECT month,
-       CASE WHEN is_total THEN NULL ELSE coalesce(nullif(username, ''), '(none)') END AS username,
-       CASE WHEN is_total THEN NULL ELSE coalesce(nullif(token_name, ''), '(none)') END AS token_name,
+       coalesce(nullif(username, ''), '(none)') AS username,
+       currency,
+       sum(requests) AS requests,
+       sum(unpriced) AS unpriced,
+       sum(prompt_tokens) AS prompt_tokens,
+       sum(completion_tokens) AS completion_tokens,
+       maas_total_text(cost, 6) AS cost
+  FROM maas_cost_by_user_key
+ GROUP BY month, username, currency
+ ORDER BY month, username COLLATE NOCASE, username, currency;
+.width 0 0 0 0 -8 -8 -13 -17 -14
+SELECT month,
+       coalesce(nullif(username, ''), '(none)') AS username,
+       coalesce(nullif(token_name, ''), '(none)') AS token_name,
+       currency,
        requests,
        unpriced,
        prompt_tokens,
        completion_tokens,
-       CASE WHEN cost_micro IS NOT NULL
-            THEN printf('%d.%06d', cost_micro / 1000000, cost_micro % 1000000) END AS cost_cny
-  FROM micro
- ORDER BY is_total, month, username COLLATE NOCASE, username, token_name COLLATE NOCASE, token_name;
+       maas_round_text(cost, 6) AS cost
+  FROM maas_cost_by_user_key
+ ORDER BY month, username COLLATE NOCASE, username, token_name COLLATE NOCASE, token_name, currency;
+.width 0 0 0 -8 -13 -17 -14
+SELECT line, currency, reason, requests, prompt_tokens, completion_tokens, maas_round_text(cost, 6) AS cost
+  FROM maas_cost_by_user_key_totals
+ ORDER BY k, currency, requests DESC, reason;
 .width

@@ -3,9 +3,23 @@
 -- month and model, by team and by key, on another model (what-if), and the
 -- usage that found no price.
 --
+-- For: LiteLLM proxy's "LiteLLM_SpendLogs" table (its Prisma schema).
+--
 --   sqlite3 -cmd '.load ./build/maas' litellm.db
 --   sqlite> .parameter set @whatif_model 'Qwen3-8B'     -- optional
+--   sqlite> .parameter set @currency "'CNY'"            -- optional
 --   sqlite> .read sql/reports/litellm.sql
+--
+-- Parameters:
+--   @whatif_model  default Qwen3-8B (section 3)
+--   @currency      default NULL: no conversion; each request keeps the
+--                  currency of its prices (CNY for the built-in card; a user
+--                  price may be USD, ...), lines are per currency and there
+--                  is one total per currency.  Set (.parameter set @currency
+--                  "'CNY'"): each cost is converted to it with maas_convert()
+--                  at the request's startTime, using the rates in maas_user_fx
+--                  (sql/user_tables.sql); a request with no rate in force is
+--                  listed as not converted (no_fx_rate), never added.
 --
 -- One file, four sections, because the four must agree on which rows count,
 -- how a logged name becomes a model and at which time a row is priced: each
@@ -38,13 +52,16 @@
 --               the model (LiteLLM logs spend 0 for them too).
 --   failures    rows of failed requests carry no tokens: they cost 0.
 --   spend       LiteLLM's own cost, in USD, from its price map or the admin's
---               settings: shown as litellm_spend_usd beside cost_cny, never
---               added to it or converted.  It is LiteLLM's float, summed as
---               whole pico-USD (1e-12) per row and shown to 6 decimals.
+--               settings: shown as litellm_spend_usd beside cost, never
+--               added to it or converted.  It is LiteLLM's float, summed
+--               exactly as the decimal it prints as (maas_total_text) and
+--               shown to 6 decimals.
 --
 -- Sections:
---   1. cost by month and model (the model as published; an unknown name as
---      logged)
+--   1. cost by month, model and currency (the model as published; an unknown
+--      name as logged), then the totals: one line per currency, the requests
+--      not converted to @currency (per currency), those left out (per
+--      reason) and all requests
 --   2. cost by month and team_id, then by month and api_key (the SHA-256 hash
 --      LiteLLM stores, shown by its first 16 characters; the TEMP objects hold
 --      it whole).  An empty or NULL team or key is shown as '(none)'.
@@ -53,38 +70,45 @@
 --      Qwen3-8B.  Only requests priced both ways are compared; a name the
 --      price list does not know, or a model without token prices, stops this
 --      section with an error naming @whatif_model (the others still print).
---   4. coverage: per logged model name, the requests that found no price,
---      with their tokens and the reason (the first that applies):
---        no model name           model is empty
---        unknown model           neither the name nor the part after its
---                                first '/' is a model or alias
---        no token counts         prompt_tokens or completion_tokens is NULL
---        no usable time          startTime is NULL or not a time
---        no token price          the model is not sold per token
---        before the first price  no price was in force yet at startTime
---      "(none)" when every request was priced; then one line with all
---      requests, those priced (cache hits among them) and those not.
--- In sections 1 and 2, unpriced counts the requests of a line that found no
--- price: they are in requests and tokens, not in cost_cny, which is empty
--- when no request of the line has a price.
+--   4. coverage: per logged model name, the requests left out of the
+--      totals, with their tokens and the reason (the first that applies):
+--        no_model_name        model is empty
+--        unknown_model, other_product
+--                             neither the name nor the part after its first
+--                             '/' is a model or alias (other_product: a name
+--                             of another product, e.g. the Spark API's
+--                             'Spark-Max', billed at other prices)
+--        no_token_counts      prompt_tokens or completion_tokens is NULL
+--        no_usable_time       startTime is NULL or not a time
+--        no_token_price, before_first_price, mixed_currency
+--                             maas_unpriced()'s codes: the model is not sold
+--                             per token; no price was in force yet at
+--                             startTime; its prices are in two currencies
+--        no_fx_rate           priced, but no rate to @currency in force
+--      "(none)" when every request was counted; then one line with all
+--      requests, those counted (cache hits among them) and those not.
+-- In sections 1 and 2, currency is the one cost is in (@currency, or the
+-- currency of the model's prices; requests not converted keep their own),
+-- and unpriced counts the requests of a line left out: they are in requests
+-- and tokens, not in cost, which is empty when no request of the line counts.
 --
--- Costs are exact: each request's cost is a whole number of nano-CNY (1e-9;
--- prices have at most 5 decimals per 1,000 tokens, so every cost is a
--- multiple of 1e-8), CAST(round(maas_cost(...) * 1e9) AS INTEGER) recovers it
--- from the double while a request costs less than about a million CNY, and
--- integers add up without error.  Only the display rounds, half away from
--- zero, to 6 decimals, in integer arithmetic.
+-- Costs are exact: maas_total_text() adds each request's cost as the decimal
+-- it is and rounds once, half away from zero, to the 6 places shown.
 --
 -- It leaves TEMP objects for further queries (and for the tests):
 --   maas_litellm_usage               one row per request: month, at (the
 --                                    time it was priced at), names, keys,
---                                    tokens, cost_nano, whatif_nano,
---                                    spend_pusd and reason (NULL if priced)
+--                                    tokens, price_currency and price_cost
+--                                    (as priced), currency and cost (as
+--                                    counted), whatif_cost, spend and
+--                                    reason (NULL if counted)
 --   maas_litellm_whatif_model        the what-if model
---   maas_litellm_cost_by_month_model, maas_litellm_cost_by_team_key,
---   maas_litellm_whatif_by_month, maas_litellm_unpriced   the sections
+--   maas_litellm_cost_by_month_model, maas_litellm_totals,
+--   maas_litellm_cost_by_team_key, maas_litellm_whatif_by_month,
+--   maas_litellm_unpriced            the sections, costs as exact TEXT
 -- and the shell in `.mode box` with headers.
 DROP VIEW IF EXISTS temp.maas_litellm_cost_by_month_model;
+DROP VIEW IF EXISTS temp.maas_litellm_totals;
 DROP VIEW IF EXISTS temp.maas_litellm_cost_by_team_key;
 DROP VIEW IF EXISTS temp.maas_litellm_whatif_by_month;
 DROP VIEW IF EXISTS temp.maas_litellm_unpriced;
@@ -124,18 +148,29 @@ WITH logged AS (
          prompt_tokens,
          completion_tokens,
          coalesce(lower(cache_hit) = 'true', 0) AS cache_hit,
-         CAST(round(spend * 1e12) AS INTEGER) AS spend_pusd
+         spend,
+         @currency AS target
     FROM "LiteLLM_SpendLogs"),
 priced AS (
   SELECT *,
          CASE WHEN cache_hit THEN 0
-              ELSE CAST(round(maas_cost(priced_name, prompt_tokens, completion_tokens, at) * 1e9)
-                        AS INTEGER) END AS cost_nano,
+              ELSE maas_cost(priced_name, prompt_tokens, completion_tokens, at) END AS price_cost,
+         coalesce(maas_currency(priced_name, at), maas_currency(priced_name)) AS price_currency,
          CASE WHEN cache_hit THEN 0
-              ELSE CAST(round(maas_cost((SELECT model FROM temp.maas_litellm_whatif_model),
-                                        prompt_tokens, completion_tokens, at) * 1e9) AS INTEGER)
-         END AS whatif_nano
-    FROM logged)
+              ELSE maas_cost((SELECT model FROM temp.maas_litellm_whatif_model),
+                             prompt_tokens, completion_tokens, at) END AS whatif_price_cost,
+         (SELECT coalesce(maas_currency(model, at), maas_currency(model))
+            FROM temp.maas_litellm_whatif_model) AS whatif_price_currency
+    FROM logged),
+counted AS (
+  SELECT *,
+         CASE WHEN cache_hit THEN 0
+              WHEN target IS NULL THEN price_cost
+              ELSE maas_convert(price_cost, price_currency, target, at) END AS cost,
+         CASE WHEN cache_hit THEN 0
+              WHEN target IS NULL THEN whatif_price_cost
+              ELSE maas_convert(whatif_price_cost, whatif_price_currency, target, at) END AS whatif_cost
+    FROM priced)
 SELECT request_id,
        coalesce(substr(at, 1, 7), '(no time)') AS month,
        at,
@@ -147,165 +182,169 @@ SELECT request_id,
        prompt_tokens,
        completion_tokens,
        cache_hit,
-       cost_nano,
-       whatif_nano,
-       spend_pusd,
-       CASE WHEN cost_nano IS NOT NULL THEN NULL
-            WHEN logged_model IS NULL OR logged_model = '' THEN 'no model name'
-            WHEN priced_name IS NULL THEN 'unknown model'
-            WHEN prompt_tokens IS NULL OR completion_tokens IS NULL THEN 'no token counts'
-            WHEN at IS NULL THEN 'no usable time'
-            WHEN maas_cost(priced_name, 0, 0) IS NULL THEN 'no token price'
-            ELSE 'before the first price' END AS reason
-  FROM priced;
+       price_currency,
+       price_cost,
+       CASE WHEN cost IS NOT NULL THEN coalesce(target, price_currency) END AS currency,
+       cost,
+       CASE WHEN cost IS NOT NULL AND whatif_cost IS NOT NULL
+                 AND coalesce(target, price_currency) = coalesce(target, whatif_price_currency)
+            THEN whatif_cost END AS whatif_cost,
+       spend,
+       CASE WHEN cost IS NOT NULL THEN NULL
+            WHEN price_cost IS NOT NULL THEN 'no_fx_rate'
+            WHEN logged_model IS NULL OR logged_model = '' THEN 'no_model_name'
+            WHEN priced_name IS NULL THEN
+              CASE WHEN maas_unpriced(logged_model) = 'other_product'
+                        OR maas_unpriced(substr(logged_model, instr(logged_model, '/') + 1)) = 'other_product'
+                     THEN 'other_product' ELSE 'unknown_model' END
+            WHEN prompt_tokens IS NULL OR completion_tokens IS NULL THEN 'no_token_counts'
+            WHEN at IS NULL THEN 'no_usable_time'
+            ELSE coalesce(maas_unpriced(priced_name, at), 'no_price') END AS reason
+  FROM counted;
 
 CREATE TEMP VIEW maas_litellm_cost_by_month_model AS
-SELECT month, model, count(*) AS requests, count(*) - count(cost_nano) AS unpriced,
+SELECT month, model, coalesce(currency, price_currency) AS currency, count(*) AS requests,
+       count(*) - count(cost) AS unpriced,
        sum(prompt_tokens) AS prompt_tokens, sum(completion_tokens) AS completion_tokens,
-       sum(cost_nano) AS cost_nano, sum(spend_pusd) AS spend_pusd
+       maas_total_text(cost) AS cost, maas_total_text(spend) AS spend_usd
   FROM temp.maas_litellm_usage
- GROUP BY month, model;
+ GROUP BY month, model, coalesce(currency, price_currency);
+
+CREATE TEMP VIEW maas_litellm_totals AS
+SELECT 0 AS k, 'total' AS line, currency, NULL AS reason, count(*) AS requests,
+       sum(prompt_tokens) AS prompt_tokens, sum(completion_tokens) AS completion_tokens,
+       maas_total_text(cost) AS cost, maas_total_text(spend) AS spend_usd
+  FROM temp.maas_litellm_usage WHERE reason IS NULL GROUP BY currency
+UNION ALL
+SELECT 1, 'not converted', price_currency, reason, count(*), sum(prompt_tokens), sum(completion_tokens),
+       maas_total_text(price_cost), maas_total_text(spend)
+  FROM temp.maas_litellm_usage WHERE reason = 'no_fx_rate' GROUP BY price_currency
+UNION ALL
+SELECT 2, 'left out', NULL, reason, count(*), sum(prompt_tokens), sum(completion_tokens), NULL,
+       maas_total_text(spend)
+  FROM temp.maas_litellm_usage WHERE reason <> 'no_fx_rate' GROUP BY reason
+UNION ALL
+SELECT 3, 'all requests', NULL, NULL, count(*), sum(prompt_tokens), sum(completion_tokens), NULL,
+       maas_total_text(spend)
+  FROM temp.maas_litellm_usage;
 
 CREATE TEMP VIEW maas_litellm_cost_by_team_key AS
-SELECT month, team_id, api_key, count(*) AS requests, count(*) - count(cost_nano) AS unpriced,
+SELECT month, team_id, api_key, coalesce(currency, price_currency) AS currency, count(*) AS requests,
+       count(*) - count(cost) AS unpriced,
        sum(prompt_tokens) AS prompt_tokens, sum(completion_tokens) AS completion_tokens,
-       sum(cost_nano) AS cost_nano, sum(spend_pusd) AS spend_pusd
+       maas_total_text(cost) AS cost, maas_total_text(spend) AS spend_usd
   FROM temp.maas_litellm_usage
- GROUP BY month, team_id, api_key;
+ GROUP BY month, team_id, api_key, coalesce(currency, price_currency);
 
 CREATE TEMP VIEW maas_litellm_whatif_by_month AS
-SELECT u.month, count(*) AS requests, count(u.cost_nano + u.whatif_nano) AS compared,
-       sum(CASE WHEN u.whatif_nano IS NOT NULL THEN u.cost_nano END) AS actual_nano,
-       sum(CASE WHEN u.cost_nano IS NOT NULL THEN u.whatif_nano END) AS whatif_nano
-  FROM temp.maas_litellm_usage AS u, temp.maas_litellm_whatif_model AS w
- GROUP BY u.month;
+WITH parts AS (
+  SELECT u.month, u.currency, 1 AS n, u.whatif_cost IS NOT NULL AS compared,
+         CASE WHEN u.whatif_cost IS NOT NULL THEN u.cost END AS actual, u.whatif_cost AS whatif,
+         u.whatif_cost AS difference
+    FROM temp.maas_litellm_usage AS u, temp.maas_litellm_whatif_model AS w
+  UNION ALL
+  SELECT month, currency, 0, 0, NULL, NULL, -cost
+    FROM temp.maas_litellm_usage WHERE whatif_cost IS NOT NULL)
+SELECT month, coalesce(currency, (SELECT currency FROM maas_rates, temp.maas_litellm_whatif_model AS w
+                                   WHERE maas_rates.model = w.model AND item = 'input'
+                                     AND effective_to IS NULL)) AS currency,
+       sum(n) AS requests, sum(compared) AS compared,
+       maas_total_text(actual) AS actual, maas_total_text(whatif) AS whatif,
+       maas_total_text(difference) AS difference
+  FROM parts
+ GROUP BY 1, 2;
 
 CREATE TEMP VIEW maas_litellm_unpriced AS
-SELECT logged_model, maas_model(priced_name) AS model, reason, count(*) AS requests,
+SELECT logged_model, maas_model(priced_name) AS model, reason,
+       CASE WHEN reason = 'no_fx_rate' THEN price_currency END AS currency, count(*) AS requests,
        sum(prompt_tokens) AS prompt_tokens, sum(completion_tokens) AS completion_tokens
   FROM temp.maas_litellm_usage
  WHERE reason IS NOT NULL
- GROUP BY logged_model, reason;
+ GROUP BY logged_model, reason, 4;
 
 .headers on
 .mode box
-.print "1. Cost by month and model: cost_cny at Xingchen prices; litellm_spend_usd is LiteLLM's own figure"
-.width 0 0 -8 -8 -13 -17 -14 -17
-WITH report AS (
-  SELECT 0 AS is_total, month, model, requests, unpriced, prompt_tokens, completion_tokens,
-         cost_nano, spend_pusd
-    FROM maas_litellm_cost_by_month_model
-  UNION ALL
-  SELECT 1, 'total', NULL, sum(requests), sum(unpriced), sum(prompt_tokens), sum(completion_tokens),
-         sum(cost_nano), sum(spend_pusd)
-    FROM maas_litellm_cost_by_month_model),
-shown AS (
-  SELECT *, (cost_nano + 500) / 1000 AS cost_micro, (spend_pusd + 500000) / 1000000 AS spend_micro
-    FROM report)
+.print "1. Cost by month and model: cost at Xingchen prices, in currency; litellm_spend_usd is LiteLLM's own figure"
+.width 0 0 0 -8 -8 -13 -17 -14 -17
 SELECT month,
-       CASE WHEN is_total THEN NULL ELSE coalesce(nullif(model, ''), '(none)') END AS model,
+       coalesce(nullif(model, ''), '(none)') AS model, currency,
        requests, unpriced, prompt_tokens, completion_tokens,
-       CASE WHEN cost_micro IS NOT NULL
-            THEN printf('%d.%06d', cost_micro / 1000000, cost_micro % 1000000) END AS cost_cny,
-       printf('%d.%06d', spend_micro / 1000000, spend_micro % 1000000) AS litellm_spend_usd
-  FROM shown
- ORDER BY is_total, month, model COLLATE NOCASE, model;
+       maas_round_text(cost, 6) AS cost,
+       maas_round_text(spend_usd, 6) AS litellm_spend_usd
+  FROM maas_litellm_cost_by_month_model
+ ORDER BY month, model COLLATE NOCASE, model, currency;
+.width 0 0 0 -8 -13 -17 -14 -17
+SELECT line, currency, reason, requests, prompt_tokens, completion_tokens,
+       maas_round_text(cost, 6) AS cost, maas_round_text(spend_usd, 6) AS litellm_spend_usd
+  FROM maas_litellm_totals
+ ORDER BY k, currency, requests DESC, reason;
 
 .print
 .print '2. Cost by month and team_id, and by month and api_key'
-.width 0 0 -8 -8 -13 -17 -14 -17
-WITH report AS (
-  SELECT 0 AS is_total, month, team_id, sum(requests) AS requests, sum(unpriced) AS unpriced,
-         sum(prompt_tokens) AS prompt_tokens, sum(completion_tokens) AS completion_tokens,
-         sum(cost_nano) AS cost_nano, sum(spend_pusd) AS spend_pusd
-    FROM maas_litellm_cost_by_team_key
-   GROUP BY month, team_id
-  UNION ALL
-  SELECT 1, 'total', NULL, sum(requests), sum(unpriced), sum(prompt_tokens), sum(completion_tokens),
-         sum(cost_nano), sum(spend_pusd)
-    FROM maas_litellm_cost_by_team_key),
-shown AS (
-  SELECT *, (cost_nano + 500) / 1000 AS cost_micro, (spend_pusd + 500000) / 1000000 AS spend_micro
-    FROM report)
-SELECT month,
-       CASE WHEN is_total THEN NULL ELSE coalesce(nullif(team_id, ''), '(none)') END AS team_id,
-       requests, unpriced, prompt_tokens, completion_tokens,
-       CASE WHEN cost_micro IS NOT NULL
-            THEN printf('%d.%06d', cost_micro / 1000000, cost_micro % 1000000) END AS cost_cny,
-       printf('%d.%06d', spend_micro / 1000000, spend_micro % 1000000) AS litellm_spend_usd
-  FROM shown
- ORDER BY is_total, month, team_id IS NULL OR team_id = '', team_id;
 .width 0 0 0 -8 -8 -13 -17 -14 -17
-WITH report AS (
-  SELECT 0 AS is_total, month, api_key, team_id, requests, unpriced, prompt_tokens, completion_tokens,
-         cost_nano, spend_pusd
-    FROM maas_litellm_cost_by_team_key
-  UNION ALL
-  SELECT 1, 'total', NULL, NULL, sum(requests), sum(unpriced), sum(prompt_tokens),
-         sum(completion_tokens), sum(cost_nano), sum(spend_pusd)
-    FROM maas_litellm_cost_by_team_key),
-shown AS (
-  SELECT *, (cost_nano + 500) / 1000 AS cost_micro, (spend_pusd + 500000) / 1000000 AS spend_micro
-    FROM report)
 SELECT month,
-       CASE WHEN is_total THEN NULL
-            WHEN length(api_key) > 16 THEN substr(api_key, 1, 16) || '...'
+       coalesce(nullif(team_id, ''), '(none)') AS team_id, currency,
+       sum(requests) AS requests, sum(unpriced) AS unpriced, sum(prompt_tokens) AS prompt_tokens,
+       sum(completion_tokens) AS completion_tokens,
+       maas_total_text(cost, 6) AS cost, maas_total_text(spend_usd, 6) AS litellm_spend_usd
+  FROM maas_litellm_cost_by_team_key
+ GROUP BY month, team_id, currency
+ ORDER BY month, team_id IS NULL OR team_id = '', team_id, currency;
+.width 0 0 0 0 -8 -8 -13 -17 -14 -17
+SELECT month,
+       CASE WHEN length(api_key) > 16 THEN substr(api_key, 1, 16) || '...'
             ELSE coalesce(nullif(api_key, ''), '(none)') END AS api_key,
-       CASE WHEN is_total THEN NULL ELSE coalesce(nullif(team_id, ''), '(none)') END AS team_id,
+       coalesce(nullif(team_id, ''), '(none)') AS team_id, currency,
        requests, unpriced, prompt_tokens, completion_tokens,
-       CASE WHEN cost_micro IS NOT NULL
-            THEN printf('%d.%06d', cost_micro / 1000000, cost_micro % 1000000) END AS cost_cny,
-       printf('%d.%06d', spend_micro / 1000000, spend_micro % 1000000) AS litellm_spend_usd
-  FROM shown
- ORDER BY is_total, month, api_key, team_id;
+       maas_round_text(cost, 6) AS cost, maas_round_text(spend_usd, 6) AS litellm_spend_usd
+  FROM maas_litellm_cost_by_team_key
+ ORDER BY month, api_key, team_id, currency;
 
 .print
-.print '3. What-if: the same requests priced on another model (CNY)'
+.print '3. What-if: the same requests priced on another model'
 .width
 SELECT w.model AS whatif_model,
        CASE WHEN w.is_default THEN 'default (@whatif_model unset)' ELSE '@whatif_model = ' || quote(w.given) END
          AS chosen_by,
        (SELECT price_text FROM maas_rates
-         WHERE model = w.model AND item = 'input' AND effective_to IS NULL) AS input_cny_per_1k,
+         WHERE model = w.model AND item = 'input' AND effective_to IS NULL) AS input_per_1k,
        (SELECT price_text FROM maas_rates
-         WHERE model = w.model AND item = 'output' AND effective_to IS NULL) AS output_cny_per_1k
+         WHERE model = w.model AND item = 'output' AND effective_to IS NULL) AS output_per_1k,
+       (SELECT currency FROM maas_rates
+         WHERE model = w.model AND item = 'input' AND effective_to IS NULL) AS currency
   FROM temp.maas_litellm_whatif_model AS w;
-.width 0 -8 -8 -14 -14 -14 -8
+.width 0 0 -8 -8 -14 -14 -14 -8
 WITH report AS (
-  SELECT 0 AS is_total, month, requests, compared, actual_nano, whatif_nano
+  SELECT 0 AS is_total, month, currency, requests, compared, actual, whatif, difference
     FROM maas_litellm_whatif_by_month
   UNION ALL
-  SELECT 1, 'total', sum(requests), sum(compared), sum(actual_nano), sum(whatif_nano)
+  SELECT 1, 'total', currency, sum(requests), sum(compared), maas_total_text(actual), maas_total_text(whatif),
+         maas_total_text(difference)
     FROM maas_litellm_whatif_by_month
-  HAVING count(*) > 0),
-shown AS (
-  SELECT *, coalesce(whatif_nano - actual_nano, 0) AS diff_nano,
-         (coalesce(actual_nano, 0) + 500) / 1000 AS actual_micro,
-         (coalesce(whatif_nano, 0) + 500) / 1000 AS whatif_micro
-    FROM report)
-SELECT month, requests, compared,
-       printf('%d.%06d', actual_micro / 1000000, actual_micro % 1000000) AS actual_cny,
-       printf('%d.%06d', whatif_micro / 1000000, whatif_micro % 1000000) AS whatif_cny,
-       CASE WHEN diff_nano < 0 THEN '-' WHEN diff_nano > 0 THEN '+' ELSE '' END
-         || printf('%d.%06d', (abs(diff_nano) + 500) / 1000 / 1000000, (abs(diff_nano) + 500) / 1000 % 1000000)
-         AS difference_cny,
-       CASE WHEN actual_nano > 0 THEN printf('%+.1f%%', diff_nano * 100.0 / actual_nano) END AS change
-  FROM shown
- ORDER BY is_total, month;
+   GROUP BY currency)
+SELECT month, currency, requests, compared,
+       maas_round_text(actual, 6) AS actual,
+       maas_round_text(whatif, 6) AS whatif,
+       CASE WHEN CAST(difference AS REAL) > 0 THEN '+' ELSE '' END || maas_round_text(difference, 6)
+         AS difference,
+       CASE WHEN CAST(actual AS REAL) > 0
+            THEN printf('%+.1f%%', CAST(difference AS REAL) * 100.0 / CAST(actual AS REAL)) END AS change
+  FROM report
+ ORDER BY is_total, month, currency;
 
 .print
-.print '4. Coverage: the requests that found no price (left out of cost_cny above)'
-.width 0 0 0 -8 -13 -17
-SELECT logged_model AS model_logged, model, reason, requests, prompt_tokens, completion_tokens
+.print '4. Coverage: the requests left out of the totals above'
+.width 0 0 0 0 -8 -13 -17
+SELECT logged_model AS model_logged, model, reason, currency, requests, prompt_tokens, completion_tokens
   FROM maas_litellm_unpriced
 UNION ALL
-SELECT '(none)', NULL, NULL, 0, 0, 0
+SELECT '(none)', NULL, NULL, NULL, 0, 0, 0
  WHERE NOT EXISTS (SELECT 1 FROM maas_litellm_unpriced)
  ORDER BY requests DESC, model_logged, reason;
 .width -8 -8 -15 -8
 SELECT count(*) AS requests,
-       count(cost_nano) AS priced,
+       count(cost) AS counted,
        sum(cache_hit) AS cache_hits_at_0,
-       count(*) - count(cost_nano) AS unpriced
+       count(*) - count(cost) AS left_out
   FROM temp.maas_litellm_usage;
 .width

@@ -6,7 +6,9 @@
 -- (shared/seed/000_1cd2ef185819af08.txt) as whole numbers of 1e-5 CNY per
 -- 1,000 tokens, so tokens x price is the cost in 1e-8 CNY, an integer, and
 -- sums are exact.  Names are matched with lower(), not maas_model().  The
--- report keeps nano-CNY (1e-9 CNY), so its numbers are ten times these.
+-- report's costs are exact decimal text (maas_total_text); they are compared
+-- at 8 places (maas_round_text(cost, 8)) with the hand sums written out as
+-- text in integer arithmetic (printf('%d.%08d', ...)).
 .read examples/newapi_logs.sql
 .read sql/reports/cost_by_month_model.sql
 .read sql/reports/unpriced_usage.sql
@@ -27,42 +29,49 @@ INSERT INTO expected_price VALUES
   ('Spark Max',                      800, 4000),  -- 0.008   0.04
   ('Spark Lite',                     200,  600);  -- 0.002   0.006
 CREATE TEMP VIEW expected AS
-SELECT strftime('%Y-%m', l.created_at, 'unixepoch') AS month,
-       coalesce(p.model, l.model_name) AS model,
-       count(*) AS requests,
-       sum(l.prompt_tokens) AS prompt_tokens,
-       sum(l.completion_tokens) AS completion_tokens,
-       sum(l.prompt_tokens * p.input + l.completion_tokens * p.output) AS cost_e8
-  FROM logs AS l LEFT JOIN expected_price AS p ON lower(p.model) = lower(l.model_name)
- WHERE l.type = 2
- GROUP BY 1, 2;
+SELECT month, model, currency, requests, unpriced, prompt_tokens, completion_tokens, cost_e8,
+       CASE WHEN cost_e8 IS NOT NULL
+            THEN printf('%d.%08d', cost_e8 / 100000000, cost_e8 % 100000000) END AS cost
+  FROM (SELECT strftime('%Y-%m', l.created_at, 'unixepoch') AS month,
+               coalesce(p.model, l.model_name) AS model,
+               -- the currency of the model's prices: CNY on the card; Spark Mini is
+               -- on it too (deployment and training prices only); gpt-4o-mini is not
+               CASE WHEN p.model IS NOT NULL OR l.model_name = 'Spark Mini' THEN 'CNY' END AS currency,
+               count(*) AS requests,
+               count(*) - count(p.model) AS unpriced,
+               sum(l.prompt_tokens) AS prompt_tokens,
+               sum(l.completion_tokens) AS completion_tokens,
+               sum(l.prompt_tokens * p.input + l.completion_tokens * p.output) AS cost_e8
+          FROM logs AS l LEFT JOIN expected_price AS p ON lower(p.model) = lower(l.model_name)
+         WHERE l.type = 2
+         GROUP BY 1, 2, 3);
+CREATE TEMP VIEW report AS
+SELECT month, model, currency, requests, unpriced, prompt_tokens, completion_tokens,
+       maas_round_text(cost, 8) AS cost
+  FROM maas_cost_by_month_model;
 
--- The totals, computed here and by the report; cost in nano-CNY.
-SELECT 'expected' AS "by", sum(requests) AS requests, sum(prompt_tokens) AS prompt_tokens,
-       sum(completion_tokens) AS completion_tokens, sum(cost_e8) * 10 AS cost_nano
+-- The totals, computed here and by the report.
+SELECT 'expected' AS "by", sum(requests) AS requests, sum(unpriced) AS unpriced,
+       sum(prompt_tokens) AS prompt_tokens, sum(completion_tokens) AS completion_tokens,
+       printf('%d.%08d', sum(cost_e8) / 100000000, sum(cost_e8) % 100000000) AS cost
   FROM expected
 UNION ALL
-SELECT 'report', sum(requests), sum(prompt_tokens), sum(completion_tokens), sum(cost_nano)
+SELECT 'report', sum(requests), sum(unpriced), sum(prompt_tokens), sum(completion_tokens),
+       (SELECT maas_round_text(cost, 8) FROM maas_cost_by_month_model_totals WHERE line = 'total')
   FROM maas_cost_by_month_model;
--- Every (month, model) row equal, both ways; NULL costs must match too.
+-- Every (month, model, currency) line equal, both ways; NULL costs must match too.
 SELECT count(*) AS rows_compared,
-       (SELECT count(*) FROM (SELECT month, model, requests, prompt_tokens, completion_tokens, cost_e8 * 10
-                                FROM expected
-                              EXCEPT
-                              SELECT month, model, requests, prompt_tokens, completion_tokens, cost_nano
-                                FROM maas_cost_by_month_model)) AS missing_from_report,
-       (SELECT count(*) FROM (SELECT month, model, requests, prompt_tokens, completion_tokens, cost_nano
-                                FROM maas_cost_by_month_model
-                              EXCEPT
-                              SELECT month, model, requests, prompt_tokens, completion_tokens, cost_e8 * 10
-                                FROM expected)) AS extra_in_report
+       (SELECT count(*) FROM (SELECT month, model, currency, requests, unpriced, prompt_tokens,
+                                     completion_tokens, cost FROM expected
+                              EXCEPT SELECT * FROM report)) AS missing_from_report,
+       (SELECT count(*) FROM (SELECT * FROM report
+                              EXCEPT SELECT month, model, currency, requests, unpriced, prompt_tokens,
+                                            completion_tokens, cost FROM expected)) AS extra_in_report
   FROM expected;
--- The nano-CNY of each priced row came out whole: the double maas_cost()
--- returns is within 1e-6 of a nano-CNY of what the report rounded it to.
-SELECT count(*) AS priced_rows,
-       sum(abs(maas_cost(model_name, prompt_tokens, completion_tokens) * 1e9
-               - round(maas_cost(model_name, prompt_tokens, completion_tokens) * 1e9)) > 1e-6) AS not_whole
-  FROM logs WHERE type = 2 AND maas_cost(model_name, prompt_tokens, completion_tokens) IS NOT NULL;
+-- The totals table: one currency, and what was left out, by reason; the
+-- lines add up to all rows.
+SELECT line, currency, reason, requests, prompt_tokens, completion_tokens, cost
+  FROM maas_cost_by_month_model_totals ORDER BY k, currency, reason;
 -- Rows that are not consumption are in the log, and not in the report.
 SELECT count(*) AS log_rows, sum(type = 2) AS consume_rows,
        (SELECT sum(requests) FROM maas_cost_by_month_model) AS report_requests

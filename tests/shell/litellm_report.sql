@@ -16,7 +16,9 @@
 --           2025-07-08 05:25:00 UTC; the example's startTime is UTC text of
 --           one fixed form, so it is compared as text;
 --   cache   cache hits (cache_hit 'True') cost 0.
--- The report keeps nano-CNY (1e-9 CNY), so its numbers are ten times these.
+-- The report's costs are exact decimal text (maas_total_text); they are
+-- compared at 8 places (maas_round_text(cost, 8)) with the hand sums written
+-- out as text in integer arithmetic.
 -- The what-if model is given as an alias, 'xop3qwen8b': Qwen3-8B.
 .read examples/litellm_spendlogs.sql
 .parameter set @whatif_model 'xop3qwen8b'
@@ -61,77 +63,97 @@ SELECT substr(s."startTime", 1, 7) AS month,
   LEFT JOIN expected_name AS n ON n.logged = s.model
   LEFT JOIN expected_price AS p ON p.model = n.model;
 
--- The totals, computed here and by the report (section 1); cost in nano-CNY,
--- spend in USD.
+-- Hand sums as text: printf('%d.%08d', x / 100000000, x % 100000000).
+CREATE TEMP VIEW expected_by_month_model AS
+SELECT month, model, currency, requests, unpriced, prompt_tokens, completion_tokens,
+       CASE WHEN cost_e8 IS NOT NULL THEN printf('%d.%08d', cost_e8 / 100000000, cost_e8 % 100000000) END AS cost
+  FROM (SELECT month, model, CASE WHEN known IS NOT NULL THEN 'CNY' END AS currency, count(*) AS requests,
+               count(*) - count(cost_e8) AS unpriced, sum(prompt_tokens) AS prompt_tokens,
+               sum(completion_tokens) AS completion_tokens, sum(cost_e8) AS cost_e8
+          FROM expected_rows GROUP BY 1, 2, 3);
+CREATE TEMP VIEW report_by_month_model AS
+SELECT month, model, currency, requests, unpriced, prompt_tokens, completion_tokens,
+       maas_round_text(cost, 8) AS cost
+  FROM maas_litellm_cost_by_month_model;
+CREATE TEMP VIEW expected_by_team_key AS
+SELECT month, team_id, api_key, currency, requests, unpriced, prompt_tokens, completion_tokens,
+       CASE WHEN cost_e8 IS NOT NULL THEN printf('%d.%08d', cost_e8 / 100000000, cost_e8 % 100000000) END AS cost
+  FROM (SELECT month, team_id, api_key, CASE WHEN known IS NOT NULL THEN 'CNY' END AS currency,
+               count(*) AS requests, count(*) - count(cost_e8) AS unpriced, sum(prompt_tokens) AS prompt_tokens,
+               sum(completion_tokens) AS completion_tokens, sum(cost_e8) AS cost_e8
+          FROM expected_rows GROUP BY 1, 2, 3, 4);
+CREATE TEMP VIEW report_by_team_key AS
+SELECT month, team_id, api_key, currency, requests, unpriced, prompt_tokens, completion_tokens,
+       maas_round_text(cost, 8) AS cost
+  FROM maas_litellm_cost_by_team_key;
+
+-- The totals, computed here and by the report (section 1); spend in USD.
 SELECT 'expected' AS "by", count(*) AS requests, count(*) - count(cost_e8) AS unpriced,
        sum(prompt_tokens) AS prompt_tokens, sum(completion_tokens) AS completion_tokens,
-       sum(cost_e8) * 10 AS cost_nano, printf('%.6f', sum(spend)) AS spend_usd
+       printf('%d.%08d', sum(cost_e8) / 100000000, sum(cost_e8) % 100000000) AS cost,
+       printf('%.6f', sum(spend)) AS spend_usd
   FROM expected_rows
 UNION ALL
-SELECT 'report', sum(requests), sum(unpriced), sum(prompt_tokens), sum(completion_tokens), sum(cost_nano),
-       printf('%.6f', sum(spend_pusd) / 1e12)
+SELECT 'report', sum(requests), sum(unpriced), sum(prompt_tokens), sum(completion_tokens),
+       maas_total_text(cost, 8), maas_total_text(spend_usd, 6)
   FROM maas_litellm_cost_by_month_model;
-SELECT (SELECT sum(cost_e8) * 10 FROM expected_rows)
-         = (SELECT sum(cost_nano) FROM maas_litellm_cost_by_month_model) AS cost_equal,
-       (SELECT sum(cost_nano) FROM maas_litellm_cost_by_month_model)
-         = (SELECT sum(cost_nano) FROM maas_litellm_cost_by_team_key) AS sections_1_2_equal,
+SELECT (SELECT maas_total_text(cost) FROM maas_litellm_cost_by_month_model)
+         = (SELECT maas_total_text(cost) FROM maas_litellm_cost_by_team_key) AS sections_1_2_equal,
+       (SELECT cost FROM maas_litellm_totals WHERE line = 'total')
+         = (SELECT maas_total_text(cost) FROM maas_litellm_cost_by_month_model) AS totals_equal,
        abs((SELECT sum(spend) FROM expected_rows)
-           - (SELECT sum(spend_pusd) FROM maas_litellm_cost_by_month_model) / 1e12) < 1e-9 AS spend_equal;
+           - (SELECT maas_total(spend_usd) FROM maas_litellm_cost_by_month_model)) < 1e-9 AS spend_equal;
+SELECT line, currency, reason, requests, prompt_tokens, completion_tokens, cost, spend_usd
+  FROM maas_litellm_totals ORDER BY k, currency, reason;
 -- Every line of sections 1 and 2 equal, both ways; NULL costs must match too.
-CREATE TEMP VIEW expected_by_month_model AS
-SELECT month, model, count(*) AS requests, count(*) - count(cost_e8) AS unpriced,
-       sum(prompt_tokens) AS prompt_tokens, sum(completion_tokens) AS completion_tokens,
-       sum(cost_e8) * 10 AS cost_nano
-  FROM expected_rows GROUP BY month, model;
-CREATE TEMP VIEW expected_by_team_key AS
-SELECT month, team_id, api_key, count(*) AS requests, count(*) - count(cost_e8) AS unpriced,
-       sum(prompt_tokens) AS prompt_tokens, sum(completion_tokens) AS completion_tokens,
-       sum(cost_e8) * 10 AS cost_nano
-  FROM expected_rows GROUP BY month, team_id, api_key;
 SELECT 'month, model' AS lines, count(*) AS compared,
-       (SELECT count(*) FROM (SELECT * FROM expected_by_month_model
-                              EXCEPT SELECT month, model, requests, unpriced, prompt_tokens,
-                                            completion_tokens, cost_nano
-                                       FROM maas_litellm_cost_by_month_model)) AS missing_from_report,
-       (SELECT count(*) FROM (SELECT month, model, requests, unpriced, prompt_tokens, completion_tokens,
-                                     cost_nano FROM maas_litellm_cost_by_month_model
-                              EXCEPT SELECT * FROM expected_by_month_model)) AS extra_in_report
+       (SELECT count(*) FROM (SELECT * FROM expected_by_month_model EXCEPT SELECT * FROM report_by_month_model))
+         AS missing_from_report,
+       (SELECT count(*) FROM (SELECT * FROM report_by_month_model EXCEPT SELECT * FROM expected_by_month_model))
+         AS extra_in_report
   FROM expected_by_month_model
 UNION ALL
 SELECT 'month, team, key', count(*),
-       (SELECT count(*) FROM (SELECT * FROM expected_by_team_key
-                              EXCEPT SELECT month, team_id, api_key, requests, unpriced, prompt_tokens,
-                                            completion_tokens, cost_nano
-                                       FROM maas_litellm_cost_by_team_key)),
-       (SELECT count(*) FROM (SELECT month, team_id, api_key, requests, unpriced, prompt_tokens,
-                                     completion_tokens, cost_nano FROM maas_litellm_cost_by_team_key
-                              EXCEPT SELECT * FROM expected_by_team_key))
+       (SELECT count(*) FROM (SELECT * FROM expected_by_team_key EXCEPT SELECT * FROM report_by_team_key)),
+       (SELECT count(*) FROM (SELECT * FROM report_by_team_key EXCEPT SELECT * FROM expected_by_team_key))
   FROM expected_by_team_key;
 
 -- Section 3, the what-if on Qwen3-8B: per month, requests priced both ways.
 CREATE TEMP VIEW expected_whatif AS
-SELECT month, count(*) AS requests, count(cost_e8 + whatif_e8) AS compared,
-       sum(CASE WHEN whatif_e8 IS NOT NULL THEN cost_e8 END) * 10 AS actual_nano,
-       sum(CASE WHEN cost_e8 IS NOT NULL THEN whatif_e8 END) * 10 AS whatif_nano
-  FROM expected_rows GROUP BY month;
+SELECT month, 'CNY' AS currency, requests, compared,
+       printf('%d.%08d', actual_e8 / 100000000, actual_e8 % 100000000) AS actual,
+       printf('%d.%08d', whatif_e8 / 100000000, whatif_e8 % 100000000) AS whatif
+  FROM (SELECT month, count(*) AS requests, count(cost_e8 + whatif_e8) AS compared,
+               coalesce(sum(CASE WHEN whatif_e8 IS NOT NULL THEN cost_e8 END), 0) AS actual_e8,
+               coalesce(sum(CASE WHEN cost_e8 IS NOT NULL THEN whatif_e8 END), 0) AS whatif_e8
+          FROM expected_rows GROUP BY month);
+CREATE TEMP VIEW report_whatif AS
+SELECT month, currency, requests, compared,
+       coalesce(maas_round_text(actual, 8), '0.00000000') AS actual,
+       coalesce(maas_round_text(whatif, 8), '0.00000000') AS whatif
+  FROM maas_litellm_whatif_by_month;
 SELECT 'expected' AS "by", sum(requests) AS requests, sum(compared) AS compared,
-       sum(actual_nano) AS actual_nano, sum(whatif_nano) AS whatif_nano
+       (SELECT printf('%d.%08d', sum(CASE WHEN whatif_e8 IS NOT NULL THEN cost_e8 END) / 100000000,
+                      sum(CASE WHEN whatif_e8 IS NOT NULL THEN cost_e8 END) % 100000000) FROM expected_rows)
+         AS actual,
+       (SELECT printf('%d.%08d', sum(CASE WHEN cost_e8 IS NOT NULL THEN whatif_e8 END) / 100000000,
+                      sum(CASE WHEN cost_e8 IS NOT NULL THEN whatif_e8 END) % 100000000) FROM expected_rows)
+         AS whatif
   FROM expected_whatif
 UNION ALL
-SELECT 'report', sum(requests), sum(compared), sum(actual_nano), sum(whatif_nano)
+SELECT 'report', sum(requests), sum(compared), maas_total_text(actual, 8), maas_total_text(whatif, 8)
   FROM maas_litellm_whatif_by_month;
 SELECT (SELECT model FROM maas_litellm_whatif_model) AS whatif_model,
-       (SELECT count(*) FROM (SELECT * FROM expected_whatif EXCEPT SELECT * FROM maas_litellm_whatif_by_month))
-         + (SELECT count(*) FROM (SELECT * FROM maas_litellm_whatif_by_month EXCEPT SELECT * FROM expected_whatif))
-         AS months_differing,
-       (SELECT sum(whatif_nano) FROM expected_whatif)
-         = (SELECT sum(whatif_nano) FROM maas_litellm_whatif_by_month) AS whatif_equal;
+       (SELECT count(*) FROM (SELECT * FROM expected_whatif EXCEPT SELECT * FROM report_whatif))
+         + (SELECT count(*) FROM (SELECT * FROM report_whatif EXCEPT SELECT * FROM expected_whatif))
+         AS months_differing;
 
 -- Section 4, the coverage: every request without a cost, by logged name and
 -- reason, both ways.
 CREATE TEMP VIEW expected_unpriced AS
 SELECT logged, known AS model,
-       CASE WHEN known IS NULL THEN 'unknown model' ELSE 'before the first price' END AS reason,
+       CASE WHEN known IS NULL THEN 'unknown_model' ELSE 'before_first_price' END AS reason,
+       NULL AS currency,
        count(*) AS requests, sum(prompt_tokens) AS prompt_tokens, sum(completion_tokens) AS completion_tokens
   FROM expected_rows WHERE cost_e8 IS NULL GROUP BY 1, 2, 3;
 SELECT count(*) AS coverage_lines,
@@ -142,16 +164,10 @@ SELECT count(*) AS coverage_lines,
          AS extra_in_report
   FROM expected_unpriced;
 -- Requests on each side of the first price, and the cache hits, priced at 0.
-SELECT request_id, at, model, cost_nano, reason FROM maas_litellm_usage
+SELECT request_id, at, model, currency, cost, reason FROM maas_litellm_usage
  WHERE at BETWEEN '2025-07-08 05:24:59' AND '2025-07-08 05:25:01' ORDER BY at;
-SELECT count(*) AS cache_hits, sum(cost_nano) AS cost_nano, sum(whatif_nano) AS whatif_nano
+SELECT count(*) AS cache_hits, maas_total_text(cost) AS cost, maas_total_text(whatif_cost) AS whatif_cost
   FROM maas_litellm_usage WHERE cache_hit;
--- The nano-CNY of each priced request came out whole.
-SELECT count(*) AS priced_requests,
-       sum(abs(maas_cost(priced_name, prompt_tokens, completion_tokens, at) * 1e9
-               - round(maas_cost(priced_name, prompt_tokens, completion_tokens, at) * 1e9)) > 1e-6)
-         AS not_whole
-  FROM maas_litellm_usage WHERE NOT cache_hit AND cost_nano IS NOT NULL;
 
 -- A what-if model the list does not know, or one without token prices: the
 -- error names @whatif_model, the what-if section is empty, the rest stands.
@@ -164,4 +180,4 @@ SELECT count(*) AS priced_requests,
 .output stdout
 .mode list
 SELECT (SELECT count(*) FROM maas_litellm_whatif_by_month) AS whatif_lines,
-       (SELECT sum(cost_nano) FROM maas_litellm_cost_by_month_model) AS cost_nano;
+       (SELECT cost FROM maas_litellm_totals WHERE line = 'total') AS cost;

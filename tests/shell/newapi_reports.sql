@@ -12,8 +12,10 @@
 -- cost in 1e-8 CNY, an integer, and sums are exact.  Names are matched with
 -- lower(), not maas_model().  The page's 更新时间：2025-7-8 13:25 (Beijing,
 -- UTC+8) is 2025-07-08 05:25:00 UTC, unix time 1751952300 (20277 days of
--- 86400 s, plus 5 h 25 min): created_at is compared with it.  The reports
--- keep nano-CNY (1e-9 CNY), so their numbers are ten times these.
+-- 86400 s, plus 5 h 25 min): created_at is compared with it.  The reports'
+-- costs are exact decimal text (maas_total_text); they are compared at 8
+-- places (maas_round_text(cost, 8)) with the hand sums written out as text
+-- in integer arithmetic (e8 below).
 .read examples/newapi_logs.sql
 .read sql/reports/cost_by_user_key.sql
 .parameter clear
@@ -38,6 +40,9 @@ CREATE TEMP TABLE expected_whatif_price(model TEXT PRIMARY KEY, input INTEGER, o
 CREATE TEMP VIEW expected_rows AS
 SELECT strftime('%Y-%m', l.created_at, 'unixepoch') AS month,
        l.username, l.token_name, l.prompt_tokens, l.completion_tokens,
+       -- the currency of the model's prices: CNY on the card; Spark Mini is on
+       -- it too (deployment and training prices only); gpt-4o-mini is not
+       CASE WHEN p.model IS NOT NULL OR l.model_name = 'Spark Mini' THEN 'CNY' END AS currency,
        CASE WHEN l.created_at >= 1751952300
             THEN l.prompt_tokens * p.input + l.completion_tokens * p.output END AS cost_e8,
        CASE WHEN l.created_at >= 1751952300
@@ -46,51 +51,72 @@ SELECT strftime('%Y-%m', l.created_at, 'unixepoch') AS month,
   LEFT JOIN expected_price AS p ON lower(p.model) = lower(l.model_name)
   LEFT JOIN expected_whatif_price AS w
  WHERE l.type = 2;
+-- e8(x): 1e-8 CNY as the text of the CNY amount, 8 places.
 CREATE TEMP VIEW expected_by_user_key AS
-SELECT month, username, token_name, count(*) AS requests, count(*) - count(cost_e8) AS unpriced,
-       sum(prompt_tokens) AS prompt_tokens, sum(completion_tokens) AS completion_tokens,
-       sum(cost_e8) * 10 AS cost_nano
-  FROM expected_rows GROUP BY month, username, token_name;
+SELECT month, username, token_name, currency, requests, unpriced, prompt_tokens, completion_tokens,
+       CASE WHEN cost_e8 IS NOT NULL THEN printf('%d.%08d', cost_e8 / 100000000, cost_e8 % 100000000) END
+         AS cost
+  FROM (SELECT month, username, token_name, currency,
+               count(*) AS requests, count(*) - count(cost_e8) AS unpriced,
+               sum(prompt_tokens) AS prompt_tokens, sum(completion_tokens) AS completion_tokens,
+               sum(cost_e8) AS cost_e8
+          FROM expected_rows GROUP BY 1, 2, 3, 4);
+CREATE TEMP VIEW report_by_user_key AS
+SELECT month, username, token_name, currency, requests, unpriced, prompt_tokens, completion_tokens,
+       maas_round_text(cost, 8) AS cost
+  FROM maas_cost_by_user_key;
 CREATE TEMP VIEW expected_whatif AS
-SELECT month, count(*) AS requests, count(cost_e8 + whatif_e8) AS compared,
-       sum(CASE WHEN whatif_e8 IS NOT NULL THEN cost_e8 END) * 10 AS actual_nano,
-       sum(CASE WHEN cost_e8 IS NOT NULL THEN whatif_e8 END) * 10 AS whatif_nano
-  FROM expected_rows GROUP BY month;
+SELECT month, 'CNY' AS currency, requests, compared,
+       printf('%d.%08d', actual_e8 / 100000000, actual_e8 % 100000000) AS actual,
+       printf('%d.%08d', whatif_e8 / 100000000, whatif_e8 % 100000000) AS whatif
+  FROM (SELECT month, count(*) AS requests, count(cost_e8 + whatif_e8) AS compared,
+               coalesce(sum(CASE WHEN whatif_e8 IS NOT NULL THEN cost_e8 END), 0) AS actual_e8,
+               coalesce(sum(CASE WHEN cost_e8 IS NOT NULL THEN whatif_e8 END), 0) AS whatif_e8
+          FROM expected_rows GROUP BY month);
+CREATE TEMP VIEW report_whatif AS
+SELECT month, currency, requests, compared,
+       coalesce(maas_round_text(actual, 8), '0.00000000') AS actual,
+       coalesce(maas_round_text(whatif, 8), '0.00000000') AS whatif
+  FROM maas_whatif_by_month;
 
--- 1. Cost by user and key: the totals, computed here and by the report; cost
---    in nano-CNY.  The total is the one of cost_by_month_model.sql
---    (tests/shell/example_report.expected: 32750370000).
+-- 1. Cost by user and key: the totals, computed here and by the report.  The
+--    total is the one of cost_by_month_model.sql
+--    (tests/shell/example_report.expected: 32.75037000).
 SELECT 'expected' AS "by", sum(requests) AS requests, sum(unpriced) AS unpriced,
        sum(prompt_tokens) AS prompt_tokens, sum(completion_tokens) AS completion_tokens,
-       sum(cost_nano) AS cost_nano
+       (SELECT printf('%d.%08d', sum(cost_e8) / 100000000, sum(cost_e8) % 100000000) FROM expected_rows)
+         AS cost
   FROM expected_by_user_key
 UNION ALL
-SELECT 'report', sum(requests), sum(unpriced), sum(prompt_tokens), sum(completion_tokens), sum(cost_nano)
+SELECT 'report', sum(requests), sum(unpriced), sum(prompt_tokens), sum(completion_tokens),
+       (SELECT maas_round_text(cost, 8) FROM maas_cost_by_user_key_totals WHERE line = 'total')
   FROM maas_cost_by_user_key;
--- Every (month, user, key) line equal, both ways.
+-- Every (month, user, key, currency) line equal, both ways.
 SELECT count(*) AS lines_compared,
-       (SELECT sum(cost_nano) FROM expected_by_user_key) = (SELECT sum(cost_nano) FROM maas_cost_by_user_key)
-         AS cost_equal,
-       (SELECT count(*) FROM (SELECT * FROM expected_by_user_key EXCEPT SELECT * FROM maas_cost_by_user_key))
+       (SELECT count(*) FROM (SELECT * FROM expected_by_user_key EXCEPT SELECT * FROM report_by_user_key))
          AS missing_from_report,
-       (SELECT count(*) FROM (SELECT * FROM maas_cost_by_user_key EXCEPT SELECT * FROM expected_by_user_key))
+       (SELECT count(*) FROM (SELECT * FROM report_by_user_key EXCEPT SELECT * FROM expected_by_user_key))
          AS extra_in_report
   FROM expected_by_user_key;
 
 -- 2. The what-if with @whatif_model unset: Qwen3-8B (0.0005, 0.005).
 INSERT INTO expected_whatif_price VALUES ('Qwen3-8B', 50, 500);
 SELECT 'expected' AS "by", sum(requests) AS requests, sum(compared) AS compared,
-       sum(actual_nano) AS actual_nano, sum(whatif_nano) AS whatif_nano
+       (SELECT printf('%d.%08d', sum(CASE WHEN whatif_e8 IS NOT NULL THEN cost_e8 END) / 100000000,
+                      sum(CASE WHEN whatif_e8 IS NOT NULL THEN cost_e8 END) % 100000000) FROM expected_rows)
+         AS actual,
+       (SELECT printf('%d.%08d', sum(CASE WHEN cost_e8 IS NOT NULL THEN whatif_e8 END) / 100000000,
+                      sum(CASE WHEN cost_e8 IS NOT NULL THEN whatif_e8 END) % 100000000) FROM expected_rows)
+         AS whatif
   FROM expected_whatif
 UNION ALL
-SELECT 'report', sum(requests), sum(compared), sum(actual_nano), sum(whatif_nano) FROM maas_whatif_by_month;
+SELECT 'report', sum(requests), sum(compared), maas_total_text(actual, 8), maas_total_text(whatif, 8)
+  FROM maas_whatif_by_month;
 SELECT (SELECT model FROM maas_whatif_model) AS whatif_model,
        (SELECT is_default FROM maas_whatif_model) AS is_default,
-       (SELECT count(*) FROM (SELECT * FROM expected_whatif EXCEPT SELECT * FROM maas_whatif_by_month))
-         + (SELECT count(*) FROM (SELECT * FROM maas_whatif_by_month EXCEPT SELECT * FROM expected_whatif))
-         AS months_differing,
-       (SELECT sum(whatif_nano) FROM expected_whatif) = (SELECT sum(whatif_nano) FROM maas_whatif_by_month)
-         AS whatif_equal;
+       (SELECT count(*) FROM (SELECT * FROM expected_whatif EXCEPT SELECT * FROM report_whatif))
+         + (SELECT count(*) FROM (SELECT * FROM report_whatif EXCEPT SELECT * FROM expected_whatif))
+         AS months_differing;
 
 -- 3. The what-if on a name in other letter case: 'QWEN3-32B' is Qwen3-32B
 --    (0.002, 0.02).
@@ -101,17 +127,21 @@ SELECT (SELECT model FROM maas_whatif_model) AS whatif_model,
 DELETE FROM expected_whatif_price;
 INSERT INTO expected_whatif_price VALUES ('Qwen3-32B', 200, 2000);
 SELECT 'expected' AS "by", sum(requests) AS requests, sum(compared) AS compared,
-       sum(actual_nano) AS actual_nano, sum(whatif_nano) AS whatif_nano
+       (SELECT printf('%d.%08d', sum(CASE WHEN whatif_e8 IS NOT NULL THEN cost_e8 END) / 100000000,
+                      sum(CASE WHEN whatif_e8 IS NOT NULL THEN cost_e8 END) % 100000000) FROM expected_rows)
+         AS actual,
+       (SELECT printf('%d.%08d', sum(CASE WHEN cost_e8 IS NOT NULL THEN whatif_e8 END) / 100000000,
+                      sum(CASE WHEN cost_e8 IS NOT NULL THEN whatif_e8 END) % 100000000) FROM expected_rows)
+         AS whatif
   FROM expected_whatif
 UNION ALL
-SELECT 'report', sum(requests), sum(compared), sum(actual_nano), sum(whatif_nano) FROM maas_whatif_by_month;
+SELECT 'report', sum(requests), sum(compared), maas_total_text(actual, 8), maas_total_text(whatif, 8)
+  FROM maas_whatif_by_month;
 SELECT (SELECT model FROM maas_whatif_model) AS whatif_model,
        (SELECT is_default FROM maas_whatif_model) AS is_default,
-       (SELECT count(*) FROM (SELECT * FROM expected_whatif EXCEPT SELECT * FROM maas_whatif_by_month))
-         + (SELECT count(*) FROM (SELECT * FROM maas_whatif_by_month EXCEPT SELECT * FROM expected_whatif))
-         AS months_differing,
-       (SELECT sum(whatif_nano) FROM expected_whatif) = (SELECT sum(whatif_nano) FROM maas_whatif_by_month)
-         AS whatif_equal;
+       (SELECT count(*) FROM (SELECT * FROM expected_whatif EXCEPT SELECT * FROM report_whatif))
+         + (SELECT count(*) FROM (SELECT * FROM report_whatif EXCEPT SELECT * FROM expected_whatif))
+         AS months_differing;
 
 -- 4. Refused: a model the list does not know, and one without token prices.
 --    Nothing but the error is printed.
@@ -125,9 +155,9 @@ SELECT count(*) AS whatif_lines FROM maas_whatif_by_month;
 -- 5. The first price: three more consume rows of DeepSeek-V3, 1000 prompt and
 --    1000 completion tokens each, at 2025-06-30 12:00:00, 2025-07-08
 --    05:24:59 and 2025-07-08 05:25:00 UTC.  Only the last has a price:
---    1000 x 0.002 / 1000 + 1000 x 0.008 / 1000 = 0.01 CNY = 10000000 nano-CNY.
+--    1000 x 0.002 / 1000 + 1000 x 0.008 / 1000 = 0.01 CNY.
 --    They are counted, unpriced, in the reports, and listed by
---    unpriced_usage.sql as 'before the first price'.
+--    unpriced_usage.sql as before_first_price.
 INSERT INTO logs(id, user_id, created_at, type, username, token_name, model_name, prompt_tokens, completion_tokens)
 VALUES (3001, 1, 1751284800, 2, 'alice', 'alice-laptop', 'DeepSeek-V3', 1000, 1000),
        (3002, 1, 1751952299, 2, 'alice', 'alice-laptop', 'DeepSeek-V3', 1000, 1000),
@@ -137,10 +167,10 @@ VALUES (3001, 1, 1751284800, 2, 'alice', 'alice-laptop', 'DeepSeek-V3', 1000, 10
 .output stdout
 .mode list
 .nullvalue NULL
-SELECT 'by month and model' AS report, month, model, requests, cost_nano
+SELECT 'by month and model' AS report, month, model, currency, requests, unpriced, cost
   FROM maas_cost_by_month_model WHERE month < '2025-08'
 UNION ALL
-SELECT 'by user and key', month, username || '/' || token_name, requests, cost_nano
+SELECT 'by user and key', month, username || '/' || token_name, currency, requests, unpriced, cost
   FROM maas_cost_by_user_key WHERE month < '2025-08'
  ORDER BY 1, 2;
 .parameter set @whatif_model 'Qwen3-8B'
