@@ -114,7 +114,8 @@ bool starts_with(const std::string& s, const std::string& prefix) { return s.com
 void bind(sqlite3_stmt* stmt, int index, const Arg& a) {
     switch (a.kind) {
         case 'i': sqlite3_bind_int64(stmt, index, a.i); break;
-        case 'r': case 'd': sqlite3_bind_double(stmt, index, a.d); break;
+        case 'r':
+        case 'd': sqlite3_bind_double(stmt, index, a.d); break;
         case 't': sqlite3_bind_text(stmt, index, a.s.data(), int(a.s.size()), SQLITE_TRANSIENT); break;
         case 'b': sqlite3_bind_blob(stmt, index, a.s.data(), int(a.s.size()), SQLITE_TRANSIENT); break;
         default: sqlite3_bind_null(stmt, index); break;
@@ -160,11 +161,23 @@ Result query(const std::string& sql, const std::vector<Arg>& args) {
 // The functions of the extension; any other name line is skipped (the name
 // is written into the SQL, so only these are ever run).
 bool known_function(const std::string& f) {
-    static const char* kNames[] = {"maas_cost", "maas_builtin_cost", "maas_training_cost",
-                                   "maas_builtin_training_cost", "maas_deployment_cost",
-                                   "maas_builtin_deployment_cost", "maas_price", "maas_builtin_price", "maas_model",
-                                   "maas_builtin_model", "maas_usage_cost", "maas_usage_tokens", "maas_load_card",
-                                   "maas_version", "maas_debug", "rates", "aliases"};
+    static const char* kNames[] = {"maas_cost",
+                                   "maas_builtin_cost",
+                                   "maas_training_cost",
+                                   "maas_builtin_training_cost",
+                                   "maas_deployment_cost",
+                                   "maas_builtin_deployment_cost",
+                                   "maas_price",
+                                   "maas_builtin_price",
+                                   "maas_model",
+                                   "maas_builtin_model",
+                                   "maas_usage_cost",
+                                   "maas_usage_tokens",
+                                   "maas_load_card",
+                                   "maas_version",
+                                   "maas_debug",
+                                   "rates",
+                                   "aliases"};
     for (const char* name : kNames)
         if (f == name) return true;
     // "rates" followed by column names of maas_rates
@@ -200,7 +213,9 @@ void check_call(const Call& call) {
         std::vector<Arg> args(call.args.begin(), call.args.begin() + used);
         const std::string table = f == "aliases" ? "maas_aliases" : "maas_rates";
         const std::string sql = "SELECT count(*), total(rowid) FROM " + table +
-                                (f != "aliases" ? where : args.empty() ? "" : " WHERE alias = ?1");
+                                (f != "aliases" ? where
+                                 : args.empty() ? ""
+                                                : " WHERE alias = ?1");
         const Result r = query(sql, args);
         if (r.rc != SQLITE_ROW) {
             FUZZ_CHECK(starts_with(r.error, table + ": "), sql + ": " + r.error);
@@ -243,7 +258,8 @@ void check_call(const Call& call) {
         g_dirty = true;
     }
     if (builtin)
-        FUZZ_CHECK(r.types[0] == r.types[1] && r.texts[0] == r.texts[1], sql + ": a pure function answered twice differently");
+        FUZZ_CHECK(r.types[0] == r.types[1] && r.texts[0] == r.texts[1],
+                   sql + ": a pure function answered twice differently");
 }
 
 void load_card(const std::string& text) {
@@ -298,9 +314,11 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
         const std::string rest = line.substr(1);
         if (kind == 'n' && rest.empty()) {
             call.args.push_back(Arg{});
-        } else if (kind == 'i' && !rest.empty() && (std::isdigit(static_cast<unsigned char>(rest[0])) || rest[0] == '-')) {
+        } else if (kind == 'i' && !rest.empty() &&
+                   (std::isdigit(static_cast<unsigned char>(rest[0])) || rest[0] == '-')) {
             call.args.push_back(Arg{'i', std::strtoll(rest.c_str(), nullptr, 10), 0, ""});
-        } else if (kind == 'r' && !rest.empty() && rest.find_first_not_of("0123456789.eE+-infatyINFATY") == std::string::npos) {
+        } else if (kind == 'r' && !rest.empty() &&
+                   rest.find_first_not_of("0123456789.eE+-infatyINFATY") == std::string::npos) {
             call.args.push_back(Arg{'r', 0, std::strtod(rest.c_str(), nullptr), ""});
         } else if (kind == 'd' && rest.size() == 16) {
             const uint64_t bits = std::strtoull(rest.c_str(), nullptr, 16);
