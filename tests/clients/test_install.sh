@@ -7,7 +7,7 @@ need_module
 scratch
 prefix=$SCRATCH/prefix
 grep -q 'maas.so' "$MAAS_BUILD_DIR/cmake_install.cmake" ||
-  fail "$MAAS_BUILD_DIR has no install rules: the top-level CMakeLists.txt must include(cmake/install.cmake) (scripts/clients.sh adds it for you)"
+  fail "$MAAS_BUILD_DIR has no install rules: the top-level CMakeLists.txt includes cmake/install.cmake; reconfigure it"
 cmake --install "$MAAS_BUILD_DIR" --prefix "$prefix" > "$SCRATCH/install.log"
 libdir=""
 for d in lib/*-linux-gnu lib64 lib; do [[ -z $libdir && -f $prefix/$d/libmaas_static.a ]] && libdir=$d; done
