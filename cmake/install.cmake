@@ -20,7 +20,8 @@
 #                                            sqlite-maas::static, sqlite-maas::loadable,
 #                                            variable SQLITE_MAAS_LOADABLE (path of maas.so)
 #   share/sqlite-maas/sql/                   the views, user tables and reports of sql/
-#   lib/python3/dist-packages/sqlite_maas/   the Python helper (MAAS_INSTALL_PYTHON)
+#   lib/python3/dist-packages/sqlite_maas/   the Python helper (MAAS_INSTALL_PYTHON), with
+#                                            VERSION (its __version__)
 #   share/doc/sqlite-maas/                   README.md and docs/
 #
 # Why LIBDIR/sqlite3/ for the module: Debian has no policy for SQLite
@@ -139,6 +140,9 @@ if(MAAS_INSTALL_PYTHON)
   install(DIRECTORY "${PROJECT_SOURCE_DIR}/python/sqlite_maas"
     DESTINATION "${MAAS_INSTALL_PYTHONDIR}"
     PATTERN "__pycache__" EXCLUDE)
+  # Its __version__ is read from VERSION beside it (python/ holds no copy).
+  install(FILES "${PROJECT_SOURCE_DIR}/VERSION"
+    DESTINATION "${MAAS_INSTALL_PYTHONDIR}/sqlite_maas")
 endif()
 
 # --- the Debian package: `cd build && cpack` --------------------------------
@@ -157,7 +161,7 @@ the table maas_rates and functions that price inference, fine-tuning and
 deployment exactly (maas_cost, ...). Load it with
 '.load ${CPACK_PACKAGING_INSTALL_PREFIX}/${MAAS_INSTALL_MODULEDIR}/maas' or link
 the static library libmaas_static.a.")
-  set(CPACK_DEBIAN_FILE_NAME "DEB-DEFAULT")  # sqlite-maas_0.1.0_amd64.deb
+  set(CPACK_DEBIAN_FILE_NAME "DEB-DEFAULT")  # sqlite-maas_<VERSION>_amd64.deb
   set(CPACK_DEBIAN_PACKAGE_SECTION "database")
   set(CPACK_DEBIAN_PACKAGE_PRIORITY "optional")
   # maas.so links libsimdjson, libstdc++ (dpkg-shlibdeps finds those, with

@@ -19,6 +19,7 @@ ok "cpack made $(basename "$deb")"
 depends=$(dpkg-deb -f "$deb" Depends)
 for d in "libsqlite3-0 (>= 3.37)" libsimdjson14 libstdc++6; do expect_contains "Depends of the .deb" "$depends" "$d"; done
 expect_eq "Package" "$(dpkg-deb -f "$deb" Package)" "sqlite-maas"
+expect_eq "Version (from VERSION)" "$(dpkg-deb -f "$deb" Version)" "$MAAS_VERSION"
 
 remove() { $sudo env DEBIAN_FRONTEND=noninteractive apt-get remove --purge -y -qq sqlite-maas > /dev/null 2>&1 || true; }
 trap 'remove; rm -rf "$SCRATCH"' EXIT
@@ -44,9 +45,10 @@ if [[ -x /usr/bin/python3 ]]; then
 import sqlite3, sqlite_maas
 conn = sqlite3.connect(":memory:")
 path = sqlite_maas.load(conn)
-print(sqlite_maas.__file__, path, conn.execute("SELECT maas_cost(?, 1000000, 1000000)", ("DeepSeek-R1",)).fetchone()[0])')
+print(sqlite_maas.__file__, path, conn.execute("SELECT maas_cost(?, 1000000, 1000000)", ("DeepSeek-R1",)).fetchone()[0],
+      sqlite_maas.__version__)')
   expect_eq "Debian python3: import sqlite_maas; load(conn)" "$out" \
-    "/usr/lib/python3/dist-packages/sqlite_maas/__init__.py $installed 20.0"
+    "/usr/lib/python3/dist-packages/sqlite_maas/__init__.py $installed 20.0 $MAAS_VERSION"
 fi
 
 mkdir -p consumer && cp "$MAAS_ROOT"/examples/clients/cpp/{CMakeLists.txt,price_usage.cpp} consumer/
