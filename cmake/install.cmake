@@ -21,8 +21,9 @@
 #                                            variable SQLITE_MAAS_LOADABLE (path of maas.so)
 #   share/sqlite-maas/sql/                   the views, user tables and reports of sql/
 #   lib/python3/dist-packages/sqlite_maas/   the Python helper (MAAS_INSTALL_PYTHON), with
-#                                            VERSION (its __version__)
-#   share/doc/sqlite-maas/                   README.md and docs/
+#                                            VERSION (its __version__) and LICENSE
+#   share/doc/sqlite-maas/                   README.md, docs/ and copyright (LICENSE in
+#                                            Debian's machine-readable format)
 #
 # Why LIBDIR/sqlite3/ for the module: Debian has no policy for SQLite
 # extensions, and the one package that ships a bare loadable module, sqlite3-pcre,
@@ -133,6 +134,34 @@ install(DIRECTORY "${PROJECT_SOURCE_DIR}/sql/"
   DESTINATION "${MAAS_INSTALL_DATADIR}/sql"
   FILES_MATCHING PATTERN "*.sql")
 install(FILES "${PROJECT_SOURCE_DIR}/README.md" DESTINATION "${MAAS_INSTALL_DOCDIR}")
+
+# share/doc/sqlite-maas/copyright: LICENSE (MIT, "Expat" in Debian's names) in
+# the machine-readable format of Debian policy 12.5, made from LICENSE at
+# configure time so that the license text has one home.
+set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS "${PROJECT_SOURCE_DIR}/LICENSE")
+file(READ "${PROJECT_SOURCE_DIR}/LICENSE" maas_license)
+if(NOT maas_license MATCHES "\nCopyright \\(c\\) ([^\n]+)\n")
+  message(FATAL_ERROR "LICENSE has no 'Copyright (c) YEARS HOLDER' line")
+endif()
+set(maas_copyright "${CMAKE_MATCH_1}")
+string(FIND "${maas_license}" "${CMAKE_MATCH_0}" maas_at)
+string(LENGTH "${CMAKE_MATCH_0}" maas_length)
+math(EXPR maas_at "${maas_at} + ${maas_length}")
+string(SUBSTRING "${maas_license}" ${maas_at} -1 maas_license)
+string(STRIP "${maas_license}" maas_license)
+string(REGEX REPLACE "\n[ \t]*\n" "\n.\n" maas_license "${maas_license}")  # a blank line is " ."
+string(REPLACE "\n" "\n " maas_license " ${maas_license}")
+file(WRITE "${PROJECT_BINARY_DIR}/install/copyright.new"
+"Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/
+Upstream-Name: sqlite-maas
+
+Files: *
+Copyright: ${maas_copyright}
+License: Expat
+${maas_license}
+")
+configure_file("${PROJECT_BINARY_DIR}/install/copyright.new" "${PROJECT_BINARY_DIR}/install/copyright" COPYONLY)
+install(FILES "${PROJECT_BINARY_DIR}/install/copyright" DESTINATION "${MAAS_INSTALL_DOCDIR}")
 if(EXISTS "${PROJECT_SOURCE_DIR}/docs")
   install(DIRECTORY "${PROJECT_SOURCE_DIR}/docs/" DESTINATION "${MAAS_INSTALL_DOCDIR}")
 endif()
@@ -141,7 +170,7 @@ if(MAAS_INSTALL_PYTHON)
     DESTINATION "${MAAS_INSTALL_PYTHONDIR}"
     PATTERN "__pycache__" EXCLUDE)
   # Its __version__ is read from VERSION beside it (python/ holds no copy).
-  install(FILES "${PROJECT_SOURCE_DIR}/VERSION"
+  install(FILES "${PROJECT_SOURCE_DIR}/VERSION" "${PROJECT_SOURCE_DIR}/LICENSE"
     DESTINATION "${MAAS_INSTALL_PYTHONDIR}/sqlite_maas")
 endif()
 
@@ -150,6 +179,7 @@ if(CMAKE_SOURCE_DIR STREQUAL PROJECT_SOURCE_DIR)
   set(CPACK_GENERATOR "DEB" CACHE STRING "CPack generators")
   set(CPACK_PACKAGE_NAME "sqlite-maas")
   set(CPACK_PACKAGE_VERSION "${PROJECT_VERSION}")
+  set(CPACK_RESOURCE_FILE_LICENSE "${PROJECT_SOURCE_DIR}/LICENSE")
   set(CPACK_PACKAGE_CONTACT "sqlite-maas maintainers <maintainers@users.noreply.r-seed-f623ab96.example>"
       CACHE STRING "Maintainer field of the .deb")
   set(CPACK_PACKAGE_DESCRIPTION_SUMMARY

@@ -22,7 +22,8 @@ Standard library only.
 __version__ is read from the file VERSION, the one home of the version: the
 copy installed next to this package (cmake --install puts it there), else
 the checkout's top-level VERSION (python/sqlite_maas -> ../../VERSION); it is
-"0+unknown" when neither is there.
+"0+unknown" when neither is there.  MIT licensed (LICENSE, installed next to
+this package too).
 """
 
 import glob
@@ -31,7 +32,8 @@ import shutil
 import sqlite3
 import subprocess
 
-__all__ = ["loadable_path", "load", "supports_extensions", "MODULE_NAME", "ENV_VAR", "__version__"]
+__all__ = ["loadable_path", "load", "supports_extensions", "MODULE_NAME", "ENV_VAR", "__version__",
+           "__license__"]
 
 MODULE_NAME = "maas.so"
 ENV_VAR = "MAAS_LOADABLE_PATH"
@@ -53,6 +55,7 @@ def _read_version():
 
 
 __version__ = _read_version()
+__license__ = "MIT"
 
 NO_EXTENSION_LOADING = (
     "this Python's sqlite3 module cannot load SQLite extensions "

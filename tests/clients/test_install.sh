@@ -16,7 +16,8 @@ for f in "$libdir/sqlite3/maas.so" "$libdir/libmaas_static.a" "$libdir/libmaas_c
          "$libdir/pkgconfig/sqlite-maas.pc" "$libdir/cmake/sqlite-maas/sqlite-maasConfig.cmake" \
          "$libdir/cmake/sqlite-maas/sqlite-maasConfigVersion.cmake" "$libdir/cmake/sqlite-maas/sqlite-maasTargets.cmake" \
          share/sqlite-maas/sql/reports/cost_by_month_model.sql share/doc/sqlite-maas/README.md \
-         lib/python3/dist-packages/sqlite_maas/__init__.py lib/python3/dist-packages/sqlite_maas/VERSION; do
+         share/doc/sqlite-maas/copyright lib/python3/dist-packages/sqlite_maas/__init__.py \
+         lib/python3/dist-packages/sqlite_maas/VERSION lib/python3/dist-packages/sqlite_maas/LICENSE; do
   [[ -f $prefix/$f ]] || fail "not installed: $f"
 done
 ok "installed files are in place ($libdir)"
@@ -24,10 +25,21 @@ expect_eq "maas_version() of the build" "$(sqlite3 -cmd ".load $MODULE" :memory:
 expect_eq "installed maas_version.h" "$(grep -o 'MAAS_VERSION "[^"]*"' "$prefix/include/maas_version.h")" \
   "MAAS_VERSION \"$MAAS_VERSION\""
 expect_eq "installed sqlite_maas/VERSION" "$(cat "$prefix/lib/python3/dist-packages/sqlite_maas/VERSION")" "$MAAS_VERSION"
+cmp -s LICENSE "$prefix/lib/python3/dist-packages/sqlite_maas/LICENSE" || fail "installed sqlite_maas/LICENSE differs from LICENSE"
+ok "installed sqlite_maas/LICENSE is LICENSE"
 # The installed package reads its own VERSION (nothing of the checkout is above it).
-expect_eq "installed sqlite_maas: __version__" \
+expect_eq "installed sqlite_maas: __version__, __license__" \
   "$(cd "$SCRATCH" && PYTHONPATH=$prefix/lib/python3/dist-packages python3 -B -c \
-       'import sqlite_maas; print(sqlite_maas.__version__)')" "$MAAS_VERSION"
+       'import sqlite_maas; print(sqlite_maas.__version__, sqlite_maas.__license__)')" "$MAAS_VERSION MIT"
+copyright=$prefix/share/doc/sqlite-maas/copyright
+expect_eq "copyright: Format line" "$(head -n 1 "$copyright")" \
+  "Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/"
+expect_eq "copyright: Copyright" "$(grep '^Copyright: ' "$copyright")" \
+  "Copyright: $(sed -n 's/^Copyright (c) //p' LICENSE)"
+expect_eq "copyright: License" "$(grep '^License: ' "$copyright")" "License: Expat"
+# Its license paragraph is LICENSE's text after the copyright line, indented, blank lines as " .".
+expect_eq "copyright: the license text" "$(sed -n '/^License: /,$p' "$copyright" | tail -n +2)" \
+  "$(sed '1,/^Copyright (c) /d' LICENSE | sed '/./,$!d' | sed 's/^$/./; s/^/ /')"
 nm -D --defined-only "$prefix/$libdir/sqlite3/maas.so" | awk '{print $3}' | grep -v '^_' > "$SCRATCH/exports" || true
 expect_eq "symbols exported by the installed maas.so" "$(cat "$SCRATCH/exports")" "sqlite3_maas_init"
 

@@ -85,11 +85,12 @@ class LoadableTest(unittest.TestCase):
         with self.assertRaisesRegex(FileNotFoundError, "MAAS_LOADABLE_PATH=/nonexistent/maas.so"):
             sqlite_maas.loadable_path()
 
-    def test_version(self):
+    def test_version_and_license(self):
         conn = sqlite3.connect(":memory:")
         sqlite_maas.load(conn)
         self.assertEqual(sqlite_maas.__version__, VERSION)
         self.assertEqual(conn.execute("SELECT maas_version()").fetchone()[0], VERSION)
+        self.assertEqual(sqlite_maas.__license__, "MIT")
 
     def test_where_the_version_comes_from(self):
         # TMP/python/sqlite_maas: VERSION beside the package (as installed),

@@ -26,9 +26,10 @@ function withEnv(value, fn) {
   }
 }
 
-test('node/package.json has the version of VERSION', () => {
+test('node/package.json has the version of VERSION and the MIT license', () => {
   const pkg = JSON.parse(fs.readFileSync(path.join(nodeDir, 'package.json'), 'utf8'));
   assert.equal(pkg.version, version);
+  assert.equal(pkg.license, 'MIT');
 });
 
 test('better-sqlite3 is version 12', () => {
