@@ -290,11 +290,13 @@ public:
         for (const AliasMix& a : kAliases) alias_cdf_.push_back(total += a.weight);
         for (double& c : alias_cdf_) c /= total;
         // Words for the assistant's answers: a long text to take slices of.
-        static const char* kWords[] = {
-            "the", "model", "answer", "data", "price", "token", "of", "and", "to", "in", "is", "for", "a",
-            "this", "that", "with", "as", "we", "can", "use", "function", "result", "value", "query", "table",
-            "first", "then", "each", "when", "not", "it", "will", "be", "by", "step", "here", "example", "code",
-            "number", "input", "output", "cost", "request", "user", "list", "time", "more", "one", "two"};
+        static const char* kWords[] = {"the",     "model",   "answer", "data",   "price", "token",  "of",
+                                       "and",     "to",      "in",     "is",     "for",   "a",      "this",
+                                       "that",    "with",    "as",     "we",     "can",   "use",    "function",
+                                       "result",  "value",   "query",  "table",  "first", "then",   "each",
+                                       "when",    "not",     "it",     "will",   "be",    "by",     "step",
+                                       "here",    "example", "code",   "number", "input", "output", "cost",
+                                       "request", "user",    "list",   "time",   "more",  "one",    "two"};
         const size_t word_count = sizeof kWords / sizeof *kWords;
         while (corpus_.size() < 65536) {
             corpus_ += kWords[rng_() % word_count];
@@ -322,7 +324,7 @@ public:
         std::string name;       // as the usage row names it
         std::string canonical;  // the published name, for the response body
         bool reasoning = false;
-        int kind = 0;           // 0 canonical, 1 alias, 2 case variant, 3 unknown
+        int kind = 0;  // 0 canonical, 1 alias, 2 case variant, 3 unknown
         int64_t prompt = 0, completion = 0, reasoning_tokens = 0, cached = 0;
     };
 
@@ -457,22 +459,21 @@ void build_database(const std::string& path, int64_t n, DataInfo& info) {
     std::remove(tmp.c_str());
     const Clock::time_point t0 = Clock::now();
     sqlite3* db = open_db(tmp);
-    exec(db,
-         "PRAGMA page_size=4096; PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA cache_size=-65536;"
-         "PRAGMA locking_mode=EXCLUSIVE;"
-         // new-api's logs, the columns that matter here plus a few for width.
-         "CREATE TABLE logs(id INTEGER PRIMARY KEY, user_id INTEGER, created_at INTEGER, type INTEGER,"
-         " model_name TEXT, prompt_tokens INTEGER, completion_tokens INTEGER, use_time INTEGER,"
-         " is_stream INTEGER, channel_id INTEGER);"
-         // The stored response bodies of the same calls, in their own table
-         // (as a proxy keeps them): so that scans of `logs` read log rows, not
-         // half a kilobyte of JSON each, and (6) reads only the JSON.
-         "CREATE TABLE responses(id INTEGER PRIMARY KEY, model_name TEXT, body TEXT);"
-         // (5b): the same tokens, every name an alias, next to its published name.
-         "CREATE TABLE alias_probe(id INTEGER PRIMARY KEY, alias TEXT, model TEXT,"
-         " prompt_tokens INTEGER, completion_tokens INTEGER);"
-         "CREATE TABLE bench_meta(key TEXT PRIMARY KEY, value);"
-         "BEGIN;");
+    exec(db, "PRAGMA page_size=4096; PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA cache_size=-65536;"
+             "PRAGMA locking_mode=EXCLUSIVE;"
+             // new-api's logs, the columns that matter here plus a few for width.
+             "CREATE TABLE logs(id INTEGER PRIMARY KEY, user_id INTEGER, created_at INTEGER, type INTEGER,"
+             " model_name TEXT, prompt_tokens INTEGER, completion_tokens INTEGER, use_time INTEGER,"
+             " is_stream INTEGER, channel_id INTEGER);"
+             // The stored response bodies of the same calls, in their own table
+             // (as a proxy keeps them): so that scans of `logs` read log rows, not
+             // half a kilobyte of JSON each, and (6) reads only the JSON.
+             "CREATE TABLE responses(id INTEGER PRIMARY KEY, model_name TEXT, body TEXT);"
+             // (5b): the same tokens, every name an alias, next to its published name.
+             "CREATE TABLE alias_probe(id INTEGER PRIMARY KEY, alias TEXT, model TEXT,"
+             " prompt_tokens INTEGER, completion_tokens INTEGER);"
+             "CREATE TABLE bench_meta(key TEXT PRIMARY KEY, value);"
+             "BEGIN;");
     Generator gen;
     Generator::Row row;
     std::string body;
@@ -480,9 +481,8 @@ void build_database(const std::string& path, int64_t n, DataInfo& info) {
     tokens.reserve(size_t(n) * 2);
     double response_bytes = 0;
     {
-        Stmt insert(db,
-                    "INSERT INTO logs(user_id, created_at, type, model_name, prompt_tokens, completion_tokens,"
-                    " use_time, is_stream, channel_id) VALUES (?1, ?2, 2, ?3, ?4, ?5, ?6, ?7, ?8)");
+        Stmt insert(db, "INSERT INTO logs(user_id, created_at, type, model_name, prompt_tokens, completion_tokens,"
+                        " use_time, is_stream, channel_id) VALUES (?1, ?2, 2, ?3, ?4, ?5, ?6, ?7, ?8)");
         Stmt insert_response(db, "INSERT INTO responses(model_name, body) VALUES (?1, ?2)");
         for (int64_t i = 0; i < n; ++i) {
             gen.next_row(row);
@@ -519,11 +519,13 @@ void build_database(const std::string& path, int64_t n, DataInfo& info) {
         // Every alias, some spelled in other letter case, in its own table so
         // that `logs` stays what it is.
         static const char* kProbe[][2] = {
-            {"xdeepseekv3", "DeepSeek-V3"},     {"xdeepseekr1", "DeepSeek-R1"},   {"xop3qwen8b", "Qwen3-8B"},
-            {"xqwen257bchat", "Qwen_v2.5_7b_Instruct"}, {"xsparkprox", "Spark Max"},
-            {"xspark13b6k", "Spark Lite"},      {"XDeepSeekV3", "DeepSeek-V3"},   {"XDEEPSEEKR1", "DeepSeek-R1"},
+            {"xdeepseekv3", "DeepSeek-V3"}, {"xdeepseekr1", "DeepSeek-R1"},
+            {"xop3qwen8b", "Qwen3-8B"},     {"xqwen257bchat", "Qwen_v2.5_7b_Instruct"},
+            {"xsparkprox", "Spark Max"},    {"xspark13b6k", "Spark Lite"},
+            {"XDeepSeekV3", "DeepSeek-V3"}, {"XDEEPSEEKR1", "DeepSeek-R1"},
         };
-        Stmt insert(db, "INSERT INTO alias_probe(alias, model, prompt_tokens, completion_tokens) VALUES (?1, ?2, ?3, ?4)");
+        Stmt insert(db,
+                    "INSERT INTO alias_probe(alias, model, prompt_tokens, completion_tokens) VALUES (?1, ?2, ?3, ?4)");
         for (int64_t i = 0; i < n; ++i) {
             const auto& probe = kProbe[gen.bits() % 8];
             sqlite3_bind_text(insert.s, 1, probe[0], -1, SQLITE_STATIC);
@@ -540,8 +542,8 @@ void build_database(const std::string& path, int64_t n, DataInfo& info) {
     {
         Stmt meta(db, "INSERT INTO bench_meta VALUES (?1, ?2)");
         const std::pair<const char*, double> values[] = {
-            {"generator_version", kGeneratorVersion}, {"rows", double(n)},
-            {"alias_rows", double(info.alias_rows)},   {"case_rows", double(info.case_rows)},
+            {"generator_version", kGeneratorVersion},    {"rows", double(n)},
+            {"alias_rows", double(info.alias_rows)},     {"case_rows", double(info.case_rows)},
             {"unknown_rows", double(info.unknown_rows)}, {"avg_response_bytes", info.avg_response_bytes},
             {"build_seconds", info.build_seconds},       {"complete", 1}};
         for (const auto& [key, value] : values) {
@@ -568,9 +570,8 @@ struct Variant {
 };
 
 const char* kFloorSql = "SELECT SUM(prompt_tokens * 0.000002 + completion_tokens * 0.000008) FROM logs";
-const char* kPlainJoinSql =
-    "SELECT SUM(l.prompt_tokens * r.input / 1000 + l.completion_tokens * r.output / 1000) "
-    "FROM logs l JOIN plain_rates r ON r.model = l.model_name";
+const char* kPlainJoinSql = "SELECT SUM(l.prompt_tokens * r.input / 1000 + l.completion_tokens * r.output / 1000) "
+                            "FROM logs l JOIN plain_rates r ON r.model = l.model_name";
 const char* kAliasFloorSql = "SELECT SUM(prompt_tokens * 0.000002 + completion_tokens * 0.000008) FROM alias_probe";
 const char* kRatesJoinSql =
     "SELECT SUM(l.prompt_tokens * i.price / 1000 + l.completion_tokens * o.price / 1000) FROM logs l "
@@ -645,7 +646,9 @@ int child_first_result(const std::string& so) {
     }
     const Clock::time_point t3 = Clock::now();
     sqlite3_close(db);
-    auto us = [](Clock::time_point a, Clock::time_point b) { return std::chrono::duration<double, std::micro>(b - a).count(); };
+    auto us = [](Clock::time_point a, Clock::time_point b) {
+        return std::chrono::duration<double, std::micro>(b - a).count();
+    };
     std::printf("total_us=%.1f\nopen_us=%.1f\nload_us=%.1f\nquery_us=%.1f\nvalue=%.17g\n", us(t0, t3), us(t0, t1),
                 us(t1, t2), us(t2, t3), value);
     return value == 0.02 ? 0 : 1;
@@ -728,8 +731,9 @@ int run(const Options& o) {
     }
     std::printf("  %.1f MB, average response %.0f bytes; names: %.2f%% aliases, %.2f%% letter-case variants, "
                 "%.2f%% unknown\n",
-                double(file_size(db_path)) / 1e6, info.avg_response_bytes, 100.0 * double(info.alias_rows) / double(o.n),
-                100.0 * double(info.case_rows) / double(o.n), 100.0 * double(info.unknown_rows) / double(o.n));
+                double(file_size(db_path)) / 1e6, info.avg_response_bytes,
+                100.0 * double(info.alias_rows) / double(o.n), 100.0 * double(info.case_rows) / double(o.n),
+                100.0 * double(info.unknown_rows) / double(o.n));
 
     sqlite3* db = open_db(db_path);
     load_module(db, so);
@@ -748,14 +752,13 @@ int run(const Options& o) {
 
     // (2)'s table: the same prices as maas_rates, keyed case-insensitively,
     // with one extra row per alias.
-    exec(db,
-         "DROP TABLE IF EXISTS plain_rates;"
-         "CREATE TABLE plain_rates(model TEXT COLLATE NOCASE PRIMARY KEY, input REAL, output REAL);"
-         "INSERT INTO plain_rates SELECT model, max(CASE item WHEN 'input' THEN price END),"
-         " max(CASE item WHEN 'output' THEN price END) FROM maas_rates WHERE effective_to IS NULL"
-         " GROUP BY model HAVING count(CASE WHEN item IN ('input', 'output') THEN 1 END) = 2;"
-         "INSERT INTO plain_rates SELECT a.alias, p.input, p.output FROM maas_aliases a"
-         " JOIN plain_rates p ON p.model = a.model;");
+    exec(db, "DROP TABLE IF EXISTS plain_rates;"
+             "CREATE TABLE plain_rates(model TEXT COLLATE NOCASE PRIMARY KEY, input REAL, output REAL);"
+             "INSERT INTO plain_rates SELECT model, max(CASE item WHEN 'input' THEN price END),"
+             " max(CASE item WHEN 'output' THEN price END) FROM maas_rates WHERE effective_to IS NULL"
+             " GROUP BY model HAVING count(CASE WHEN item IN ('input', 'output') THEN 1 END) = 2;"
+             "INSERT INTO plain_rates SELECT a.alias, p.input, p.output FROM maas_aliases a"
+             " JOIN plain_rates p ON p.model = a.model;");
     const int64_t plain_rows = query_int(db, "SELECT count(*) FROM plain_rates");
 
     std::vector<Variant> variants = make_variants();
@@ -763,7 +766,8 @@ int run(const Options& o) {
                 (long long)plain_rows);
     std::string rates_plan;
     for (const char* which : {"2", "3"}) {
-        const Variant& v = *std::find_if(variants.begin(), variants.end(), [&](const Variant& x) { return x.id == which; });
+        const Variant& v = *std::find_if(variants.begin(), variants.end(),
+                                         [&](const Variant& x) { return x.id == which; });
         std::printf("query plan of (%s):\n", which);
         std::vector<std::string> plan = query_plan(db, v.sql);
         int index6 = 0;
@@ -845,7 +849,8 @@ int run(const Options& o) {
             prices << "\n}\n";
         }
         {
-            Stmt st(db, "SELECT SUM(maas_cost(model_name, prompt_tokens, completion_tokens)) FROM logs WHERE rowid <= ?1");
+            Stmt st(db,
+                    "SELECT SUM(maas_cost(model_name, prompt_tokens, completion_tokens)) FROM logs WHERE rowid <= ?1");
             sqlite3_bind_int64(st.s, 1, sample);
             run_once(st, py.reference);
         }
@@ -963,7 +968,8 @@ int run(const Options& o) {
         ok = false;
     }
     if (py.ran && !(relative_difference(py.sum, py.reference) <= kAgree)) {
-        problems.push_back(fmt("(7) SUM %.10f disagrees with maas_cost's %.10f on the same rows", py.sum, py.reference));
+        problems.push_back(
+            fmt("(7) SUM %.10f disagrees with maas_cost's %.10f on the same rows", py.sum, py.reference));
         ok = false;
     }
 
@@ -997,11 +1003,10 @@ int run(const Options& o) {
            << " | " << fmt("%.6f", v.sum) << " | " << diff << " |\n";
     }
     if (py.ran) {
-        md << "| (7) | Python UDF py_cost(), first " << with_commas(py.rows) << " rows | " << fmt("%.0f", py.ns) << " | "
-           << fmt("%.2f", py.ns / py.floor_ns) << " ¹ | " << fmt("%+.0f", py.ns - py.floor_ns) << " ¹ | "
-           << fmt("%.0f–%.0f", py.min, py.max) << " | "
-           << fmt("%.6f", py.sum) << " | " << fmt("%.1e", relative_difference(py.sum, py.reference))
-           << " vs maas_cost on the same rows |\n";
+        md << "| (7) | Python UDF py_cost(), first " << with_commas(py.rows) << " rows | " << fmt("%.0f", py.ns)
+           << " | " << fmt("%.2f", py.ns / py.floor_ns) << " ¹ | " << fmt("%+.0f", py.ns - py.floor_ns) << " ¹ | "
+           << fmt("%.0f–%.0f", py.min, py.max) << " | " << fmt("%.6f", py.sum) << " | "
+           << fmt("%.1e", relative_difference(py.sum, py.reference)) << " vs maas_cost on the same rows |\n";
     }
     md << "\n(3)'s plan: `" << rates_plan << "` (INDEX 6 = lookup + item).\n\n";
     if (!py.ran) md << "(7) " << py.note << "\n\n";
@@ -1018,7 +1023,8 @@ int run(const Options& o) {
         auto verdict = [](bool met) { return met ? "met" : "NOT met"; };
         auto added = [&](double t) { return t - t1; };
         md << "Targets:\n\n| target | measured | |\n|---|---|---|\n";
-        md << "| (4) within 1.3× of the floor | " << fmt("%.2f×", t4 / t1) << " | " << verdict(t4 / t1 <= 1.3) << " |\n";
+        md << "| (4) within 1.3× of the floor | " << fmt("%.2f×", t4 / t1) << " | " << verdict(t4 / t1 <= 1.3)
+           << " |\n";
         md << "| (4) at least 2× faster than (2) | " << fmt("%.2f× whole query", t2 / t4) << "; "
            << (added(t4) > 0 ? fmt("%.1f× in time added over the floor", added(t2) / added(t4))
                              : std::string("(4) adds nothing measurable over the floor"))
@@ -1040,16 +1046,16 @@ int run(const Options& o) {
        << fmt("%.0f µs", median(cold_total)) << " median in a fresh process (loading "
        << fmt("%.0f µs", median(cold_load)) << ", the first query " << fmt("%.0f µs", median(cold_query)) << "); "
        << fmt("%.0f µs", median(warm_total)) << " for a further connection in the same process (loading "
-       << fmt("%.0f µs", median(warm_load)) << ", the first query " << fmt("%.0f µs", median(warm_query))
-       << ").\n\n";
+       << fmt("%.0f µs", median(warm_load)) << ", the first query " << fmt("%.0f µs", median(warm_query)) << ").\n\n";
     md << "Peak memory (VmHWM, a fresh process per query, `WHERE rowid <= rows`):\n\n";
     md << "| query | rows | after load | after the query |\n|---|--:|--:|--:|\n";
     for (const Mem& m : mems)
         md << "| (" << m.which << ") | " << with_commas(m.rows) << " | " << fmt("%.1f MB", double(m.loaded_kb) / 1024)
            << " | " << fmt("%.1f MB", double(m.peak_kb) / 1024) << " |\n";
-    md << "\nData: " << fmt("%.2f%% aliases, %.2f%% letter-case variants, %.2f%% unknown names",
-                            100.0 * double(info.alias_rows) / double(o.n), 100.0 * double(info.case_rows) / double(o.n),
-                            100.0 * double(info.unknown_rows) / double(o.n))
+    md << "\nData: "
+       << fmt("%.2f%% aliases, %.2f%% letter-case variants, %.2f%% unknown names",
+              100.0 * double(info.alias_rows) / double(o.n), 100.0 * double(info.case_rows) / double(o.n),
+              100.0 * double(info.unknown_rows) / double(o.n))
        << fmt("; average response %.0f bytes; database %.0f MB", info.avg_response_bytes,
               double(file_size(db_path)) / 1e6)
        << (info.reused ? "" : fmt(", built in %.0f s", info.build_seconds)) << ".\n\n";

@@ -20,8 +20,10 @@
 #                                            sqlite-maas::static, sqlite-maas::loadable,
 #                                            variable SQLITE_MAAS_LOADABLE (path of maas.so)
 #   share/sqlite-maas/sql/                   the views, user tables and reports of sql/
-#   lib/python3/dist-packages/sqlite_maas/   the Python helper (MAAS_INSTALL_PYTHON)
-#   share/doc/sqlite-maas/                   README.md and docs/
+#   lib/python3/dist-packages/sqlite_maas/   the Python helper (MAAS_INSTALL_PYTHON), with
+#                                            VERSION (its __version__) and LICENSE
+#   share/doc/sqlite-maas/                   README.md, docs/ and copyright (LICENSE in
+#                                            Debian's machine-readable format)
 #
 # Why LIBDIR/sqlite3/ for the module: Debian has no policy for SQLite
 # extensions, and the one package that ships a bare loadable module, sqlite3-pcre,
@@ -132,6 +134,34 @@ install(DIRECTORY "${PROJECT_SOURCE_DIR}/sql/"
   DESTINATION "${MAAS_INSTALL_DATADIR}/sql"
   FILES_MATCHING PATTERN "*.sql")
 install(FILES "${PROJECT_SOURCE_DIR}/README.md" DESTINATION "${MAAS_INSTALL_DOCDIR}")
+
+# share/doc/sqlite-maas/copyright: LICENSE (MIT, "Expat" in Debian's names) in
+# the machine-readable format of Debian policy 12.5, made from LICENSE at
+# configure time so that the license text has one home.
+set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS "${PROJECT_SOURCE_DIR}/LICENSE")
+file(READ "${PROJECT_SOURCE_DIR}/LICENSE" maas_license)
+if(NOT maas_license MATCHES "\nCopyright \\(c\\) ([^\n]+)\n")
+  message(FATAL_ERROR "LICENSE has no 'Copyright (c) YEARS HOLDER' line")
+endif()
+set(maas_copyright "${CMAKE_MATCH_1}")
+string(FIND "${maas_license}" "${CMAKE_MATCH_0}" maas_at)
+string(LENGTH "${CMAKE_MATCH_0}" maas_length)
+math(EXPR maas_at "${maas_at} + ${maas_length}")
+string(SUBSTRING "${maas_license}" ${maas_at} -1 maas_license)
+string(STRIP "${maas_license}" maas_license)
+string(REGEX REPLACE "\n[ \t]*\n" "\n.\n" maas_license "${maas_license}")  # a blank line is " ."
+string(REPLACE "\n" "\n " maas_license " ${maas_license}")
+file(WRITE "${PROJECT_BINARY_DIR}/install/copyright.new"
+"Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/
+Upstream-Name: sqlite-maas
+
+Files: *
+Copyright: ${maas_copyright}
+License: Expat
+${maas_license}
+")
+configure_file("${PROJECT_BINARY_DIR}/install/copyright.new" "${PROJECT_BINARY_DIR}/install/copyright" COPYONLY)
+install(FILES "${PROJECT_BINARY_DIR}/install/copyright" DESTINATION "${MAAS_INSTALL_DOCDIR}")
 if(EXISTS "${PROJECT_SOURCE_DIR}/docs")
   install(DIRECTORY "${PROJECT_SOURCE_DIR}/docs/" DESTINATION "${MAAS_INSTALL_DOCDIR}")
 endif()
@@ -139,6 +169,9 @@ if(MAAS_INSTALL_PYTHON)
   install(DIRECTORY "${PROJECT_SOURCE_DIR}/python/sqlite_maas"
     DESTINATION "${MAAS_INSTALL_PYTHONDIR}"
     PATTERN "__pycache__" EXCLUDE)
+  # Its __version__ is read from VERSION beside it (python/ holds no copy).
+  install(FILES "${PROJECT_SOURCE_DIR}/VERSION" "${PROJECT_SOURCE_DIR}/LICENSE"
+    DESTINATION "${MAAS_INSTALL_PYTHONDIR}/sqlite_maas")
 endif()
 
 # --- the Debian package: `cd build && cpack` --------------------------------
@@ -146,6 +179,7 @@ if(CMAKE_SOURCE_DIR STREQUAL PROJECT_SOURCE_DIR)
   set(CPACK_GENERATOR "DEB" CACHE STRING "CPack generators")
   set(CPACK_PACKAGE_NAME "sqlite-maas")
   set(CPACK_PACKAGE_VERSION "${PROJECT_VERSION}")
+  set(CPACK_RESOURCE_FILE_LICENSE "${PROJECT_SOURCE_DIR}/LICENSE")
   set(CPACK_PACKAGE_CONTACT "sqlite-maas maintainers <maintainers@users.noreply.r-seed-f623ab96.example>"
       CACHE STRING "Maintainer field of the .deb")
   set(CPACK_PACKAGE_DESCRIPTION_SUMMARY
@@ -157,7 +191,7 @@ the table maas_rates and functions that price inference, fine-tuning and
 deployment exactly (maas_cost, ...). Load it with
 '.load ${CPACK_PACKAGING_INSTALL_PREFIX}/${MAAS_INSTALL_MODULEDIR}/maas' or link
 the static library libmaas_static.a.")
-  set(CPACK_DEBIAN_FILE_NAME "DEB-DEFAULT")  # sqlite-maas_0.1.0_amd64.deb
+  set(CPACK_DEBIAN_FILE_NAME "DEB-DEFAULT")  # sqlite-maas_<VERSION>_amd64.deb
   set(CPACK_DEBIAN_PACKAGE_SECTION "database")
   set(CPACK_DEBIAN_PACKAGE_PRIORITY "optional")
   # maas.so links libsimdjson, libstdc++ (dpkg-shlibdeps finds those, with

@@ -7,11 +7,11 @@
 #include <cstdlib>
 #include <string>
 
-#define FUZZ_CHECK(condition, detail)                                                                   \
-    do {                                                                                                \
-        if (!(condition)) {                                                                             \
+#define FUZZ_CHECK(condition, detail)                                                                  \
+    do {                                                                                               \
+        if (!(condition)) {                                                                            \
             std::fprintf(stderr, "%s:%d: property broken: %s\n  %s\n", __FILE__, __LINE__, #condition, \
-                         std::string(detail).c_str());                                                  \
-            std::abort();                                                                               \
-        }                                                                                               \
+                         std::string(detail).c_str());                                                 \
+            std::abort();                                                                              \
+        }                                                                                              \
     } while (0)

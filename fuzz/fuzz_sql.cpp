@@ -12,6 +12,7 @@
 //                                take \n \0 \\ and \xHH escapes
 //   !rate p,m,s,i,l,price,u,c,e  a row for maas_user_rates (before the call)
 //   !alias a,m                   a row for maas_user_aliases
+//   !fx c,t,rate,e               a row for maas_user_fx
 //   !card                        the rest of the input is a card file, loaded
 //                                with maas_load_card (through a memfd)
 // Several calls may follow one another: a new function line starts a call.
@@ -28,6 +29,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <set>
 #include <cctype>
 #include <cmath>
 #include <cstdint>
@@ -115,7 +117,8 @@ bool starts_with(const std::string& s, const std::string& prefix) { return s.com
 void bind(sqlite3_stmt* stmt, int index, const Arg& a) {
     switch (a.kind) {
         case 'i': sqlite3_bind_int64(stmt, index, a.i); break;
-        case 'r': case 'd': sqlite3_bind_double(stmt, index, a.d); break;
+        case 'r':
+        case 'd': sqlite3_bind_double(stmt, index, a.d); break;
         case 't': sqlite3_bind_text(stmt, index, a.s.data(), int(a.s.size()), SQLITE_TRANSIENT); break;
         case 'b': sqlite3_bind_blob(stmt, index, a.s.data(), int(a.s.size()), SQLITE_TRANSIENT); break;
         default: sqlite3_bind_null(stmt, index); break;
@@ -166,7 +169,7 @@ bool known_function(const std::string& f) {
                                    "maas_builtin_deployment_cost", "maas_price", "maas_builtin_price", "maas_model",
                                    "maas_builtin_model", "maas_usage_cost", "maas_usage_tokens", "maas_load_card",
                                    "maas_version", "maas_debug", "maas_total", "maas_total_text",
-                                   "maas_round_text", "rates", "aliases"};
+                                   "maas_round_text", "maas_currency", "maas_unpriced", "maas_convert", "rates", "aliases"};
     for (const char* name : kNames)
         if (f == name) return true;
     // "rates" followed by column names of maas_rates
@@ -202,7 +205,9 @@ void check_call(const Call& call) {
         std::vector<Arg> args(call.args.begin(), call.args.begin() + used);
         const std::string table = f == "aliases" ? "maas_aliases" : "maas_rates";
         const std::string sql = "SELECT count(*), total(rowid) FROM " + table +
-                                (f != "aliases" ? where : args.empty() ? "" : " WHERE alias = ?1");
+                                (f != "aliases" ? where
+                                 : args.empty() ? ""
+                                                : " WHERE alias = ?1");
         const Result r = query(sql, args);
         if (r.rc != SQLITE_ROW) {
             FUZZ_CHECK(starts_with(r.error, table + ": "), sql + ": " + r.error);
@@ -252,12 +257,21 @@ void check_call(const Call& call) {
         const Result t = query(twin + ")", call.args);
         if (t.rc == SQLITE_ROW && t.types[0] != SQLITE_NULL && type != SQLITE_NULL)
             FUZZ_CHECK(t.texts[0] == r.texts[0], sql + " gave " + r.texts[0] + ", " + other + " " + t.texts[0]);
+    } else if (f == "maas_currency") {
+        FUZZ_CHECK(type == SQLITE_NULL || (type == SQLITE_TEXT && r.texts[0].size() == 3), sql);
+    } else if (f == "maas_unpriced") {
+        static const std::set<std::string> kCodes = {"unknown_model", "other_product", "no_token_price",
+                                                     "before_first_price", "mixed_currency"};
+        FUZZ_CHECK(type == SQLITE_NULL || (type == SQLITE_TEXT && kCodes.count(r.texts[0])), sql + " " + r.texts[0]);
+    } else if (f == "maas_convert") {
+        FUZZ_CHECK(type == SQLITE_NULL || (type == SQLITE_FLOAT && std::isfinite(r.reals[0])), sql);
     } else if (f == "maas_load_card") {
         FUZZ_CHECK(type == SQLITE_NULL || (type == SQLITE_INTEGER && r.ints[0] >= 1), sql);
         g_dirty = true;
     }
     if (builtin)
-        FUZZ_CHECK(r.types[0] == r.types[1] && r.texts[0] == r.texts[1], sql + ": a pure function answered twice differently");
+        FUZZ_CHECK(r.types[0] == r.types[1] && r.texts[0] == r.texts[1],
+                   sql + ": a pure function answered twice differently");
 }
 
 void load_card(const std::string& text) {
@@ -295,13 +309,17 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
             load_card(pos < input.size() ? input.substr(pos) : "");
             break;
         }
-        if (starts_with(line, "!rate ") || starts_with(line, "!alias ")) {
-            const bool rate = line[1] == 'r';
-            std::vector<std::string> f = split(unescape(line.substr(rate ? 6 : 7)), ',');
-            f.resize(rate ? 9 : 2);
-            const std::string sql = rate ? "INSERT INTO maas_user_rates(provider, model, service, item, label, price, "
-                                           "unit, currency, effective_from) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9)"
-                                         : "INSERT INTO maas_user_aliases(alias, model) VALUES (?1, ?2)";
+        if (starts_with(line, "!rate ") || starts_with(line, "!alias ") || starts_with(line, "!fx ")) {
+            const char which = line[1];  // r, a or f
+            std::vector<std::string> f =
+                split(unescape(line.substr(which == 'r' ? 6 : which == 'a' ? 7 : 4)), ',');
+            f.resize(which == 'r' ? 9 : which == 'a' ? 2 : 4);
+            const std::string sql =
+                which == 'r' ? "INSERT INTO maas_user_rates(provider, model, service, item, label, price, "
+                               "unit, currency, effective_from) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9)"
+                : which == 'a' ? "INSERT INTO maas_user_aliases(alias, model) VALUES (?1, ?2)"
+                               : "INSERT INTO maas_user_fx(currency, to_currency, rate, effective_from) "
+                                 "VALUES (?1, ?2, ?3, ?4)";
             std::vector<Arg> args;
             for (const std::string& v : f) args.push_back(Arg{'t', 0, 0, v});
             query(sql, args);
@@ -312,9 +330,11 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
         const std::string rest = line.substr(1);
         if (kind == 'n' && rest.empty()) {
             call.args.push_back(Arg{});
-        } else if (kind == 'i' && !rest.empty() && (std::isdigit(static_cast<unsigned char>(rest[0])) || rest[0] == '-')) {
+        } else if (kind == 'i' && !rest.empty() &&
+                   (std::isdigit(static_cast<unsigned char>(rest[0])) || rest[0] == '-')) {
             call.args.push_back(Arg{'i', std::strtoll(rest.c_str(), nullptr, 10), 0, ""});
-        } else if (kind == 'r' && !rest.empty() && rest.find_first_not_of("0123456789.eE+-infatyINFATY") == std::string::npos) {
+        } else if (kind == 'r' && !rest.empty() &&
+                   rest.find_first_not_of("0123456789.eE+-infatyINFATY") == std::string::npos) {
             call.args.push_back(Arg{'r', 0, std::strtod(rest.c_str(), nullptr), ""});
         } else if (kind == 'd' && rest.size() == 16) {
             const uint64_t bits = std::strtoull(rest.c_str(), nullptr, 16);

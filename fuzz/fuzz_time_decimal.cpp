@@ -64,9 +64,9 @@ void check_time(std::string_view text) {
     // SQLite reads digits alone as a Julian day number, not a date: skip those.
     const bool digits_only = text.find_first_not_of("0123456789.+- ") == std::string_view::npos;
     if (!digits_only && text.find('\0') == std::string_view::npos && sqlite_unix_ms(text, sqlite_ms))
-        FUZZ_CHECK(std::fabs(sqlite_ms - double(ms)) <= 1.5,
-                   "SQLite reads '" + std::string(text) + "' as " + std::to_string(sqlite_ms) + " ms, we as " +
-                       std::to_string(ms));
+        FUZZ_CHECK(std::fabs(sqlite_ms - double(ms)) <= 1.5, "SQLite reads '" + std::string(text) + "' as " +
+                                                                 std::to_string(sqlite_ms) + " ms, we as " +
+                                                                 std::to_string(ms));
 }
 
 void check_decimal(std::string_view text) {

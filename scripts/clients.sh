@@ -83,21 +83,12 @@ t_install=$(( $(now) - t0 ))
 t_apt=${t_apt:-0}
 
 # --- 2. build -----------------------------------------------------------------
-# The install rules live in cmake/install.cmake.  Until the top-level
-# CMakeLists.txt includes it, it is brought in through CMAKE_PROJECT_INCLUDE
-# and a deferred call at the end of the top-level directory (it needs the
-# targets); the include guard makes both ways safe together.
+# The install rules (cmake/install.cmake) come with the top-level build, which
+# includes them; a tree configured earlier keeps its options (MAAS_TESTS).
 t1=$(now)
 mkdir -p "$build_dir"
 configure=(cmake -S . -B "$build_dir")
 [[ -f $build_dir/CMakeCache.txt ]] || configure+=(-DMAAS_TESTS=OFF)
-if ! grep -Eq '^[[:space:]]*include\((\$\{CMAKE_CURRENT_SOURCE_DIR\}/|\$\{PROJECT_SOURCE_DIR\}/)?cmake/install\.cmake\)' CMakeLists.txt; then
-  hook=$build_dir/maas-install-hook.cmake
-  # shellcheck disable=SC2016  # ${CMAKE_SOURCE_DIR} is for CMake
-  printf '%s\n' '# Written by scripts/clients.sh: include cmake/install.cmake at the end of the top-level CMakeLists.txt.' \
-    'cmake_language(DEFER DIRECTORY "${CMAKE_SOURCE_DIR}" CALL include "${CMAKE_SOURCE_DIR}/cmake/install.cmake")' > "$hook"
-  configure+=("-DCMAKE_PROJECT_INCLUDE=$hook")
-fi
 echo "== build: $build_dir"
 if ! { "${configure[@]}" > "$build_dir/clients-configure.log" 2>&1 &&
        cmake --build "$build_dir" --target maas maas_static maas_core -j "$(nproc)" > "$build_dir/clients-build.log" 2>&1; }; then

@@ -18,6 +18,12 @@ Python's sqlite3 can load extensions only when it was built with
 --enable-loadable-sqlite-extensions (Debian's /usr/bin/python3 is; a pyenv
 build is not unless asked); load() then raises RuntimeError saying so.
 Standard library only.
+
+__version__ is read from the file VERSION, the one home of the version: the
+copy installed next to this package (cmake --install puts it there), else
+the checkout's top-level VERSION (python/sqlite_maas -> ../../VERSION); it is
+"0+unknown" when neither is there.  MIT licensed (LICENSE, installed next to
+this package too).
 """
 
 import glob
@@ -26,13 +32,30 @@ import shutil
 import sqlite3
 import subprocess
 
-__all__ = ["loadable_path", "load", "supports_extensions", "MODULE_NAME", "ENV_VAR", "__version__"]
+__all__ = ["loadable_path", "load", "supports_extensions", "MODULE_NAME", "ENV_VAR", "__version__",
+           "__license__"]
 
-__version__ = "0.1.0"
 MODULE_NAME = "maas.so"
 ENV_VAR = "MAAS_LOADABLE_PATH"
 
 _HERE = os.path.dirname(os.path.abspath(__file__))
+
+
+def _read_version():
+    """The first line of VERSION next to this package, else of the checkout's."""
+    for path in (os.path.join(_HERE, "VERSION"), os.path.join(_HERE, "..", "..", "VERSION")):
+        try:
+            with open(path, encoding="utf-8") as f:
+                version = f.readline().strip()
+        except OSError:
+            continue
+        if version:
+            return version
+    return "0+unknown"
+
+
+__version__ = _read_version()
+__license__ = "MIT"
 
 NO_EXTENSION_LOADING = (
     "this Python's sqlite3 module cannot load SQLite extensions "

@@ -19,6 +19,7 @@ ok "cpack made $(basename "$deb")"
 depends=$(dpkg-deb -f "$deb" Depends)
 for d in "libsqlite3-0 (>= 3.37)" libsimdjson14 libstdc++6; do expect_contains "Depends of the .deb" "$depends" "$d"; done
 expect_eq "Package" "$(dpkg-deb -f "$deb" Package)" "sqlite-maas"
+expect_eq "Version (from VERSION)" "$(dpkg-deb -f "$deb" Version)" "$MAAS_VERSION"
 
 remove() { $sudo env DEBIAN_FRONTEND=noninteractive apt-get remove --purge -y -qq sqlite-maas > /dev/null 2>&1 || true; }
 trap 'remove; rm -rf "$SCRATCH"' EXIT
@@ -28,6 +29,9 @@ ok "apt-get install ./$(basename "$deb")"
 installed=$(dpkg -L sqlite-maas | grep '/sqlite3/maas\.so$')
 [[ -f $installed ]] || fail "the package has no sqlite3/maas.so"
 ok "installed module: $installed"
+copyright=/usr/share/doc/sqlite-maas/copyright
+[[ -f $copyright ]] || fail "the package has no $copyright"
+expect_eq "$copyright: License" "$(grep '^License: ' "$copyright")" "License: Expat"
 
 cd "$SCRATCH" || exit 1  # nothing from the checkout from here on
 expect_eq "sqlite3 .load ${installed%.so}: maas_cost('DeepSeek-R1', 1e6, 1e6)" \
@@ -44,9 +48,10 @@ if [[ -x /usr/bin/python3 ]]; then
 import sqlite3, sqlite_maas
 conn = sqlite3.connect(":memory:")
 path = sqlite_maas.load(conn)
-print(sqlite_maas.__file__, path, conn.execute("SELECT maas_cost(?, 1000000, 1000000)", ("DeepSeek-R1",)).fetchone()[0])')
+print(sqlite_maas.__file__, path, conn.execute("SELECT maas_cost(?, 1000000, 1000000)", ("DeepSeek-R1",)).fetchone()[0],
+      sqlite_maas.__version__, sqlite_maas.__license__)')
   expect_eq "Debian python3: import sqlite_maas; load(conn)" "$out" \
-    "/usr/lib/python3/dist-packages/sqlite_maas/__init__.py $installed 20.0"
+    "/usr/lib/python3/dist-packages/sqlite_maas/__init__.py $installed 20.0 $MAAS_VERSION MIT"
 fi
 
 mkdir -p consumer && cp "$MAAS_ROOT"/examples/clients/cpp/{CMakeLists.txt,price_usage.cpp} consumer/

@@ -7,7 +7,7 @@ need_module
 scratch
 prefix=$SCRATCH/prefix
 grep -q 'maas.so' "$MAAS_BUILD_DIR/cmake_install.cmake" ||
-  fail "$MAAS_BUILD_DIR has no install rules: the top-level CMakeLists.txt must include(cmake/install.cmake) (scripts/clients.sh adds it for you)"
+  fail "$MAAS_BUILD_DIR has no install rules: the top-level CMakeLists.txt includes cmake/install.cmake; reconfigure it"
 cmake --install "$MAAS_BUILD_DIR" --prefix "$prefix" > "$SCRATCH/install.log"
 libdir=""
 for d in lib/*-linux-gnu lib64 lib; do [[ -z $libdir && -f $prefix/$d/libmaas_static.a ]] && libdir=$d; done
@@ -16,12 +16,30 @@ for f in "$libdir/sqlite3/maas.so" "$libdir/libmaas_static.a" "$libdir/libmaas_c
          "$libdir/pkgconfig/sqlite-maas.pc" "$libdir/cmake/sqlite-maas/sqlite-maasConfig.cmake" \
          "$libdir/cmake/sqlite-maas/sqlite-maasConfigVersion.cmake" "$libdir/cmake/sqlite-maas/sqlite-maasTargets.cmake" \
          share/sqlite-maas/sql/reports/cost_by_month_model.sql share/doc/sqlite-maas/README.md \
-         lib/python3/dist-packages/sqlite_maas/__init__.py; do
+         share/doc/sqlite-maas/copyright lib/python3/dist-packages/sqlite_maas/__init__.py \
+         lib/python3/dist-packages/sqlite_maas/VERSION lib/python3/dist-packages/sqlite_maas/LICENSE; do
   [[ -f $prefix/$f ]] || fail "not installed: $f"
 done
 ok "installed files are in place ($libdir)"
+expect_eq "maas_version() of the build" "$(sqlite3 -cmd ".load $MODULE" :memory: 'SELECT maas_version()')" "$MAAS_VERSION"
 expect_eq "installed maas_version.h" "$(grep -o 'MAAS_VERSION "[^"]*"' "$prefix/include/maas_version.h")" \
-  "MAAS_VERSION \"$(sqlite3 -cmd ".load $MODULE" :memory: 'SELECT maas_version()')\""
+  "MAAS_VERSION \"$MAAS_VERSION\""
+expect_eq "installed sqlite_maas/VERSION" "$(cat "$prefix/lib/python3/dist-packages/sqlite_maas/VERSION")" "$MAAS_VERSION"
+cmp -s LICENSE "$prefix/lib/python3/dist-packages/sqlite_maas/LICENSE" || fail "installed sqlite_maas/LICENSE differs from LICENSE"
+ok "installed sqlite_maas/LICENSE is LICENSE"
+# The installed package reads its own VERSION (nothing of the checkout is above it).
+expect_eq "installed sqlite_maas: __version__, __license__" \
+  "$(cd "$SCRATCH" && PYTHONPATH=$prefix/lib/python3/dist-packages python3 -B -c \
+       'import sqlite_maas; print(sqlite_maas.__version__, sqlite_maas.__license__)')" "$MAAS_VERSION MIT"
+copyright=$prefix/share/doc/sqlite-maas/copyright
+expect_eq "copyright: Format line" "$(head -n 1 "$copyright")" \
+  "Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/"
+expect_eq "copyright: Copyright" "$(grep '^Copyright: ' "$copyright")" \
+  "Copyright: $(sed -n 's/^Copyright (c) //p' LICENSE)"
+expect_eq "copyright: License" "$(grep '^License: ' "$copyright")" "License: Expat"
+# Its license paragraph is LICENSE's text after the copyright line, indented, blank lines as " .".
+expect_eq "copyright: the license text" "$(sed -n '/^License: /,$p' "$copyright" | tail -n +2)" \
+  "$(sed '1,/^Copyright (c) /d' LICENSE | sed '/./,$!d' | sed 's/^$/./; s/^/ /')"
 nm -D --defined-only "$prefix/$libdir/sqlite3/maas.so" | awk '{print $3}' | grep -v '^_' > "$SCRATCH/exports" || true
 expect_eq "symbols exported by the installed maas.so" "$(cat "$SCRATCH/exports")" "sqlite3_maas_init"
 
@@ -51,16 +69,19 @@ get_target_property(type sqlite-maas::loadable TYPE)
 message(STATUS "PROBE version=${sqlite-maas_VERSION} loadable=${SQLITE_MAAS_LOADABLE} type=${type}")
 CMAKE
 probe() { cmake -S "$SCRATCH/probe" -B "$SCRATCH/probe/build-$1" -DWANT="$1" -DCMAKE_PREFIX_PATH="$2" 2>&1; }
-out=$(probe 0.1 "$prefix") || fail "find_package(sqlite-maas 0.1): $out"
-expect_contains "find_package(sqlite-maas 0.1)" "$(grep PROBE <<<"$out")" \
-  "version=0.1.0 loadable=$prefix/$libdir/sqlite3/maas.so type=MODULE_LIBRARY"
-out=$(probe 0.2 "$prefix") && fail "find_package(sqlite-maas 0.2) accepted 0.1.0"
-ok "find_package(sqlite-maas 0.2) refuses 0.1.0"
+# 0.x: only the same MAJOR.MINOR matches (SameMinorVersion); the next minor is refused.
+IFS=. read -r major minor _ <<<"$MAAS_VERSION"
+same=$major.$minor next=$major.$((minor + 1))
+out=$(probe "$same" "$prefix") || fail "find_package(sqlite-maas $same): $out"
+expect_contains "find_package(sqlite-maas $same)" "$(grep PROBE <<<"$out")" \
+  "version=$MAAS_VERSION loadable=$prefix/$libdir/sqlite3/maas.so type=MODULE_LIBRARY"
+out=$(probe "$next" "$prefix") && fail "find_package(sqlite-maas $next) accepted $MAAS_VERSION"
+ok "find_package(sqlite-maas $next) refuses $MAAS_VERSION"
 
 # Relocatable: move the whole prefix, both still point inside it.
 mv "$prefix" "$SCRATCH/moved"
 export PKG_CONFIG_PATH=$SCRATCH/moved/$libdir/pkgconfig
 expect_eq "pkg-config module after moving the prefix" "$(realpath "$(pkg-config --variable=module sqlite-maas)")" \
   "$(realpath "$SCRATCH/moved/$libdir/sqlite3/maas.so")"
-out=$(probe 0.1 "$SCRATCH/moved") || fail "find_package after moving the prefix: $out"
+out=$(probe "$same" "$SCRATCH/moved") || fail "find_package after moving the prefix: $out"
 expect_contains "find_package after moving the prefix" "$(grep PROBE <<<"$out")" "loadable=$SCRATCH/moved/$libdir/sqlite3/maas.so"

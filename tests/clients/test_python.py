@@ -18,6 +18,8 @@ BUILD = os.environ.get("MAAS_BUILD_DIR", os.path.join(ROOT, "build"))
 if not os.path.isabs(BUILD):
     BUILD = os.path.join(ROOT, BUILD)
 MODULE = os.path.join(BUILD, "maas.so")
+with open(os.path.join(ROOT, "VERSION"), encoding="utf-8") as f:
+    VERSION = f.readline().strip()  # the one home of the version; expected outputs write it @VERSION@
 sys.path.insert(0, os.path.join(ROOT, "python"))
 sys.dont_write_bytecode = True
 import sqlite_maas  # noqa: E402
@@ -83,6 +85,35 @@ class LoadableTest(unittest.TestCase):
         with self.assertRaisesRegex(FileNotFoundError, "MAAS_LOADABLE_PATH=/nonexistent/maas.so"):
             sqlite_maas.loadable_path()
 
+    def test_version_and_license(self):
+        conn = sqlite3.connect(":memory:")
+        sqlite_maas.load(conn)
+        self.assertEqual(sqlite_maas.__version__, VERSION)
+        self.assertEqual(conn.execute("SELECT maas_version()").fetchone()[0], VERSION)
+        self.assertEqual(sqlite_maas.__license__, "MIT")
+
+    def test_where_the_version_comes_from(self):
+        # TMP/python/sqlite_maas: VERSION beside the package (as installed),
+        # else TMP/VERSION (a checkout), else "0+unknown".
+        with tempfile.TemporaryDirectory() as tmp:
+            package = os.path.join(tmp, "python", "sqlite_maas")
+            shutil.copytree(os.path.join(ROOT, "python", "sqlite_maas"), package)
+
+            def version():
+                return subprocess.run([sys.executable, "-B", "-c", "import sqlite_maas; print(sqlite_maas.__version__)"],
+                                      cwd=tmp, env=env_with(PYTHONPATH=os.path.dirname(package)),
+                                      capture_output=True, text=True, check=True).stdout.strip()
+
+            def write(path, text):
+                with open(path, "w", encoding="utf-8") as f:
+                    f.write(text)
+
+            self.assertEqual(version(), "0+unknown")
+            write(os.path.join(tmp, "VERSION"), "9.8.7\n")
+            self.assertEqual(version(), "9.8.7")
+            write(os.path.join(package, "VERSION"), "9.8.8\n")
+            self.assertEqual(version(), "9.8.8")
+
     def test_found_next_to_the_package(self):
         with tempfile.TemporaryDirectory() as tmp:
             package = os.path.join(tmp, "sqlite_maas")
@@ -118,7 +149,7 @@ class LoadableTest(unittest.TestCase):
         out = subprocess.run([sys.executable, "-B", os.path.join(ROOT, "examples", "clients", "python", "example.py")],
                              env=env_with(MAAS_LOADABLE_PATH=MODULE), capture_output=True, text=True, check=True)
         with open(os.path.join(ROOT, "tests", "clients", "expected", "python.txt")) as f:
-            self.assertEqual(out.stdout, f.read())
+            self.assertEqual(out.stdout, f.read().replace("@VERSION@", VERSION))
 
 
 class NoExtensionLoadingTest(unittest.TestCase):

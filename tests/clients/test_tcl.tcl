@@ -36,6 +36,9 @@ set example [file join $root examples clients tcl example.tcl]
 set f [open [file join $root tests clients expected tcl.txt]]
 set expected [string trimright [read $f]]
 close $f
+set f [open [file join $root VERSION]]
+set expected [string map [list @VERSION@ [string trim [gets $f]]] $expected]  ;# VERSION, the one home of the version
+close $f
 set actual [exec [info nameofexecutable] $example $module]
 if {$actual eq $expected} { puts "ok: examples/clients/tcl/example.tcl matches tests/clients/expected/tcl.txt" } else {
   puts "FAIL: examples/clients/tcl/example.tcl printed:\n$actual\nexpected:\n$expected"; incr failures

@@ -62,22 +62,19 @@ int main(int argc, char** argv) {
     print_rows(db, "SELECT 'DeepSeek-R1, 1M in + 1M out', maas_cost('DeepSeek-R1', 1000000, 1000000)");
     print_rows(db, "SELECT 'price lines', count(*) FROM maas_rates");
 
-    exec(db,
-         "CREATE TEMP TABLE usage(at TEXT, model TEXT, input_tokens INTEGER, output_tokens INTEGER);"
-         "INSERT INTO usage VALUES"
-         " ('2025-09-01 10:00:00', 'DeepSeek-R1', 1200, 3400),"
-         " ('2025-09-01 10:05:00', 'qwen3-8b', 230, 300),"
-         " ('2025-09-02 08:00:00', 'xdeepseekv3', 5000, 800),"
-         " ('2025-09-02 09:00:00', 'gpt-4o-mini', 100, 100);");
+    exec(db, "CREATE TEMP TABLE usage(at TEXT, model TEXT, input_tokens INTEGER, output_tokens INTEGER);"
+             "INSERT INTO usage VALUES"
+             " ('2025-09-01 10:00:00', 'DeepSeek-R1', 1200, 3400),"
+             " ('2025-09-01 10:05:00', 'qwen3-8b', 230, 300),"
+             " ('2025-09-02 08:00:00', 'xdeepseekv3', 5000, 800),"
+             " ('2025-09-02 09:00:00', 'gpt-4o-mini', 100, 100);");
     std::printf("model|requests|input_tokens|output_tokens|cost_cny\n");
-    print_rows(db,
-               "SELECT coalesce(maas_model(model), model), count(*), sum(input_tokens), sum(output_tokens),"
-               "       sum(maas_cost(model, input_tokens, output_tokens, at))"
-               "  FROM usage GROUP BY 1 ORDER BY 1");
-    print_rows(db,
-               "SELECT 'total', sum(maas_cost(model, input_tokens, output_tokens, at)),"
-               "       'unpriced requests', sum(maas_cost(model, input_tokens, output_tokens, at) IS NULL)"
-               "  FROM usage");
+    print_rows(db, "SELECT coalesce(maas_model(model), model), count(*), sum(input_tokens), sum(output_tokens),"
+                   "       sum(maas_cost(model, input_tokens, output_tokens, at))"
+                   "  FROM usage GROUP BY 1 ORDER BY 1");
+    print_rows(db, "SELECT 'total', sum(maas_cost(model, input_tokens, output_tokens, at)),"
+                   "       'unpriced requests', sum(maas_cost(model, input_tokens, output_tokens, at) IS NULL)"
+                   "  FROM usage");
     sqlite3_close(db);
     sqlite3_reset_auto_extension();
     return 0;

@@ -13,6 +13,8 @@ const root = path.resolve(__dirname, '..', '..', '..');
 const nodeDir = path.join(root, 'node');
 const build = path.resolve(root, process.env.MAAS_BUILD_DIR || 'build');
 const moduleFile = path.join(build, 'maas.so');
+// VERSION is the one home of the version; expected outputs write it @VERSION@.
+const version = fs.readFileSync(path.join(root, 'VERSION'), 'utf8').trim();
 const maas = require(nodeDir);
 const Database = require(require.resolve('better-sqlite3', { paths: [nodeDir] }));
 
@@ -23,6 +25,12 @@ function withEnv(value, fn) {
     if (saved === undefined) delete process.env.MAAS_LOADABLE_PATH; else process.env.MAAS_LOADABLE_PATH = saved;
   }
 }
+
+test('node/package.json has the version of VERSION and the MIT license', () => {
+  const pkg = JSON.parse(fs.readFileSync(path.join(nodeDir, 'package.json'), 'utf8'));
+  assert.equal(pkg.version, version);
+  assert.equal(pkg.license, 'MIT');
+});
 
 test('better-sqlite3 is version 12', () => {
   const pkg = require(require.resolve('better-sqlite3/package.json', { paths: [nodeDir] }));
@@ -59,7 +67,7 @@ test('load(db) names the entry point, so a renamed copy loads too', () => {
     const db = new Database(':memory:');
     assert.throws(() => db.loadExtension(renamed), /sqlite3_sqlitemaas_init/);
     assert.equal(maas.load(db, renamed), renamed);
-    assert.equal(db.prepare("SELECT maas_version()").pluck().get(), '0.1.0');
+    assert.equal(db.prepare("SELECT maas_version()").pluck().get(), version);
     db.close();
   } finally { fs.rmSync(dir, { recursive: true, force: true }); }
 });
@@ -78,5 +86,6 @@ test('without MAAS_LOADABLE_PATH it finds the checkout build/maas.so', (t) => {
 test('examples/clients/node/example.js prints the expected output', () => {
   const out = execFileSync(process.execPath, [path.join(root, 'examples', 'clients', 'node', 'example.js')],
     { env: { ...process.env, MAAS_LOADABLE_PATH: moduleFile }, encoding: 'utf8' });
-  assert.equal(out, fs.readFileSync(path.join(root, 'tests', 'clients', 'expected', 'node.txt'), 'utf8'));
+  assert.equal(out, fs.readFileSync(path.join(root, 'tests', 'clients', 'expected', 'node.txt'), 'utf8')
+    .replaceAll('@VERSION@', version));
 });
