@@ -15,6 +15,19 @@
 -- provider, another currency, a new price version).  maas_rates and
 -- maas_aliases show the merged result, with origin = 'user' for these rows.
 --
+-- Where they are read from: the first database of the connection, in
+-- SQLite's order (main, temp, then attached databases in the order they were
+-- attached), that holds any of these tables.  So a read-only usage database
+-- is priced with prices and aliases kept in a database of your own:
+--   sqlite3 'file:usage.db?mode=ro' -cmd '.load ./build/maas' \
+--     "ATTACH 'my-prices.db' AS prices" "SELECT ..."
+-- (create them there with: sqlite3 my-prices.db '.read sql/user_tables.sql'),
+-- or TEMP tables of the same names (read at every statement: TEMP has no
+-- counter).  Tables in two databases at once are an error naming both, never
+-- one silently ignored; a view of the same name is not a user table.  Kept
+-- in an attached database, the change check costs one small read per
+-- statement.
+--
 -- maas_user_rates, one row per price line (the columns of a card file):
 --   provider        who sells it; 'iflytek-xingchen' for the built-in card
 --   model           the model's name as the provider publishes it

@@ -64,7 +64,7 @@ StatementPrices* ConnectionState::prepare_prices(sqlite3_context* ctx, const Bin
 }
 
 std::shared_ptr<const Catalog> ConnectionState::current(Failure& failure) {
-    const ChangeSignal signal = ChangeSignal::read(db_);
+    const ChangeSignal signal = ChangeSignal::read(db_, last_tables_.schema);
     // Nothing can have changed when the signal has not moved, outside any
     // explicit transaction (where ROLLBACK TO would be invisible to it), once
     // the statement has begun reading (so data_version is up to date).
@@ -143,7 +143,7 @@ bool ConnectionState::load_card_lines(std::vector<CardLine> lines, Failure& fail
     if (!read_user_tables_state(db_, tables, failure) || !rebuild(tables, loaded, failure)) return false;
     loaded_lines_ = std::move(loaded);  // no-throw
     last_tables_ = tables;
-    last_signal_ = ChangeSignal::read(db_);
+    last_signal_ = ChangeSignal::read(db_, last_tables_.schema);
     last_refusal_.reset();
     checked_once_ = true;
     return true;

@@ -1,6 +1,7 @@
 // user_tables.cpp - see user_tables.hpp.
 #include "user_tables.hpp"
 
+#include <algorithm>
 #include <memory>
 
 #include "card_merge.hpp"
@@ -16,9 +17,9 @@ struct StatementCloser {
 };
 using Statement = std::unique_ptr<sqlite3_stmt, StatementCloser>;
 
-bool prepare(sqlite3* db, const char* sql, Statement& out, Failure& failure) {
+bool prepare(sqlite3* db, const std::string& sql, Statement& out, Failure& failure) {
     sqlite3_stmt* stmt = nullptr;
-    if (const int rc = sqlite3_prepare_v2(db, sql, -1, &stmt, nullptr); rc != SQLITE_OK) {
+    if (const int rc = sqlite3_prepare_v2(db, sql.c_str(), int(sql.size()), &stmt, nullptr); rc != SQLITE_OK) {
         failure = Failure::from_sqlite(db, rc, kReading);
         sqlite3_finalize(stmt);
         return false;
@@ -50,11 +51,18 @@ bool step_error(sqlite3* db, int rc, Failure& failure) {
     return true;
 }
 
-bool read_rates(sqlite3* db, std::vector<CardLine>& lines, Failure& failure) {
+// A schema name as an SQL identifier: "name", quotes doubled.
+std::string quoted_schema(const std::string& schema) {
+    std::string out = "\"";
+    for (char c : schema) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+    return out + "\"";
+}
+
+bool read_rates(sqlite3* db, const std::string& schema, std::vector<CardLine>& lines, Failure& failure) {
     Statement stmt;
     if (!prepare(db,
                  "SELECT rowid, provider, model, service, item, label, price, unit, currency, effective_from, "
-                 "source FROM main.maas_user_rates ORDER BY rowid",
+                 "source FROM " + quoted_schema(schema) + ".maas_user_rates ORDER BY rowid",
                  stmt, failure))
         return false;
     DuplicateFinder seen;
@@ -83,9 +91,10 @@ bool read_rates(sqlite3* db, std::vector<CardLine>& lines, Failure& failure) {
     return !step_error(db, rc, failure);
 }
 
-bool read_aliases(sqlite3* db, std::vector<AliasLine>& aliases, Failure& failure) {
+bool read_aliases(sqlite3* db, const std::string& schema, std::vector<AliasLine>& aliases, Failure& failure) {
     Statement stmt;
-    if (!prepare(db, "SELECT rowid, alias, model, source FROM main.maas_user_aliases ORDER BY rowid", stmt, failure))
+    if (!prepare(db, "SELECT rowid, alias, model, source FROM " + quoted_schema(schema) + ".maas_user_aliases ORDER BY rowid",
+                 stmt, failure))
         return false;
     int rc;
     while ((rc = sqlite3_step(stmt.get())) == SQLITE_ROW) {
@@ -104,10 +113,10 @@ bool read_aliases(sqlite3* db, std::vector<AliasLine>& aliases, Failure& failure
     return !step_error(db, rc, failure);
 }
 
-bool read_fx(sqlite3* db, std::vector<FxLine>& rates, Failure& failure) {
+bool read_fx(sqlite3* db, const std::string& schema, std::vector<FxLine>& rates, Failure& failure) {
     Statement stmt;
-    if (!prepare(db, "SELECT rowid, currency, to_currency, rate, effective_from, source FROM main.maas_user_fx "
-                     "ORDER BY rowid",
+    if (!prepare(db, "SELECT rowid, currency, to_currency, rate, effective_from, source FROM " +
+                         quoted_schema(schema) + ".maas_user_fx ORDER BY rowid",
                  stmt, failure))
         return false;
     int rc;
@@ -128,51 +137,149 @@ bool read_fx(sqlite3* db, std::vector<FxLine>& rates, Failure& failure) {
     return !step_error(db, rc, failure);
 }
 
+// The tables of the user's prices and the triggers that raise the counter
+// (sql/user_tables.sql).  The counter is trusted only while every trigger of
+// the tables present is there; otherwise the tables are read every time.
+constexpr const char* kTables[] = {"maas_user_rates", "maas_user_aliases", "maas_user_fx", "maas_user_changes"};
+constexpr const char* kTriggerSuffixes[] = {"_insert", "_update", "_delete"};
+
+// The names SQLite lists for the connection's databases, in its order:
+// main, temp, then the attached ones in the order they were attached.
+bool schema_names(sqlite3* db, std::vector<std::string>& out, Failure& failure) {
+    // sqlite3_db_name (3.39.0) needs no statement, so no authorizer that
+    // denies pragmas can stand in the way; pragma_database_list before that.
+    if (sqlite3_libversion_number() >= 3039000) {
+        for (int i = 0;; ++i) {
+            const char* name = sqlite3_db_name(db, i);
+            if (!name) return true;
+            out.emplace_back(name);
+        }
+    }
+    Statement stmt;
+    if (!prepare(db, "SELECT name FROM pragma_database_list ORDER BY seq", stmt, failure)) return false;
+    int rc;
+    while ((rc = sqlite3_step(stmt.get())) == SQLITE_ROW) out.emplace_back(column_text(stmt.get(), 0));
+    return !step_error(db, rc, failure);
+}
+
+// Which of our tables and triggers one schema holds.  Only tables count: a
+// view of the same name (a hostile file's way to run a function while we
+// read) is not a user table (tests/robust/test_security.cpp).
+struct SchemaContents {
+    bool tables[4] = {false, false, false, false};  // kTables order
+    int triggers = 0;                                // of ours, for the tables present
+    bool any() const { return tables[0] || tables[1] || tables[2] || tables[3]; }
+};
+
+bool read_schema_contents(sqlite3* db, const std::string& schema, SchemaContents& out, Failure& failure) {
+    Statement stmt;
+    if (!prepare(db, "SELECT type, name FROM " + quoted_schema(schema) +
+                         ".sqlite_master WHERE type IN ('table', 'trigger') AND name LIKE 'maas\\_user\\_%' ESCAPE '\\'",
+                 stmt, failure))
+        return false;
+    std::vector<std::string> triggers;
+    int rc;
+    while ((rc = sqlite3_step(stmt.get())) == SQLITE_ROW) {
+        const std::string_view type = column_text(stmt.get(), 0), name = column_text(stmt.get(), 1);
+        if (type == "trigger") {
+            triggers.emplace_back(name);
+            continue;
+        }
+        for (int t = 0; t < 4; ++t) out.tables[t] |= name == kTables[t];
+    }
+    if (step_error(db, rc, failure)) return false;
+    for (int t = 0; t < 3; ++t)  // the counter table has no triggers of its own
+        for (const char* suffix : kTriggerSuffixes)
+            if (out.tables[t] && std::find(triggers.begin(), triggers.end(), std::string(kTables[t]) + suffix) !=
+                                     triggers.end())
+                ++out.triggers;
+    return true;
+}
+
 }  // namespace
 
-ChangeSignal ChangeSignal::read(sqlite3* db) {
+ChangeSignal ChangeSignal::read(sqlite3* db, const std::string& user_schema) {
     ChangeSignal s;
     sqlite3_file_control(db, "main", SQLITE_FCNTL_DATA_VERSION, &s.data_version);
     s.total_changes = sqlite3_total_changes64(db);
     s.autocommit = sqlite3_get_autocommit(db);
     s.txn_state = sqlite3_txn_state(db, "main");
+    if (!user_schema.empty() && user_schema != "main") {
+        // The user's tables live in another database: its commits move its
+        // own counter, which is current only inside a read transaction on it.
+        sqlite3_file_control(db, user_schema.c_str(), SQLITE_FCNTL_DATA_VERSION, &s.user_data_version);
+        const int user_txn = sqlite3_txn_state(db, user_schema.c_str());
+        if (user_txn == SQLITE_TXN_NONE) s.txn_state = SQLITE_TXN_NONE;  // not settled: check again
+    }
+    // ATTACH and DETACH move none of the numbers above: the list of
+    // databases is part of the signal.  sqlite3_db_name is 3.39.0's; on an
+    // older SQLite the signal never settles, and the (cheap) check runs once
+    // per statement.
+    if (sqlite3_libversion_number() >= 3039000) {
+        for (int i = 0;; ++i) {
+            const char* name = sqlite3_db_name(db, i);
+            if (!name) break;
+            for (const char* p = name; *p; ++p) s.databases = s.databases * 131 + uint64_t(uint8_t(*p));
+            s.databases = s.databases * 131 + 1;
+        }
+    } else {
+        s.txn_state = SQLITE_TXN_NONE;
+    }
     return s;
 }
 
 bool read_user_tables_state(sqlite3* db, UserTablesState& out, Failure& failure) {
     out = UserTablesState{};
-    Statement names;
-    if (!prepare(db,
-                 "SELECT name, (SELECT schema_version FROM main.pragma_schema_version) "
-                 "FROM main.sqlite_master WHERE type = 'table' AND name IN "
-                 "('maas_user_rates', 'maas_user_aliases', 'maas_user_fx', 'maas_user_changes')",
-                 names, failure))
+    std::vector<std::string> schemas;
+    if (!schema_names(db, schemas, failure)) return false;
+    // The rule: the user's tables are read from the first database, in
+    // SQLite's order (main, temp, then attached in the order of ATTACH),
+    // that holds any of them.  A second database holding any of them is an
+    // error, never silently ignored.
+    SchemaContents chosen;
+    for (const std::string& schema : schemas) {
+        SchemaContents contents;
+        if (!read_schema_contents(db, schema, contents, failure)) return false;
+        if (!contents.any()) continue;
+        if (out.schema.empty()) {
+            out.schema = schema;
+            chosen = contents;
+            continue;
+        }
+        failure = Failure::bad_data("the user tables are in two databases, '" + out.schema + "' and '" + schema +
+                                    "': they are read from the first that has them (main, temp, then attached "
+                                    "ones in ATTACH order); keep them in one (DETACH or drop the others)");
         return false;
-    bool has_counter = false;
-    int rc;
-    while ((rc = sqlite3_step(names.get())) == SQLITE_ROW) {
-        const std::string_view name = column_text(names.get(), 0);
-        out.has_rates |= name == "maas_user_rates";
-        out.has_aliases |= name == "maas_user_aliases";
-        out.has_fx |= name == "maas_user_fx";
-        has_counter |= name == "maas_user_changes";
-        out.schema_version = sqlite3_column_int64(names.get(), 1);
     }
+    if (out.schema.empty()) return true;
+    out.has_rates = chosen.tables[0];
+    out.has_aliases = chosen.tables[1];
+    out.has_fx = chosen.tables[2];
+    const bool has_counter = chosen.tables[3];
+    const int triggers_needed = 3 * (int(out.has_rates) + int(out.has_aliases) + int(out.has_fx));
+    // A fingerprint of each table (rows and the largest rowid) catches a
+    // table dropped and made again between two checks, which leaves the
+    // counter where it was.
+    const std::string from = quoted_schema(out.schema) + ".";
+    std::string sql = "SELECT " + std::string(has_counter ? "(SELECT max(version) FROM " + from + "maas_user_changes)" : "NULL");
+    for (int t = 0; t < 3; ++t)
+        sql += chosen.tables[t] ? ", (SELECT count(*) || '/' || ifnull(max(rowid), 0) FROM " + from + kTables[t] + ")"
+                                : std::string(", ''");
+    Statement stmt;
+    if (!prepare(db, sql, stmt, failure)) return false;
+    const int rc = sqlite3_step(stmt.get());
     if (step_error(db, rc, failure)) return false;
-    if (!has_counter || !(out.has_rates || out.has_aliases || out.has_fx)) return true;
-    Statement counter;
-    if (!prepare(db, "SELECT max(version) FROM main.maas_user_changes", counter, failure)) return false;
-    rc = sqlite3_step(counter.get());
-    if (step_error(db, rc, failure)) return false;
-    if (rc == SQLITE_ROW && sqlite3_column_type(counter.get(), 0) == SQLITE_INTEGER)
-        out.version = sqlite3_column_int64(counter.get(), 0);
+    if (rc != SQLITE_ROW) return true;
+    if (has_counter && chosen.triggers == triggers_needed && sqlite3_column_type(stmt.get(), 0) == SQLITE_INTEGER)
+        out.version = sqlite3_column_int64(stmt.get(), 0);
+    for (int t = 0; t < 3; ++t) out.fingerprint += std::string(column_text(stmt.get(), t + 1)) + ";";
     return true;
 }
 
 bool read_user_tables(sqlite3* db, const UserTablesState& state, UserTables& out, Failure& failure) {
-    return (!state.has_rates || read_rates(db, out.lines, failure)) &&
-           (!state.has_aliases || read_aliases(db, out.aliases, failure)) &&
-           (!state.has_fx || read_fx(db, out.fx, failure));
+    return (!state.has_rates || read_rates(db, state.schema, out.lines, failure)) &&
+           (!state.has_aliases || read_aliases(db, state.schema, out.aliases, failure)) &&
+           (!state.has_fx || read_fx(db, state.schema, out.fx, failure));
 }
 
 }  // namespace maas

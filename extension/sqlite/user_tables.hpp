@@ -17,6 +17,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string>
 #include <vector>
 
 #include "catalog.hpp"
@@ -25,35 +26,50 @@
 
 namespace maas {
 
-// What SQLite tells for free about possible changes to the main database:
-// any commit (this connection's or another's) moves data_version; any row
-// this connection changes moves total_changes; and the transaction state
-// says whether data_version can be trusted yet (it is refreshed when a read
-// transaction starts).
+// What SQLite tells for free about possible changes: any commit (this
+// connection's or another's) moves a database's data_version; any row this
+// connection changes moves total_changes; the transaction state says whether
+// data_version can be trusted yet (it is refreshed when a read transaction
+// starts); and the list of databases changes with ATTACH and DETACH.
+// `user_schema` is where the user's tables were found last (or "").
 struct ChangeSignal {
-    unsigned data_version = 0;
+    unsigned data_version = 0;       // main's
+    unsigned user_data_version = 0;  // the user tables' database, when not main
     int64_t total_changes = -1;
     int autocommit = -1;
     int txn_state = -1;
+    uint64_t databases = 0;  // a hash of the names of the connection's databases
 
-    static ChangeSignal read(sqlite3* db);
+    static ChangeSignal read(sqlite3* db, const std::string& user_schema);
     bool operator==(const ChangeSignal& o) const {
-        return data_version == o.data_version && total_changes == o.total_changes && autocommit == o.autocommit &&
-               txn_state == o.txn_state;
+        return data_version == o.data_version && user_data_version == o.user_data_version &&
+               total_changes == o.total_changes && autocommit == o.autocommit && txn_state == o.txn_state &&
+               databases == o.databases;
     }
 };
 
-// Which of the user tables exist, and the change counter (-1 when the
-// counter table is missing: then every check must re-read the tables).
+// Where the user tables are, which exist, and how to tell they changed: the
+// counter (-1 when it cannot be trusted: no counter table, or a trigger
+// missing; then every check re-reads the tables) and a fingerprint of each
+// table's rows.
+//
+// Where they are is one documented rule: the first database, in SQLite's
+// order (main, temp, then attached databases in ATTACH order), that holds
+// any of maas_user_rates, maas_user_aliases, maas_user_fx,
+// maas_user_changes.  So a read-only usage database can be priced with the
+// user's own prices kept in a database of their own, attached to it (or the
+// reverse).  A second database that also holds any of them is an error,
+// never silently ignored.
 struct UserTablesState {
-    int64_t schema_version = -1;  // a re-created table starts its counter again
+    std::string schema;  // "" when no database holds them
     bool has_rates = false;
     bool has_aliases = false;
     bool has_fx = false;
     int64_t version = -1;
+    std::string fingerprint;  // "rows/max rowid;" per table
     bool operator==(const UserTablesState& o) const {
-        return schema_version == o.schema_version && has_rates == o.has_rates && has_aliases == o.has_aliases &&
-               has_fx == o.has_fx && version == o.version;
+        return schema == o.schema && has_rates == o.has_rates && has_aliases == o.has_aliases &&
+               has_fx == o.has_fx && version == o.version && fingerprint == o.fingerprint;
     }
 };
 
@@ -66,7 +82,7 @@ struct UserTables {
 };
 
 // Reads the current UserTablesState; false on SQLite errors (sqlite_error,
-// out_of_memory).
+// out_of_memory), or (bad_data) when two databases hold user tables.
 bool read_user_tables_state(sqlite3* db, UserTablesState& out, Failure& failure);
 
 // Reads and checks every row of maas_user_rates, maas_user_aliases and

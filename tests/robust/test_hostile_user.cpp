@@ -229,7 +229,7 @@ TEST_CASE("hostile user: crafted user tables cannot make the extension read a fi
     robust::TempDir dir;
     const std::string database = dir.file("crafted.db");
     // The file's owner made maas_user_rates a view that calls maas_load_card,
-    // and maas_user_fx a view over a function with side effects.
+    // and maas_user_fx a view over another function.
     const std::string crafted =
         "CREATE VIEW maas_user_rates(provider, model, service, item, label, price, unit, currency, effective_from, "
         "source) AS SELECT 'acme', 'X', 'inference', 'input', maas_load_card('/etc/passwd'), '1', 'k_tokens', 'CNY', "
@@ -245,13 +245,10 @@ TEST_CASE("hostile user: crafted user tables cannot make the extension read a fi
         sqlite3_close(db);
     }
     Host host(MAAS_MODULE_PATH, database);
-    const std::string refused = host.answer("SELECT maas_cost('Qwen3-8B', 1, 1)");
-    // Refused by the host's authorizer or by trusted_schema=OFF ("unsafe use
-    // of maas_load_card()", see test_security.cpp): either way before the view runs.
-    INFO(refused);
-    CHECK((refused == "error: maas_cost: cannot read the user tables: not authorized" ||
-           refused.rfind("error: maas_cost: cannot read the user tables: unsafe use of maas_", 0) == 0));
-    CHECK(refused.find("root:") == std::string::npos);
+    // Views are not user tables: nothing of them runs, the built-in card prices.
+    CHECK(host.answer("SELECT maas_cost('Qwen3-8B', 1, 1)") == "5.5e-06");
+    CHECK(host.answer("SELECT maas_convert(1, 'USD', 'CNY')") == "NULL");
+    CHECK(host.answer("SELECT count(*) FROM maas_rates WHERE origin = 'user'") == "0");
     // The built-in card alone still works: its functions read no table.
     CHECK(host.answer("SELECT maas_builtin_cost('Qwen3-8B', 230, 300)") == "0.001615");
     CHECK(host.answer("SELECT count(*) FROM maas_user_changes") == "1");
