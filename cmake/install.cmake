@@ -92,9 +92,12 @@ maas_exportable_interface(maas_core "")  # its headers are internal: nothing to 
 set_target_properties(maas_static PROPERTIES EXPORT_NAME static)
 set_target_properties(maas_core PROPERTIES EXPORT_NAME core)
 set_target_properties(maas PROPERTIES EXPORT_NAME loadable)
+set_target_properties(maas_nofs PROPERTIES EXPORT_NAME loadable_nofs)
 
 # --- the files --------------------------------------------------------------
-install(TARGETS maas EXPORT sqlite-maas-targets
+# maas_nofs.so beside maas.so: the same functions without maas_load_card,
+# for hosts that let untrusted people type SQL (docs/install-and-clients.md).
+install(TARGETS maas maas_nofs EXPORT sqlite-maas-targets
   LIBRARY DESTINATION "${MAAS_INSTALL_MODULEDIR}")
 install(TARGETS maas_static maas_core EXPORT sqlite-maas-targets
   ARCHIVE DESTINATION "${CMAKE_INSTALL_LIBDIR}")

@@ -29,6 +29,9 @@ ok "apt-get install ./$(basename "$deb")"
 installed=$(dpkg -L sqlite-maas | grep '/sqlite3/maas\.so$')
 [[ -f $installed ]] || fail "the package has no sqlite3/maas.so"
 ok "installed module: $installed"
+nofs=$(dpkg -L sqlite-maas | grep '/sqlite3/maas_nofs\.so$')
+[[ -f $nofs ]] || fail "the package has no sqlite3/maas_nofs.so beside maas.so"
+ok "installed nofs module: $nofs"
 copyright=/usr/share/doc/sqlite-maas/copyright
 [[ -f $copyright ]] || fail "the package has no $copyright"
 expect_eq "$copyright: License" "$(grep '^License: ' "$copyright")" "License: Expat"
@@ -36,6 +39,8 @@ expect_eq "$copyright: License" "$(grep '^License: ' "$copyright")" "License: Ex
 cd "$SCRATCH" || exit 1  # nothing from the checkout from here on
 expect_eq "sqlite3 .load ${installed%.so}: maas_cost('DeepSeek-R1', 1e6, 1e6)" \
   "$(sqlite3 -batch -cmd ".load ${installed%.so}" :memory: "SELECT maas_cost('DeepSeek-R1', 1000000, 1000000)")" "20.0"
+expect_eq "sqlite3 .load ${nofs%.so}: prices, and no maas_load_card" \
+  "$(sqlite3 -batch -cmd ".load ${nofs%.so}" :memory: "SELECT maas_cost('DeepSeek-R1', 1000000, 1000000), (SELECT count(*) FROM pragma_function_list WHERE name = 'maas_load_card')")" "20.0|0"
 expect_eq "sqlite3 .load \$(pkg-config --variable=module sqlite-maas): count(*) FROM maas_rates" \
   "$(sqlite3 -batch -cmd ".load $(pkg-config --variable=module sqlite-maas)" :memory: "SELECT count(*) FROM maas_rates")" "131"
 expect_eq "pkg-config module path" "$(realpath "$(pkg-config --variable=module sqlite-maas)")" "$(realpath "$installed")"
