@@ -26,13 +26,20 @@ namespace maas {
 namespace {
 
 // The currency of the model's token prices in force at `at` when there are
-// both, else of its lines when they agree; nullptr when it has none.
-const std::string* currency_of(const Model& model, const Catalog& catalog, const int64_t* at) {
+// both; else of its prices in force then (training, deployment) when they
+// agree; nullptr when none is in force or they disagree.
+const std::string* currency_of(const Model& model, const int64_t* at) {
     const PriceVersion* in = model.price(Item::input, at);
     const PriceVersion* out = model.price(Item::output, at);
     if (in && out) return in->line->currency == out->line->currency ? &in->line->currency : nullptr;
-    if (!model.one_currency || model.rows.empty()) return nullptr;
-    return &catalog.rows()[model.rows.front()].line->currency;
+    const std::string* currency = nullptr;
+    for (int item = 0; item < kItemCount; ++item) {
+        const PriceVersion* version = model.price(Item(item), at);
+        if (!version) continue;
+        if (currency && *currency != version->line->currency) return nullptr;
+        currency = &version->line->currency;
+    }
+    return currency;
 }
 
 // The arguments (model [, at]) of maas_currency and maas_unpriced; false
@@ -50,7 +57,7 @@ void maas_currency(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
     const int64_t* at;
     const Model* model;
     if (!read_model_at(ctx, argc, argv, kName, at_storage, at, model)) return;
-    const std::string* currency = model ? currency_of(*model, prices_for(ctx, kName)->catalog(), at) : nullptr;
+    const std::string* currency = model ? currency_of(*model, at) : nullptr;
     if (!currency) return sqlite3_result_null(ctx);
     sqlite3_result_text(ctx, currency->data(), int(currency->size()), SQLITE_TRANSIENT);
 }

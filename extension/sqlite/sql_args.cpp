@@ -110,7 +110,7 @@ bool read_quantity(sqlite3_context* ctx, sqlite3_value* value, ArgName name, Dec
 
 bool read_amount(sqlite3_context* ctx, sqlite3_value* value, ArgName name, Decimal& out) {
     if (decimal_of(value, out)) return true;
-    report_bad_argument(ctx, name, "a number", value);
+    report_bad_argument(ctx, name, "a finite number", value);
     return false;
 }
 

@@ -34,7 +34,7 @@ constexpr int64_t kMax = INT64_MAX;
 constexpr int64_t kMin = INT64_MIN;
 const std::string kMega(1 << 20, 'x');  // 1 MiB of TEXT
 
-enum class Role { Model, Tokens, Epochs, Nodes, Hours, Method, Item, At, Usage, Which, Path, Number, Decimals };
+enum class Role { Model, Tokens, Epochs, Nodes, Hours, Method, Item, At, Usage, Which, Path, Number, Decimals, Currency };
 
 // The kinds of bad (or borderline) values tried in every position.
 enum class Bad {
@@ -67,6 +67,7 @@ std::string nul_text(Role role, const std::string& card_path) {
         case Role::Model: return "Qwen3-8B" + tail;
         case Role::Tokens: case Role::Epochs: case Role::Nodes: case Role::Hours: return "1" + tail;
         case Role::Number: case Role::Decimals: return "1" + tail;
+        case Role::Currency: return "CNY" + tail;
         case Role::Method: return "lora" + tail;
         case Role::Item: return "input" + tail;
         case Role::At: return "2026-01-01" + tail;
@@ -154,6 +155,13 @@ std::optional<Expect> rule(const std::string& function, Param param, Bad bad, co
     if ((bad == Bad::Null || bad == Bad::NaN) && param.role == Role::Decimals && function == "maas_total_text")
         return error(function + ": decimals must be an integer from 0 to 18, got NULL");
     if (bad == Bad::Null || bad == Bad::NaN) return is_null();
+    // maas_unpriced answers a reason where the others answer NULL; maas_convert
+    // of one currency to itself needs no rate, so any valid time gives the amount.
+    if (function == "maas_unpriced" && param.role == Role::Model && bad != Bad::Blob) return is_text("unknown_model");
+    if (function == "maas_unpriced" && param.role == Role::At && (bad == Bad::MinusOne || bad == Bad::Zero))
+        return is_text("before_first_price");
+    if (function == "maas_convert" && param.role == Role::At && (bad == Bad::MinusOne || bad == Bad::Zero))
+        return std::nullopt;
     const std::string must = function + ": " + param.name + " must be ";
     const std::string got = ", got " + shown(bad, param.role, card_path);
     switch (param.role) {
@@ -198,6 +206,7 @@ std::optional<Expect> rule(const std::string& function, Param param, Bad bad, co
             if (accepted) return std::nullopt;
             return error(must + "a finite number" + got);
         }
+        case Role::Currency: return error(must + "a 3-letter currency code such as 'CNY'" + got);
         case Role::Decimals: {
             const bool accepted = bad == Bad::Zero || bad == Bad::NegZero || bad == Bad::WholeReal || bad == Bad::Padded;
             if (accepted) return std::nullopt;
@@ -255,6 +264,15 @@ std::vector<Signature> signatures(const std::string& card_path) {
                    is_integer(300)});
     out.push_back({"maas_load_card", {{Role::Path, "path"}}, {text(card_path)}, is_integer(2)});
     out.push_back({"maas_total", {{Role::Number, "x"}}, {real(0.001615)}, is_real(0.001615)});
+    out.push_back({"maas_currency", {{Role::Model, "model"}, {Role::At, "at"}}, {text("DeepSeek-V3"), text("2026-01-01")},
+                   is_text("CNY")});
+    out.push_back({"maas_unpriced", {{Role::Model, "model"}, {Role::At, "at"}}, {text("DeepSeek-V3"), text("2026-01-01")},
+                   is_null()});
+    out.push_back({"maas_convert",
+                   {{Role::Number, "amount"}, {Role::Currency, "from_currency"}, {Role::Currency, "to_currency"},
+                    {Role::At, "at"}},
+                   {real(0.5), text("CNY"), text("CNY"), text("2026-01-01")},
+                   is_real(0.5)});
     out.push_back({"maas_total_text", {{Role::Number, "x"}, {Role::Decimals, "decimals"}}, {real(0.001615), integer(5)},
                    is_text("0.00162")});
     out.push_back({"maas_round_text", {{Role::Number, "x"}, {Role::Decimals, "decimals"}}, {real(0.0025), integer(3)},
@@ -533,6 +551,9 @@ std::vector<Case> written_cases() {
         {"maas_total", 1, 1, "(x)"},
         {"maas_total_text", 1, 2, "(x [, decimals])"},
         {"maas_round_text", 1, 2, "(x [, decimals])"},
+        {"maas_currency", 1, 2, "(model [, at])"},
+        {"maas_unpriced", 1, 2, "(model [, at])"},
+        {"maas_convert", 3, 4, "(amount, from_currency, to_currency [, at])"},
     };
     for (const Arity& a : arities) {
         auto message = [&](int n) {

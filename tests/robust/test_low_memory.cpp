@@ -182,6 +182,10 @@ std::vector<std::string> statements(const std::string& card) {
         "maas_total_text(maas_cost(model, i, o)), maas_round_text(0.0025, 3), maas_round_text('7.14426475') FROM usage",
         "SELECT group_concat(t, ' ') FROM (SELECT maas_total_text(maas_cost(model, i, o)) "
         "OVER (ORDER BY rowid ROWS BETWEEN 2 PRECEDING AND CURRENT ROW) AS t FROM usage)",
+        // Currencies, conversion, the reasons for no price.
+        "SELECT maas_currency('Oom-1'), maas_currency('our-oom', 1767225600), maas_unpriced('Spark-Max'), "
+        "maas_unpriced('gpt-4o-mini'), maas_unpriced('Spark Mini'), maas_unpriced('our-oom'), "
+        "maas_convert(0.5, 'USD', 'CNY', '2026-01-01'), maas_convert(0.5, 'CNY', 'USD')",
         // A card file.
         "SELECT maas_load_card('" + card + "'), maas_cost('Card-1', 1000, 1000)",
     };
@@ -218,7 +222,8 @@ void setup_user_tables(sqlite3* db) {
                             "effective_from) VALUES ('acme', 'Oom-1', 'inference', 'input', '0.001', 'k_tokens', "
                             "'CNY', '2025-01-01'), ('acme', 'Oom-1', 'inference', 'output', '0.004', 'k_tokens', "
                             "'CNY', '2025-01-01');"
-                            "INSERT INTO maas_user_aliases(alias, model) VALUES ('our-oom', 'Oom-1');" +
+                            "INSERT INTO maas_user_aliases(alias, model) VALUES ('our-oom', 'Oom-1');"
+                            "INSERT INTO maas_user_fx VALUES ('USD', 'CNY', '7.1', '2025-01-01', 'oom');" +
                             kSetup;
     REQUIRE(sqlite3_exec(db, sql.c_str(), nullptr, nullptr, nullptr) == SQLITE_OK);
 }

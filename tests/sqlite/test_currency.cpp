@@ -80,7 +80,7 @@ TEST_CASE("maas_convert: exact, versioned, directional, NULL without a rate", "[
     CHECK(db.error("SELECT maas_convert(1, 'usd', 'CNY')") ==
           "maas_convert: from_currency must be a 3-letter currency code such as 'CNY', got 'usd'");
     CHECK(db.error("SELECT maas_convert('a lot', 'USD', 'CNY')") ==
-          "maas_convert: amount must be a number, got 'a lot'");
+          "maas_convert: amount must be a finite number, got 'a lot'");
     CHECK(db.error("SELECT maas_convert(1, 'USD')") ==
           "maas_convert: expected 3 to 4 arguments (amount, from_currency, to_currency [, at]), got 2");
     // A change is seen by the next statement, like the other user tables.
