@@ -14,6 +14,36 @@ const PriceVersion* Model::price_at(const std::vector<PriceVersion>& versions, i
     return after == versions.begin() ? nullptr : &*(after - 1);
 }
 
+const QuickTokenPrices* Model::quick_epoch_at(int64_t at_ms) const {
+    auto after = std::upper_bound(quick_epochs.begin(), quick_epochs.end(), at_ms,
+                                  [](int64_t t, const QuickEpoch& e) { return t < e.from_ms; });
+    return &(after - 1)->prices;  // quick_at has ruled out an instant before the first
+}
+
+namespace {
+
+// The stretches of time in which the model's input and output versions stay
+// the same: one starts wherever either version changes.
+std::vector<QuickEpoch> quick_epochs_of(const Model& model) {
+    std::vector<int64_t> starts;
+    for (Item item : {Item::input, Item::output})
+        for (const PriceVersion& v : model.versions[int(item)]) starts.push_back(v.effective_from_ms);
+    std::sort(starts.begin(), starts.end());
+    starts.erase(std::unique(starts.begin(), starts.end()), starts.end());
+    std::vector<QuickEpoch> epochs;
+    for (int64_t start : starts) {
+        const PriceVersion* in = model.price(Item::input, &start);
+        const PriceVersion* out = model.price(Item::output, &start);
+        if (!in || !out) continue;  // before both exist: no token cost, the general path says NULL
+        QuickEpoch epoch{start, QuickTokenPrices{}};
+        if (in->line->currency == out->line->currency) epoch.prices = prepare_quick_prices(in->price, out->price);
+        epochs.push_back(epoch);
+    }
+    return epochs;
+}
+
+}  // namespace
+
 std::shared_ptr<const Catalog> Catalog::build(std::vector<CardLine> lines, std::vector<AliasLine> aliases,
                                               std::string& error, std::vector<FxLine> fx) {
     auto catalog = std::make_shared<Catalog>();
@@ -67,6 +97,7 @@ std::shared_ptr<const Catalog> Catalog::build(std::vector<CardLine> lines, std::
         const PriceVersion* out = model.price(Item::output, nullptr);
         if (in && out && in->line->currency == out->line->currency)
             model.quick = prepare_quick_prices(in->price, out->price);
+        model.quick_epochs = quick_epochs_of(model);
     }
 
     // Aliases resolve against model names only (never against other aliases),

@@ -44,6 +44,9 @@ struct Model {
     std::vector<uint32_t> rows;                      // this model's rows, card order
     bool one_currency = true;                        // every line in the same currency
     QuickTokenPrices quick;                          // the newest token prices, for maas_cost (quick_prices.hpp)
+    // The same for every stretch of time in which the input and output
+    // versions stay the same, ascending: maas_cost with `at` finds its own.
+    std::vector<QuickEpoch> quick_epochs;
 
     // The version of an item in force at *at_ms (unix ms), or the newest one
     // when at_ms is null; nullptr when there is none (no such price, or the
@@ -54,7 +57,17 @@ struct Model {
         return at_ms ? price_at(v, *at_ms) : &v.back();
     }
 
+    // The quick prices in force at at_ms, or nullptr before the first token
+    // prices (then the general path answers).  Usage rows are nearly always
+    // in the newest stretch, which is tried first.
+    const QuickTokenPrices* quick_at(int64_t at_ms) const {
+        if (quick_epochs.empty() || at_ms < quick_epochs.front().from_ms) return nullptr;
+        if (at_ms >= quick_epochs.back().from_ms) return &quick_epochs.back().prices;
+        return quick_epoch_at(at_ms);
+    }
+
 private:
+    const QuickTokenPrices* quick_epoch_at(int64_t at_ms) const;
     static const PriceVersion* price_at(const std::vector<PriceVersion>& versions, int64_t at_ms);
 };
 

@@ -31,6 +31,13 @@ struct QuickTokenPrices {
     double divisor = 1;  // 10^k, exact in a double (k <= 22)
 };
 
+// The quick prices of one stretch of time, from `from_ms` until the next
+// stretch starts, in which a model's input and output versions stay the same.
+struct QuickEpoch {
+    int64_t from_ms = 0;
+    QuickTokenPrices prices;
+};
+
 // Both prices as int64 mantissas on one exponent, when they fit.
 bool align_prices(const Decimal& a, const Decimal& b, int64_t& ma, int64_t& mb, int32_t& exponent);
 

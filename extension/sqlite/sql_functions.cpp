@@ -43,6 +43,7 @@
 #include "maas_version.h"
 #include "pricing.hpp"
 #include "sql_args.hpp"
+#include "time_text.hpp"
 #include "usage_json.hpp"
 
 namespace maas {
@@ -59,13 +60,35 @@ void price_model(sqlite3_context* ctx, sqlite3_value* model_argument, const char
     report_cost(ctx, price(*model, cost), cost, function);
 }
 
-// The common call, maas_cost(TEXT, INTEGER, INTEGER) of a known model at
-// its newest prices, without the general checks; true when it answered.
-// Anything unusual (NULL, other types, negative counts, an error, an
-// unknown or ambiguous name, a cost beyond 53 bits) goes the general way.
+// The prices the quick path uses: the newest, or with `at` (unix seconds as
+// INTEGER, or a time as TEXT) those of its stretch; nullptr for anything
+// else ('now', a bad value: the general path reports it).
+const QuickTokenPrices* quick_prices_for(const Model& model, int argc, sqlite3_value** argv) {
+    if (argc == 3) return &model.quick;
+    int64_t at_ms;
+    switch (sqlite3_value_type(argv[3])) {
+        case SQLITE_INTEGER:
+            if (!instant_from_unix_seconds(sqlite3_value_int64(argv[3]), at_ms)) return nullptr;
+            break;
+        case SQLITE_TEXT: {
+            const char* text = static_cast<const char*>(sqlite3_value_blob(argv[3]));
+            const std::string_view at(text ? text : "", size_t(sqlite3_value_bytes(argv[3])));
+            if (!parse_time(at, at_ms) && !instant_from_seconds_text(at, at_ms)) return nullptr;
+            break;
+        }
+        default:
+            return nullptr;
+    }
+    return model.quick_at(at_ms);
+}
+
+// The common call, maas_cost(TEXT, INTEGER, INTEGER [, at]) of a known
+// model, without the general checks; true when it answered.  Anything
+// unusual (NULL, other types, negative counts, an error, an unknown or
+// ambiguous name, a cost beyond 53 bits) goes the general way.
 bool quick_cost(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
-    if (argc != 3 || sqlite3_value_type(argv[0]) != SQLITE_TEXT || sqlite3_value_type(argv[1]) != SQLITE_INTEGER ||
-        sqlite3_value_type(argv[2]) != SQLITE_INTEGER)
+    if ((argc != 3 && argc != 4) || sqlite3_value_type(argv[0]) != SQLITE_TEXT ||
+        sqlite3_value_type(argv[1]) != SQLITE_INTEGER || sqlite3_value_type(argv[2]) != SQLITE_INTEGER)
         return false;
     const Binding& binding = binding_of(ctx);
     Failure unused;
@@ -79,9 +102,10 @@ bool quick_cost(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
     if (!bytes) return false;
     bool ambiguous = false;
     const Model* model = prices->find(std::string_view(bytes, size_t(sqlite3_value_bytes(argv[0]))), &ambiguous);
+    if (!model || ambiguous) return false;
+    const QuickTokenPrices* quick = quick_prices_for(*model, argc, argv);
     double cost;
-    if (!model || ambiguous ||
-        !quick_inference_cost(model->quick, sqlite3_value_int64(argv[1]), sqlite3_value_int64(argv[2]), cost))
+    if (!quick || !quick_inference_cost(*quick, sqlite3_value_int64(argv[1]), sqlite3_value_int64(argv[2]), cost))
         return false;
     sqlite3_result_double(ctx, cost);
     return true;

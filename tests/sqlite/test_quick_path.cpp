@@ -1,0 +1,73 @@
+// SQL tests of maas_cost's quick path (quick_prices.hpp): with and without
+// `at`, it answers exactly what the general path answers, at every edge of
+// the price versions.  The general path is forced by passing a token count
+// as TEXT ('230'), which the quick path leaves alone.
+#include <catch2/catch.hpp>
+
+#include <string>
+
+#include "sql_fixture.hpp"
+
+namespace {
+
+// Input repriced on 2026-01-01, output on 2026-03-01, and a model whose
+// output price starts a month after its input price.
+const char* kVersions =
+    "INSERT INTO maas_user_rates(provider, model, service, item, price, unit, currency, effective_from) VALUES "
+    "('acme', 'V-1', 'inference', 'input', '0.001', 'k_tokens', 'CNY', '2025-06-01'), "
+    "('acme', 'V-1', 'inference', 'output', '0.002', 'k_tokens', 'CNY', '2025-06-01'), "
+    "('acme', 'V-1', 'inference', 'input', '0.0015', 'k_tokens', 'CNY', '2026-01-01'), "
+    "('acme', 'V-1', 'inference', 'output', '0.0035', 'k_tokens', 'CNY', '2026-03-01'), "
+    "('acme', 'Late-1', 'inference', 'input', '0.1', 'k_tokens', 'CNY', '2025-01-01'), "
+    "('acme', 'Late-1', 'inference', 'output', '0.3', 'k_tokens', 'CNY', '2025-02-01')";
+
+}  // namespace
+
+TEST_CASE("maas_cost with `at` prices each row at its own version, quick or not", "[quick][versions]") {
+    Db db;
+    db.exec_file(std::string(MAAS_SOURCE_DIR) + "/sql/user_tables.sql");
+    db.exec(kVersions);
+    struct Row {
+        const char* at;
+        double expected;  // 1000 input and 1000 output tokens; 0 for NULL
+    };
+    const Row rows[] = {
+        {"'2025-05-31 23:59:59'", 0},  {"'2025-06-01'", 0.003},  {"1767225599", 0.003},
+        {"1767225600", 0.0035},        {"'2026-02-28 23:59:59'", 0.0035}, {"'2026-03-01'", 0.005},
+        {"'2026-03-01T08:00:00+08:00'", 0.005}, {"'2026-02-28T23:59:59-00:01'", 0.005}, {"'1772323200'", 0.005},
+        {"253402300799", 0.005},
+    };
+    for (const Row& r : rows) {
+        const std::string quick = std::string("SELECT maas_cost('V-1', 1000, 1000, ") + r.at + ")";
+        const std::string general = std::string("SELECT maas_cost('V-1', '1000', 1000, ") + r.at + ")";
+        INFO(quick);
+        if (r.expected == 0) {
+            CHECK(db.is_null(quick));
+            CHECK(db.is_null(general));
+        } else {
+            CHECK(db.real(quick) == r.expected);
+            CHECK(db.real(general) == r.expected);
+        }
+    }
+    // Input priced, output not yet: no cost, quick or general.
+    CHECK(db.is_null("SELECT maas_cost('Late-1', 1000, 1000, '2025-01-15')"));
+    CHECK(db.real("SELECT maas_cost('Late-1', 1000, 1000, '2025-02-01')") == 0.4);
+    // 'now' and bad values go the general way, which reports them.
+    CHECK(db.real("SELECT maas_cost('V-1', 1000, 1000, 'now')") == 0.005);
+    CHECK(db.error("SELECT maas_cost('V-1', 1000, 1000, 'soon')").rfind("maas_cost: at must be a time", 0) == 0);
+    CHECK(db.error("SELECT maas_cost('V-1', 1000, 1000, 253402300800)").rfind("maas_cost: at must be a time", 0) == 0);
+}
+
+TEST_CASE("the quick path and the general path agree on every built-in model at many instants", "[quick]") {
+    Db db;
+    // Every model with token prices, tokens from 0 to 2^40, times around the
+    // card's first instant (2025-07-08 05:25:00 UTC = 1751952300).
+    const std::string mismatches = db.value(
+        "WITH m(name) AS (SELECT DISTINCT model FROM maas_rates WHERE item = 'output'), "
+        "t(n) AS (VALUES (0), (1), (7), (230), (99999), (1234567), (1099511627776)), "
+        "a(at) AS (VALUES (1751952299), (1751952300), (1751952301), (1900000000), ('2025-07-08 05:25:00')) "
+        "SELECT count(*) FROM m, t AS i, t AS o, a "
+        "WHERE maas_cost(m.name, i.n, o.n, a.at) IS NOT maas_cost(m.name, CAST(i.n AS TEXT), o.n, a.at)");
+    CHECK(mismatches == "0");
+    CHECK(db.value("SELECT count(*) FROM maas_rates WHERE item = 'output'") != "0");
+}
