@@ -36,6 +36,8 @@ set(MAAS_CORE_SOURCES
   ${MAAS_ROOT}/extension/core/aliases.cpp
   ${MAAS_ROOT}/extension/core/other_products.cpp
   ${MAAS_ROOT}/extension/core/fx_rates.cpp
+  ${MAAS_ROOT}/extension/core/clickhouse_map.cpp
+  ${MAAS_ROOT}/extension/core/usage_details.cpp
   ${MAAS_ROOT}/extension/core/usage_json.cpp
   ${MAAS_ROOT}/extension/core/builtin_card.cpp)
 

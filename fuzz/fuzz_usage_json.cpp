@@ -1,13 +1,17 @@
-// fuzz_usage_json.cpp - the usage JSON reader (maas::UsageReader).
+// fuzz_usage_json.cpp - the usage reader (maas::UsageReader): every JSON
+// shape, Langfuse's ClickHouse map text (clickhouse_map.hpp) and its bucket
+// sum (usage_details.hpp).
 //
-// A connection keeps one reader and reuses its parser and padded buffer for
-// every row, so a document may be read right after a longer one.  The
-// property: the reused reader answers exactly as a fresh one does, and
-// found token counts are non-negative; no crash, no sanitizer report.
+// A connection keeps one reader and reuses its parser, padded buffer and key
+// list for every row, so a document may be read right after a longer one.
+// The properties: the reused reader answers exactly as a fresh one does, and
+// found counts are consistent (TokenCounts::consistent: non-negative, parts
+// within their wholes, one request); no crash, no sanitizer report.
 #include <cstdint>
 #include <string>
 #include <string_view>
 
+#include "clickhouse_map.hpp"
 #include "fuzz_check.hpp"
 #include "usage_json.hpp"
 
@@ -15,7 +19,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     static maas::UsageReader* reused = new maas::UsageReader();  // lives as long as the process
     const std::string_view json(reinterpret_cast<const char*>(data), size);
 
-    maas::UsageTokens a, b;
+    maas::TokenCounts a, b;
     std::string why_a, why_b;
     const maas::Usage ua = reused->read(json, a, why_a);
     maas::UsageReader fresh;
@@ -24,13 +28,19 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     FUZZ_CHECK(ua == ub, "a reused reader answers like a fresh one: " + why_a + " / " + why_b);
     FUZZ_CHECK(why_a == why_b, why_a + " / " + why_b);
     if (ua == maas::Usage::found) {
-        FUZZ_CHECK(a.input == b.input && a.output == b.output, "same counts");
-        FUZZ_CHECK(a.input >= 0 && a.output >= 0, "counts are non-negative");
+        FUZZ_CHECK(a.input == b.input && a.output == b.output && a.cached_input == b.cached_input &&
+                       a.cache_write == b.cache_write && a.reasoning == b.reasoning && a.requests == b.requests,
+                   "same counts");
+        FUZZ_CHECK(a.consistent(), "counts are consistent: each token once");
+        FUZZ_CHECK(a.requests == 1, "one request per usage");
     }
-    if (ua == maas::Usage::malformed || ua == maas::Usage::bad_value) FUZZ_CHECK(!why_a.empty(), "a reason is given");
+    if (ua == maas::Usage::malformed || ua == maas::Usage::malformed_map || ua == maas::Usage::bad_value)
+        FUZZ_CHECK(!why_a.empty(), "a reason is given");
+    // Map text is told from JSON by its first bytes alone.
+    if (ua == maas::Usage::malformed_map) FUZZ_CHECK(maas::looks_like_clickhouse_map(json), "map errors only for map text");
 
     // The same document again, now that the buffer may hold a longer one's tail.
-    maas::UsageTokens c;
+    maas::TokenCounts c;
     std::string why_c;
     FUZZ_CHECK(reused->read(json, c, why_c) == ua && why_c == why_a, "a second read answers the same");
     return 0;

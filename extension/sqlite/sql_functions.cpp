@@ -39,11 +39,13 @@
 #include <new>
 #include <string>
 
+#include "ascii.hpp"
 #include "builtin_card.hpp"
 #include "maas_version.h"
 #include "pricing.hpp"
 #include "sql_args.hpp"
 #include "time_text.hpp"
+#include "token_counts.hpp"
 #include "usage_json.hpp"
 
 namespace maas {
@@ -189,9 +191,9 @@ void maas_model(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
     sqlite3_result_text(ctx, model->name.c_str(), int(model->name.size()), SQLITE_TRANSIENT);
 }
 
-// Reads the usage JSON at argv[index]; false after reporting an error, with
-// found false (and no error) when the JSON holds no usage.
-bool read_usage(sqlite3_context* ctx, sqlite3_value* value, const char* function, UsageTokens& tokens,
+// Reads the usage at argv[index]; false after reporting an error, with
+// found false (and no error) when the text holds no usage.
+bool read_usage(sqlite3_context* ctx, sqlite3_value* value, const char* function, TokenCounts& tokens,
                 bool& found) {
     found = false;
     if (sqlite3_value_type(value) == SQLITE_BLOB) {
@@ -217,6 +219,9 @@ bool read_usage(sqlite3_context* ctx, sqlite3_value* value, const char* function
         case Usage::malformed:
             report_error(ctx, std::string(function) + ": usage is not valid JSON (" + why + ")");
             return false;
+        case Usage::malformed_map:
+            report_error(ctx, std::string(function) + ": usage is not a valid ClickHouse map (" + why + ")");
+            return false;
         case Usage::bad_value:
             report_error(ctx, std::string(function) + ": usage: " + why);
             return false;
@@ -227,7 +232,7 @@ bool read_usage(sqlite3_context* ctx, sqlite3_value* value, const char* function
 void maas_usage_cost(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
     constexpr const char* kName = "maas_usage_cost";
     if (!begin_call(ctx, argc, argv, kName, 2, 3, "(model, usage [, at])")) return;
-    UsageTokens tokens;
+    TokenCounts tokens;
     bool found;
     int64_t at_storage;
     const int64_t* at;
@@ -235,27 +240,46 @@ void maas_usage_cost(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
         !read_optional_instant(ctx, argc, argv, 2, kName, at_storage, at))
         return;
     price_model(ctx, argv[0], kName, [&](const Model& model, Decimal& cost) {
-        // Usage JSON without usage has no cost; the model is still checked.
+        // Usage without tokens has no cost; the model is still checked.
+        // cached prices: see pricing.hpp
         return found ? inference_cost(model, tokens.input, tokens.output, at, cost) : Priced::no_price;
     });
 }
 
+// The kinds maas_usage_tokens shows, one per field of TokenCounts.
+struct TokenKind {
+    const char* name;
+    int64_t (*count)(const TokenCounts&);
+};
+constexpr TokenKind kTokenKinds[] = {
+    {"input", [](const TokenCounts& t) { return t.input; }},
+    {"output", [](const TokenCounts& t) { return t.output; }},
+    {"cached_input", [](const TokenCounts& t) { return t.cached_input; }},
+    {"cache_write", [](const TokenCounts& t) { return t.cache_write; }},
+    {"uncached_input", [](const TokenCounts& t) { return t.uncached_input(); }},
+    {"reasoning", [](const TokenCounts& t) { return t.reasoning; }},
+};
+constexpr const char* kTokenKindsText =
+    "'input', 'output', 'cached_input', 'cache_write', 'uncached_input' or 'reasoning'";
+
 void maas_usage_tokens(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
     constexpr const char* kName = "maas_usage_tokens";
-    if (!begin_call(ctx, argc, argv, kName, 2, 2, "(usage, 'input' | 'output')")) return;
-    Item item;
+    if (!begin_call(ctx, argc, argv, kName, 2, 2, "(usage, kind)")) return;
     // The type first: sqlite3_value_text would make a BLOB look like TEXT.
     const bool is_text = sqlite3_value_type(argv[1]) == SQLITE_TEXT;
     const char* which = is_text ? reinterpret_cast<const char*>(sqlite3_value_text(argv[1])) : nullptr;
-    if (!is_text || !which ||
-        !item_from_text(std::string_view(which, size_t(sqlite3_value_bytes(argv[1]))), item) ||
-        (item != Item::input && item != Item::output))
-        return report_bad_argument(ctx, {kName, "which"}, "'input' or 'output'", argv[1]);
-    UsageTokens tokens;
+    const TokenKind* kind = nullptr;
+    if (which) {
+        const std::string_view name(which, size_t(sqlite3_value_bytes(argv[1])));
+        for (const TokenKind& k : kTokenKinds)
+            if (equal_ignoring_ascii_case(name, k.name)) kind = &k;
+    }
+    if (!kind) return report_bad_argument(ctx, {kName, "kind"}, kTokenKindsText, argv[1]);
+    TokenCounts tokens;
     bool found;
     if (!read_usage(ctx, argv[0], kName, tokens, found)) return;
     if (!found) return sqlite3_result_null(ctx);
-    sqlite3_result_int64(ctx, item == Item::input ? tokens.input : tokens.output);
+    sqlite3_result_int64(ctx, kind->count(tokens));
 }
 
 void maas_version(sqlite3_context* ctx, int argc, sqlite3_value**) {

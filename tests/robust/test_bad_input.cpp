@@ -196,7 +196,8 @@ std::optional<Expect> rule(const std::string& function, Param param, Bad bad, co
             if (json_number) return is_null();
             return error_prefix(function + ": usage is not valid JSON (");
         }
-        case Role::Which: return error(must + "'input' or 'output'" + got);
+        case Role::Which:
+            return error(must + "'input', 'output', 'cached_input', 'cache_write', 'uncached_input' or 'reasoning'" + got);
         case Role::Number: {
             // Any finite number is a value (the written table has their totals).
             const bool accepted = bad == Bad::MinusOne || bad == Bad::Zero || bad == Bad::Int64Min ||
@@ -259,7 +260,7 @@ std::vector<Signature> signatures(const std::string& card_path) {
                    {text("Qwen3-8B"), text(kUsage), text("2026-01-01")},
                    is_real(0.001615)});
     out.push_back({"maas_usage_tokens",
-                   {{Role::Usage, "usage"}, {Role::Which, "which"}},
+                   {{Role::Usage, "usage"}, {Role::Which, "kind"}},
                    {text(kUsage), text("output")},
                    is_integer(300)});
     out.push_back({"maas_load_card", {{Role::Path, "path"}}, {text(card_path)}, is_integer(2)});
@@ -508,13 +509,77 @@ std::vector<Case> written_cases() {
         add(u, {qwen, text(R"({"prompt_tokens":18446744073709551616})")}, error_prefix(bad_json));
         add(u, {qwen, text(R"({"prompt_tokens":1}{"prompt_tokens":2})")}, error_prefix(bad_json));
         add(u, {qwen, text(R"({"prompt_tokens":1,})")}, error_prefix(bad_json));
-        add(u, {qwen, text(R"({'prompt_tokens':1})")}, error_prefix(bad_json));
+        // Single quotes: read as ClickHouse map text, where prompt_tokens is no Langfuse bucket.
+        add(u, {qwen, text(R"({'prompt_tokens':1})")},
+            error(u + ": usage: usage_details.prompt_tokens is not a token kind this reader knows"));
         add(u, {qwen, text("\"\xff\"")}, error_prefix(bad_json));
         add(u, {qwen, text("\"\xed\xa0\x80\"")}, error_prefix(bad_json));  // a UTF-8 surrogate
         add(u, {qwen, sql("printf('%.*c', 100000, '[')")}, error_prefix(bad_json));  // too deep
         add(u, {qwen, sql("'[' || printf('%.*c', 1048576, ' ') || ']'")}, is_null());
         add(u, {qwen, sql("'{\"x\":\"' || printf('%.*c', 1048576, 'x') || '\",\"prompt_tokens\":230}'")},
             is_real(0.000115));
+        // Every shape of usage_json.hpp, each with its rule (Qwen3-8B: 230 in, 300 out = 0.001615).
+        const std::string bad_map = u + ": usage is not a valid ClickHouse map (";
+        add(u, {qwen, text(R"({"input_tokens":230,"output_tokens":300})")}, is_real(0.001615));  // bare: unambiguous
+        add(u, {qwen, text(R"({"object":"response","output":[],"usage":{"input_tokens":230,"output_tokens":300,)"
+                            R"("input_tokens_details":{"cached_tokens":200},"output_tokens_details":{"reasoning_tokens":299}}})")},
+            is_real(0.001615));
+        add(u, {qwen, text(R"({"type":"message","usage":{"input_tokens":30,"cache_read_input_tokens":150,)"
+                            R"("cache_creation_input_tokens":50,"output_tokens":300}})")},
+            is_real(0.001615));  // Anthropic: 30 + 150 + 50 input
+        add(u, {qwen, text(R"({"input_tokens":30,"cache_read_input_tokens":200,"output_tokens":300})")},
+            is_real(0.001615));
+        add(u, {qwen, text(R"({"input_tokens":230,"output_tokens":300,"prompt_tokens":100,"completion_tokens":50})")},
+            is_real(0.001615));  // Open WebUI: the turn's totals
+        add(u, {qwen, text("{'input':230,'output':300,'total':530}")}, is_real(0.001615));
+        add(u, {qwen, text(" { 'input' : 30 , 'input_cached_tokens' : 200 , 'output' : 300 } \n")}, is_real(0.001615));
+        add(u, {qwen, text(R"({"input":30,"input_cache_read":200,"output":300,"total":530})")}, is_real(0.001615));
+        add(u, {qwen, text("\\N")}, is_null());
+        add(u, {qwen, text(" \\N\n")}, is_null());
+        add(u, {qwen, text(R"({"object":"response","output":[],"usage":null})")}, is_null());
+        add(u, {qwen, text(R"({"input_tokens":-1,"output_tokens":300})")},
+            error(u + ": usage: usage.input_tokens must be a non-negative integer"));
+        add(u, {qwen, text(R"({"input_tokens":1,"cache_read_input_tokens":1.5})")},
+            error(u + ": usage: usage.cache_read_input_tokens must be a non-negative integer"));
+        add(u, {qwen, text(R"({"input_tokens":9223372036854775807,"cache_creation_input_tokens":1})")},
+            error(u + ": usage: usage.input_tokens + cache_read_input_tokens + cache_creation_input_tokens is more "
+                      "than 9223372036854775807"));
+        add(u, {qwen, text(R"({"prompt_tokens":10,"prompt_tokens_details":{"cached_tokens":11}})")},
+            error(u + ": usage: usage.prompt_tokens_details.cached_tokens (11) is more than usage.prompt_tokens (10)"));
+        add(u, {qwen, text(R"({"prompt_tokens":10,"prompt_tokens_details":{"cached_tokens":"1"}})")},
+            error(u + ": usage: usage.prompt_tokens_details.cached_tokens must be a non-negative integer"));
+        add(u, {qwen, text(R"({"prompt_tokens":10,"prompt_tokens_details":7})")},
+            error(u + ": usage: usage.prompt_tokens_details must be an object"));
+        add(u, {qwen, text(R"({"output_tokens":1,"output_tokens_details":{"reasoning_tokens":2}})")},
+            error(u + ": usage: usage.output_tokens_details.reasoning_tokens (2) is more than usage.output_tokens (1)"));
+        add(u, {qwen, text(R"({"input_tokens":1,"output_tokens":1,"prompt_tokens":2})")},
+            error(u + ": usage: usage.prompt_tokens (the last call) (2) is more than usage.input_tokens (the whole "
+                      "turn) (1)"));
+        add(u, {qwen, text("{'input':-1}")}, error(u + ": usage: usage_details.input must be a non-negative integer"));
+        add(u, {qwen, text("{'input':1.5}")}, error(u + ": usage: usage_details.input must be a non-negative integer"));
+        add(u, {qwen, text("{'input':x}")}, error(u + ": usage: usage_details.input must be a non-negative integer"));
+        add(u, {qwen, text("{'input':9223372036854775808}")},
+            error(u + ": usage: usage_details.input must be a non-negative integer"));
+        add(u, {qwen, text("{'input':1,'input':2}")}, error(u + ": usage: usage_details.input is given twice"));
+        add(u, {qwen, text("{'input':1,'output':2,'total':4}")},
+            error(u + ": usage: usage_details.total (4) is not the sum of the other keys (3)"));
+        add(u, {qwen, text(R"({"input":1,"output":"2"})")},
+            error(u + ": usage: usage_details.output must be a non-negative integer"));
+        add(u, {qwen, text("{'input':1")}, error_prefix(bad_map));
+        add(u, {qwen, text("{'input' 1}")}, error_prefix(bad_map));
+        add(u, {qwen, text("{'input':}")}, error_prefix(bad_map));
+        add(u, {qwen, text("{'in\\'put':1}")}, error_prefix(bad_map));
+        add(u, {qwen, text("{'input':1} x")}, error_prefix(bad_map));
+        add(u, {qwen, text("{'input':1,}")}, error_prefix(bad_map));
+        for (const char* kind : {"cached_input", "CACHE_WRITE", "reasoning"})
+            add("maas_usage_tokens", {text(kUsage), text(kind)}, is_integer(0));
+        add("maas_usage_tokens", {text(kUsage), text("uncached_input")}, is_integer(230));
+        add("maas_usage_tokens", {text(R"({"input_tokens":30,"cache_read_input_tokens":150,)"
+                                       R"("cache_creation_input_tokens":50,"output_tokens":300})"),
+                                  text("uncached_input")},
+            is_integer(30));
+        add("maas_usage_tokens", {text("{'input':30,'input_cached_tokens':200,'output':300}"), text("cached_input")},
+            is_integer(200));
         add("maas_usage_tokens", {text(kUsage), text("input")}, is_integer(230));
         add("maas_usage_tokens", {text(kUsage), text("OUTPUT")}, is_integer(300));
         add("maas_usage_tokens", {text(R"({"prompt_tokens":9223372036854775807})"), text("input")},
@@ -522,7 +587,8 @@ std::vector<Case> written_cases() {
         add("maas_usage_tokens", {text(R"({"prompt_tokens":5})"), text("output")}, is_integer(0));
         add("maas_usage_tokens", {text("{}"), text("input")}, is_null());
         add("maas_usage_tokens", {text(kUsage), text("deployment")},
-            error("maas_usage_tokens: which must be 'input' or 'output', got 'deployment'"));
+            error("maas_usage_tokens: kind must be 'input', 'output', 'cached_input', 'cache_write', "
+                  "'uncached_input' or 'reasoning', got 'deployment'"));
         add("maas_usage_tokens", {text("{"), text("input")}, error_prefix("maas_usage_tokens: usage is not valid JSON ("));
     }
 
@@ -544,7 +610,7 @@ std::vector<Case> written_cases() {
         {"maas_model", 1, 1, "(name)"},
         {"maas_builtin_model", 1, 1, "(name)"},
         {"maas_usage_cost", 2, 3, "(model, usage [, at])"},
-        {"maas_usage_tokens", 2, 2, "(usage, 'input' | 'output')"},
+        {"maas_usage_tokens", 2, 2, "(usage, kind)"},
         {"maas_load_card", 1, 1, "(path)"},
         {"maas_version", 0, 0, "()"},
         {"maas_debug", 0, 0, "()"},

@@ -31,13 +31,14 @@ std::string error_of(Db& db, const std::string& sql, const std::vector<Value>& a
 
 }  // namespace
 
-// Bug: maas_usage_tokens read `which` as a C string, so the bytes after an
+// Bug: maas_usage_tokens read `which` (now `kind`) as a C string, so the bytes after an
 // embedded NUL were ignored and 'input\0zzz' counted as 'input'.
 TEST_CASE("regression: maas_usage_tokens refuses a `which` with bytes after a NUL", "[robust][regression]") {
     Db db;
     const Case c{"maas_usage_tokens",
                  {text(R"({"prompt_tokens":5})"), text(std::string("input\0zzz", 9))},
-                 error("maas_usage_tokens: which must be 'input' or 'output', got 'input?zzz'"),
+                 error("maas_usage_tokens: kind must be 'input', 'output', 'cached_input', 'cache_write', "
+                       "'uncached_input' or 'reasoning', got 'input?zzz'"),
                  ""};
     const std::string mismatch = run(db.handle(), c);
     INFO(mismatch);

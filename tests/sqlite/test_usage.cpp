@@ -87,9 +87,10 @@ TEST_CASE("missing usage is NULL, malformed JSON and bad counts are errors", "[u
     CHECK(db.error("SELECT maas_usage_cost('DeepSeek-R1', x'7b7d')") ==
           "maas_usage_cost: usage must be JSON text, got a BLOB");
     CHECK(db.error("SELECT maas_usage_tokens('{}', 'deployment')") ==
-          "maas_usage_tokens: which must be 'input' or 'output', got 'deployment'");
+          "maas_usage_tokens: kind must be 'input', 'output', 'cached_input', 'cache_write', 'uncached_input' or "
+          "'reasoning', got 'deployment'");
     CHECK(db.error("SELECT maas_usage_tokens('{}')") ==
-          "maas_usage_tokens: expected 2 arguments (usage, 'input' | 'output'), got 1");
+          "maas_usage_tokens: expected 2 arguments (usage, kind), got 1");
     CHECK(db.error("SELECT maas_usage_cost('DeepSeek-R1')") ==
           "maas_usage_cost: expected 2 to 3 arguments (model, usage [, at]), got 1");
     // Invalid UTF-8 inside a string is malformed JSON.
@@ -103,9 +104,123 @@ TEST_CASE("maas_usage_cost agrees with json_extract + maas_cost on many rows", "
     db.exec("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 2000)"
             " INSERT INTO r SELECT CASE i % 3 WHEN 0 THEN 'DeepSeek-R1' WHEN 1 THEN 'Qwen3-8B' ELSE 'xdeepseekv3' END,"
             " json_object('usage', json_object('prompt_tokens', i * 7, 'completion_tokens', i * 13 % 5000,"
-            " 'completion_tokens_details', json_object('reasoning_tokens', i))) FROM n");
+             " 'completion_tokens_details', json_object('reasoning_tokens', i * 13 % 5000 / 2))) FROM n");
     CHECK(db.value("SELECT count(*) FROM r WHERE maas_usage_cost(model, body) IS NOT"
                    " maas_cost(model, json_extract(body, '$.usage.prompt_tokens'),"
                    " json_extract(body, '$.usage.completion_tokens'))") == "0");
     CHECK(db.value("SELECT count(*) FROM r WHERE maas_usage_cost(model, body) IS NOT NULL") == "2000");
+}
+
+namespace {
+
+// The counts maas_usage_tokens shows for every kind, as one line.
+std::string kinds(Db& db, const std::string& usage) {
+    return db.value("SELECT maas_usage_tokens(" + quoted(usage) + ", 'input') || ' ' || maas_usage_tokens(" +
+                    quoted(usage) + ", 'cached_input') || ' ' || maas_usage_tokens(" + quoted(usage) +
+                    ", 'cache_write') || ' ' || maas_usage_tokens(" + quoted(usage) +
+                    ", 'uncached_input') || ' ' || maas_usage_tokens(" + quoted(usage) +
+                    ", 'output') || ' ' || maas_usage_tokens(" + quoted(usage) + ", 'reasoning')");
+}
+
+const std::string kResponsesApi =
+    R"({"id":"resp_1","object":"response","status":"completed","model":"gpt-4.1","output":[{"type":"message",)"
+    R"("role":"assistant","content":[{"type":"output_text","text":"ok"}]}],"usage":{"input_tokens":1000,)"
+    R"("input_tokens_details":{"cached_tokens":800},"output_tokens":500,"output_tokens_details":)"
+    R"({"reasoning_tokens":300},"total_tokens":1500}})";
+
+const std::string kAnthropicMessage =
+    R"({"id":"msg_1","type":"message","role":"assistant","model":"claude-sonnet-4","content":[{"type":"text",)"
+    R"("text":"ok"}],"stop_reason":"end_turn","usage":{"input_tokens":200,"cache_creation_input_tokens":100,)"
+    R"("cache_read_input_tokens":700,"cache_creation":{"ephemeral_5m_input_tokens":100,"ephemeral_1h_input_tokens":0},)"
+    R"("output_tokens":500,"service_tier":"standard"}})";
+
+}  // namespace
+
+TEST_CASE("the acceptance values of every shape: DeepSeek-V3, 1000 in, 500 out = 0.006", "[usage][acceptance]") {
+    Db db;
+    for (const std::string& usage : std::vector<std::string>{
+             R"({"input_tokens":1000,"output_tokens":500})",                      // bare: Anthropic = Responses API
+             R"({"object":"response","output":[],"usage":{"input_tokens":1000,"output_tokens":500}})",
+             R"({"type":"message","usage":{"input_tokens":1000,"output_tokens":500}})",
+             "{'input':1000,'output':500,'total':1500}",                           // Langfuse v3, ClickHouse map
+             R"({"input":1000,"output":500,"total":1500})",                        // Langfuse v3, JSON
+             R"({"input_tokens":1000,"output_tokens":500,"prompt_tokens":400,"completion_tokens":100})",  // Open WebUI
+             kResponsesApi, kAnthropicMessage,
+         })
+        CHECK(db.real("SELECT maas_usage_cost('DeepSeek-V3', " + quoted(usage) + ")") == 0.006);
+}
+
+TEST_CASE("every shape read into every kind, each token once", "[usage]") {
+    Db db;
+    // input cached_input cache_write uncached_input output reasoning
+    CHECK(kinds(db, kR1Response) == "1000 200 0 800 2000 1500");
+    CHECK(kinds(db, kResponsesApi) == "1000 800 0 200 500 300");
+    CHECK(kinds(db, kAnthropicMessage) == "1000 700 100 200 500 0");
+    CHECK(kinds(db, R"({"usage":{"input_tokens":200,"cache_read_input_tokens":700,"output_tokens":5}})") ==
+          "900 700 0 200 5 0");
+    CHECK(kinds(db, R"({"input_tokens":200,"cache_creation_input_tokens":50,"output_tokens":5})") == "250 0 50 200 5 0");
+    CHECK(kinds(db, R"({"input_tokens":1000,"output_tokens":500})") == "1000 0 0 1000 500 0");
+    // Open WebUI: the turn's totals billed, the last call's details kept as the known parts.
+    CHECK(kinds(db, R"({"prompt_tokens":400,"completion_tokens":100,"prompt_tokens_details":{"cached_tokens":300},)"
+                    R"("completion_tokens_details":{"reasoning_tokens":60},"input_tokens":1000,"output_tokens":500,)"
+                    R"("total_tokens":1500})") == "1000 300 0 700 500 60");
+    // Langfuse: disjoint buckets added up.
+    CHECK(kinds(db, "{'input':200,'input_cached_tokens':800,'output':200,'output_reasoning_tokens':300,'total':1500}") ==
+          "1000 800 0 200 500 300");
+    CHECK(kinds(db, R"({"input":200,"cache_read_input_tokens":700,"cache_creation_input_tokens":100,"output":500})") ==
+          "1000 700 100 200 500 0");
+    CHECK(kinds(db, "{'input':100,'input_cache_read':700,'input_cache_creation':200,'output':5,'input_priority':9}") ==
+          "1000 700 200 100 5 0");
+    CHECK(kinds(db, kSparkFrame) == "5 0 0 5 7 0");
+    CHECK(kinds(db, R"({"usage":{"prompt_tokens":2000,"total_tokens":2000}})") == "2000 0 0 2000 0 0");
+    // Null details (the OpenAI SDKs write them) are none.
+    CHECK(kinds(db, R"({"prompt_tokens":10,"completion_tokens":2,"prompt_tokens_details":null,)"
+                    R"("completion_tokens_details":{"reasoning_tokens":null}})") == "10 0 0 10 2 0");
+}
+
+TEST_CASE("Langfuse exports: map text, \\N, and the errors of each", "[usage][errors]") {
+    Db db;
+    CHECK(db.is_null(R"(SELECT maas_usage_cost('DeepSeek-V3', '\N'))"));
+    CHECK(db.is_null(R"(SELECT maas_usage_tokens('{}', 'input'))"));
+    CHECK(db.real("SELECT maas_usage_cost('DeepSeek-V3', '{''input'':1000,''output'':500,''total'':1500}', "
+                  "'2025-08-01')") == 0.006);
+    db.exec("CREATE TABLE observations(provided_model_name TEXT, usage_details TEXT)");
+    db.exec("INSERT INTO observations VALUES ('xdeepseekv3', '{''input'':1000,''output'':500,''total'':1500}'),"
+            " ('xdeepseekv3', '\\N'), ('xdeepseekv3', '{''input'':2000,''output'':1000}')");
+    CHECK(db.real("SELECT maas_total(maas_usage_cost(provided_model_name, usage_details)) FROM observations") ==
+          0.018);
+    CHECK(db.error("SELECT maas_usage_cost('DeepSeek-V3', '{''input'':1000,''output'':500,''total'':1000}')") ==
+          "maas_usage_cost: usage: usage_details.total (1000) is not the sum of the other keys (1500)");
+    CHECK(db.error("SELECT maas_usage_cost('DeepSeek-V3', '{''input'':-1}')") ==
+          "maas_usage_cost: usage: usage_details.input must be a non-negative integer");
+    CHECK(db.error("SELECT maas_usage_cost('DeepSeek-V3', '{''input'':1,''reasoning_tokens'':2}')") ==
+          "maas_usage_cost: usage: usage_details.reasoning_tokens is not a token kind this reader knows");
+    CHECK(db.error("SELECT maas_usage_cost('DeepSeek-V3', '{''input'':1,''output'':2')") ==
+          "maas_usage_cost: usage is not a valid ClickHouse map (expected ',' or '}' at byte 22)");
+    CHECK(db.error("SELECT maas_usage_tokens('{''input'' 1}', 'input')") ==
+          "maas_usage_tokens: usage is not a valid ClickHouse map (expected ':' after a key at byte 10)");
+    CHECK(db.error(R"(SELECT maas_usage_cost('DeepSeek-V3', '{"input":1,"input":2}'))") ==
+          "maas_usage_cost: usage: usage_details.input is given twice");
+}
+
+TEST_CASE("parts beyond their wholes and bad counts of the new shapes are errors naming the field", "[usage][errors]") {
+    Db db;
+    CHECK(db.error(R"(SELECT maas_usage_cost('DeepSeek-V3', '{"usage":{"input_tokens":10,)"
+                   R"("input_tokens_details":{"cached_tokens":11}}}'))") ==
+          "maas_usage_cost: usage: usage.input_tokens_details.cached_tokens (11) is more than usage.input_tokens (10)");
+    CHECK(db.error(R"(SELECT maas_usage_cost('DeepSeek-V3', '{"completion_tokens":1,)"
+                   R"("completion_tokens_details":{"reasoning_tokens":2}}'))") ==
+          "maas_usage_cost: usage: usage.completion_tokens_details.reasoning_tokens (2) is more than "
+          "usage.completion_tokens (1)");
+    CHECK(db.error(R"(SELECT maas_usage_cost('DeepSeek-V3', '{"type":"message","usage":{"input_tokens":1,)"
+                   R"("cache_read_input_tokens":-3}}'))") ==
+          "maas_usage_cost: usage: usage.cache_read_input_tokens must be a non-negative integer");
+    CHECK(db.error(R"(SELECT maas_usage_cost('DeepSeek-V3', '{"input_tokens":100,"output_tokens":5,)"
+                   R"("prompt_tokens":101,"completion_tokens":5}'))") ==
+          "maas_usage_cost: usage: usage.prompt_tokens (the last call) (101) is more than usage.input_tokens (the "
+          "whole turn) (100)");
+    CHECK(db.error(R"(SELECT maas_usage_tokens('{"input_tokens":1.5}', 'input'))") ==
+          "maas_usage_tokens: usage: usage.input_tokens must be a non-negative integer");
+    CHECK(db.error("SELECT maas_usage_tokens('{}', 'requests')").rfind("maas_usage_tokens: kind must be ", 0) == 0);
+    CHECK(db.value("SELECT maas_usage_tokens('{\"input_tokens\":5}', 'Cached_Input')") == "0");
 }

@@ -1,0 +1,80 @@
+// usage_details.cpp - adding up Langfuse's usage_details (see usage_details.hpp).
+#include "usage_details.hpp"
+
+#include <algorithm>
+
+namespace maas {
+namespace {
+
+bool starts_with(std::string_view s, std::string_view prefix) { return s.substr(0, prefix.size()) == prefix; }
+bool contains(std::string_view s, std::string_view part) { return s.find(part) != std::string_view::npos; }
+
+// a += b, remembering an overflow instead of wrapping.
+void add_to(int64_t& a, int64_t b, bool& overflow) {
+    if (__builtin_add_overflow(a, b, &a)) overflow = true;
+}
+
+}  // namespace
+
+void UsageDetailsSum::clear() {
+    keys_.clear();
+    input_ = cached_ = write_ = output_ = reasoning_ = total_ = 0;
+    has_total_ = overflow_ = false;
+}
+
+bool UsageDetailsSum::add(std::string_view key, int64_t count, std::string& why) {
+    keys_.push_back(key);
+    if (key == "total") {
+        has_total_ = true;
+        total_ = count;
+        return true;
+    }
+    if (starts_with(key, "input_priority") || starts_with(key, "output_priority")) return true;
+    const bool input = key == "input" || starts_with(key, "input_") || key == "cache_read_input_tokens" ||
+                       key == "cache_creation_input_tokens" || starts_with(key, "cached_");
+    const bool output = key == "output" || starts_with(key, "output_");
+    if (input) {
+        add_to(input_, count, overflow_);
+        if (contains(key, "cached") || contains(key, "cache_read")) add_to(cached_, count, overflow_);
+        else if (contains(key, "cache_creation") || contains(key, "cache_write")) add_to(write_, count, overflow_);
+        return true;
+    }
+    if (output) {
+        add_to(output_, count, overflow_);
+        if (contains(key, "reasoning")) add_to(reasoning_, count, overflow_);
+        return true;
+    }
+    why = "usage_details." + std::string(key) + " is not a token kind this reader knows";
+    return false;
+}
+
+bool UsageDetailsSum::finish(TokenCounts& out, bool& found, std::string& why) {
+    found = !keys_.empty();
+    if (!found) return true;
+    std::sort(keys_.begin(), keys_.end());
+    const auto twice = std::adjacent_find(keys_.begin(), keys_.end());
+    if (twice != keys_.end()) {
+        why = "usage_details." + std::string(*twice) + " is given twice";
+        return false;
+    }
+    int64_t sum = input_;
+    add_to(sum, output_, overflow_);
+    if (overflow_) {
+        why = "usage_details: the counts add up to more than 9223372036854775807";
+        return false;
+    }
+    if (has_total_ && total_ != sum) {
+        why = "usage_details.total (" + std::to_string(total_) + ") is not the sum of the other keys (" +
+              std::to_string(sum) + ")";
+        return false;
+    }
+    out = TokenCounts{};
+    out.input = input_;
+    out.cached_input = cached_;
+    out.cache_write = write_;
+    out.output = output_;
+    out.reasoning = reasoning_;
+    return true;
+}
+
+}  // namespace maas
