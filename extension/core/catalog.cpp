@@ -6,6 +6,31 @@
 #include "time_text.hpp"
 
 namespace maas {
+namespace {
+
+// A price per token: the published price with its unit's power of ten.
+Decimal per_token(const PriceVersion& v) { return shifted(v.price, token_unit_exponent(v.line->unit)); }
+
+// The quick path (quick_prices.hpp) prices the newest versions: it needs
+// both token prices, no per-request price (a call count is not among its
+// arguments' fast forms), and one currency across every token price it
+// multiplies.  A missing cached-input or cache-write price is the input
+// price, as in pricing.cpp.
+QuickTokenPrices quick_prices_of(const Model& model) {
+    const PriceVersion* in = model.price(Item::input, nullptr);
+    const PriceVersion* out = model.price(Item::output, nullptr);
+    if (!in || !out || model.price(Item::request, nullptr)) return QuickTokenPrices{};
+    const PriceVersion* cached = model.price(Item::cached_input, nullptr);
+    const PriceVersion* write = model.price(Item::cache_write, nullptr);
+    if (!cached) cached = in;
+    if (!write) write = in;
+    const std::string& currency = in->line->currency;
+    if (out->line->currency != currency || cached->line->currency != currency || write->line->currency != currency)
+        return QuickTokenPrices{};
+    return prepare_quick_prices(PerTokenPrices{per_token(*in), per_token(*out), per_token(*cached), per_token(*write)});
+}
+
+}  // namespace
 
 const PriceVersion* Model::price_at(const std::vector<PriceVersion>& versions, int64_t at_ms) {
     // The last version starting at or before the instant.
@@ -62,11 +87,10 @@ std::shared_ptr<const Catalog> Catalog::build(std::vector<CardLine> lines, std::
                 catalog->rows_[versions[i].row].effective_to = format_time(versions[i].effective_to_ms);
             }
         }
-        // The quick path needs both token prices, in one currency.
-        const PriceVersion* in = model.price(Item::input, nullptr);
-        const PriceVersion* out = model.price(Item::output, nullptr);
-        if (in && out && in->line->currency == out->line->currency)
-            model.quick = prepare_quick_prices(in->price, out->price);
+        model.tokens_only = model.versions[int(Item::cached_input)].empty() &&
+                            model.versions[int(Item::cache_write)].empty() &&
+                            model.versions[int(Item::request)].empty();
+        model.quick = quick_prices_of(model);
     }
 
     // Aliases resolve against model names only (never against other aliases),
