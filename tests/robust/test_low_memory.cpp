@@ -182,6 +182,11 @@ std::vector<std::string> statements(const std::string& card) {
         "maas_total_text(maas_cost(model, i, o)), maas_round_text(0.0025, 3), maas_round_text('7.14426475') FROM usage",
         "SELECT group_concat(t, ' ') FROM (SELECT maas_total_text(maas_cost(model, i, o)) "
         "OVER (ORDER BY rowid ROWS BETWEEN 2 PRECEDING AND CURRENT ROW) AS t FROM usage)",
+        // Cached input: both paths, many rows, and the consistency error.
+        "SELECT maas_cost_cached('Qwen3-8B', 1230, 1000, 300), maas_cost_cached('our-oom', '1230', 1000, 300, 30, 2, "
+        "'2026-01-01'), maas_builtin_cost_cached('xop3qwen8b', 1230, 1000, 300), "
+        "(SELECT sum(maas_cost_cached(model, i, i / 2, o, i / 4, 1)) FROM usage)",
+        "SELECT maas_cost_cached('Qwen3-8B', 10, 11, 0)",
         // A card file.
         "SELECT maas_load_card('" + card + "'), maas_cost('Card-1', 1000, 1000)",
     };
@@ -388,6 +393,8 @@ TEST_CASE("every function fails with SQLite's out-of-memory error or answers exa
     CHECK(expected.back() == "2|0.0030000000000000001;");
     CHECK(expected[6] == "0.44139|0.441390|0.44139|0.003|7.14426475;");
     CHECK(expected[7].rfind("0.000128 0.001152 0.001407 0.001791 0.003327 ", 0) == 0);  // 3-row frames
+    CHECK(expected[8].rfind("0.0021150000000000001|0.0024299999999999999|0.0021150000000000001|", 0) == 0);
+    CHECK(expected[9] == "maas_cost_cached: cached_tokens must be at most input_tokens (10), got 11");
 
     Tally tally;
     for (const bool persistent : {false, true}) {
