@@ -164,7 +164,8 @@ Result query(const std::string& sql, const std::vector<Arg>& args) {
 // The functions of the extension; any other name line is skipped (the name
 // is written into the SQL, so only these are ever run).
 bool known_function(const std::string& f) {
-    static const char* kNames[] = {"maas_cost", "maas_builtin_cost", "maas_training_cost",
+    static const char* kNames[] = {"maas_cost", "maas_builtin_cost", "maas_cost_cached",
+                                   "maas_builtin_cost_cached", "maas_training_cost",
                                    "maas_builtin_training_cost", "maas_deployment_cost",
                                    "maas_builtin_deployment_cost", "maas_price", "maas_builtin_price", "maas_model",
                                    "maas_builtin_model", "maas_usage_cost", "maas_usage_tokens", "maas_load_card",

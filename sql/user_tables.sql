@@ -32,12 +32,21 @@
 --   provider        who sells it; 'iflytek-xingchen' for the built-in card
 --   model           the model's name as the provider publishes it
 --   service         'inference' or 'training'
---   item            'input', 'output', 'deployment' (inference);
---                   'lora', 'full', 'lora_merge' (training)
+--   item            'input', 'output', 'cached_input', 'cache_write',
+--                   'request', 'deployment' (inference); 'lora', 'full',
+--                   'lora_merge' (training).  cached_input and cache_write
+--                   price the input tokens read from / written to the
+--                   prompt cache (maas_cost_cached); without them those
+--                   tokens cost the input price.  request is a price per
+--                   call, added once per call to the token cost
 --   label           free text shown in maas_rates (may be NULL)
 --   price           the price as a decimal text, e.g. '0.016'; a number is
 --                   stored as its text by the TEXT affinity
---   unit            'k_tokens' for token items; 'node_hour' or 'hour' for deployment
+--   unit            what the price is per, as published: 'k_tokens' (per 1,000
+--                   tokens) or 'm_tokens' (per 1,000,000) for the token items
+--                   (input, output, cached_input, cache_write, lora, full,
+--                   lora_merge); 'request' for request; 'node_hour' or 'hour'
+--                   for deployment.  Any other pairing is a bad row
 --   currency        3-letter code: 'CNY', 'USD', ...
 --   effective_from  when the price takes effect: any form SQLite's date
 --                   functions accept ('2026-01-01', '2026-01-01 08:00:00+08:00';

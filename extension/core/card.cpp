@@ -1,8 +1,9 @@
 // card.cpp - reading and checking a rate-card CSV (see card.hpp).
 //
 // Checks made here, so that nothing downstream has to doubt a line: known
-// service, item and unit names; the item belongs to the service; token items
-// are priced per k_tokens and deployment per node_hour or hour; the price is
+// service, item and unit names; the item belongs to the service; the unit is
+// one of the item's kind (vocabulary.hpp: token items per k_tokens or
+// m_tokens, request per request, deployment per node_hour or hour); the price is
 // a non-negative plain decimal; the currency is a 3-letter code; the time
 // parses; no two lines of one card share provider, model, item and
 // effective_from.  The same line checks serve the user's own tables.
@@ -28,7 +29,9 @@ bool check_card_line(const CardFields& f, CardLine& line, std::string& column, s
     if (!service_from_text(f.service, line.service))
         return fail("service", quoted(f.service) + " is not inference or training");
     if (!item_from_text(f.item, line.item) || f.item != item_name(line.item))
-        return fail("item", quoted(f.item) + " is not input, output, deployment, lora, full or lora_merge");
+        return fail("item", quoted(f.item) +
+                                " is not input, output, cached_input, cache_write, request, deployment, lora, "
+                                "full or lora_merge");
     if (item_service(line.item) != line.service)
         return fail("service", std::string("item ") + item_name(line.item) + " belongs to service " +
                                    service_name(item_service(line.item)));
@@ -37,11 +40,10 @@ bool check_card_line(const CardFields& f, CardLine& line, std::string& column, s
     if (!is_plain_decimal(line.price_text) || !parse_decimal(line.price_text, line.price))
         return fail("price", quoted(f.price) + " is not a non-negative decimal such as 0.00075");
     if (!unit_from_text(f.unit, line.unit))
-        return fail("unit", quoted(f.unit) + " is not k_tokens, node_hour or hour");
-    const bool per_token = line.item != Item::deployment;
-    if (per_token != (line.unit == Unit::k_tokens))
+        return fail("unit", quoted(f.unit) + " is not k_tokens, m_tokens, request, node_hour or hour");
+    if (!unit_fits(line.item, line.unit))
         return fail("unit", std::string("item ") + item_name(line.item) + " cannot be priced per " +
-                                unit_name(line.unit));
+                                unit_name(line.unit) + " (only " + units_of(line.item) + ")");
     line.currency.assign(f.currency);
     if (!is_currency_code(line.currency))
         return fail("currency", quoted(f.currency) + " is not a 3-letter code such as CNY");

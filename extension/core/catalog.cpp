@@ -6,6 +6,31 @@
 #include "time_text.hpp"
 
 namespace maas {
+namespace {
+
+// A price per token: the published price with its unit's power of ten.
+Decimal per_token(const PriceVersion& v) { return shifted(v.price, token_unit_exponent(v.line->unit)); }
+
+// The quick path (quick_prices.hpp) prices the versions in force at *at
+// (the newest when at is null): it needs both token prices, no per-request
+// price (a call count is not among its arguments' fast forms), and one
+// currency across every token price it multiplies.  A missing cached-input
+// or cache-write price is the input price, as in pricing.cpp.
+QuickTokenPrices quick_prices_of(const Model& model, const int64_t* at) {
+    const PriceVersion* in = model.price(Item::input, at);
+    const PriceVersion* out = model.price(Item::output, at);
+    if (!in || !out || model.price(Item::request, at)) return QuickTokenPrices{};
+    const PriceVersion* cached = model.price(Item::cached_input, at);
+    const PriceVersion* write = model.price(Item::cache_write, at);
+    if (!cached) cached = in;
+    if (!write) write = in;
+    const std::string& currency = in->line->currency;
+    if (out->line->currency != currency || cached->line->currency != currency || write->line->currency != currency)
+        return QuickTokenPrices{};
+    return prepare_quick_prices(PerTokenPrices{per_token(*in), per_token(*out), per_token(*cached), per_token(*write)});
+}
+
+}  // namespace
 
 const PriceVersion* Model::price_at(const std::vector<PriceVersion>& versions, int64_t at_ms) {
     // The last version starting at or before the instant.
@@ -22,22 +47,21 @@ const QuickTokenPrices* Model::quick_epoch_at(int64_t at_ms) const {
 
 namespace {
 
-// The stretches of time in which the model's input and output versions stay
-// the same: one starts wherever either version changes.
+// The stretches of time in which the model's inference versions (input,
+// output, cached input, cache write, request) stay the same: one starts
+// wherever any of them changes.
 std::vector<QuickEpoch> quick_epochs_of(const Model& model) {
     std::vector<int64_t> starts;
-    for (Item item : {Item::input, Item::output})
+    for (Item item : {Item::input, Item::output, Item::cached_input, Item::cache_write, Item::request})
         for (const PriceVersion& v : model.versions[int(item)]) starts.push_back(v.effective_from_ms);
     std::sort(starts.begin(), starts.end());
     starts.erase(std::unique(starts.begin(), starts.end()), starts.end());
     std::vector<QuickEpoch> epochs;
     for (int64_t start : starts) {
-        const PriceVersion* in = model.price(Item::input, &start);
-        const PriceVersion* out = model.price(Item::output, &start);
-        if (!in || !out) continue;  // before both exist: no token cost, the general path says NULL
-        QuickEpoch epoch{start, QuickTokenPrices{}};
-        if (in->line->currency == out->line->currency) epoch.prices = prepare_quick_prices(in->price, out->price);
-        epochs.push_back(epoch);
+        // Before both token prices exist there is no token cost: the first
+        // stretch starts later, and the general path says NULL before it.
+        if (!model.price(Item::input, &start) || !model.price(Item::output, &start)) continue;
+        epochs.push_back(QuickEpoch{start, quick_prices_of(model, &start)});
     }
     return epochs;
 }
@@ -92,11 +116,10 @@ std::shared_ptr<const Catalog> Catalog::build(std::vector<CardLine> lines, std::
                 catalog->rows_[versions[i].row].effective_to = format_time(versions[i].effective_to_ms);
             }
         }
-        // The quick path needs both token prices, in one currency.
-        const PriceVersion* in = model.price(Item::input, nullptr);
-        const PriceVersion* out = model.price(Item::output, nullptr);
-        if (in && out && in->line->currency == out->line->currency)
-            model.quick = prepare_quick_prices(in->price, out->price);
+        model.tokens_only = model.versions[int(Item::cached_input)].empty() &&
+                            model.versions[int(Item::cache_write)].empty() &&
+                            model.versions[int(Item::request)].empty();
+        model.quick = quick_prices_of(model, nullptr);
         model.quick_epochs = quick_epochs_of(model);
     }
 

@@ -9,7 +9,7 @@
 //   std::string error;
 //   auto catalog = maas::Catalog::build(lines, aliases, error);
 //   const maas::Model* m = catalog->find_model("deepseek-r1", nullptr);
-//   m->price(maas::Item::output, nullptr);        // current: 0.016 per k_tokens
+//   m->price(maas::Item::output, nullptr);        // current: 0.016 per k_tokens (line->unit)
 //   m->price(maas::Item::output, &instant_ms);    // the one in force then, or nullptr
 #pragma once
 
@@ -43,9 +43,12 @@ struct Model {
     std::vector<PriceVersion> versions[kItemCount];  // ascending effective_from
     std::vector<uint32_t> rows;                      // this model's rows, card order
     bool one_currency = true;                        // every line in the same currency
-    QuickTokenPrices quick;                          // the newest token prices, for maas_cost (quick_prices.hpp)
-    // The same for every stretch of time in which the input and output
-    // versions stay the same, ascending: maas_cost with `at` finds its own.
+    // No cached_input, cache_write or request line in any version: input and
+    // output prices are all there is to inference (the whole built-in card).
+    bool tokens_only = true;
+    QuickTokenPrices quick;  // the newest token prices, for maas_cost and maas_cost_cached (quick_prices.hpp)
+    // The same for every stretch of time in which the inference versions
+    // stay the same, ascending: maas_cost with `at` finds its own.
     std::vector<QuickEpoch> quick_epochs;
 
     // The version of an item in force at *at_ms (unix ms), or the newest one

@@ -6,13 +6,30 @@
 //   maas::Decimal cost;
 //   maas::inference_cost(model, 1000000, 1000000, nullptr, cost);  // DeepSeek-R1: 20
 //   maas::to_double(cost);                                          // 20.0
+//   maas::TokenCounts t;
+//   t.input = 1000; t.cached_input = 800; t.output = 500;
+//   maas::inference_cost(model, t, nullptr, cost);   // 200 and 800 input tokens each at their price
 //
 // `at` (unix ms, or null for the newest prices) picks the price versions in
 // force at that instant; before a model's first version there is no price.
 //
-// Rules (from the provider's billing description):
-//   inference   (input_tokens x input price + output_tokens x output price) / 1000
-//   training    tokens x epochs x price / 1000  (billed tokens = dataset x epochs)
+// Token prices are per k_tokens (x 10^-3 per token) or m_tokens (x 10^-6),
+// as published; the power of ten is applied exactly, so a price of 2 per
+// m_tokens costs what 0.002 per k_tokens does.
+//
+// Rules (from the provider's billing description and its newer catalog):
+//   inference   of a call's TokenCounts (token_counts.hpp), each token once:
+//                 (input - cached_input - cache_write) x input price
+//               + cached_input x cached_input price (the input price when
+//                 none is in force: the 2025-07-08 page publishes none)
+//               + cache_write x cache_write price (the input price when none)
+//               + output x output price
+//               + requests x request price (0 when none)
+//               Input and output prices are required (without them: no
+//               price, even with a request price); every price used must be
+//               in one currency.  The (input, output) form is one call with
+//               no cached tokens: requests = 1.
+//   training    tokens x epochs x price per token  (billed tokens = dataset x epochs)
 //   deployment  hours x nodes x price for a per-node-hour price; a price the
 //               page gives per hour without "per node" (unit 'hour') is the
 //               price of the whole deployment on one node, so it prices
@@ -24,13 +41,33 @@
 #include "catalog.hpp"
 #include "decimal.hpp"
 #include "quick_prices.hpp"  // the fast form of inference_cost, prepared per model
+#include "token_counts.hpp"
 
 namespace maas {
 
-// mixed_currency: input and output prices in force are in different
-// currencies, so no single cost exists.
-enum class Priced { ok, no_price, overflow, mixed_currency };
+// mixed_currency: the prices in force that a cost needs are in different
+// currencies, so no single cost exists.  inconsistent_counts: the
+// TokenCounts are not consistent() (a part larger than its whole, a negative
+// count); the SQL layer checks first and names the argument.
+enum class Priced { ok, no_price, overflow, mixed_currency, inconsistent_counts };
 
+// The inference prices in force at `at`.  input and output are never null
+// when inference_prices() says ok; the others are null when the model has
+// none in force.
+struct InferencePrices {
+    const PriceVersion* input = nullptr;
+    const PriceVersion* output = nullptr;
+    const PriceVersion* cached_input = nullptr;
+    const PriceVersion* cache_write = nullptr;
+    const PriceVersion* request = nullptr;
+};
+// no_price without an input or output price in force; mixed_currency when
+// the prices found are not all in one currency.  maas_unpriced says why by
+// the same rule.
+Priced inference_prices(const Model& model, const int64_t* at, InferencePrices& out);
+
+Priced inference_cost(const Model& model, const TokenCounts& tokens, const int64_t* at, Decimal& cost);
+// One call of input_tokens and output_tokens, none cached.
 Priced inference_cost(const Model& model, int64_t input_tokens, int64_t output_tokens, const int64_t* at,
                       Decimal& cost);
 

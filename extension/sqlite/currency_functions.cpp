@@ -12,9 +12,13 @@
 //   'other_product'      a name of a different product that must never be
 //                        aliased to a MaaS model (data/other_products.csv)
 //   'no_token_price'     a known model without an input or output price
-//                        (training or deployment only, e.g. 'Spark Mini')
+//                        (training or deployment only, e.g. 'Spark Mini';
+//                        or only a per-request price: a call is priced for
+//                        its tokens first, so a request price alone is not
+//                        a cost the token functions can give)
 //   'before_first_price' token prices exist, but none is in force yet at `at`
-//   'mixed_currency'     the input and output prices in force are in
+//   'mixed_currency'     the prices in force that a cost needs (input,
+//                        output, cached input, cache write, request) are in
 //                        different currencies, so no single cost exists
 //
 // All three read the user's tables (prices, aliases, maas_user_fx), so they
@@ -25,13 +29,17 @@
 namespace maas {
 namespace {
 
-// The currency of the model's token prices in force at `at` when there are
-// both; else of its prices in force then (training, deployment) when they
-// agree; nullptr when none is in force or they disagree.
+// The currency of the model's inference prices in force at `at` when there
+// are (inference_prices: one currency, or nullptr when mixed); else of its
+// other prices in force then (training, deployment) when they agree;
+// nullptr when none is in force (before its first price) or they disagree.
 const std::string* currency_of(const Model& model, const int64_t* at) {
-    const PriceVersion* in = model.price(Item::input, at);
-    const PriceVersion* out = model.price(Item::output, at);
-    if (in && out) return in->line->currency == out->line->currency ? &in->line->currency : nullptr;
+    InferencePrices prices;
+    switch (inference_prices(model, at, prices)) {
+        case Priced::ok: return &prices.input->line->currency;
+        case Priced::mixed_currency: return nullptr;
+        default: break;
+    }
     const std::string* currency = nullptr;
     for (int item = 0; item < kItemCount; ++item) {
         const PriceVersion* version = model.price(Item(item), at);
@@ -66,11 +74,12 @@ const char* unpriced_reason(const Model* model, std::string_view name, const int
     if (!model) return builtin_other_products().find(name) ? "other_product" : "unknown_model";
     if (model->versions[int(Item::input)].empty() || model->versions[int(Item::output)].empty())
         return "no_token_price";
-    const PriceVersion* in = model->price(Item::input, at);
-    const PriceVersion* out = model->price(Item::output, at);
-    if (!in || !out) return "before_first_price";
-    if (in->line->currency != out->line->currency) return "mixed_currency";
-    return nullptr;
+    InferencePrices prices;
+    switch (inference_prices(*model, at, prices)) {
+        case Priced::ok: return nullptr;
+        case Priced::mixed_currency: return "mixed_currency";
+        default: return "before_first_price";
+    }
 }
 
 void maas_unpriced(sqlite3_context* ctx, int argc, sqlite3_value** argv) {

@@ -54,7 +54,12 @@ void report_cost(sqlite3_context* ctx, Priced priced, const Decimal& cost, const
             sqlite3_result_null(ctx);
             return;
         case Priced::mixed_currency:
-            report_error(ctx, std::string(function) + ": input and output are priced in different currencies");
+            report_error(ctx, std::string(function) + ": the prices in force are in different currencies");
+            return;
+        case Priced::inconsistent_counts:
+            // The readers check the counts first and name the argument; this
+            // is a last guard, never a silent double count.
+            report_error(ctx, std::string(function) + ": the token counts are inconsistent");
             return;
         case Priced::overflow:
             break;

@@ -173,8 +173,8 @@ bool read_item(sqlite3_context* ctx, sqlite3_value* value, ArgName name, const S
     report_bad_argument(ctx, name,
                         only && *only == Service::training
                             ? "one of 'lora', 'full', 'lora_merge' (or 'LORA', '全量更新', 'LoRA合并')"
-                            : "one of 'input', 'output', 'deployment', 'lora', 'full', 'lora_merge' "
-                              "(or a published label such as '输入' or 'LORA')",
+                            : "one of 'input', 'output', 'cached_input', 'cache_write', 'request', 'deployment', "
+                              "'lora', 'full', 'lora_merge' (or a published label such as '输入' or 'LORA')",
                         value);
     return false;
 }

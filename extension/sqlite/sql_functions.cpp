@@ -2,6 +2,7 @@
 //
 //   SELECT maas_cost('DeepSeek-R1', 1000000, 1000000);               -- 20.0
 //   SELECT maas_cost('DeepSeek-V3', 0, 1000, '2025-12-31 23:59:59'); -- the price then
+//   SELECT maas_cost_cached('DeepSeek-V3', 1000, 800, 500);          -- 800 of the 1000 input tokens cached
 //   SELECT maas_training_cost('Qwen3-8B', 'lora', 1000000, 3);       -- 18.0
 //   SELECT maas_deployment_cost('DeepSeek-V3', 24, 2);               -- 7200.0
 //   SELECT maas_price('Qwen3-30B-A3B', 'input');                     -- 0.00075
@@ -62,20 +63,38 @@ void price_model(sqlite3_context* ctx, sqlite3_value* model_argument, const char
     report_cost(ctx, price(*model, cost), cost, function);
 }
 
-// The prices the quick path uses: the newest, or with `at` (unix seconds as
-// INTEGER, or a time as TEXT) those of its stretch; nullptr for anything
-// else ('now', a bad value: the general path reports it).
-const QuickTokenPrices* quick_prices_for(const Model& model, int argc, sqlite3_value** argv) {
-    if (argc == 3) return &model.quick;
+// The model of a quick call (argv[0] TEXT already checked), found in the
+// statement's prices without the general checks; nullptr for anything the
+// general path must answer (an error, an unknown or ambiguous name).
+[[gnu::always_inline]] inline const Model* quick_model(sqlite3_context* ctx, sqlite3_value* name) {
+    const Binding& binding = binding_of(ctx);
+    Failure unused;
+    StatementPrices* prices = binding.state->prices_for(ctx, binding, unused);
+    if (!prices) return nullptr;
+    // The name's bytes as stored: sqlite3_value_text would first copy a
+    // column value to add a terminator.  In a UTF-16 database these bytes are
+    // UTF-16, match no name, and the call simply takes the general path,
+    // which converts; so the answer never depends on the encoding.
+    const char* bytes = static_cast<const char*>(sqlite3_value_blob(name));
+    if (!bytes) return nullptr;
+    bool ambiguous = false;
+    const Model* model = prices->find(std::string_view(bytes, size_t(sqlite3_value_bytes(name))), &ambiguous);
+    return ambiguous ? nullptr : model;
+}
+
+// The quick prices in force at the `at` argument (unix seconds as INTEGER,
+// or a time as TEXT): those of its stretch of versions; nullptr for
+// anything else ('now', a bad value: the general path reports it).
+const QuickTokenPrices* quick_prices_at(const Model& model, sqlite3_value* at) {
     int64_t at_ms;
-    switch (sqlite3_value_type(argv[3])) {
+    switch (sqlite3_value_type(at)) {
         case SQLITE_INTEGER:
-            if (!instant_from_unix_seconds(sqlite3_value_int64(argv[3]), at_ms)) return nullptr;
+            if (!instant_from_unix_seconds(sqlite3_value_int64(at), at_ms)) return nullptr;
             break;
         case SQLITE_TEXT: {
-            const char* text = static_cast<const char*>(sqlite3_value_blob(argv[3]));
-            const std::string_view at(text ? text : "", size_t(sqlite3_value_bytes(argv[3])));
-            if (!parse_time(at, at_ms) && !instant_from_seconds_text(at, at_ms)) return nullptr;
+            const char* text = static_cast<const char*>(sqlite3_value_blob(at));
+            const std::string_view time(text ? text : "", size_t(sqlite3_value_bytes(at)));
+            if (!parse_time(time, at_ms) && !instant_from_seconds_text(time, at_ms)) return nullptr;
             break;
         }
         default:
@@ -87,25 +106,15 @@ const QuickTokenPrices* quick_prices_for(const Model& model, int argc, sqlite3_v
 // The common call, maas_cost(TEXT, INTEGER, INTEGER [, at]) of a known
 // model, without the general checks; true when it answered.  Anything
 // unusual (NULL, other types, negative counts, an error, an unknown or
-// ambiguous name, a cost beyond 53 bits) goes the general way.
+// ambiguous name, a model with a per-request price, a cost beyond 53 bits)
+// goes the general way.
 bool quick_cost(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
     if ((argc != 3 && argc != 4) || sqlite3_value_type(argv[0]) != SQLITE_TEXT ||
         sqlite3_value_type(argv[1]) != SQLITE_INTEGER || sqlite3_value_type(argv[2]) != SQLITE_INTEGER)
         return false;
-    const Binding& binding = binding_of(ctx);
-    Failure unused;
-    StatementPrices* prices = binding.state->prices_for(ctx, binding, unused);
-    if (!prices) return false;
-    // The name's bytes as stored: sqlite3_value_text would first copy a
-    // column value to add a terminator.  In a UTF-16 database these bytes are
-    // UTF-16, match no name, and the call simply takes the general path,
-    // which converts; so the answer never depends on the encoding.
-    const char* bytes = static_cast<const char*>(sqlite3_value_blob(argv[0]));
-    if (!bytes) return false;
-    bool ambiguous = false;
-    const Model* model = prices->find(std::string_view(bytes, size_t(sqlite3_value_bytes(argv[0]))), &ambiguous);
-    if (!model || ambiguous) return false;
-    const QuickTokenPrices* quick = quick_prices_for(*model, argc, argv);
+    const Model* model = quick_model(ctx, argv[0]);
+    if (!model) return false;
+    const QuickTokenPrices* quick = argc == 3 ? &model->quick : quick_prices_at(*model, argv[3]);
     double cost;
     if (!quick || !quick_inference_cost(*quick, sqlite3_value_int64(argv[1]), sqlite3_value_int64(argv[2]), cost))
         return false;
@@ -126,6 +135,65 @@ void maas_cost(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
         return;
     price_model(ctx, argv[0], name, [&](const Model& model, Decimal& cost) {
         return inference_cost(model, input_tokens, output_tokens, at, cost);
+    });
+}
+
+// maas_cost_cached(TEXT, INTEGER x 3 [, INTEGER [, INTEGER]]) of a known
+// model at its newest prices, the same way: the counts are all INTEGER and
+// consistent, and the model has no request price (so `requests`, when
+// given, only has to be a valid count).
+bool quick_cost_cached(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
+    if (argc < 4 || argc > 6 || sqlite3_value_type(argv[0]) != SQLITE_TEXT) return false;
+    for (int i = 1; i < argc; ++i)
+        if (sqlite3_value_type(argv[i]) != SQLITE_INTEGER) return false;
+    if (argc == 6 && sqlite3_value_int64(argv[5]) < 0) return false;
+    const Model* model = quick_model(ctx, argv[0]);
+    double cost;
+    if (!model || !quick_cached_cost(model->quick, sqlite3_value_int64(argv[1]), sqlite3_value_int64(argv[2]),
+                                     argc >= 5 ? sqlite3_value_int64(argv[4]) : 0, sqlite3_value_int64(argv[3]),
+                                     cost))
+        return false;
+    sqlite3_result_double(ctx, cost);
+    return true;
+}
+
+// "f: part must be at most whole (1000), got 1200"; false after reporting.
+bool check_part(sqlite3_context* ctx, const char* function, const char* part, int64_t value, const char* whole,
+                int64_t limit) {
+    if (value <= limit) return true;
+    report_error(ctx, std::string(function) + ": " + part + " must be at most " + whole + " (" +
+                          std::to_string(limit) + "), got " + std::to_string(value));
+    return false;
+}
+
+// input_tokens includes the cached reads and the cache writes (OpenAI's
+// convention, TokenCounts'), so each is priced once: see pricing.hpp.
+constexpr Names kCostCached{"maas_cost_cached", "maas_builtin_cost_cached"};
+void maas_cost_cached(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
+    if (quick_cost_cached(ctx, argc, argv)) return;
+    const char* name = kCostCached.of(binding_of(ctx));
+    if (!begin_call(ctx, argc, argv, name, 4, 7,
+                    "(model, input_tokens, cached_tokens, output_tokens [, cache_write_tokens [, requests [, at]]])"))
+        return;
+    TokenCounts tokens;
+    int64_t at_storage;
+    const int64_t* at;
+    if (!read_count(ctx, argv[1], {name, "input_tokens"}, 0, tokens.input) ||
+        !read_count(ctx, argv[2], {name, "cached_tokens"}, 0, tokens.cached_input) ||
+        !read_count(ctx, argv[3], {name, "output_tokens"}, 0, tokens.output) ||
+        (argc >= 5 && !read_count(ctx, argv[4], {name, "cache_write_tokens"}, 0, tokens.cache_write)) ||
+        (argc >= 6 && !read_count(ctx, argv[5], {name, "requests"}, 0, tokens.requests)) ||
+        !read_optional_instant(ctx, argc, argv, 6, name, at_storage, at))
+        return;
+    // The parts within their whole: a cached count above the input is the
+    // sign of a column holding input without the cached part (Anthropic's
+    // input_tokens), which would otherwise be billed wrong, not refused.
+    if (!check_part(ctx, name, "cached_tokens", tokens.cached_input, "input_tokens", tokens.input) ||
+        !check_part(ctx, name, "cache_write_tokens", tokens.cache_write, "input_tokens - cached_tokens",
+                    tokens.input - tokens.cached_input))
+        return;
+    price_model(ctx, argv[0], name, [&](const Model& model, Decimal& cost) {
+        return inference_cost(model, tokens, at, cost);
     });
 }
 
@@ -240,9 +308,9 @@ void maas_usage_cost(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
         !read_optional_instant(ctx, argc, argv, 2, kName, at_storage, at))
         return;
     price_model(ctx, argv[0], kName, [&](const Model& model, Decimal& cost) {
-        // Usage without tokens has no cost; the model is still checked.
-        // cached prices: see pricing.hpp
-        return found ? inference_cost(model, tokens.input, tokens.output, at, cost) : Priced::no_price;
+        // Usage without tokens has no cost; the model is still checked.  Each
+        // token kind at its own price (cached reads, cache writes), once.
+        return found ? inference_cost(model, tokens, at, cost) : Priced::no_price;
     });
 }
 
@@ -315,7 +383,9 @@ constexpr FunctionSpec kScalars[] = {
     {"maas_deployment_cost", kReadsDatabase, false, guarded<maas_deployment_cost>},
     {"maas_price", kReadsDatabase, false, guarded<maas_price>},
     {"maas_model", kReadsDatabase, false, guarded<maas_model>},
+    {"maas_cost_cached", kReadsDatabase, false, guarded<maas_cost_cached>},
     {"maas_builtin_cost", kPure, true, guarded<maas_cost>},
+    {"maas_builtin_cost_cached", kPure, true, guarded<maas_cost_cached>},
     {"maas_builtin_training_cost", kPure, true, guarded<maas_training_cost>},
     {"maas_builtin_deployment_cost", kPure, true, guarded<maas_deployment_cost>},
     {"maas_builtin_price", kPure, true, guarded<maas_price>},

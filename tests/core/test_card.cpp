@@ -142,6 +142,106 @@ TEST_CASE("parse_card reads a small valid card field by field", "[card]") {
     CHECK(lines[6].where == "t.csv:8");
 }
 
+TEST_CASE("parse_card reads cached input, cache write and request prices in their units", "[card][cached]") {
+    // As the provider's newer catalog publishes them: per million tokens and
+    // per call.
+    Fields input, cached, write, output, request, lora_m;
+    input.price = "2";
+    input.unit = "m_tokens";
+    cached.item = "cached_input";
+    cached.label = "cacheTokensPrice";
+    cached.price = "0.5";
+    cached.unit = "m_tokens";
+    write.item = "cache_write";
+    write.label = "";
+    write.price = "0.0025";
+    write.unit = "k_tokens";
+    output.item = "output";
+    output.price = "8";
+    output.unit = "m_tokens";
+    request.item = "request";
+    request.label = "requestPrice";
+    request.price = "0.01";
+    request.unit = "request";
+    lora_m.service = "training";
+    lora_m.item = "lora";
+    lora_m.price = "700";
+    lora_m.unit = "m_tokens";
+    const auto lines =
+        parse_ok(card({input.csv(), cached.csv(), write.csv(), output.csv(), request.csv(), lora_m.csv()}));
+    REQUIRE(lines.size() == 6u);
+    CHECK(lines[0].item == Item::input);
+    CHECK(lines[0].unit == Unit::m_tokens);
+    CHECK(lines[0].price_text == "2");
+    CHECK(lines[1].item == Item::cached_input);
+    CHECK(lines[1].service == Service::inference);
+    CHECK(lines[1].unit == Unit::m_tokens);
+    CHECK(lines[1].label == "cacheTokensPrice");
+    CHECK(maas::to_string(lines[1].price) == "0.5");
+    CHECK(lines[2].item == Item::cache_write);
+    CHECK(lines[2].unit == Unit::k_tokens);
+    CHECK(lines[3].item == Item::output);
+    CHECK(lines[4].item == Item::request);
+    CHECK(lines[4].unit == Unit::request);
+    CHECK(lines[4].price_text == "0.01");
+    CHECK(lines[5].item == Item::lora);
+    CHECK(lines[5].unit == Unit::m_tokens);
+}
+
+TEST_CASE("parse_card: a unit must be one of the item's kind", "[card][cached][errors]") {
+    struct Case {
+        const char* service;
+        const char* item;
+        const char* unit;
+        const char* only;  // nullptr: accepted
+    };
+    const char* tokens = "k_tokens or m_tokens";
+    const Case cases[] = {
+        {"inference", "cached_input", "k_tokens", nullptr}, {"inference", "cached_input", "m_tokens", nullptr},
+        {"inference", "cached_input", "request", tokens},   {"inference", "cached_input", "node_hour", tokens},
+        {"inference", "cached_input", "hour", tokens},      {"inference", "cache_write", "m_tokens", nullptr},
+        {"inference", "cache_write", "request", tokens},    {"inference", "input", "request", tokens},
+        {"inference", "output", "request", tokens},         {"inference", "output", "m_tokens", nullptr},
+        {"inference", "request", "request", nullptr},       {"inference", "request", "k_tokens", "request"},
+        {"inference", "request", "m_tokens", "request"},    {"inference", "request", "node_hour", "request"},
+        {"inference", "request", "hour", "request"},        {"inference", "deployment", "m_tokens", "node_hour or hour"},
+        {"inference", "deployment", "request", "node_hour or hour"},
+        {"training", "lora", "m_tokens", nullptr},          {"training", "full", "request", tokens},
+        {"training", "lora_merge", "m_tokens", nullptr},
+    };
+    for (const Case& c : cases) {
+        INFO(c.item << " per " << c.unit);
+        Fields f;
+        f.service = c.service;
+        f.item = c.item;
+        f.unit = c.unit;
+        if (!c.only) {
+            CHECK(parse_ok(card({f.csv()})).size() == 1u);
+            continue;
+        }
+        CHECK(error_of_line(f) == std::string("t.csv:3: unit: item ") + c.item + " cannot be priced per " + c.unit +
+                                      " (only " + c.only + ")");
+    }
+    // The new items belong to inference.
+    for (const char* item : {"cached_input", "cache_write", "request"}) {
+        Fields f;
+        f.service = "training";
+        f.item = item;
+        f.unit = std::string(item) == "request" ? "request" : "k_tokens";
+        CHECK(error_of_line(f) == std::string("t.csv:3: service: item ") + item + " belongs to service inference");
+    }
+    // Item and unit names are exact: no plural, no case, no published unit text.
+    Fields f;
+    f.item = "Cached_Input";
+    CHECK(error_of_line(f) == "t.csv:3: item: 'Cached_Input' is not input, output, cached_input, cache_write, "
+                              "request, deployment, lora, full or lora_merge");
+    f = Fields{};
+    f.unit = "元/百万tokens";
+    CHECK(error_of_line(f) == "t.csv:3: unit: '元/百万tokens' is not k_tokens, m_tokens, request, node_hour or hour");
+    f.unit = "requests";
+    CHECK(error_of_line(f) == "t.csv:3: unit: 'requests' is not k_tokens, m_tokens, request, node_hour or hour");
+}
+
 TEST_CASE("parse_card: columns may come in any order", "[card]") {
     const std::string csv =
         "source,effective_from,currency,unit,price,label,item,service,model,provider\n"
@@ -233,9 +333,9 @@ TEST_CASE("parse_card: line numbers stay right after quoted fields spanning line
     Fields bad;
     bad.item = "outputs";
     CHECK(error_of(card({multi.csv(), bad.csv()})) ==
-          "t.csv:5: item: 'outputs' is not input, output, deployment, lora, full or lora_merge");
+          "t.csv:5: item: 'outputs' is not input, output, cached_input, cache_write, request, deployment, lora, full or lora_merge");
     CHECK(error_of(card({multi.csv(), "", next.csv(), bad.csv()})) ==
-          "t.csv:7: item: 'outputs' is not input, output, deployment, lora, full or lora_merge");
+          "t.csv:7: item: 'outputs' is not input, output, cached_input, cache_write, request, deployment, lora, full or lora_merge");
 }
 
 // ---------------------------------------------------------- header errors --
@@ -304,7 +404,7 @@ TEST_CASE("parse_card: field checks give exact messages", "[card][errors]") {
     f.service = "模型推理";
     CHECK(error_of_line(f) == "t.csv:3: service: '模型推理' is not inference or training");
 
-    const std::string items = " is not input, output, deployment, lora, full or lora_merge";
+    const std::string items = " is not input, output, cached_input, cache_write, request, deployment, lora, full or lora_merge";
     f = Fields{};
     for (const char* item : {"Input", "INPUT", "输入", "LORA", "LoRA合并", "", "inputs", "lora merge"}) {
         f.item = item;
@@ -336,23 +436,23 @@ TEST_CASE("parse_card: field checks give exact messages", "[card][errors]") {
 
     f = Fields{};
     f.unit = "tokens";
-    CHECK(error_of_line(f) == "t.csv:3: unit: 'tokens' is not k_tokens, node_hour or hour");
+    CHECK(error_of_line(f) == "t.csv:3: unit: 'tokens' is not k_tokens, m_tokens, request, node_hour or hour");
     f.unit = "K_TOKENS";
-    CHECK(error_of_line(f) == "t.csv:3: unit: 'K_TOKENS' is not k_tokens, node_hour or hour");
+    CHECK(error_of_line(f) == "t.csv:3: unit: 'K_TOKENS' is not k_tokens, m_tokens, request, node_hour or hour");
     f.unit = "元/千tokens";
-    CHECK(error_of_line(f) == "t.csv:3: unit: '元/千tokens' is not k_tokens, node_hour or hour");
+    CHECK(error_of_line(f) == "t.csv:3: unit: '元/千tokens' is not k_tokens, m_tokens, request, node_hour or hour");
     f.unit = "node_hour";
-    CHECK(error_of_line(f) == "t.csv:3: unit: item input cannot be priced per node_hour");
+    CHECK(error_of_line(f) == "t.csv:3: unit: item input cannot be priced per node_hour (only k_tokens or m_tokens)");
     f.unit = "hour";
-    CHECK(error_of_line(f) == "t.csv:3: unit: item input cannot be priced per hour");
+    CHECK(error_of_line(f) == "t.csv:3: unit: item input cannot be priced per hour (only k_tokens or m_tokens)");
     f = Fields{};
     f.item = "deployment";
-    CHECK(error_of_line(f) == "t.csv:3: unit: item deployment cannot be priced per k_tokens");
+    CHECK(error_of_line(f) == "t.csv:3: unit: item deployment cannot be priced per k_tokens (only node_hour or hour)");
     f = Fields{};
     f.service = "training";
     f.item = "full";
     f.unit = "node_hour";
-    CHECK(error_of_line(f) == "t.csv:3: unit: item full cannot be priced per node_hour");
+    CHECK(error_of_line(f) == "t.csv:3: unit: item full cannot be priced per node_hour (only k_tokens or m_tokens)");
 
     f = Fields{};
     for (const char* currency : {"cny", "CN", "CNYY", "", "元", "C1Y", " CN"}) {
@@ -426,7 +526,7 @@ TEST_CASE("parse_card reports the first problem only", "[card][errors]") {
     bad_unit.unit = "y";
     bad_unit.item = "output";
     CHECK(error_of(card({bad_unit.csv(), bad_price.csv()})) ==
-          "t.csv:2: unit: 'y' is not k_tokens, node_hour or hour");
+          "t.csv:2: unit: 'y' is not k_tokens, m_tokens, request, node_hour or hour");
     // Within a line, fields are checked in column order of the format.
     Fields both;
     both.price = "x";
@@ -510,15 +610,15 @@ TEST_CASE("check_card_line checks one line's fields", "[card][errors]") {
         {{"acme", "M1", "Training", "lora", "in", "1", "k_tokens", "CNY", when, ""},
          "service", "'Training' is not inference or training"},
         {{"acme", "M1", "training", "LoRA", "in", "1", "k_tokens", "CNY", when, ""},
-         "item", "'LoRA' is not input, output, deployment, lora, full or lora_merge"},
+         "item", "'LoRA' is not input, output, cached_input, cache_write, request, deployment, lora, full or lora_merge"},
         {{"acme", "M1", "training", "output", "in", "1", "k_tokens", "CNY", when, ""},
          "service", "item output belongs to service inference"},
         {{"acme", "M1", "inference", "input", "in", "1.", "k_tokens", "CNY", when, ""},
          "price", "'1.' is not a non-negative decimal such as 0.00075"},
         {{"acme", "M1", "inference", "input", "in", "1", "node_hours", "CNY", when, ""},
-         "unit", "'node_hours' is not k_tokens, node_hour or hour"},
+         "unit", "'node_hours' is not k_tokens, m_tokens, request, node_hour or hour"},
         {{"acme", "M1", "inference", "deployment", "in", "1", "k_tokens", "CNY", when, ""},
-         "unit", "item deployment cannot be priced per k_tokens"},
+         "unit", "item deployment cannot be priced per k_tokens (only node_hour or hour)"},
         {{"acme", "M1", "inference", "input", "in", "1", "k_tokens", "Cny", when, ""},
          "currency", "'Cny' is not a 3-letter code such as CNY"},
         {{"acme", "M1", "inference", "input", "in", "1", "k_tokens", "CNY", "2025-02-30", ""},

@@ -328,7 +328,9 @@ TEST_CASE("builtin catalog: rows_for_item counts match the CSV", "[catalog][buil
     const auto rows = csv_rows();
     std::map<std::string, size_t> per_item;
     for (const auto& r : rows) ++per_item[r[3]];
-    const char* names[] = {"input", "output", "deployment", "lora", "full", "lora_merge"};
+    const char* names[] = {"input",      "output",       "deployment",  "lora",   "full",
+                           "lora_merge", "cached_input", "cache_write", "request"};
+    static_assert(sizeof names / sizeof names[0] == maas::kItemCount, "every item");
     size_t total = 0;
     for (int i = 0; i < maas::kItemCount; ++i) {
         INFO(names[i]);
@@ -345,6 +347,8 @@ TEST_CASE("builtin catalog: rows_for_item counts match the CSV", "[catalog][buil
     CHECK(per_item["lora"] == 23u);
     CHECK(per_item["full"] == 17u);
     CHECK(per_item["lora_merge"] == 6u);
+    // The page publishes no cached-input, cache-write or request price.
+    CHECK(per_item["cached_input"] + per_item["cache_write"] + per_item["request"] == 0u);
 }
 
 TEST_CASE("builtin catalog: every model is found by its name in any letter case", "[catalog][builtin]") {

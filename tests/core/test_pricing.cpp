@@ -458,3 +458,222 @@ TEST_CASE("pricing: the built-in card has one version, in force from 2025-07-08 
     REQUIRE(maas::inference_cost(r1, 1000, 1000, &published, cost) == Priced::ok);
     CHECK(maas::to_double(cost) == 0.02);
 }
+
+// ------------------------------------------- cached input, cache writes, requests --
+
+namespace {
+
+maas::TokenCounts counts(int64_t input, int64_t cached, int64_t write, int64_t output, int64_t requests = 1) {
+    maas::TokenCounts t;
+    t.input = input;
+    t.cached_input = cached;
+    t.cache_write = write;
+    t.output = output;
+    t.requests = requests;
+    return t;
+}
+
+// Prices as the provider's newer catalog publishes them, per million tokens
+// and per call, and the same prices per 1,000 tokens.
+const char* kPerMillion =
+    "x,C,inference,input,in,2,m_tokens,CNY,2025-01-01,s\n"
+    "x,C,inference,cached_input,c,0.5,m_tokens,CNY,2025-01-01,s\n"
+    "x,C,inference,cache_write,w,2.5,m_tokens,CNY,2025-01-01,s\n"
+    "x,C,inference,output,out,8,m_tokens,CNY,2025-01-01,s\n"
+    "x,C,inference,request,r,0.01,request,CNY,2025-01-01,s\n";
+const char* kPerThousand =
+    "x,C,inference,input,in,0.002,k_tokens,CNY,2025-01-01,s\n"
+    "x,C,inference,cached_input,c,0.0005,k_tokens,CNY,2025-01-01,s\n"
+    "x,C,inference,cache_write,w,0.0025,k_tokens,CNY,2025-01-01,s\n"
+    "x,C,inference,output,out,0.008,k_tokens,CNY,2025-01-01,s\n"
+    "x,C,inference,request,r,0.01,request,CNY,2025-01-01,s\n";
+
+}  // namespace
+
+TEST_CASE("pricing: each token once, cached reads and cache writes at their own prices", "[pricing][cached]") {
+    const auto catalog = catalog_of(kPerMillion);
+    const Model& m = catalog->models()[0];
+    Decimal cost;
+    // 100 uncached x 2/M + 800 cached x 0.5/M + 100 written x 2.5/M + 500 out x 8/M + 1 call x 0.01
+    //   = 0.0002 + 0.0004 + 0.00025 + 0.004 + 0.01
+    check_cost(maas::inference_cost(m, counts(1000, 800, 100, 500), nullptr, cost), cost, Exact{1485, 5});
+    // Were the cached tokens also billed at the input price, it would be 0.01645.
+    CHECK(maas::to_double(cost) != 0.01645);
+    // Nothing cached: all input at the input price.
+    check_cost(maas::inference_cost(m, counts(1000, 0, 0, 500), nullptr, cost), cost, Exact{1600, 5});
+    // All cached: none at the input price.
+    check_cost(maas::inference_cost(m, counts(1000, 1000, 0, 0), nullptr, cost), cost, Exact{105, 4});
+    // Requests are counted: 3 calls, and 0 calls (an export row with no call count).
+    check_cost(maas::inference_cost(m, counts(0, 0, 0, 0, 3), nullptr, cost), cost, Exact{3, 2});
+    check_cost(maas::inference_cost(m, counts(1000000, 0, 0, 0, 0), nullptr, cost), cost, Exact{2, 0});
+    // The (input, output) form is one call, nothing cached.
+    check_cost(maas::inference_cost(m, 1000, 500, nullptr, cost), cost, Exact{1600, 5});
+}
+
+TEST_CASE("pricing: a price per m_tokens costs what the same price per k_tokens does", "[pricing][cached]") {
+    const auto million = catalog_of(kPerMillion);
+    const auto thousand = catalog_of(kPerThousand);
+    const Model& m = million->models()[0];
+    const Model& k = thousand->models()[0];
+    const int64_t some[] = {0, 1, 7, 999, 1000, 123457, 1000000, 987654321, 1000000000000};
+    for (int64_t input : some)
+        for (int64_t cached : some)
+            for (int64_t output : {int64_t(0), int64_t(3), int64_t(1000001)}) {
+                if (cached > input) continue;
+                const int64_t write = (input - cached) / 3;
+                INFO(input << " in, " << cached << " cached, " << write << " written, " << output << " out");
+                Decimal a, b;
+                REQUIRE(maas::inference_cost(m, counts(input, cached, write, output), nullptr, a) == Priced::ok);
+                REQUIRE(maas::inference_cost(k, counts(input, cached, write, output), nullptr, b) == Priced::ok);
+                CHECK(canonical(a) == canonical(b));
+                // By hand, in units of 10^-7: 20, 5, 25, 80 per token; 100000 per call.
+                const int128 n = int128(input - cached - write) * 20 + int128(cached) * 5 + int128(write) * 25 +
+                                 int128(output) * 80 + 100000;
+                check_cost(Priced::ok, a, Exact{n, 7});
+            }
+    // Training per m_tokens too: 700 per million = 0.7 per thousand.
+    const auto lora = catalog_of("x,T,training,lora,LORA,700,m_tokens,CNY,2025-01-01,s\n");
+    Decimal cost;
+    check_cost(maas::training_cost(lora->models()[0], Item::lora, 1000, 3, nullptr, cost), cost, Exact{21, 1});
+}
+
+TEST_CASE("pricing: without a cached-input price, cached tokens are at the input price", "[pricing][cached]") {
+    // The 2025-07-08 page publishes no cached price: splitting the input changes nothing.
+    const auto catalog = builtin();
+    int models_priced = 0;
+    for (const Model& model : catalog->models()) {
+        CHECK(model.tokens_only);
+        if (!model.price(Item::input, nullptr)) continue;
+        for (const auto& t : {counts(1000, 800, 0, 500), counts(1000, 0, 1000, 0), counts(1234567, 1000, 7, 3),
+                              counts(INT64_MAX, INT64_MAX / 2, INT64_MAX / 4, INT64_MAX)}) {
+            INFO(model.name << " " << t.input << " in, " << t.cached_input << " cached");
+            Decimal split, whole;
+            const Priced a = maas::inference_cost(model, t, nullptr, split);
+            const Priced b = maas::inference_cost(model, t.input, t.output, nullptr, whole);
+            REQUIRE(a == b);
+            if (a == Priced::ok) CHECK(canonical(split) == canonical(whole));
+        }
+        ++models_priced;
+    }
+    CHECK(models_priced == 25);
+    // A user's card: a cache-write price but no cached-input price.
+    const auto catalog2 = catalog_of(
+        "x,W,inference,input,in,0.002,k_tokens,CNY,2025-01-01,s\n"
+        "x,W,inference,output,out,0.008,k_tokens,CNY,2025-01-01,s\n"
+        "x,W,inference,cache_write,w,0.0025,k_tokens,CNY,2025-01-01,s\n");
+    Decimal cost;
+    // 200 x 0.002 + 800 cached x 0.002 (input price) + 0 written + 500 x 0.008, / 1000
+    check_cost(maas::inference_cost(catalog2->models()[0], counts(1000, 800, 0, 500), nullptr, cost), cost,
+               Exact{6, 3});
+    // 100 x 0.002 + 900 written x 0.0025, / 1000
+    check_cost(maas::inference_cost(catalog2->models()[0], counts(1000, 0, 900, 0), nullptr, cost), cost,
+               Exact{24500, 7});
+}
+
+TEST_CASE("pricing: a cached-input price counts from its own effective_from", "[pricing][cached][at]") {
+    const auto catalog = catalog_of(
+        "x,M,inference,input,in,0.002,k_tokens,CNY,2025-01-01,s\n"
+        "x,M,inference,output,out,0.008,k_tokens,CNY,2025-01-01,s\n"
+        "x,M,inference,cached_input,c,0.2,m_tokens,CNY,2025-06-01,s\n"
+        "x,M,inference,request,r,0.001,request,CNY,2025-09-01,s\n");
+    const Model& m = catalog->models()[0];
+    CHECK_FALSE(m.tokens_only);
+    int64_t at;
+    Decimal cost;
+    REQUIRE(maas::parse_time("2025-03-01", at));
+    // Before the cached price: 1000 x 0.002 / 1000.
+    check_cost(maas::inference_cost(m, counts(1000, 900, 0, 0), &at, cost), cost, Exact{2, 3});
+    REQUIRE(maas::parse_time("2025-07-01", at));
+    // 100 x 0.002/1000 + 900 x 0.2/10^6 = 0.0002 + 0.00018
+    check_cost(maas::inference_cost(m, counts(1000, 900, 0, 0), &at, cost), cost, Exact{38, 5});
+    REQUIRE(maas::parse_time("2025-10-01", at));
+    check_cost(maas::inference_cost(m, counts(1000, 900, 0, 0, 2), &at, cost), cost, Exact{238, 5});
+    check_cost(maas::inference_cost(m, counts(1000, 900, 0, 0, 2), nullptr, cost), cost, Exact{238, 5});
+    REQUIRE(maas::parse_time("2024-12-31", at));
+    CHECK(maas::inference_cost(m, counts(1000, 900, 0, 0), &at, cost) == Priced::no_price);
+}
+
+TEST_CASE("pricing: inconsistent counts are refused, never priced", "[pricing][cached][errors]") {
+    const auto catalog = catalog_of(kPerMillion);
+    const Model& m = catalog->models()[0];
+    Decimal cost;
+    for (const auto& t : {counts(100, 101, 0, 0), counts(100, 0, 101, 0), counts(100, 60, 41, 0),
+                          counts(-1, 0, 0, 0), counts(0, -1, 0, 0), counts(0, 0, -1, 0), counts(0, 0, 0, -1),
+                          counts(0, 0, 0, 0, -1)}) {
+        INFO(t.input << " " << t.cached_input << " " << t.cache_write << " " << t.output << " " << t.requests);
+        CHECK(maas::inference_cost(m, t, nullptr, cost) == Priced::inconsistent_counts);
+    }
+    maas::TokenCounts reasoning = counts(0, 0, 0, 10);
+    reasoning.reasoning = 11;
+    CHECK(maas::inference_cost(m, reasoning, nullptr, cost) == Priced::inconsistent_counts);
+    reasoning.reasoning = 10;  // reasoning is inside output: billed once, as output
+    check_cost(maas::inference_cost(m, reasoning, nullptr, cost), cost, Exact{10080, 6});
+}
+
+TEST_CASE("pricing: a request price alone prices no tokens; currencies must agree", "[pricing][cached]") {
+    Decimal cost;
+    const auto request_only = catalog_of("x,R,inference,request,r,0.05,request,CNY,2025-01-01,s\n");
+    CHECK(maas::inference_cost(request_only->models()[0], counts(0, 0, 0, 0), nullptr, cost) == Priced::no_price);
+    CHECK(maas::inference_cost(request_only->models()[0], 10, 10, nullptr, cost) == Priced::no_price);
+    maas::InferencePrices prices;
+    CHECK(maas::inference_prices(request_only->models()[0], nullptr, prices) == Priced::no_price);
+
+    const auto mixed = catalog_of(
+        "x,M,inference,input,in,0.002,k_tokens,CNY,2025-01-01,s\n"
+        "x,M,inference,output,out,0.008,k_tokens,CNY,2025-01-01,s\n"
+        "x,M,inference,cached_input,c,0.1,m_tokens,USD,2025-01-01,s\n");
+    const Model& m = mixed->models()[0];
+    CHECK(maas::inference_prices(m, nullptr, prices) == Priced::mixed_currency);
+    CHECK(maas::inference_cost(m, counts(1000, 800, 0, 500), nullptr, cost) == Priced::mixed_currency);
+    CHECK(maas::inference_cost(m, 1000, 500, nullptr, cost) == Priced::mixed_currency);
+    CHECK_FALSE(m.quick.valid);
+    const auto usd_request = catalog_of(
+        "x,M,inference,input,in,0.002,k_tokens,CNY,2025-01-01,s\n"
+        "x,M,inference,output,out,0.008,k_tokens,CNY,2025-01-01,s\n"
+        "x,M,inference,request,r,0.1,request,USD,2025-01-01,s\n");
+    CHECK(maas::inference_cost(usd_request->models()[0], 1000, 500, nullptr, cost) == Priced::mixed_currency);
+    const auto fine = catalog_of(kPerMillion);
+    REQUIRE(maas::inference_prices(fine->models()[0], nullptr, prices) == Priced::ok);
+    CHECK(prices.cached_input->line->price_text == "0.5");
+    CHECK(prices.cache_write->line->price_text == "2.5");
+    CHECK(prices.request->line->price_text == "0.01");
+}
+
+TEST_CASE("pricing: the quick form agrees with the exact cost, per k_tokens and per m_tokens",
+          "[pricing][cached][quick]") {
+    // Without a request price the quick form is prepared; with one it is not.
+    const auto with_request = catalog_of(kPerMillion);
+    CHECK_FALSE(with_request->models()[0].quick.valid);
+    std::string without(kPerMillion);
+    without = without.substr(0, without.find("x,C,inference,request"));
+    for (const std::string& body : {without, std::string(kPerThousand).substr(0, std::string(kPerThousand).find(
+                                                                                     "x,C,inference,request")),
+                                    std::string("x,Q,inference,input,in,0.0006,k_tokens,CNY,2025-01-01,s\n"
+                                                "x,Q,inference,output,out,6,m_tokens,CNY,2025-01-01,s\n")}) {
+        const auto catalog = catalog_of(body);
+        const Model& m = catalog->models()[0];
+        INFO(body);
+        REQUIRE(m.quick.valid);
+        const int64_t some[] = {0, 1, 3, 999, 1000, 12345, 1000000, 987654321};
+        for (int64_t input : some)
+            for (int64_t cached : some)
+                for (int64_t output : some) {
+                    if (cached > input) continue;
+                    const int64_t write = (input - cached) / 2;
+                    INFO(input << " " << cached << " " << write << " " << output);
+                    Decimal exact;
+                    REQUIRE(maas::inference_cost(m, counts(input, cached, write, output), nullptr, exact) ==
+                            Priced::ok);
+                    double quick;
+                    REQUIRE(maas::quick_cached_cost(m.quick, input, cached, write, output, quick));
+                    CHECK(quick == maas::to_double(exact));
+                    REQUIRE(maas::inference_cost(m, input, output, nullptr, exact) == Priced::ok);
+                    REQUIRE(maas::quick_inference_cost(m.quick, input, output, quick));
+                    CHECK(quick == maas::to_double(exact));
+                }
+        double unused;
+        CHECK_FALSE(maas::quick_cached_cost(m.quick, 10, 11, 0, 0, unused));  // the general path names it
+        CHECK_FALSE(maas::quick_cached_cost(m.quick, 10, 5, 6, 0, unused));
+        CHECK_FALSE(maas::quick_cached_cost(m.quick, 10, -1, 0, 0, unused));
+    }
+}

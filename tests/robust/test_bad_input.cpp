@@ -144,8 +144,8 @@ bool is_text_kind(Bad b) {
 
 const char* kAtWhat = "a time such as '2026-01-01 08:00:00', '2026-01-01T08:00:00+08:00' or unix seconds";
 const char* kMethodWhat = "one of 'lora', 'full', 'lora_merge' (or 'LORA', '全量更新', 'LoRA合并')";
-const char* kItemWhat = "one of 'input', 'output', 'deployment', 'lora', 'full', 'lora_merge' "
-                        "(or a published label such as '输入' or 'LORA')";
+const char* kItemWhat = "one of 'input', 'output', 'cached_input', 'cache_write', 'request', 'deployment', "
+                        "'lora', 'full', 'lora_merge' (or a published label such as '输入' or 'LORA')";
 
 // The rule of a role: what `function` answers when argument `name` is `bad`
 // and the others are good.  nullopt: an accepted value whose answer depends
@@ -237,6 +237,16 @@ std::vector<Signature> signatures(const std::string& card_path) {
                         {Role::At, "at"}},
                        {text("Qwen3-8B"), integer(230), integer(300), text("2026-01-01")},
                        is_real(0.001615)});
+    // 1230 input tokens, 1000 of them cached: Qwen3-8B has no cached price,
+    // so all 1230 at the input price, once.
+    for (const char* f : {"maas_cost_cached", "maas_builtin_cost_cached"})
+        out.push_back({f,
+                       {{Role::Model, "model"}, {Role::Tokens, "input_tokens"}, {Role::Tokens, "cached_tokens"},
+                        {Role::Tokens, "output_tokens"}, {Role::Tokens, "cache_write_tokens"},
+                        {Role::Tokens, "requests"}, {Role::At, "at"}},
+                       {text("Qwen3-8B"), integer(1230), integer(0), integer(300), integer(0), integer(1),
+                        text("2026-01-01")},
+                       is_real(0.002115)});
     for (const char* f : {"maas_training_cost", "maas_builtin_training_cost"})
         out.push_back({f,
                        {{Role::Model, "model"}, {Role::Method, "method"}, {Role::Tokens, "tokens"},
@@ -368,6 +378,35 @@ std::vector<Case> written_cases() {
                                "2026-01-01 08:00:00.", "2026/01/01", "2026-01-01x", "yesterday", "NOW", "+2026-01-01", "2026-01-01 08:00:00 +08:00 Z"})
             add(f, {qwen, integer(230), integer(300), text(at)}, error(at_must + "'" + at + "'"));
         add(f, {qwen, integer(230), integer(300), real(1751952300.0)}, error(at_must + "1751952300"));
+    }
+
+    for (const char* f : {"maas_cost_cached", "maas_builtin_cost_cached"}) {
+        const std::string name = f;
+        // Parts within their whole, named; the whole may be anything >= the parts.
+        add(f, {qwen, integer(1000), integer(1000), integer(0)}, is_real(0.0005));
+        add(f, {qwen, integer(1000), integer(1001), integer(0)},
+            error(name + ": cached_tokens must be at most input_tokens (1000), got 1001"));
+        add(f, {qwen, integer(0), integer(1), integer(0)},
+            error(name + ": cached_tokens must be at most input_tokens (0), got 1"));
+        add(f, {qwen, text("1000"), real(1001.0), integer(0)},
+            error(name + ": cached_tokens must be at most input_tokens (1000), got 1001"));
+        add(f, {qwen, integer(1000), integer(600), integer(0), integer(400)}, is_real(0.0005));
+        add(f, {qwen, integer(1000), integer(600), integer(0), integer(401)},
+            error(name + ": cache_write_tokens must be at most input_tokens - cached_tokens (400), got 401"));
+        add(f, {qwen, integer(kMax), integer(kMax), integer(0), integer(1)},
+            error(name + ": cache_write_tokens must be at most input_tokens - cached_tokens (0), got 1"));
+        add(f, {qwen, integer(kMax), integer(kMax), integer(kMax), integer(0), integer(kMax)},
+            is_real(50728546202701.266));
+        // An error in a count comes before the consistency check, and before the model.
+        add(f, {text("no such model"), integer(10), integer(11), integer(0)},
+            error(name + ": cached_tokens must be at most input_tokens (10), got 11"));
+        add(f, {text("no such model"), integer(10), integer(1), integer(0)}, is_null());
+        add(f, {text("Spark Mini"), integer(10), integer(1), integer(0)}, is_null());
+        add(f, {qwen, integer(1230), integer(1000), integer(300), integer(0), integer(0)}, is_real(0.002115));
+        add(f, {qwen, integer(1230), integer(1000), integer(300), integer(0), integer(1), integer(1751952299)},
+            is_null());
+        add(f, {qwen, integer(1230), integer(1000), integer(300), integer(0), integer(1), text("2025-07-08 05:25:00")},
+            is_real(0.002115));
     }
 
     for (const char* f : {"maas_training_cost", "maas_builtin_training_cost"}) {
@@ -601,6 +640,10 @@ std::vector<Case> written_cases() {
     const Arity arities[] = {
         {"maas_cost", 3, 4, "(model, input_tokens, output_tokens [, at])"},
         {"maas_builtin_cost", 3, 4, "(model, input_tokens, output_tokens [, at])"},
+        {"maas_cost_cached", 4, 7,
+         "(model, input_tokens, cached_tokens, output_tokens [, cache_write_tokens [, requests [, at]]])"},
+        {"maas_builtin_cost_cached", 4, 7,
+         "(model, input_tokens, cached_tokens, output_tokens [, cache_write_tokens [, requests [, at]]])"},
         {"maas_training_cost", 3, 5, "(model, method, tokens [, epochs [, at]])"},
         {"maas_builtin_training_cost", 3, 5, "(model, method, tokens [, epochs [, at]])"},
         {"maas_deployment_cost", 2, 4, "(model, hours [, nodes [, at]])"},
@@ -789,9 +832,9 @@ TEST_CASE("user prices at the edges of exact arithmetic", "[robust][bad-input]")
         {"maas_cost", {text("Big"), integer(2), integer(0)}, error("maas_cost: the cost is too large to compute exactly"), ""},
         {"maas_price", {text("Big"), text("input")}, is_real(1e38), ""},
         {"maas_cost", {text("Mixed"), integer(1), integer(1)},
-         error("maas_cost: input and output are priced in different currencies"), ""},
+         error("maas_cost: the prices in force are in different currencies"), ""},
         {"maas_usage_cost", {text("Mixed"), text(kUsage)},
-         error("maas_usage_cost: input and output are priced in different currencies"), ""},
+         error("maas_usage_cost: the prices in force are in different currencies"), ""},
         // 10^-37 per k_tokens next to 1: the exact sum needs 41 digits only with both terms.
         {"maas_cost", {text("Fine"), integer(1000), integer(0)}, is_real(1e-37), ""},
         {"maas_cost", {text("Fine"), integer(0), integer(1000)}, is_real(1.0), ""},
@@ -807,7 +850,7 @@ TEST_CASE("user prices at the edges of exact arithmetic", "[robust][bad-input]")
     // and leaves maas_builtin_* alone.
     db.exec("INSERT INTO maas_user_rates(provider, model, service, item, price, unit, currency, effective_from) "
             "VALUES ('acme', 'Bad', 'inference', 'input', '0.1', 'tokens', 'CNY', '2025-01-01')");
-    const std::string row = "maas_user_rates rowid 7: unit: 'tokens' is not k_tokens, node_hour or hour";
+    const std::string row = "maas_user_rates rowid 7: unit: 'tokens' is not k_tokens, m_tokens, request, node_hour or hour";
     CHECK(db.error("SELECT maas_cost('Qwen3-8B', 1, 1)") == "maas_cost: " + row);
     CHECK(db.error("SELECT maas_model('Qwen3-8B')") == "maas_model: " + row);
     CHECK(db.error("SELECT count(*) FROM maas_rates") == "maas_rates: " + row);
@@ -815,6 +858,46 @@ TEST_CASE("user prices at the edges of exact arithmetic", "[robust][bad-input]")
     CHECK(db.value("SELECT maas_usage_tokens('{\"prompt_tokens\":5}', 'input')") == "5");
     db.exec("DELETE FROM maas_user_rates WHERE model = 'Bad'");
     CHECK(db.real("SELECT maas_cost('Qwen3-8B', 230, 300)") == 0.001615);
+}
+
+TEST_CASE("user cached, cache-write and request prices at the edges", "[robust][bad-input][cached]") {
+    Db db;
+    db.exec(robust::read_text_file(MAAS_SOURCE_DIR "/sql/user_tables.sql"));
+    db.exec("INSERT INTO maas_user_rates(provider, model, service, item, price, unit, currency, effective_from) VALUES "
+            "('acme', 'C', 'inference', 'input', '2', 'm_tokens', 'CNY', '2025-01-01'),"
+            "('acme', 'C', 'inference', 'output', '8', 'm_tokens', 'CNY', '2025-01-01'),"
+            "('acme', 'C', 'inference', 'cached_input', '" + std::string(38, '9') + "', 'm_tokens', 'CNY', '2025-01-01'),"
+            "('acme', 'U', 'inference', 'input', '2', 'm_tokens', 'CNY', '2025-01-01'),"
+            "('acme', 'U', 'inference', 'output', '8', 'm_tokens', 'CNY', '2025-01-01'),"
+            "('acme', 'U', 'inference', 'cache_write', '1', 'm_tokens', 'USD', '2025-01-01'),"
+            "('acme', 'R', 'inference', 'request', '0.05', 'request', 'CNY', '2025-01-01')");
+    const std::string mixed = "the prices in force are in different currencies";
+    const std::vector<Case> cases = {
+        // A 38-digit cached price: nothing cached prices as usual, one cached token fits, two do not.
+        {"maas_cost_cached", {text("C"), integer(1000000), integer(0), integer(0)}, is_real(2.0), ""},
+        {"maas_cost_cached", {text("C"), integer(1), integer(1), integer(0)}, is_real(1e32), ""},
+        {"maas_cost_cached", {text("C"), integer(2), integer(2), integer(0)},
+         error("maas_cost_cached: the cost is too large to compute exactly"), ""},
+        // 10^6 cached tokens x (10^38 - 1) x 10^-6 is exact again: trailing zeros are no digits.
+        {"maas_cost_cached", {text("C"), integer(1000000), integer(1000000), integer(0)}, is_real(1e38), ""},
+        {"maas_cost", {text("C"), integer(1000000), integer(0)}, is_real(2.0), ""},
+        // One price in another currency makes every inference cost of the model an error.
+        {"maas_cost_cached", {text("U"), integer(10), integer(0), integer(0)}, error("maas_cost_cached: " + mixed), ""},
+        {"maas_cost", {text("U"), integer(10), integer(0)}, error("maas_cost: " + mixed), ""},
+        {"maas_unpriced", {text("U")}, is_text("mixed_currency"), ""},
+        {"maas_currency", {text("U")}, is_null(), ""},
+        // A request price alone is no token price.
+        {"maas_cost_cached", {text("R"), integer(0), integer(0), integer(0)}, is_null(), ""},
+        {"maas_cost", {text("R"), integer(0), integer(0)}, is_null(), ""},
+        {"maas_unpriced", {text("R")}, is_text("no_token_price"), ""},
+        {"maas_price", {text("R"), text("request")}, is_real(0.05), ""},
+        {"maas_currency", {text("R")}, is_text("CNY"), ""},
+    };
+    for (const Case& c : cases) {
+        const std::string mismatch = run(db.handle(), c);
+        INFO(mismatch);
+        CHECK(mismatch.empty());
+    }
 }
 
 TEST_CASE("card files with every kind of bad line are refused, naming file, line and column", "[robust][bad-input]") {
@@ -834,17 +917,31 @@ TEST_CASE("card files with every kind of bad line are refused, naming file, line
         {header + good + "\n\n  \n", "", 1},
         {header, "2: no price lines", 0},
         {header + "acme,Robust-1,inference,input,in,0.001,tokens,CNY,2025-01-01,test\n",
-         "2: unit: 'tokens' is not k_tokens, node_hour or hour", 0},
+         "2: unit: 'tokens' is not k_tokens, m_tokens, request, node_hour or hour", 0},
         {header + "acme,Robust-1,inference,cached,in,0.001,k_tokens,CNY,2025-01-01,test\n",
-         "2: item: 'cached' is not input, output, deployment, lora, full or lora_merge", 0},
+         "2: item: 'cached' is not input, output, cached_input, cache_write, request, deployment, lora, full or lora_merge", 0},
         {header + "acme,Robust-1,inference,Input,in,0.001,k_tokens,CNY,2025-01-01,test\n",
-         "2: item: 'Input' is not input, output, deployment, lora, full or lora_merge", 0},
+         "2: item: 'Input' is not input, output, cached_input, cache_write, request, deployment, lora, full or lora_merge", 0},
+        {header + "acme,Robust-1,inference,cached_input,c,0.5,m_tokens,CNY,2025-01-01,test\n", "", 1},
+        {header + "acme,Robust-1,inference,request,r,0.01,request,CNY,2025-01-01,test\n", "", 1},
+        {header + "acme,Robust-1,inference,cached_input,c,0.5,request,CNY,2025-01-01,test\n",
+         "2: unit: item cached_input cannot be priced per request (only k_tokens or m_tokens)", 0},
+        {header + "acme,Robust-1,inference,request,r,0.01,k_tokens,CNY,2025-01-01,test\n",
+         "2: unit: item request cannot be priced per k_tokens (only request)", 0},
+        {header + "acme,Robust-1,inference,cache_write,w,0.01,node_hour,CNY,2025-01-01,test\n",
+         "2: unit: item cache_write cannot be priced per node_hour (only k_tokens or m_tokens)", 0},
+        {header + "acme,Robust-1,inference,deployment,d,1,request,CNY,2025-01-01,test\n",
+         "2: unit: item deployment cannot be priced per request (only node_hour or hour)", 0},
+        {header + "acme,Robust-1,training,cached_input,c,0.5,m_tokens,CNY,2025-01-01,test\n",
+         "2: service: item cached_input belongs to service inference", 0},
+        {header + "acme,Robust-1,inference,input,in,0.001,M_TOKENS,CNY,2025-01-01,test\n",
+         "2: unit: 'M_TOKENS' is not k_tokens, m_tokens, request, node_hour or hour", 0},
         {header + "acme,Robust-1,serving,input,in,0.001,k_tokens,CNY,2025-01-01,test\n",
          "2: service: 'serving' is not inference or training", 0},
         {header + "acme,Robust-1,training,input,in,0.001,k_tokens,CNY,2025-01-01,test\n",
          "2: service: item input belongs to service inference", 0},
         {header + "acme,Robust-1,inference,deployment,in,0.001,k_tokens,CNY,2025-01-01,test\n",
-         "2: unit: item deployment cannot be priced per k_tokens", 0},
+         "2: unit: item deployment cannot be priced per k_tokens (only node_hour or hour)", 0},
         {header + "acme,Robust-1,inference,input,in,-1,k_tokens,CNY,2025-01-01,test\n",
          "2: price: '-1' is not a non-negative decimal such as 0.00075", 0},
         {header + "acme,Robust-1,inference,input,in,1e3,k_tokens,CNY,2025-01-01,test\n",
@@ -888,8 +985,8 @@ TEST_CASE("card files with every kind of bad line are refused, naming file, line
         CHECK(mismatch.empty());
     }
     std::printf("bad-input: %zu card files checked\n", cards.size());
-    // Nothing that failed changed the prices: only the good cards' line is there.
+    // Nothing that failed changed the prices: only the good cards' lines are there.
     CHECK(db.value("SELECT group_concat(model || ' ' || item || ' ' || price_text, '; ') FROM maas_rates "
-                   "WHERE origin = 'user'") == "Robust-1 input 0.001");
+                   "WHERE origin = 'user'") == "Robust-1 input 0.001; Robust-1 cached_input 0.5; Robust-1 request 0.01");
     CHECK(db.real("SELECT maas_price('Qwen3-8B', 'input')") == 0.0005);
 }

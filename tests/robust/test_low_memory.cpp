@@ -186,6 +186,11 @@ std::vector<std::string> statements(const std::string& card) {
         "SELECT maas_currency('Oom-1'), maas_currency('our-oom', 1767225600), maas_unpriced('Spark-Max'), "
         "maas_unpriced('gpt-4o-mini'), maas_unpriced('Spark Mini'), maas_unpriced('our-oom'), "
         "maas_convert(0.5, 'USD', 'CNY', '2026-01-01'), maas_convert(0.5, 'CNY', 'USD')",
+        // Cached input: both paths, many rows, and the consistency error.
+        "SELECT maas_cost_cached('Qwen3-8B', 1230, 1000, 300), maas_cost_cached('our-oom', '1230', 1000, 300, 30, 2, "
+        "'2026-01-01'), maas_builtin_cost_cached('xop3qwen8b', 1230, 1000, 300), "
+        "(SELECT sum(maas_cost_cached(model, i, i / 2, o, i / 4, 1)) FROM usage)",
+        "SELECT maas_cost_cached('Qwen3-8B', 10, 11, 0)",
         // A card file.
         "SELECT maas_load_card('" + card + "'), maas_cost('Card-1', 1000, 1000)",
     };
@@ -393,6 +398,9 @@ TEST_CASE("every function fails with SQLite's out-of-memory error or answers exa
     CHECK(expected.back() == "2|0.0030000000000000001;");
     CHECK(expected[6] == "0.44139|0.441390|0.44139|0.003|7.14426475;");
     CHECK(expected[7].rfind("0.000128 0.001152 0.001407 0.001791 0.003327 ", 0) == 0);  // 3-row frames
+    CHECK(expected[8] == "CNY|CNY|other_product|unknown_model|no_token_price|NULL|3.5499999999999998|NULL;");
+    CHECK(expected[9].rfind("0.0021150000000000001|0.0024299999999999999|0.0021150000000000001|", 0) == 0);
+    CHECK(expected[10] == "maas_cost_cached: cached_tokens must be at most input_tokens (10), got 11");
 
     Tally tally;
     for (const bool persistent : {false, true}) {

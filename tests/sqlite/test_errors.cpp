@@ -64,9 +64,11 @@ TEST_CASE("unknown methods and items are errors", "[errors]") {
     CHECK(db.error("SELECT maas_training_cost('Qwen3-8B', 1, 1000)") == training + "1");
     // The method is checked even for an unknown model: bad data is reported, not hidden.
     CHECK(db.error("SELECT maas_training_cost('no such model', 'qlora', 1000)") == training + "'qlora'");
-    const std::string item = "maas_price: item must be one of 'input', 'output', 'deployment', 'lora', 'full', "
-                             "'lora_merge' (or a published label such as '输入' or 'LORA'), got ";
-    CHECK(db.error("SELECT maas_price('Qwen3-8B', 'cached_input')") == item + "'cached_input'");
+    const std::string item = "maas_price: item must be one of 'input', 'output', 'cached_input', 'cache_write', "
+                             "'request', 'deployment', 'lora', 'full', 'lora_merge' (or a published label such as "
+                             "'输入' or 'LORA'), got ";
+    CHECK(db.error("SELECT maas_price('Qwen3-8B', 'cached')") == item + "'cached'");
+    CHECK(db.error("SELECT maas_price('Qwen3-8B', 'cache_read')") == item + "'cache_read'");
     CHECK(db.error("SELECT maas_price('Qwen3-8B', x'6c6f7261')") == item + "a BLOB");
 }
 

@@ -44,7 +44,8 @@ TEST_CASE("loading adds exactly the maas functions and module", "[load]") {
     const std::string reads_database = "/-1/0";
     const std::string direct_only = "/-1/" + std::to_string(kDirectOnly);
     CHECK(added_functions == std::set<std::string>{
-                                "maas_cost" + reads_database, "maas_training_cost" + reads_database,
+                                "maas_cost" + reads_database, "maas_cost_cached" + reads_database,
+                                "maas_builtin_cost_cached" + pure, "maas_training_cost" + reads_database,
                                 "maas_deployment_cost" + reads_database, "maas_price" + reads_database,
                                 "maas_model" + reads_database, "maas_builtin_cost" + pure,
                                 "maas_builtin_training_cost" + pure, "maas_builtin_deployment_cost" + pure,

@@ -239,11 +239,11 @@ TEST_CASE("a bad user row is an error naming table, rowid and column", "[overlay
 
     db.exec("UPDATE maas_user_rates SET price = '0.01', unit = 'per_call' WHERE rowid = 2");
     CHECK(db.error("SELECT maas_price('Qwen3-8B', 'input')") ==
-          "maas_price: maas_user_rates rowid 2: unit: 'per_call' is not k_tokens, node_hour or hour");
-    db.exec("UPDATE maas_user_rates SET unit = 'k_tokens', item = 'cached_input' WHERE rowid = 2");
+          "maas_price: maas_user_rates rowid 2: unit: 'per_call' is not k_tokens, m_tokens, request, node_hour or hour");
+    db.exec("UPDATE maas_user_rates SET unit = 'k_tokens', item = 'cached' WHERE rowid = 2");
     CHECK(db.error("SELECT maas_model('x')") ==
-          "maas_model: maas_user_rates rowid 2: item: 'cached_input' is not input, output, deployment, lora, full or "
-          "lora_merge");
+          "maas_model: maas_user_rates rowid 2: item: 'cached' is not input, output, cached_input, cache_write, "
+          "request, deployment, lora, full or lora_merge");
     db.exec("UPDATE maas_user_rates SET item = 'input', effective_from = 'soon' WHERE rowid = 2");
     CHECK(db.error("SELECT maas_model('x')") ==
           "maas_model: maas_user_rates rowid 2: effective_from: 'soon' is not a time such as "
