@@ -40,13 +40,13 @@ except ImportError as error:  # pragma: no cover - depends on the machine
              "install python3-uno (apt-get install python3-uno libreoffice-calc-nogui)")
 
 # A plain SELECT (no TEMP view, no shell dot-commands), so that any ODBC
-# client can run it.  Each row's cost is a whole number of nano-CNY, summed as
-# integers so the totals are exact (see sql/reports/cost_by_month_model.sql).
+# client can run it.  maas_total() adds the costs exactly, as the decimals
+# they are, and rounds once to the nearest REAL (see
+# sql/reports/cost_by_month_model.sql).
 QUERY = """
 SELECT strftime('%Y-%m', created_at, 'unixepoch') AS month,
        coalesce(maas_model(model_name), model_name) AS model,
-       sum(CAST(round(maas_cost(model_name, prompt_tokens, completion_tokens, created_at) * 1e9)
-                AS INTEGER)) / 1e9 AS cost_cny
+       maas_total(maas_cost(model_name, prompt_tokens, completion_tokens, created_at)) AS cost_cny
   FROM logs
  WHERE type = 2
  GROUP BY 1, 2
