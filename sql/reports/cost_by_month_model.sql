@@ -10,6 +10,13 @@
 --           '.read sql/reports/cost_by_month_model.sql'
 --
 -- Parameters:
+--   @tz         default '+08:00' (unset, or .parameter clear): the zone
+--               offset of the months, given as
+--               .parameter set @tz "'-05:00'" ('+08:00', '-05:00', '+0800',
+--               '+08', 'Z'; maas_month()).  Beijing time by default because
+--               the provider, iFlytek Xingchen, bills in it: a call at
+--               23:30 UTC on July 31 is on the August bill.  '+00:00' gives
+--               UTC months.
 --   @currency   default NULL (unset, or .parameter clear): no conversion.
 --               Each row keeps the currency of the prices it was priced at
 --               (CNY for the built-in card; a user price in maas_user_rates
@@ -22,7 +29,7 @@
 --               converted and not added: it is listed under "not
 --               converted", with its own currency and amount.
 --
--- Months are UTC.  Each row is priced at the prices in force at its own
+-- Months are those of @tz (Beijing time unless set).  Each row is priced at the prices in force at its own
 -- created_at (maas_cost's `at`), so usage from before a price change keeps
 -- the old price, and usage from before the first published price (2025-07-08
 -- 05:25:00 UTC) has none.  model is the name as published (maas_model), so
@@ -64,7 +71,7 @@ DROP VIEW IF EXISTS temp.maas_cost_by_month_model_totals;
 DROP TABLE IF EXISTS temp.maas_newapi_usage;
 CREATE TEMP TABLE maas_newapi_usage AS
 WITH logged AS (
-  SELECT strftime('%Y-%m', created_at, 'unixepoch') AS month,
+  SELECT maas_month(created_at, coalesce(@tz, '+08:00')) AS month,
          coalesce(maas_model(model_name), model_name) AS model,
          model_name,
          username,

@@ -11,6 +11,13 @@
 --           '.read sql/reports/cost_by_user_key.sql'
 --
 -- Parameters:
+--   @tz         default '+08:00' (unset, or .parameter clear): the zone
+--               offset of the months, given as
+--               .parameter set @tz "'-05:00'" ('+08:00', '-05:00', '+0800',
+--               '+08', 'Z'; maas_month()).  Beijing time by default because
+--               the provider, iFlytek Xingchen, bills in it: a call at
+--               23:30 UTC on July 31 is on the August bill.  '+00:00' gives
+--               UTC months.
 --   @currency   default NULL (unset): no conversion; each row keeps the
 --               currency of its prices, lines are per currency and there is
 --               one total per currency.  Set (.parameter set @currency
@@ -19,7 +26,7 @@
 --               in maas_user_fx (sql/user_tables.sql); a row with no rate in
 --               force is listed as "not converted", never added.
 --
--- Months are UTC.  Each row is priced at the prices in force at its own
+-- Months are those of @tz (Beijing time unless set).  Each row is priced at the prices in force at its own
 -- created_at, the same way as cost_by_month_model.sql (the two build the same
 -- TEMP table, maas_newapi_usage), so the two reports have the same totals.
 --
@@ -49,7 +56,7 @@ DROP VIEW IF EXISTS temp.maas_cost_by_user_key_totals;
 DROP TABLE IF EXISTS temp.maas_newapi_usage;
 CREATE TEMP TABLE maas_newapi_usage AS
 WITH logged AS (
-  SELECT strftime('%Y-%m', created_at, 'unixepoch') AS month,
+  SELECT maas_month(created_at, coalesce(@tz, '+08:00')) AS month,
          coalesce(maas_model(model_name), model_name) AS model,
          model_name,
          username,

@@ -11,6 +11,12 @@
 --
 -- Parameters:
 --   @whatif_model  default Qwen3-8B (section 2)
+--   @tz            default '+08:00': the zone offset of the months, given as
+--                  .parameter set @tz "'-05:00'" ('+08:00', '-05:00',
+--                  '+0800', '+08', 'Z'; maas_month()).  Beijing time by
+--                  default because the provider, iFlytek Xingchen, bills in
+--                  it: a call at 23:30 UTC on July 31 is on the August bill.
+--                  '+00:00' gives UTC months.
 --   @currency      default NULL: no conversion; each generation keeps the
 --                  currency of its prices (CNY for the built-in card; a user
 --                  price in maas_user_rates may be USD, ...), lines are per
@@ -52,7 +58,7 @@
 --   time        start_time, UTC: TEXT in a form SQLite's date functions read
 --               ('2025-08-01 12:34:56.789' as Postgres prints a timestamp(3),
 --               '2025-08-01T12:34:56.789Z'; an offset must be +HH:MM) or a
---               number of unix seconds.  Months are UTC.  Each generation is
+--               number of unix seconds.  Months are @tz's.  Each generation is
 --               priced at the prices in force at its start_time, so
 --               generations from before the first published price (2025-07-08
 --               05:25:00 UTC) have none.  A time SQLite cannot read leaves the
@@ -188,7 +194,7 @@ counted AS (
               ELSE maas_convert(whatif_price_cost, whatif_price_currency, target, at) END AS whatif_cost
     FROM priced)
 SELECT id, trace_id, project_id, type, is_generation,
-       coalesce(substr(at, 1, 7), '(no time)') AS month,
+       coalesce(maas_month(at, coalesce(@tz, '+08:00')), '(no time)') AS month,
        at,
        logged_model,
        internal_model,

@@ -11,6 +11,12 @@
 --
 -- Parameters:
 --   @whatif_model  default Qwen3-8B (section 3)
+--   @tz            default '+08:00': the zone offset of the months, given as
+--                  .parameter set @tz "'-05:00'" ('+08:00', '-05:00',
+--                  '+0800', '+08', 'Z'; maas_month()).  Beijing time by
+--                  default because the provider, iFlytek Xingchen, bills in
+--                  it: a call at 23:30 UTC on July 31 is on the August bill.
+--                  '+00:00' gives UTC months.
 --   @currency      default NULL: no conversion; each bucket keeps the
 --                  currency of its prices (CNY for the built-in card; a user
 --                  price in maas_user_rates may be USD, ...), lines are per
@@ -38,7 +44,9 @@
 -- Each row is a time bucket (a day, an hour, a minute, as exported) of one
 -- project, key, user and model:
 --   time        the bucket's start: start_time (unix seconds), or
---               start_time_iso when start_time is empty.  Months are UTC.  A
+--               start_time_iso when start_time is empty.  Months are @tz's,
+--               and a bucket is in the month of its start: a UTC day bucket
+--               starts at 08:00 Beijing time, so it keeps its UTC month.  A
 --               bucket is priced at the prices in force at its start, so the
 --               whole bucket in which a price changes has the old price, and
 --               buckets that start before the first published price
@@ -186,7 +194,7 @@ counted AS (
          CASE WHEN target IS NULL THEN whatif_price_cost
               ELSE maas_convert(whatif_price_cost, whatif_price_currency, target, at) END AS whatif_cost
     FROM priced)
-SELECT coalesce(substr(at, 1, 7), '(no time)') AS month,
+SELECT coalesce(maas_month(at, coalesce(@tz, '+08:00')), '(no time)') AS month,
        at,
        logged_model,
        priced_name,

@@ -10,6 +10,13 @@
 --   sqlite> .read sql/reports/whatif_by_month.sql
 --
 -- Parameters:
+--   @tz            default '+08:00' (unset, or .parameter clear): the zone
+--                  offset of the months, given as
+--                  .parameter set @tz "'-05:00'" ('+08:00', '-05:00', '+0800',
+--                  '+08', 'Z'; maas_month()).  Beijing time by default because
+--                  the provider, iFlytek Xingchen, bills in it: a call at
+--                  23:30 UTC on July 31 is on the August bill.  '+00:00' gives
+--                  UTC months.
 --   @whatif_model  default Qwen3-8B (see below)
 --   @currency      default NULL: no conversion; a row is compared only when
 --                  its actual cost and its what-if cost are in the same
@@ -28,7 +35,7 @@
 --
 -- Reads the gateway's `logs` table: created_at (unix seconds), type,
 -- model_name, prompt_tokens, completion_tokens; only type 2 (consume) rows
--- count.  Months are UTC.  Both costs of a row use the prices in force at its
+-- count.  Months are those of @tz.  Both costs of a row use the prices in force at its
 -- created_at.  A row is compared only when it has both costs in one currency:
 -- a row without an actual price (unknown model, before the first price, ...;
 -- listed by sql/reports/unpriced_usage.sql) is left out of both sides, so
@@ -81,7 +88,7 @@ SELECT given, is_default, maas_model(given),
 
 CREATE TEMP TABLE maas_whatif_usage AS
 WITH logged AS (
-  SELECT strftime('%Y-%m', l.created_at, 'unixepoch') AS month,
+  SELECT maas_month(l.created_at, coalesce(@tz, '+08:00')) AS month,
          l.model_name,
          l.created_at AS at,
          l.prompt_tokens,

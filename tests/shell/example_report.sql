@@ -32,7 +32,7 @@ CREATE TEMP VIEW expected AS
 SELECT month, model, currency, requests, unpriced, prompt_tokens, completion_tokens, cost_e8,
        CASE WHEN cost_e8 IS NOT NULL
             THEN printf('%d.%08d', cost_e8 / 100000000, cost_e8 % 100000000) END AS cost
-  FROM (SELECT strftime('%Y-%m', l.created_at, 'unixepoch') AS month,
+  FROM (SELECT strftime('%Y-%m', l.created_at + 8 * 3600, 'unixepoch') AS month,  -- Beijing time
                coalesce(p.model, l.model_name) AS model,
                -- the currency of the model's prices: CNY on the card; Spark Mini is
                -- on it too (deployment and training prices only); gpt-4o-mini is not

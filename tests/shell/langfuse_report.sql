@@ -45,7 +45,7 @@ INSERT INTO expected_name VALUES
 CREATE TEMP VIEW expected_rows AS
 SELECT o.type = 'GENERATION' AS is_generation,
        o.type,
-       substr(o.start_time, 1, 7) AS month,
+       strftime('%Y-%m', o.start_time, '+8 hours') AS month,  -- Beijing time
        o.model AS recorded,
        o.internal_model,
        n.model AS known,

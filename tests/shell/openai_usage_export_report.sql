@@ -42,7 +42,7 @@ INSERT INTO expected_name VALUES
   ('deepseek-r1', 'DeepSeek-R1'),
   ('Qwen3-32B',   'Qwen3-32B');
 CREATE TEMP VIEW expected_rows AS
-SELECT substr(e.start_time_iso, 1, 7) AS month,
+SELECT strftime('%Y-%m', e.start_time_iso, '+8 hours') AS month,  -- Beijing time
        e.model AS exported,
        n.model AS known,
        coalesce(n.model, e.model) AS model,
