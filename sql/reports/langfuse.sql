@@ -128,6 +128,22 @@
 --   maas_langfuse_whatif_by_month, maas_langfuse_unpriced
 --                                     the sections, costs as exact TEXT
 -- and the shell in `.mode box` with headers.
+-- First the columns this report reads; without them it stops with one line
+-- saying which tool it is for (.bail on for that one statement: a script
+-- ends there, an interactive shell returns to its prompt, with .bail left
+-- on).
+.bail on
+DROP TABLE IF EXISTS temp.maas_report_check;
+CREATE TEMP TABLE maas_report_check (ok INTEGER
+  CONSTRAINT "langfuse.sql is for Langfuse v2 (Postgres observations with model, prompt_tokens, completion_tokens); for Langfuse v3 use langfuse_v3.sql"
+    CHECK (ok));
+INSERT INTO temp.maas_report_check
+SELECT count(*) = 9 FROM pragma_table_info('observations')
+ WHERE name IN ('id', 'trace_id', 'project_id', 'type', 'start_time', 'model', 'internal_model', 'prompt_tokens',
+                'completion_tokens')
+   AND EXISTS (SELECT 1 FROM pragma_table_info('observations') WHERE name = 'unit');
+DROP TABLE temp.maas_report_check;
+.bail off
 DROP VIEW IF EXISTS temp.maas_langfuse_cost_by_month_model;
 DROP VIEW IF EXISTS temp.maas_langfuse_totals;
 DROP VIEW IF EXISTS temp.maas_langfuse_whatif_by_month;
