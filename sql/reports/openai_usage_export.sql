@@ -76,11 +76,17 @@
 --   2. cost by month, project_id and currency, then by month, api_key_id
 --      (with its project) and currency.  An empty project or key is shown
 --      as '(none)'.
---   3. what-if: the same buckets priced on @whatif_model: any name
---      maas_model() knows.  Unset (.parameter clear) it is Qwen3-8B.  Only
---      buckets priced both ways, in one currency, are compared; a name the
---      price list does not know, or a model without token prices, stops this
---      section with an error naming @whatif_model (the others still print).
+--   3. what-if: the export's own tokens priced on @whatif_model: any name
+--      maas_model() knows.  Unset (.parameter clear) it is Qwen3-8B.
+--      priced_whatif and whatif_all are every bucket with tokens and a time
+--      the what-if model had a price at, whether or not its own model has a
+--      price here: a real export holds OpenAI models, which the Xingchen
+--      list does not, and this is what the same usage would cost on
+--      Xingchen.  compared, actual, whatif and difference are the buckets
+--      priced both ways, in one currency (the saving on what is priced
+--      here).  A name the price list does not know, or a model without token
+--      prices, stops this section with an error naming @whatif_model (the
+--      others still print).
 --   4. coverage: per model as exported, the buckets left out of the totals,
 --      with their requests and tokens and the reason (the first that
 --      applies):
@@ -212,6 +218,11 @@ SELECT coalesce(maas_month(at, coalesce(@tz, '+08:00')), '(no time)') AS month,
        CASE WHEN cost IS NOT NULL AND whatif_cost IS NOT NULL
                  AND coalesce(target, price_currency) = coalesce(target, whatif_price_currency)
             THEN whatif_cost END AS whatif_cost,
+       -- the export's own tokens on @whatif_model, priced or not here: an
+       -- export of OpenAI models alone has no actual cost at Xingchen prices
+       whatif_cost AS whatif_all_cost,
+       whatif_price_currency,
+       target,
        CASE WHEN cost IS NOT NULL THEN NULL
             WHEN price_cost IS NOT NULL THEN 'no_fx_rate'
             WHEN logged_model IS NULL THEN 'no_model_name'
@@ -257,17 +268,18 @@ SELECT month, project_id, api_key_id, coalesce(currency, price_currency) AS curr
 
 CREATE TEMP VIEW maas_openai_whatif_by_month AS
 WITH parts AS (
-  SELECT month, currency, 1 AS n, whatif_cost IS NOT NULL AS compared,
+  SELECT month, coalesce(target, whatif_price_currency) AS currency, 1 AS n,
+         whatif_all_cost IS NOT NULL AS priced_whatif, whatif_all_cost AS whatif_all,
+         whatif_cost IS NOT NULL AS compared,
          CASE WHEN whatif_cost IS NOT NULL THEN cost END AS actual, whatif_cost AS whatif,
          whatif_cost AS difference
     FROM temp.maas_openai_usage
   UNION ALL
-  SELECT month, currency, 0, 0, NULL, NULL, -cost
+  SELECT month, currency, 0, 0, NULL, 0, NULL, NULL, -cost
     FROM temp.maas_openai_usage WHERE whatif_cost IS NOT NULL)
-SELECT month, coalesce(currency, (SELECT currency FROM maas_rates, temp.maas_openai_whatif_model AS w
-                                   WHERE maas_rates.model = w.model AND item = 'input'
-                                     AND effective_to IS NULL)) AS currency,
-       sum(n) AS buckets, sum(compared) AS compared,
+SELECT month, currency,
+       sum(n) AS buckets, sum(priced_whatif) AS priced_whatif, maas_total_text(whatif_all) AS whatif_all,
+       sum(compared) AS compared,
        maas_total_text(actual) AS actual, maas_total_text(whatif) AS whatif,
        maas_total_text(difference) AS difference
   FROM parts, temp.maas_openai_whatif_model
@@ -313,7 +325,7 @@ SELECT month, coalesce(api_key_id, '(none)') AS api_key_id, coalesce(project_id,
  ORDER BY month, api_key_id IS NULL, api_key_id, project_id, currency;
 
 .print
-.print '3. What-if: the same buckets priced on another model'
+.print "3. What-if: the export's tokens priced on another model (whatif_all), and where both have a price"
 .width
 SELECT w.model AS whatif_model,
        CASE WHEN w.is_default THEN 'default (@whatif_model unset)' ELSE '@whatif_model = ' || quote(w.given) END
@@ -325,16 +337,16 @@ SELECT w.model AS whatif_model,
        (SELECT currency FROM maas_rates
          WHERE model = w.model AND item = 'input' AND effective_to IS NULL) AS currency
   FROM temp.maas_openai_whatif_model AS w;
-.width 0 0 -7 -8 -14 -14 -14 -8
+.width 0 0 -7 -13 -14 -8 -14 -14 -14 -8
 WITH report AS (
-  SELECT 0 AS is_total, month, currency, buckets, compared, actual, whatif, difference
+  SELECT 0 AS is_total, month, currency, buckets, priced_whatif, whatif_all, compared, actual, whatif, difference
     FROM maas_openai_whatif_by_month
   UNION ALL
-  SELECT 1, 'total', currency, sum(buckets), sum(compared), maas_total_text(actual), maas_total_text(whatif),
-         maas_total_text(difference)
+  SELECT 1, 'total', currency, sum(buckets), sum(priced_whatif), maas_total_text(whatif_all), sum(compared),
+         maas_total_text(actual), maas_total_text(whatif), maas_total_text(difference)
     FROM maas_openai_whatif_by_month
    GROUP BY currency)
-SELECT month, currency, buckets, compared,
+SELECT month, currency, buckets, priced_whatif, maas_round_text(coalesce(whatif_all, 0), 6) AS whatif_all, compared,
        maas_round_text(coalesce(actual, 0), 6) AS actual,
        maas_round_text(coalesce(whatif, 0), 6) AS whatif,
        CASE WHEN CAST(difference AS REAL) > 0 THEN '+' ELSE '' END || maas_round_text(coalesce(difference, 0), 6)

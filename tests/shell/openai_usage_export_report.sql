@@ -150,6 +150,39 @@ SELECT (SELECT model FROM maas_openai_whatif_model) AS whatif_model,
          + (SELECT count(*) FROM (SELECT * FROM report_whatif EXCEPT SELECT * FROM expected_whatif))
          AS months_differing;
 
+-- Section 3 on every bucket (issue 12): the export's own tokens on
+-- Qwen3-8B, whether or not its model has a price here, from the first price
+-- on (before it Qwen3-8B had none): gpt-4o-mini and text-embedding buckets
+-- too.
+SELECT 'expected' AS "by", count(*) AS priced_whatif,
+       printf('%d.%08d', sum(whatif_e8) / 100000000, sum(whatif_e8) % 100000000) AS whatif_all
+  FROM expected_rows WHERE whatif_e8 IS NOT NULL
+UNION ALL
+SELECT 'report', sum(priced_whatif), maas_total_text(whatif_all, 8) FROM maas_openai_whatif_by_month;
+-- An export of OpenAI models only, as a real one is: nothing is priced both
+-- ways, and whatif_all is still what the usage would cost on Qwen3-8B.
+CREATE TEMP TABLE real_export AS SELECT * FROM usage_export;
+DELETE FROM real_export WHERE model NOT IN ('gpt-4o-mini-2024-07-18', 'text-embedding-3-small');
+ALTER TABLE usage_export RENAME TO example_export;
+ALTER TABLE real_export RENAME TO usage_export;
+.output /dev/null
+.read sql/reports/openai_usage_export.sql
+.output stdout
+.mode list
+SELECT 'OpenAI models only' AS export_, sum(buckets) AS buckets, sum(priced_whatif) AS priced_whatif,
+       maas_total_text(whatif_all, 8) AS whatif_all, sum(compared) AS compared,
+       (SELECT printf('%d.%08d', sum(CAST(input_tokens AS INTEGER) * 50 + CAST(output_tokens AS INTEGER) * 500)
+                                   / 100000000,
+                      sum(CAST(input_tokens AS INTEGER) * 50 + CAST(output_tokens AS INTEGER) * 500) % 100000000)
+          FROM usage_export WHERE CAST(start_time AS INTEGER) >= 1751952300) AS whatif_all_by_hand
+  FROM maas_openai_whatif_by_month;
+DROP TABLE usage_export;
+ALTER TABLE example_export RENAME TO usage_export;
+.output /dev/null
+.read sql/reports/openai_usage_export.sql
+.output stdout
+.mode list
+
 -- Section 4, the coverage: every bucket without a cost, by exported name and
 -- reason, both ways.
 CREATE TEMP VIEW expected_unpriced AS
