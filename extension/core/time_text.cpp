@@ -110,8 +110,12 @@ bool format_month(int64_t unix_ms, int offset_minutes, std::string& month) {
 }
 
 bool looks_like_unix_ms(int64_t value) {
+    // 13 digits or more: unix ms since 2001-09-09.  A number just past the
+    // range of seconds (253402300800, year 10000) is not milliseconds.
+    constexpr int64_t kThirteenDigits = 1000000000000;
     int64_t ms;
-    return !instant_from_unix_seconds(value, ms) && instant_from_unix_seconds(value / 1000, ms);
+    return (value >= kThirteenDigits || value <= -kThirteenDigits) && !instant_from_unix_seconds(value, ms) &&
+           instant_from_unix_seconds(value / 1000, ms);
 }
 
 bool parse_time(std::string_view text, int64_t& unix_ms) {

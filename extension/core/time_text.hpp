@@ -64,8 +64,9 @@ bool parse_utc_offset(std::string_view text, int& offset_minutes);
 // years 0000-9999.
 bool format_month(int64_t unix_ms, int offset_minutes, std::string& month);
 
-// True for a whole number that is not unix seconds in the valid range but is
-// once divided by 1000: unix milliseconds, most likely (1751952300000).
+// True for a whole number of 13 digits or more that is not unix seconds in
+// the valid range but is once divided by 1000: unix milliseconds, most
+// likely (1751952300000).  Numbers just past the range of seconds are not.
 bool looks_like_unix_ms(int64_t value);
 
 }  // namespace maas

@@ -277,6 +277,8 @@ TEST_CASE("looks_like_unix_ms: too large for seconds, right for milliseconds", "
     CHECK(maas::looks_like_unix_ms(1751952300000));   // 2025-07-08 05:25:00 in ms
     CHECK(maas::looks_like_unix_ms(-62167219200000));  // 0000-01-01 in ms
     CHECK_FALSE(maas::looks_like_unix_ms(1751952300));  // seconds: fine as they are
+    CHECK_FALSE(maas::looks_like_unix_ms(253402300800));   // one second past 9999: not ms
+    CHECK_FALSE(maas::looks_like_unix_ms(-253402300800));
     CHECK_FALSE(maas::looks_like_unix_ms(1751952300000000));  // microseconds: out of range either way
     CHECK_FALSE(maas::looks_like_unix_ms(INT64_MAX));
     CHECK_FALSE(maas::looks_like_unix_ms(INT64_MIN));
