@@ -18,7 +18,15 @@
 --     'qwen3-32b' are priced as DeepSeek-R1, Qwen3-8B and Qwen3-32B;
 --   - a long tail of prompt sizes, and long answers from reasoning models;
 --   - 12 rows that are not consumption (type 1 top-ups, type 5 errors), which
---     the reports leave out;
+--     the reports leave out; their `other` is '' (not JSON), as new-api
+--     leaves it on such rows;
+--   - a channel that maps the model: one in five DeepSeek-V3 requests asked
+--     for 'deepseek-chat', which the channel served as 'xdeepseekv3'
+--     (DeepSeek-V3's Xingchen service ID).  new-api logs the requested name
+--     in model_name and the served one in `other`:
+--     {"is_model_mapped":true,"upstream_model_name":"xdeepseekv3"}.  The
+--     reports price the served model, so these rows cost what DeepSeek-V3
+--     costs; priced by model_name alone they would be unknown_model;
 --   - 8 rows of 'gpt-4o-mini', which the price list does not have, and one of
 --     'Spark Mini', which has no token price: both are left unpriced and show
 --     up in sql/reports/unpriced_usage.sql.
@@ -99,6 +107,7 @@ WITH RECURSIVE
                 ELSE 2 END AS type,                                -- consume
            CASE WHEN d.n % 400 = 7 THEN 'gpt-4o-mini'
                 WHEN d.n = 1777 THEN 'Spark Mini'
+                WHEN m.model = 'DeepSeek-V3' AND d.n % 5 = 2 THEN 'deepseek-chat'  -- mapped, below
                 WHEN m.model = 'DeepSeek-R1' AND d.n % 3 = 0 THEN 'deepseek-r1'
                 WHEN m.model = 'Qwen3-8B' AND d.n % 4 = 1 THEN 'QWEN3-8B'
                 ELSE m.model END AS model_name,
@@ -133,6 +142,10 @@ SELECT n,
        token_id,
        grp,
        '10.0.0.' || (10 + user_id),
-       CASE type WHEN 2 THEN '{"group_ratio":1,"frt":' || (300 + r2 % 1700) || '}' ELSE '' END
+       CASE WHEN type <> 2 THEN ''
+            WHEN model_name = 'deepseek-chat'
+              THEN '{"group_ratio":1,"frt":' || (300 + r2 % 1700)
+                   || ',"is_model_mapped":true,"upstream_model_name":"xdeepseekv3"}'
+            ELSE '{"group_ratio":1,"frt":' || (300 + r2 % 1700) || '}' END
   FROM tokens
  ORDER BY n;

@@ -59,7 +59,64 @@ bool expect(std::string_view text, size_t& pos, char c) {
     return false;
 }
 
+// A signed offset at text[pos], to the end of text: +HH:MM as SQLite writes
+// it; also +HHMM and +HH, as PostgreSQL and ISO 8601 basic format write it.
+// Hours up to 14, minutes up to 59, as parse_time has always read them.
+bool read_offset(std::string_view text, size_t& pos, int64_t& offset_minutes) {
+    if (pos >= text.size() || (text[pos] != '+' && text[pos] != '-')) return false;
+    const int64_t sign = text[pos++] == '-' ? -1 : 1;
+    int64_t oh, om = 0;
+    if (!digits(text, pos, 2, oh)) return false;
+    if (expect(text, pos, ':')) {
+        if (!digits(text, pos, 2, om)) return false;
+    } else if (pos < text.size() && !digits(text, pos, 2, om)) {
+        return false;
+    }
+    if (oh > 14 || om > 59) return false;
+    offset_minutes = sign * (oh * 60 + om);
+    return true;
+}
+
 }  // namespace
+
+bool parse_utc_offset(std::string_view text, int& offset_minutes) {
+    if (text == "Z" || text == "z") {
+        offset_minutes = 0;
+        return true;
+    }
+    size_t pos = 0;
+    int64_t minutes = 0;
+    if (!read_offset(text, pos, minutes) || pos != text.size() || minutes < -kMaxOffsetMinutes ||
+        minutes > kMaxOffsetMinutes)
+        return false;
+    offset_minutes = int(minutes);
+    return true;
+}
+
+bool format_month(int64_t unix_ms, int offset_minutes, std::string& month) {
+    if (!instant_in_range(unix_ms) || offset_minutes < -kMaxOffsetMinutes || offset_minutes > kMaxOffsetMinutes)
+        return false;
+    // The wall clock in that zone; it must still be a year the form can show.
+    const int64_t local_ms = unix_ms + int64_t(offset_minutes) * 60000;
+    if (!instant_in_range(local_ms)) return false;
+    int64_t days = local_ms / kMsPerDay;
+    if (local_ms % kMsPerDay < 0) --days;
+    int64_t y, m, d;
+    civil_from_days(days, y, m, d);
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%04lld-%02lld", (long long)y, (long long)m);
+    month = buf;
+    return true;
+}
+
+bool looks_like_unix_ms(int64_t value) {
+    // 13 digits or more: unix ms since 2001-09-09.  A number just past the
+    // range of seconds (253402300800, year 10000) is not milliseconds.
+    constexpr int64_t kThirteenDigits = 1000000000000;
+    int64_t ms;
+    return (value >= kThirteenDigits || value <= -kThirteenDigits) && !instant_from_unix_seconds(value, ms) &&
+           instant_from_unix_seconds(value / 1000, ms);
+}
 
 bool parse_time(std::string_view text, int64_t& unix_ms) {
     size_t pos = 0;
@@ -99,20 +156,7 @@ bool parse_time(std::string_view text, int64_t& unix_ms) {
     if (pos < text.size()) {
         if (text[pos] == 'Z' || text[pos] == 'z') {
             ++pos;
-        } else if (text[pos] == '+' || text[pos] == '-') {
-            const int64_t sign = text[pos++] == '-' ? -1 : 1;
-            int64_t oh, om = 0;
-            // +HH:MM as SQLite writes it; also +HHMM and +HH, as PostgreSQL
-            // and ISO 8601 basic format write it.
-            if (!digits(text, pos, 2, oh)) return false;
-            if (expect(text, pos, ':')) {
-                if (!digits(text, pos, 2, om)) return false;
-            } else if (pos < text.size() && !digits(text, pos, 2, om)) {
-                return false;
-            }
-            if (oh > 14 || om > 59) return false;
-            offset_minutes = sign * (oh * 60 + om);
-        } else {
+        } else if (!read_offset(text, pos, offset_minutes)) {
             return false;
         }
     }

@@ -8,6 +8,10 @@
 //   int64_t ms;
 //   maas::parse_time("2025-07-08T13:25:00+08:00", ms);   // true
 //   maas::format_time(ms);                               // "2025-07-08 05:25:00"
+//   int offset;
+//   maas::parse_utc_offset("+08:00", offset);            // true, 480
+//   std::string month;
+//   maas::format_month(ms, offset, month);               // true, "2025-07"
 #pragma once
 
 #include <cstdint>
@@ -44,5 +48,25 @@ bool instant_from_seconds_text(std::string_view text, int64_t& unix_ms);
 
 // "YYYY-MM-DD HH:MM:SS" in UTC, with ".SSS" only when there are milliseconds.
 std::string format_time(int64_t unix_ms);
+
+// The widest zone offset accepted, in minutes either way (UTC+14:00, Kiribati).
+constexpr int kMaxOffsetMinutes = 14 * 60;
+
+// A zone as a fixed offset from UTC: 'Z', or [+-]HH:MM, [+-]HHMM, [+-]HH (the
+// offsets parse_time reads after a time), at most 14:00 either way.  Minutes
+// east of UTC: '+08:00' is 480, '-05:00' is -300.  No names ('Asia/Shanghai'):
+// a name's offset changes with daylight saving, and the rules are not here.
+bool parse_utc_offset(std::string_view text, int& offset_minutes);
+
+// "YYYY-MM", the month of the instant on the wall clock of that offset: the
+// instant 2025-07-31 16:00:00 UTC is in "2025-08" at +08:00.  False when the
+// instant or the offset is out of range, or the local time falls outside
+// years 0000-9999.
+bool format_month(int64_t unix_ms, int offset_minutes, std::string& month);
+
+// True for a whole number of 13 digits or more that is not unix seconds in
+// the valid range but is once divided by 1000: unix milliseconds, most
+// likely (1751952300000).  Numbers just past the range of seconds are not.
+bool looks_like_unix_ms(int64_t value);
 
 }  // namespace maas

@@ -10,6 +10,7 @@ FunctionList (*const kFunctionLists[])() = {
     scalar_functions,
     total_functions,
     currency_functions,
+    time_functions,
 #ifndef MAAS_NO_FILESYSTEM
     file_functions,
 #endif

@@ -48,11 +48,21 @@ std::string_view text_of(sqlite3_value* value) {
     return std::string_view(text ? text : "", size_t(sqlite3_value_bytes(value)));
 }
 
+// An optional '-' and decimal digits alone: how TEXT holds unix seconds.
+bool is_digits_text(std::string_view text) {
+    if (!text.empty() && text.front() == '-') text.remove_prefix(1);
+    if (text.empty()) return false;
+    for (char c : text)
+        if (c < '0' || c > '9') return false;
+    return true;
+}
+
 }  // namespace
 
-void report_bad_argument(sqlite3_context* ctx, ArgName name, const char* what, sqlite3_value* value) {
+void report_bad_argument(sqlite3_context* ctx, ArgName name, const char* what, sqlite3_value* value,
+                         const char* hint) {
     report_error(ctx, std::string(name.function) + ": " + name.argument + " must be " + what + ", got " +
-                          describe(value));
+                          describe(value) + hint);
 }
 
 bool any_null(int argc, sqlite3_value** argv) {
@@ -161,8 +171,14 @@ bool read_instant(sqlite3_context* ctx, sqlite3_value* value, ArgName name, int6
         default:
             break;
     }
+    // An integer too large for seconds that is fine as milliseconds is
+    // almost surely milliseconds: say so after the usual message.
+    int64_t whole;
+    const bool millis = (sqlite3_value_type(value) == SQLITE_INTEGER ||
+                         (sqlite3_value_type(value) == SQLITE_TEXT && is_digits_text(text_of(value)))) &&
+                        whole_number_of(value, whole) && looks_like_unix_ms(whole);
     report_bad_argument(ctx, name, "a time such as '2026-01-01 08:00:00', '2026-01-01T08:00:00+08:00' or unix seconds",
-                        value);
+                        value, millis ? " (unix milliseconds? divide by 1000)" : "");
     return false;
 }
 

@@ -30,8 +30,9 @@ struct ArgName {
     const char* argument;  // "input_tokens"
 };
 
-// Reports "function: argument must be <what>, got <value>" on ctx.
-void report_bad_argument(sqlite3_context* ctx, ArgName name, const char* what, sqlite3_value* value);
+// Reports "function: argument must be <what>, got <value><hint>" on ctx.
+void report_bad_argument(sqlite3_context* ctx, ArgName name, const char* what, sqlite3_value* value,
+                         const char* hint = "");
 
 // The value as a whole number: INTEGER, a REAL with no fraction (1000.0) or
 // TEXT holding an integer ('1200').  False for anything else; reports nothing.
@@ -75,7 +76,8 @@ bool read_item(sqlite3_context* ctx, sqlite3_value* value, ArgName name, const S
 
 // An instant: TEXT in the forms of SQLite's date functions (see
 // time_text.hpp, plus 'now'), or unix seconds as INTEGER or as TEXT digits.
-// Stores unix ms.
+// Stores unix ms.  A whole number that only fits as unix milliseconds gets
+// the hint "(unix milliseconds? divide by 1000)" after the value.
 // False after reporting an error.
 bool read_instant(sqlite3_context* ctx, sqlite3_value* value, ArgName name, int64_t& unix_ms);
 

@@ -10,6 +10,13 @@
 --           '.read sql/reports/cost_by_month_model.sql'
 --
 -- Parameters:
+--   @tz         default '+08:00' (unset, or .parameter clear): the zone
+--               offset of the months, given as
+--               .parameter set @tz "'-05:00'" ('+08:00', '-05:00', '+0800',
+--               '+08', 'Z'; maas_month()).  Beijing time by default because
+--               the provider, iFlytek Xingchen, bills in it: a call at
+--               23:30 UTC on July 31 is on the August bill.  '+00:00' gives
+--               UTC months.
 --   @currency   default NULL (unset, or .parameter clear): no conversion.
 --               Each row keeps the currency of the prices it was priced at
 --               (CNY for the built-in card; a user price in maas_user_rates
@@ -22,15 +29,28 @@
 --               converted and not added: it is listed under "not
 --               converted", with its own currency and amount.
 --
--- Months are UTC.  Each row is priced at the prices in force at its own
+-- Months are those of @tz (Beijing time unless set).  Each row is priced at the prices in force at its own
 -- created_at (maas_cost's `at`), so usage from before a price change keeps
 -- the old price, and usage from before the first published price (2025-07-08
 -- 05:25:00 UTC) has none.  model is the name as published (maas_model), so
 -- 'deepseek-r1' and 'DeepSeek-R1' add up together; a name the price list does
 -- not know is shown as logged.
 --
+-- The model priced is the one that served the call: when a new-api channel
+-- maps the requested model to another (model mapping), new-api logs the
+-- requested name in model_name and the served one in `other`
+-- ({"is_model_mapped":true,"upstream_model_name":"xdeepseekv3"}; see its
+-- relay code, GenerateTextOtherInfo and LogTaskConsumption), and the
+-- upstream_model_name is priced.  `other` is read only when it is TEXT
+-- holding valid JSON: '' (top-ups), NULL, or any other text is "not
+-- mapped", never an error; a log without the column (one-api, which logs
+-- the mapped name itself) reads as not mapped.
+--
 -- Two tables:
---   1. per month, model and currency: requests, unpriced (the requests of the
+--   1. per month, model (the served model as published), requested (the
+--      model_name the client asked for, shown only when a channel mapped
+--      it: a mapped line stands apart from the unmapped one) and currency:
+--      requests, unpriced (the requests of the
 --      line left out of cost), tokens and cost.  currency is the one cost is
 --      in: @currency, or the currency of the model's prices; a line of rows
 --      that were not converted keeps their own currency, and a model without
@@ -51,7 +71,9 @@
 --
 -- It leaves TEMP objects for further queries (and for the tests):
 --   maas_newapi_usage            one row per consume row: month, model,
---                                model_name, username, token_name, at, tokens, price_currency and
+--                                model_name, upstream_model_name,
+--                                priced_name (the name priced), requested
+--                                (model_name when mapped), username, token_name, at, tokens, price_currency and
 --                                price_cost (as priced), currency and cost
 --                                (as counted, NULL if not), reason (NULL if
 --                                counted)
@@ -63,32 +85,56 @@ DROP VIEW IF EXISTS temp.maas_cost_by_month_model;
 DROP VIEW IF EXISTS temp.maas_cost_by_month_model_totals;
 DROP TABLE IF EXISTS temp.maas_newapi_usage;
 CREATE TEMP TABLE maas_newapi_usage AS
-WITH logged AS (
-  SELECT strftime('%Y-%m', created_at, 'unixepoch') AS month,
-         coalesce(maas_model(model_name), model_name) AS model,
+WITH consumed AS (
+  -- `other` is new-api's JSON text; one-api has no such column.  It is read
+  -- through a lookup of the same row, so that a log without the column reads
+  -- NULL from d instead of failing: a name inside a subquery that its own
+  -- FROM lacks is looked up in the enclosing query.
+  SELECT l.created_at, l.model_name, l.username, l.token_name, l.prompt_tokens, l.completion_tokens,
+         (SELECT other FROM logs AS x WHERE x.rowid = l.rowid) AS other
+    FROM logs AS l, (SELECT NULL AS other) AS d
+   WHERE l.type = 2),
+served AS (
+  -- The served model: upstream_model_name when the channel mapped the
+  -- requested model (is_model_mapped true); otherwise model_name.  Only TEXT
+  -- that is valid JSON is read ('' on top-ups, NULL, other text: not mapped),
+  -- so json_extract never fails the report.
+  SELECT *,
+         CASE WHEN typeof(other) = 'text' AND json_valid(other)
+                   AND json_extract(other, '$.is_model_mapped') = 1
+                   AND json_type(other, '$.upstream_model_name') = 'text'
+                   AND json_extract(other, '$.upstream_model_name') <> ''
+              THEN json_extract(other, '$.upstream_model_name') END AS upstream_model_name
+    FROM consumed),
+logged AS (
+  SELECT maas_month(created_at, coalesce(@tz, '+08:00')) AS month,
+         coalesce(maas_model(priced_name), priced_name) AS model,
          model_name,
+         upstream_model_name,
+         priced_name,
          username,
          token_name,
          created_at AS at,
          prompt_tokens,
          completion_tokens,
-         maas_cost(model_name, prompt_tokens, completion_tokens, created_at) AS price_cost,
-         coalesce(maas_currency(model_name, created_at), maas_currency(model_name)) AS price_currency,
+         maas_cost(priced_name, prompt_tokens, completion_tokens, created_at) AS price_cost,
+         coalesce(maas_currency(priced_name, created_at), maas_currency(priced_name)) AS price_currency,
          @currency AS target
-    FROM logs
-   WHERE type = 2),
+    FROM (SELECT *, coalesce(upstream_model_name, model_name) AS priced_name FROM served)),
 counted AS (
   SELECT *,
          CASE WHEN target IS NULL THEN price_cost
               ELSE maas_convert(price_cost, price_currency, target, at) END AS cost
     FROM logged)
-SELECT month, model, model_name, username, token_name, at, prompt_tokens, completion_tokens, price_currency, price_cost,
+SELECT month, model, model_name, upstream_model_name, priced_name,
+       CASE WHEN upstream_model_name IS NOT NULL THEN model_name END AS requested,
+       username, token_name, at, prompt_tokens, completion_tokens, price_currency, price_cost,
        CASE WHEN cost IS NOT NULL THEN coalesce(target, price_currency) END AS currency,
        cost,
        CASE WHEN cost IS NOT NULL THEN NULL
             WHEN price_cost IS NOT NULL THEN 'no_fx_rate'
-            WHEN coalesce(model_name, '') = '' THEN 'no_model_name'
-            ELSE coalesce(maas_unpriced(model_name, at), maas_unpriced(model_name),
+            WHEN coalesce(priced_name, '') = '' THEN 'no_model_name'
+            ELSE coalesce(maas_unpriced(priced_name, at), maas_unpriced(priced_name),
                           CASE WHEN prompt_tokens IS NULL OR completion_tokens IS NULL THEN 'no_token_counts'
                                WHEN at IS NULL THEN 'no_time' END,
                           'no_price') END AS reason
@@ -97,6 +143,7 @@ SELECT month, model, model_name, username, token_name, at, prompt_tokens, comple
 CREATE TEMP VIEW maas_cost_by_month_model AS
 SELECT month,
        model,
+       requested,
        coalesce(currency, price_currency) AS currency,
        count(*) AS requests,
        count(*) - count(cost) AS unpriced,
@@ -104,7 +151,7 @@ SELECT month,
        sum(completion_tokens) AS completion_tokens,
        maas_total_text(cost) AS cost  -- NULL when no row is counted
   FROM temp.maas_newapi_usage
- GROUP BY month, model, coalesce(currency, price_currency);
+ GROUP BY month, model, requested, coalesce(currency, price_currency);
 
 CREATE TEMP VIEW maas_cost_by_month_model_totals AS
 SELECT 0 AS k, 'total' AS line, currency, NULL AS reason, count(*) AS requests,
@@ -124,11 +171,11 @@ SELECT 3, 'all rows', NULL, NULL, count(*), sum(prompt_tokens), sum(completion_t
 
 .headers on
 .mode box
-.width 0 0 0 -8 -8 -13 -17 -14
-SELECT month, model, currency, requests, unpriced, prompt_tokens, completion_tokens,
-       maas_round_text(cost, 6) AS cost
+.width 0 0 0 0 -8 -8 -13 -17 -14
+SELECT month, model, coalesce(requested, '') AS requested, currency, requests, unpriced, prompt_tokens,
+       completion_tokens, maas_round_text(cost, 6) AS cost
   FROM maas_cost_by_month_model
- ORDER BY month, model COLLATE NOCASE, model, currency;
+ ORDER BY month, model COLLATE NOCASE, model, requested IS NOT NULL, requested, currency;
 .width 0 0 0 -8 -13 -17 -14
 SELECT line, currency, reason, requests, prompt_tokens, completion_tokens, maas_round_text(cost, 6) AS cost
   FROM maas_cost_by_month_model_totals

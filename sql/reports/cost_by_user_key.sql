@@ -11,6 +11,13 @@
 --           '.read sql/reports/cost_by_user_key.sql'
 --
 -- Parameters:
+--   @tz         default '+08:00' (unset, or .parameter clear): the zone
+--               offset of the months, given as
+--               .parameter set @tz "'-05:00'" ('+08:00', '-05:00', '+0800',
+--               '+08', 'Z'; maas_month()).  Beijing time by default because
+--               the provider, iFlytek Xingchen, bills in it: a call at
+--               23:30 UTC on July 31 is on the August bill.  '+00:00' gives
+--               UTC months.
 --   @currency   default NULL (unset): no conversion; each row keeps the
 --               currency of its prices, lines are per currency and there is
 --               one total per currency.  Set (.parameter set @currency
@@ -19,9 +26,19 @@
 --               in maas_user_fx (sql/user_tables.sql); a row with no rate in
 --               force is listed as "not converted", never added.
 --
--- Months are UTC.  Each row is priced at the prices in force at its own
+-- Months are those of @tz (Beijing time unless set).  Each row is priced at the prices in force at its own
 -- created_at, the same way as cost_by_month_model.sql (the two build the same
 -- TEMP table, maas_newapi_usage), so the two reports have the same totals.
+--
+-- The model priced is the one that served the call: when a new-api channel
+-- maps the requested model to another (model mapping), new-api logs the
+-- requested name in model_name and the served one in `other`
+-- ({"is_model_mapped":true,"upstream_model_name":"xdeepseekv3"}; see its
+-- relay code, GenerateTextOtherInfo and LogTaskConsumption), and the
+-- upstream_model_name is priced.  `other` is read only when it is TEXT
+-- holding valid JSON: '' (top-ups), NULL, or any other text is "not
+-- mapped", never an error; a log without the column (one-api, which logs
+-- the mapped name itself) reads as not mapped.
 --
 -- Three tables: per month, username and currency; then per month, username,
 -- token_name and currency; then the totals, as in cost_by_month_model.sql:
@@ -48,32 +65,56 @@ DROP VIEW IF EXISTS temp.maas_cost_by_user_key;
 DROP VIEW IF EXISTS temp.maas_cost_by_user_key_totals;
 DROP TABLE IF EXISTS temp.maas_newapi_usage;
 CREATE TEMP TABLE maas_newapi_usage AS
-WITH logged AS (
-  SELECT strftime('%Y-%m', created_at, 'unixepoch') AS month,
-         coalesce(maas_model(model_name), model_name) AS model,
+WITH consumed AS (
+  -- `other` is new-api's JSON text; one-api has no such column.  It is read
+  -- through a lookup of the same row, so that a log without the column reads
+  -- NULL from d instead of failing: a name inside a subquery that its own
+  -- FROM lacks is looked up in the enclosing query.
+  SELECT l.created_at, l.model_name, l.username, l.token_name, l.prompt_tokens, l.completion_tokens,
+         (SELECT other FROM logs AS x WHERE x.rowid = l.rowid) AS other
+    FROM logs AS l, (SELECT NULL AS other) AS d
+   WHERE l.type = 2),
+served AS (
+  -- The served model: upstream_model_name when the channel mapped the
+  -- requested model (is_model_mapped true); otherwise model_name.  Only TEXT
+  -- that is valid JSON is read ('' on top-ups, NULL, other text: not mapped),
+  -- so json_extract never fails the report.
+  SELECT *,
+         CASE WHEN typeof(other) = 'text' AND json_valid(other)
+                   AND json_extract(other, '$.is_model_mapped') = 1
+                   AND json_type(other, '$.upstream_model_name') = 'text'
+                   AND json_extract(other, '$.upstream_model_name') <> ''
+              THEN json_extract(other, '$.upstream_model_name') END AS upstream_model_name
+    FROM consumed),
+logged AS (
+  SELECT maas_month(created_at, coalesce(@tz, '+08:00')) AS month,
+         coalesce(maas_model(priced_name), priced_name) AS model,
          model_name,
+         upstream_model_name,
+         priced_name,
          username,
          token_name,
          created_at AS at,
          prompt_tokens,
          completion_tokens,
-         maas_cost(model_name, prompt_tokens, completion_tokens, created_at) AS price_cost,
-         coalesce(maas_currency(model_name, created_at), maas_currency(model_name)) AS price_currency,
+         maas_cost(priced_name, prompt_tokens, completion_tokens, created_at) AS price_cost,
+         coalesce(maas_currency(priced_name, created_at), maas_currency(priced_name)) AS price_currency,
          @currency AS target
-    FROM logs
-   WHERE type = 2),
+    FROM (SELECT *, coalesce(upstream_model_name, model_name) AS priced_name FROM served)),
 counted AS (
   SELECT *,
          CASE WHEN target IS NULL THEN price_cost
               ELSE maas_convert(price_cost, price_currency, target, at) END AS cost
     FROM logged)
-SELECT month, model, model_name, username, token_name, at, prompt_tokens, completion_tokens, price_currency, price_cost,
+SELECT month, model, model_name, upstream_model_name, priced_name,
+       CASE WHEN upstream_model_name IS NOT NULL THEN model_name END AS requested,
+       username, token_name, at, prompt_tokens, completion_tokens, price_currency, price_cost,
        CASE WHEN cost IS NOT NULL THEN coalesce(target, price_currency) END AS currency,
        cost,
        CASE WHEN cost IS NOT NULL THEN NULL
             WHEN price_cost IS NOT NULL THEN 'no_fx_rate'
-            WHEN coalesce(model_name, '') = '' THEN 'no_model_name'
-            ELSE coalesce(maas_unpriced(model_name, at), maas_unpriced(model_name),
+            WHEN coalesce(priced_name, '') = '' THEN 'no_model_name'
+            ELSE coalesce(maas_unpriced(priced_name, at), maas_unpriced(priced_name),
                           CASE WHEN prompt_tokens IS NULL OR completion_tokens IS NULL THEN 'no_token_counts'
                                WHEN at IS NULL THEN 'no_time' END,
                           'no_price') END AS reason

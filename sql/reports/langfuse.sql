@@ -1,11 +1,32 @@
--- langfuse.sql - what the LLM generations recorded by Langfuse (v2, the
--- Postgres `observations` table) cost at iFlytek Xingchen MaaS prices (CNY):
--- by month and model, on another model (what-if), and the usage that found no
--- price.
+-- langfuse.sql - what the LLM generations recorded by Langfuse v2 (the
+-- Postgres `observations` table, with model, prompt_tokens and
+-- completion_tokens columns) cost at iFlytek Xingchen MaaS prices: by month
+-- and model, on another model (what-if), and the usage left out, and why.
+-- For Langfuse v3 (ClickHouse, usage_details) use langfuse_v3.sql.
 --
 --   sqlite3 -cmd '.load ./build/maas' langfuse.db
 --   sqlite> .parameter set @whatif_model 'Qwen3-8B'     -- optional
+--   sqlite> .parameter set @currency "'CNY'"            -- optional
 --   sqlite> .read sql/reports/langfuse.sql
+--
+-- Parameters:
+--   @whatif_model  default Qwen3-8B (section 2)
+--   @tz            default '+08:00': the zone offset of the months, given as
+--                  .parameter set @tz "'-05:00'" ('+08:00', '-05:00',
+--                  '+0800', '+08', 'Z'; maas_month()).  Beijing time by
+--                  default because the provider, iFlytek Xingchen, bills in
+--                  it: a call at 23:30 UTC on July 31 is on the August bill.
+--                  '+00:00' gives UTC months.
+--   @currency      default NULL: no conversion; each generation keeps the
+--                  currency of its prices (CNY for the built-in card; a user
+--                  price in maas_user_rates may be USD, ...), lines are per
+--                  currency and there is one total per currency: amounts in
+--                  two currencies are never added.  Set (.parameter set
+--                  @currency "'CNY'"): each cost is converted to it with
+--                  maas_convert() at the generation's start_time, using the
+--                  rates in maas_user_fx (sql/user_tables.sql); one with no
+--                  rate in force is listed as not converted (no_fx_rate),
+--                  never added.
 --
 -- One file, three sections, because the three must agree on which rows are
 -- usage, how a name becomes a model and at which time a row is priced: each
@@ -15,7 +36,8 @@
 --
 -- Reads `observations`: type, start_time, model, internal_model,
 -- prompt_tokens, completion_tokens, unit (and id, trace_id, project_id,
--- kept in the TEMP table).  What is assumed about Langfuse v2:
+-- kept in the TEMP table).  What is assumed about Langfuse v2 (its Prisma
+-- schema, model Observation):
 --   usage       is on rows of type 'GENERATION' (the types are SPAN, EVENT,
 --               GENERATION); prompt_tokens and completion_tokens are billed
 --               as input and output.  They default to 0 when the application
@@ -25,7 +47,7 @@
 --               tokens anyway is priced nowhere and listed in section 3.
 --   unit        NULL or 'TOKENS' means the counts are tokens.  Any other unit
 --               ('CHARACTERS', 'SECONDS', ...) is not priced per token: listed
---               in section 3 as "usage in CHARACTERS".
+--               in section 3 as unit_not_tokens, with the unit.
 --   model       the name the application sent, looked up with maas_model()
 --               (published names in any letter case; aliases such as the
 --               Xingchen service ID 'xdeepseekv3'); if unknown, the part after
@@ -36,52 +58,60 @@
 --   time        start_time, UTC: TEXT in a form SQLite's date functions read
 --               ('2025-08-01 12:34:56.789' as Postgres prints a timestamp(3),
 --               '2025-08-01T12:34:56.789Z'; an offset must be +HH:MM) or a
---               number of unix seconds.  Months are UTC.  Each generation is
+--               number of unix seconds.  Months are @tz's.  Each generation is
 --               priced at the prices in force at its start_time, so
 --               generations from before the first published price (2025-07-08
 --               05:25:00 UTC) have none.  A time SQLite cannot read leaves the
---               row unpriced ("no usable time"); it does not stop the report.
+--               row unpriced (no_usable_time); it does not stop the report.
 --   costs       Langfuse's own input_cost ... calculated_total_cost are not
 --               read: they are in the currency of Langfuse's model
---               definitions (USD for its built-in ones), not CNY.
+--               definitions (USD for its built-in ones).
 -- There is no user in `observations`: the user is traces.user_id.  With the
--- traces table in the same database, the cost per user and month is
---   SELECT u.month, t.user_id, sum(u.cost_nano) / 1e9 AS cost_cny
+-- traces table in the same database, the cost per user, month and currency is
+--   SELECT u.month, t.user_id, u.currency, maas_total_text(u.cost, 6) AS cost
 --     FROM maas_langfuse_usage AS u JOIN traces AS t ON t.id = u.trace_id
---    WHERE u.is_generation GROUP BY 1, 2;
+--    WHERE u.cost IS NOT NULL GROUP BY 1, 2, 3;
 --
 -- Sections:
---   1. cost by month and model (as published; an unknown name as sent).
---      unpriced counts the generations of a line that found no price: they
---      are in generations and tokens but not in cost_cny, which is empty when
---      no generation of the line has a price.
+--   1. cost by month, model and currency (the model as published; an
+--      unknown name as sent), then the totals: one line per currency
+--      ("total"), the generations not converted to @currency (per currency,
+--      with their amount in it), the observations left out (per reason) and
+--      all observations with usage; the lines other than "all observations"
+--      add up to it.  unpriced counts the generations of a line left out:
+--      they are in generations and tokens, not in cost, which is empty when
+--      no generation of the line counts.
 --   2. what-if: the same generations, tokens and times priced on
 --      @whatif_model: any name maas_model() knows.  Unset (.parameter clear)
---      it is Qwen3-8B.  Only generations priced both ways are compared; a
---      name the price list does not know, or a model without token prices,
---      stops this section with an error naming @whatif_model (the others
---      still print).
---   3. coverage: per model and internal_model as recorded, the rows that
---      found no price, with their tokens and the reason (the first that
---      applies):
---        not a GENERATION (SPAN)  a SPAN or EVENT with a model or tokens
---        no model name            model and internal_model are empty
---        unknown model            none of the names is a model or alias
---        usage in CHARACTERS      unit is not tokens
---        no token counts          a token count is NULL
---        no usable time           start_time is NULL or not a time
---        no token price           the model is not sold per token
---        before the first price   no price was in force yet at start_time
---      "(none)" when everything was priced; then one line with the
---      generations, those priced (zero_tokens of them with 0 tokens), those
---      not, and the other rows listed.
+--      it is Qwen3-8B.  Only generations priced both ways, in one currency,
+--      are compared; a name the price list does not know, or a model without
+--      token prices, stops this section with an error naming @whatif_model
+--      (the others still print).
+--   3. coverage: per model and internal_model as recorded, the observations
+--      left out of the totals, with their tokens and the reason (the first
+--      that applies):
+--        not_generation      a SPAN or EVENT with a model or tokens (detail:
+--                            its type)
+--        no_model_name       model and internal_model are empty
+--        unknown_model, other_product
+--                            none of the names is a model or alias
+--                            (other_product: a name of another product, e.g.
+--                            the Spark API's 'Spark-Max', billed at other
+--                            prices)
+--        unit_not_tokens     unit is not tokens (detail: the unit)
+--        no_token_counts     a token count is NULL
+--        no_usable_time      start_time is NULL or not a time
+--        no_token_price, before_first_price, mixed_currency
+--                            maas_unpriced()'s codes: the model is not sold
+--                            per token; no price was in force yet at
+--                            start_time; its prices are in two currencies
+--        no_fx_rate          priced, but no rate to @currency in force
+--      "(none)" when everything was counted; then one line with the
+--      generations, those counted (zero_tokens of them with 0 tokens), those
+--      left out, and the other rows listed.
 --
--- Costs are exact: each generation's cost is a whole number of nano-CNY
--- (1e-9; prices have at most 5 decimals per 1,000 tokens, so every cost is a
--- multiple of 1e-8), CAST(round(maas_cost(...) * 1e9) AS INTEGER) recovers it
--- from the double while a generation costs less than about a million CNY,
--- and integers add up without error.  Only the display rounds, half away
--- from zero, to 6 decimals, in integer arithmetic.
+-- Costs are exact: maas_total_text() adds each generation's cost as the
+-- decimal it is and rounds once, half away from zero, to the 6 places shown.
 --
 -- It leaves TEMP objects for further queries (and for the tests):
 --   maas_langfuse_usage               one row per generation, and per other
@@ -89,13 +119,33 @@
 --                                     id, trace_id, project_id, type,
 --                                     is_generation, month, at (the time it
 --                                     was priced at), names, tokens, unit,
---                                     cost_nano, whatif_nano, reason (NULL if
---                                     priced)
+--                                     price_currency and price_cost (as
+--                                     priced), currency and cost (as
+--                                     counted), whatif_cost, reason (NULL if
+--                                     counted)
 --   maas_langfuse_whatif_model        the what-if model
---   maas_langfuse_cost_by_month_model, maas_langfuse_whatif_by_month,
---   maas_langfuse_unpriced            the sections
+--   maas_langfuse_cost_by_month_model, maas_langfuse_totals,
+--   maas_langfuse_whatif_by_month, maas_langfuse_unpriced
+--                                     the sections, costs as exact TEXT
 -- and the shell in `.mode box` with headers.
+-- First the columns this report reads; without them it stops with one line
+-- saying which tool it is for (.bail on for that one statement: a script
+-- ends there, an interactive shell returns to its prompt, with .bail left
+-- on).
+.bail on
+DROP TABLE IF EXISTS temp.maas_report_check;
+CREATE TEMP TABLE maas_report_check (ok INTEGER
+  CONSTRAINT "langfuse.sql is for Langfuse v2 (Postgres observations with model, prompt_tokens, completion_tokens); for Langfuse v3 use langfuse_v3.sql"
+    CHECK (ok));
+INSERT INTO temp.maas_report_check
+SELECT count(*) = 9 FROM pragma_table_info('observations')
+ WHERE name IN ('id', 'trace_id', 'project_id', 'type', 'start_time', 'model', 'internal_model', 'prompt_tokens',
+                'completion_tokens')
+   AND EXISTS (SELECT 1 FROM pragma_table_info('observations') WHERE name = 'unit');
+DROP TABLE temp.maas_report_check;
+.bail off
 DROP VIEW IF EXISTS temp.maas_langfuse_cost_by_month_model;
+DROP VIEW IF EXISTS temp.maas_langfuse_totals;
 DROP VIEW IF EXISTS temp.maas_langfuse_whatif_by_month;
 DROP VIEW IF EXISTS temp.maas_langfuse_unpriced;
 DROP TABLE IF EXISTS temp.maas_langfuse_usage;
@@ -135,7 +185,8 @@ WITH recorded AS (
          prompt_tokens,
          completion_tokens,
          unit,
-         unit IS NULL OR upper(unit) = 'TOKENS' AS in_tokens
+         unit IS NULL OR upper(unit) = 'TOKENS' AS in_tokens,
+         @currency AS target
     FROM observations
    WHERE type = 'GENERATION'
       OR coalesce(model, '') <> '' OR coalesce(internal_model, '') <> ''
@@ -143,15 +194,23 @@ WITH recorded AS (
 priced AS (
   SELECT *,
          CASE WHEN is_generation AND in_tokens
-              THEN CAST(round(maas_cost(priced_name, prompt_tokens, completion_tokens, at) * 1e9)
-                        AS INTEGER) END AS cost_nano,
+              THEN maas_cost(priced_name, prompt_tokens, completion_tokens, at) END AS price_cost,
+         coalesce(maas_currency(priced_name, at), maas_currency(priced_name)) AS price_currency,
          CASE WHEN is_generation AND in_tokens
-              THEN CAST(round(maas_cost((SELECT model FROM temp.maas_langfuse_whatif_model),
-                                        prompt_tokens, completion_tokens, at) * 1e9) AS INTEGER)
-         END AS whatif_nano
-    FROM recorded)
+              THEN maas_cost((SELECT model FROM temp.maas_langfuse_whatif_model),
+                             prompt_tokens, completion_tokens, at) END AS whatif_price_cost,
+         (SELECT coalesce(maas_currency(model, at), maas_currency(model))
+            FROM temp.maas_langfuse_whatif_model) AS whatif_price_currency
+    FROM recorded),
+counted AS (
+  SELECT *,
+         CASE WHEN target IS NULL THEN price_cost
+              ELSE maas_convert(price_cost, price_currency, target, at) END AS cost,
+         CASE WHEN target IS NULL THEN whatif_price_cost
+              ELSE maas_convert(whatif_price_cost, whatif_price_currency, target, at) END AS whatif_cost
+    FROM priced)
 SELECT id, trace_id, project_id, type, is_generation,
-       coalesce(substr(at, 1, 7), '(no time)') AS month,
+       coalesce(maas_month(at, coalesce(@tz, '+08:00')), '(no time)') AS month,
        at,
        logged_model,
        internal_model,
@@ -160,112 +219,141 @@ SELECT id, trace_id, project_id, type, is_generation,
        prompt_tokens,
        completion_tokens,
        unit,
-       cost_nano,
-       whatif_nano,
-       CASE WHEN cost_nano IS NOT NULL THEN NULL
-            WHEN NOT is_generation THEN 'not a GENERATION (' || type || ')'
-            WHEN coalesce(logged_model, '') = '' AND coalesce(internal_model, '') = '' THEN 'no model name'
-            WHEN priced_name IS NULL THEN 'unknown model'
-            WHEN NOT in_tokens THEN 'usage in ' || unit
-            WHEN prompt_tokens IS NULL OR completion_tokens IS NULL THEN 'no token counts'
-            WHEN at IS NULL THEN 'no usable time'
-            WHEN maas_cost(priced_name, 0, 0) IS NULL THEN 'no token price'
-            ELSE 'before the first price' END AS reason
-  FROM priced;
+       price_currency,
+       price_cost,
+       CASE WHEN cost IS NOT NULL THEN coalesce(target, price_currency) END AS currency,
+       cost,
+       CASE WHEN cost IS NOT NULL AND whatif_cost IS NOT NULL
+                 AND coalesce(target, price_currency) = coalesce(target, whatif_price_currency)
+            THEN whatif_cost END AS whatif_cost,
+       CASE WHEN cost IS NOT NULL THEN NULL
+            WHEN price_cost IS NOT NULL THEN 'no_fx_rate'
+            WHEN NOT is_generation THEN 'not_generation'
+            WHEN coalesce(logged_model, '') = '' AND coalesce(internal_model, '') = '' THEN 'no_model_name'
+            WHEN priced_name IS NULL THEN
+              CASE WHEN 'other_product' IN (maas_unpriced(logged_model),
+                                            maas_unpriced(substr(logged_model, instr(logged_model, '/') + 1)),
+                                            maas_unpriced(internal_model))
+                     THEN 'other_product' ELSE 'unknown_model' END
+            WHEN NOT in_tokens THEN 'unit_not_tokens'
+            WHEN prompt_tokens IS NULL OR completion_tokens IS NULL THEN 'no_token_counts'
+            WHEN at IS NULL THEN 'no_usable_time'
+            ELSE coalesce(maas_unpriced(priced_name, at), 'no_price') END AS reason
+  FROM counted;
 
 CREATE TEMP VIEW maas_langfuse_cost_by_month_model AS
-SELECT month, model, count(*) AS generations, count(*) - count(cost_nano) AS unpriced,
+SELECT month, model, coalesce(currency, price_currency) AS currency, count(*) AS generations,
+       count(*) - count(cost) AS unpriced,
        sum(prompt_tokens) AS prompt_tokens, sum(completion_tokens) AS completion_tokens,
-       sum(cost_nano) AS cost_nano
+       maas_total_text(cost) AS cost
   FROM temp.maas_langfuse_usage
  WHERE is_generation
- GROUP BY month, model;
+ GROUP BY month, model, coalesce(currency, price_currency);
+
+CREATE TEMP VIEW maas_langfuse_totals AS
+SELECT 0 AS k, 'total' AS line, currency, NULL AS reason, count(*) AS observations,
+       sum(prompt_tokens) AS prompt_tokens, sum(completion_tokens) AS completion_tokens,
+       maas_total_text(cost) AS cost
+  FROM temp.maas_langfuse_usage WHERE reason IS NULL GROUP BY currency
+UNION ALL
+SELECT 1, 'not converted', price_currency, reason, count(*), sum(prompt_tokens), sum(completion_tokens),
+       maas_total_text(price_cost)
+  FROM temp.maas_langfuse_usage WHERE reason = 'no_fx_rate' GROUP BY price_currency
+UNION ALL
+SELECT 2, 'left out', NULL, reason, count(*), sum(prompt_tokens), sum(completion_tokens), NULL
+  FROM temp.maas_langfuse_usage WHERE reason <> 'no_fx_rate' GROUP BY reason
+UNION ALL
+SELECT 3, 'all observations', NULL, NULL, count(*), sum(prompt_tokens), sum(completion_tokens), NULL
+  FROM temp.maas_langfuse_usage;
 
 CREATE TEMP VIEW maas_langfuse_whatif_by_month AS
-SELECT u.month, count(*) AS generations, count(u.cost_nano + u.whatif_nano) AS compared,
-       sum(CASE WHEN u.whatif_nano IS NOT NULL THEN u.cost_nano END) AS actual_nano,
-       sum(CASE WHEN u.cost_nano IS NOT NULL THEN u.whatif_nano END) AS whatif_nano
-  FROM temp.maas_langfuse_usage AS u, temp.maas_langfuse_whatif_model AS w
- WHERE u.is_generation
- GROUP BY u.month;
+WITH parts AS (
+  SELECT month, currency, 1 AS n, whatif_cost IS NOT NULL AS compared,
+         CASE WHEN whatif_cost IS NOT NULL THEN cost END AS actual, whatif_cost AS whatif,
+         whatif_cost AS difference
+    FROM temp.maas_langfuse_usage WHERE is_generation
+  UNION ALL
+  SELECT month, currency, 0, 0, NULL, NULL, -cost
+    FROM temp.maas_langfuse_usage WHERE is_generation AND whatif_cost IS NOT NULL)
+SELECT month, coalesce(currency, (SELECT currency FROM maas_rates, temp.maas_langfuse_whatif_model AS w
+                                   WHERE maas_rates.model = w.model AND item = 'input'
+                                     AND effective_to IS NULL)) AS currency,
+       sum(n) AS generations, sum(compared) AS compared,
+       maas_total_text(actual) AS actual, maas_total_text(whatif) AS whatif,
+       maas_total_text(difference) AS difference
+  FROM parts, temp.maas_langfuse_whatif_model
+ GROUP BY 1, 2;
 
 CREATE TEMP VIEW maas_langfuse_unpriced AS
-SELECT logged_model, internal_model, maas_model(priced_name) AS model, reason, count(*) AS observations,
+SELECT logged_model, internal_model, maas_model(priced_name) AS model, reason,
+       CASE reason WHEN 'not_generation' THEN type WHEN 'unit_not_tokens' THEN unit END AS detail,
+       CASE WHEN reason = 'no_fx_rate' THEN price_currency END AS currency, count(*) AS observations,
        sum(prompt_tokens) AS prompt_tokens, sum(completion_tokens) AS completion_tokens
   FROM temp.maas_langfuse_usage
  WHERE reason IS NOT NULL
- GROUP BY logged_model, internal_model, reason;
+ GROUP BY logged_model, internal_model, reason, 5, 6;
 
 .headers on
 .mode box
-.print '1. Cost of the generations by month and model (CNY at Xingchen prices)'
-.width 0 0 -11 -8 -13 -17 -14
-WITH report AS (
-  SELECT 0 AS is_total, month, model, generations, unpriced, prompt_tokens, completion_tokens, cost_nano
-    FROM maas_langfuse_cost_by_month_model
-  UNION ALL
-  SELECT 1, 'total', NULL, sum(generations), sum(unpriced), sum(prompt_tokens), sum(completion_tokens),
-         sum(cost_nano)
-    FROM maas_langfuse_cost_by_month_model),
-shown AS (
-  SELECT *, (cost_nano + 500) / 1000 AS cost_micro FROM report)
-SELECT month,
-       CASE WHEN is_total THEN NULL ELSE coalesce(model, '(none)') END AS model,
+.print '1. Cost of the generations by month and model, at Xingchen prices, in currency'
+.width 0 0 0 -11 -8 -13 -17 -14
+SELECT month, coalesce(nullif(model, ''), '(none)') AS model, currency,
        generations, unpriced, prompt_tokens, completion_tokens,
-       CASE WHEN cost_micro IS NOT NULL
-            THEN printf('%d.%06d', cost_micro / 1000000, cost_micro % 1000000) END AS cost_cny
-  FROM shown
- ORDER BY is_total, month, model COLLATE NOCASE, model;
+       maas_round_text(cost, 6) AS cost
+  FROM maas_langfuse_cost_by_month_model
+ ORDER BY month, model COLLATE NOCASE, model, currency;
+.width 0 0 0 -12 -13 -17 -14
+SELECT line, currency, reason, observations, prompt_tokens, completion_tokens, maas_round_text(cost, 6) AS cost
+  FROM maas_langfuse_totals
+ ORDER BY k, currency, observations DESC, reason;
 
 .print
-.print '2. What-if: the same generations priced on another model (CNY)'
+.print '2. What-if: the same generations priced on another model'
 .width
 SELECT w.model AS whatif_model,
        CASE WHEN w.is_default THEN 'default (@whatif_model unset)' ELSE '@whatif_model = ' || quote(w.given) END
          AS chosen_by,
        (SELECT price_text FROM maas_rates
-         WHERE model = w.model AND item = 'input' AND effective_to IS NULL) AS input_cny_per_1k,
+         WHERE model = w.model AND item = 'input' AND effective_to IS NULL) AS input_per_1k,
        (SELECT price_text FROM maas_rates
-         WHERE model = w.model AND item = 'output' AND effective_to IS NULL) AS output_cny_per_1k
+         WHERE model = w.model AND item = 'output' AND effective_to IS NULL) AS output_per_1k,
+       (SELECT currency FROM maas_rates
+         WHERE model = w.model AND item = 'input' AND effective_to IS NULL) AS currency
   FROM temp.maas_langfuse_whatif_model AS w;
-.width 0 -11 -8 -14 -14 -14 -8
+.width 0 0 -11 -8 -14 -14 -14 -8
 WITH report AS (
-  SELECT 0 AS is_total, month, generations, compared, actual_nano, whatif_nano
+  SELECT 0 AS is_total, month, currency, generations, compared, actual, whatif, difference
     FROM maas_langfuse_whatif_by_month
   UNION ALL
-  SELECT 1, 'total', sum(generations), sum(compared), sum(actual_nano), sum(whatif_nano)
+  SELECT 1, 'total', currency, sum(generations), sum(compared), maas_total_text(actual), maas_total_text(whatif),
+         maas_total_text(difference)
     FROM maas_langfuse_whatif_by_month
-  HAVING count(*) > 0),
-shown AS (
-  SELECT *, coalesce(whatif_nano - actual_nano, 0) AS diff_nano,
-         (coalesce(actual_nano, 0) + 500) / 1000 AS actual_micro,
-         (coalesce(whatif_nano, 0) + 500) / 1000 AS whatif_micro
-    FROM report)
-SELECT month, generations, compared,
-       printf('%d.%06d', actual_micro / 1000000, actual_micro % 1000000) AS actual_cny,
-       printf('%d.%06d', whatif_micro / 1000000, whatif_micro % 1000000) AS whatif_cny,
-       CASE WHEN diff_nano < 0 THEN '-' WHEN diff_nano > 0 THEN '+' ELSE '' END
-         || printf('%d.%06d', (abs(diff_nano) + 500) / 1000 / 1000000, (abs(diff_nano) + 500) / 1000 % 1000000)
-         AS difference_cny,
-       CASE WHEN actual_nano > 0 THEN printf('%+.1f%%', diff_nano * 100.0 / actual_nano) END AS change
-  FROM shown
- ORDER BY is_total, month;
+   GROUP BY currency)
+SELECT month, currency, generations, compared,
+       maas_round_text(coalesce(actual, 0), 6) AS actual,
+       maas_round_text(coalesce(whatif, 0), 6) AS whatif,
+       CASE WHEN CAST(difference AS REAL) > 0 THEN '+' ELSE '' END || maas_round_text(coalesce(difference, 0), 6)
+         AS difference,
+       CASE WHEN CAST(actual AS REAL) > 0
+            THEN printf('%+.1f%%', CAST(difference AS REAL) * 100.0 / CAST(actual AS REAL)) END AS change
+  FROM report
+ ORDER BY is_total, month, currency;
 
 .print
-.print '3. Coverage: the observations with usage that found no price (left out of cost_cny above)'
-.width 0 0 0 0 -12 -13 -17
-SELECT logged_model AS model_recorded, internal_model, model, reason, observations,
+.print '3. Coverage: the observations with usage left out of the totals above'
+.width 0 0 0 0 0 0 -12 -13 -17
+SELECT logged_model AS model_recorded, internal_model, model, reason, detail, currency, observations,
        prompt_tokens, completion_tokens
   FROM maas_langfuse_unpriced
 UNION ALL
-SELECT '(none)', NULL, NULL, NULL, 0, 0, 0
+SELECT '(none)', NULL, NULL, NULL, NULL, NULL, 0, 0, 0
  WHERE NOT EXISTS (SELECT 1 FROM maas_langfuse_unpriced)
  ORDER BY observations DESC, model_recorded, internal_model, reason;
 .width -11 -8 -11 -8 -12
 SELECT sum(is_generation) AS generations,
-       count(cost_nano) AS priced,
-       sum(cost_nano IS NOT NULL AND prompt_tokens = 0 AND completion_tokens = 0) AS zero_tokens,
-       sum(is_generation AND cost_nano IS NULL) AS unpriced,
+       count(cost) AS counted,
+       sum(cost IS NOT NULL AND prompt_tokens = 0 AND completion_tokens = 0) AS zero_tokens,
+       sum(is_generation AND cost IS NULL) AS left_out,
        sum(NOT is_generation) AS other_rows
   FROM temp.maas_langfuse_usage;
 .width

@@ -12,6 +12,12 @@
 --
 -- Parameters:
 --   @whatif_model  default Qwen3-8B (section 3)
+--   @tz            default '+08:00': the zone offset of the months, given as
+--                  .parameter set @tz "'-05:00'" ('+08:00', '-05:00',
+--                  '+0800', '+08', 'Z'; maas_month()).  Beijing time by
+--                  default because the provider, iFlytek Xingchen, bills in
+--                  it: a call at 23:30 UTC on July 31 is on the August bill.
+--                  '+00:00' gives UTC months.
 --   @currency      default NULL: no conversion; each request keeps the
 --                  currency of its prices (CNY for the built-in card; a user
 --                  price may be USD, ...), lines are per currency and there
@@ -33,7 +39,7 @@
 --   time        startTime, UTC: TEXT in a form SQLite's date functions read
 --               ('2025-08-01 12:34:56.789' as Postgres prints it,
 --               '2025-08-01T12:34:56.789Z', '...+08:00'; an offset must be
---               +HH:MM) or a number of unix seconds.  Months are UTC.  Each
+--               +HH:MM) or a number of unix seconds.  Months are @tz's.  Each
 --               row is priced at the prices in force at its startTime, so
 --               requests from before the first published price (2025-07-08
 --               05:25:00 UTC) have none.  A time SQLite cannot read leaves
@@ -172,7 +178,7 @@ counted AS (
               ELSE maas_convert(whatif_price_cost, whatif_price_currency, target, at) END AS whatif_cost
     FROM priced)
 SELECT request_id,
-       coalesce(substr(at, 1, 7), '(no time)') AS month,
+       coalesce(maas_month(at, coalesce(@tz, '+08:00')), '(no time)') AS month,
        at,
        logged_model,
        priced_name,

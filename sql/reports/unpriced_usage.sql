@@ -15,7 +15,10 @@
 --               be converted to it (no rate in maas_user_fx in force at their
 --               created_at) are listed too, as no_fx_rate with their currency.
 --
--- Lists, per model_name as logged and reason, the consume rows that
+-- model_name is the served model: new-api's upstream_model_name when a
+-- channel mapped the request (read from `other`, as in
+-- cost_by_month_model.sql), with the name asked for in requested.
+-- Lists, per served model name and reason, the consume rows that
 -- cost_by_month_model.sql and cost_by_user_key.sql leave out of their totals,
 -- with their requests and tokens.  The reason is maas_unpriced()'s code where
 -- the model has no price in force at created_at:
@@ -41,16 +44,36 @@
 -- One line says "(none)" when everything was counted.
 .headers on
 .mode box
-.width 0 0 0 0 -8 -13 -17
-WITH logged AS (
-  SELECT model_name, created_at AS at, prompt_tokens, completion_tokens,
+.width 0 0 0 0 0 -8 -13 -17
+WITH consumed AS (
+  -- `other` is new-api's JSON text; one-api has no such column.  It is read
+  -- through a lookup of the same row, so that a log without the column reads
+  -- NULL from d instead of failing: a name inside a subquery that its own
+  -- FROM lacks is looked up in the enclosing query.
+  SELECT l.created_at, l.type, l.model_name, l.prompt_tokens, l.completion_tokens,
+         (SELECT other FROM logs AS x WHERE x.rowid = l.rowid) AS other
+    FROM logs AS l, (SELECT NULL AS other) AS d
+   WHERE l.type = 2),
+served AS (
+  -- The served model (see cost_by_month_model.sql): upstream_model_name when
+  -- the channel mapped the requested model, read only from valid JSON text.
+  SELECT created_at, type, prompt_tokens, completion_tokens, model_name AS requested_name,
+         coalesce(CASE WHEN typeof(other) = 'text' AND json_valid(other)
+                            AND json_extract(other, '$.is_model_mapped') = 1
+                            AND json_type(other, '$.upstream_model_name') = 'text'
+                            AND json_extract(other, '$.upstream_model_name') <> ''
+                       THEN json_extract(other, '$.upstream_model_name') END,
+                  model_name) AS model_name
+    FROM consumed),
+logged AS (
+  SELECT model_name, requested_name, created_at AS at, prompt_tokens, completion_tokens,
          maas_cost(model_name, prompt_tokens, completion_tokens, created_at) AS price_cost,
          coalesce(maas_currency(model_name, created_at), maas_currency(model_name)) AS price_currency,
          @currency AS target
-    FROM logs
-   WHERE type = 2),
+    FROM served),
 unpriced AS (
   SELECT model_name,
+         CASE WHEN requested_name IS NOT model_name THEN requested_name END AS requested,
          maas_model(model_name) AS model,
          CASE WHEN price_cost IS NOT NULL THEN 'no_fx_rate'
               WHEN coalesce(model_name, '') = '' THEN 'no_model_name'
@@ -64,12 +87,12 @@ unpriced AS (
     FROM logged
    WHERE price_cost IS NULL
       OR (target IS NOT NULL AND maas_convert(price_cost, price_currency, target, at) IS NULL))
-SELECT model_name, model, reason, currency, count(*) AS requests,
+SELECT model_name, coalesce(requested, '') AS requested, model, reason, currency, count(*) AS requests,
        sum(prompt_tokens) AS prompt_tokens, sum(completion_tokens) AS completion_tokens
   FROM unpriced
- GROUP BY model_name, reason, currency
+ GROUP BY model_name, requested, reason, currency
 UNION ALL
-SELECT '(none)', NULL, NULL, NULL, 0, 0, 0
+SELECT '(none)', '', NULL, NULL, NULL, 0, 0, 0
  WHERE NOT EXISTS (SELECT 1 FROM unpriced)
  ORDER BY requests DESC, model_name;
 .width

@@ -10,6 +10,13 @@
 --   sqlite> .read sql/reports/whatif_by_month.sql
 --
 -- Parameters:
+--   @tz            default '+08:00' (unset, or .parameter clear): the zone
+--                  offset of the months, given as
+--                  .parameter set @tz "'-05:00'" ('+08:00', '-05:00', '+0800',
+--                  '+08', 'Z'; maas_month()).  Beijing time by default because
+--                  the provider, iFlytek Xingchen, bills in it: a call at
+--                  23:30 UTC on July 31 is on the August bill.  '+00:00' gives
+--                  UTC months.
 --   @whatif_model  default Qwen3-8B (see below)
 --   @currency      default NULL: no conversion; a row is compared only when
 --                  its actual cost and its what-if cost are in the same
@@ -27,8 +34,10 @@
 -- Gemma2_9b_it), stops the report with an error naming @whatif_model.
 --
 -- Reads the gateway's `logs` table: created_at (unix seconds), type,
--- model_name, prompt_tokens, completion_tokens; only type 2 (consume) rows
--- count.  Months are UTC.  Both costs of a row use the prices in force at its
+-- model_name, prompt_tokens, completion_tokens, and new-api's `other` JSON
+-- for the served model (upstream_model_name when a channel mapped it, as in
+-- cost_by_month_model.sql; model_name below is the served name); only type 2
+-- (consume) rows count.  Months are those of @tz.  Both costs of a row use the prices in force at its
 -- created_at.  A row is compared only when it has both costs in one currency:
 -- a row without an actual price (unknown model, before the first price, ...;
 -- listed by sql/reports/unpriced_usage.sql) is left out of both sides, so
@@ -80,8 +89,28 @@ SELECT given, is_default, maas_model(given),
   FROM (SELECT coalesce(@whatif_model, 'Qwen3-8B') AS given, @whatif_model IS NULL AS is_default);
 
 CREATE TEMP TABLE maas_whatif_usage AS
-WITH logged AS (
-  SELECT strftime('%Y-%m', l.created_at, 'unixepoch') AS month,
+WITH consumed AS (
+  -- `other` is new-api's JSON text; one-api has no such column.  It is read
+  -- through a lookup of the same row, so that a log without the column reads
+  -- NULL from d instead of failing: a name inside a subquery that its own
+  -- FROM lacks is looked up in the enclosing query.
+  SELECT l.created_at, l.type, l.model_name, l.prompt_tokens, l.completion_tokens,
+         (SELECT other FROM logs AS x WHERE x.rowid = l.rowid) AS other
+    FROM logs AS l, (SELECT NULL AS other) AS d
+   WHERE l.type = 2),
+served AS (
+  -- The served model (see cost_by_month_model.sql): upstream_model_name when
+  -- the channel mapped the requested model, read only from valid JSON text.
+  SELECT created_at, type, prompt_tokens, completion_tokens,
+         coalesce(CASE WHEN typeof(other) = 'text' AND json_valid(other)
+                            AND json_extract(other, '$.is_model_mapped') = 1
+                            AND json_type(other, '$.upstream_model_name') = 'text'
+                            AND json_extract(other, '$.upstream_model_name') <> ''
+                       THEN json_extract(other, '$.upstream_model_name') END,
+                  model_name) AS model_name
+    FROM consumed),
+logged AS (
+  SELECT maas_month(l.created_at, coalesce(@tz, '+08:00')) AS month,
          l.model_name,
          l.created_at AS at,
          l.prompt_tokens,
@@ -92,7 +121,7 @@ WITH logged AS (
          maas_cost(w.model, l.prompt_tokens, l.completion_tokens, l.created_at) AS whatif_price_cost,
          coalesce(maas_currency(w.model, l.created_at), maas_currency(w.model)) AS whatif_price_currency,
          @currency AS target
-    FROM logs AS l, temp.maas_whatif_model AS w
+    FROM served AS l, temp.maas_whatif_model AS w
    WHERE l.type = 2),
 counted AS (
   SELECT *,

@@ -35,7 +35,7 @@ CELLS = {
     ("DeepSeek-R1", "2026-01"): 0.0,  # no usage that month: SUMIFS gives 0
 }
 TOTAL = 32.750370
-# Exact month sums (sum of nano-CNY, as the query adds them); the shell report
+# Exact month sums (maas_total, as the query adds them); the shell report
 # shows them rounded to 6 decimals (2025-08: 5.965756).
 MONTH_TOTALS = {"2025-08": 5.9657555, "2025-11": 5.16856425, "2026-01": 6.527121}
 

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <cstdio>
 #include <string>
+#include <utility>
 
 #include "time_text.hpp"
 
@@ -225,4 +226,60 @@ TEST_CASE("parse_time and format_time agree with a day-by-day calendar walk", "[
     CHECK(failures == 0);
     CHECK(days == 3652425);  // 10000 Gregorian years
     CHECK(day == 2932897);   // 10000-01-01
+}
+
+TEST_CASE("parse_utc_offset reads the offsets parse_time reads, at most 14:00", "[time][month]") {
+    int minutes = -1;
+    const std::pair<const char*, int> good[] = {{"Z", 0},        {"z", 0},         {"+00:00", 0}, {"+08:00", 480},
+                                                {"+0800", 480},  {"+08", 480},     {"-05:00", -300},
+                                                {"-0530", -330}, {"+05:45", 345},  {"+14:00", 840},
+                                                {"-14:00", -840}};
+    for (const auto& [text, expected] : good) {
+        INFO(text);
+        CHECK(maas::parse_utc_offset(text, minutes));
+        CHECK(minutes == expected);
+    }
+    for (const char* bad : {"", "08:00", "+8", "+8:00", "+08:0", "+08:60", "+14:01", "+15", "-15:00", " +08:00",
+                            "+08:00 ", "UTC", "Asia/Shanghai", "+08:00:00", "++08", "+0800Z"}) {
+        INFO(bad);
+        CHECK_FALSE(maas::parse_utc_offset(bad, minutes));
+    }
+}
+
+TEST_CASE("format_month is the month on the wall clock of the offset", "[time][month]") {
+    int64_t ms = 0;
+    std::string month;
+    // 2025-07-31 16:00:00 UTC is 2025-08-01 00:00 in Beijing, 2025-07-31 11:00 in New York (EST).
+    REQUIRE(maas::parse_time("2025-07-31 16:00:00", ms));
+    CHECK((maas::format_month(ms, 0, month) && month == "2025-07"));
+    CHECK((maas::format_month(ms, 480, month) && month == "2025-08"));
+    CHECK((maas::format_month(ms - 1, 480, month) && month == "2025-07"));  // 23:59:59.999 Beijing
+    CHECK((maas::format_month(ms, -300, month) && month == "2025-07"));
+    // 2025-08-01 04:59:59 UTC is still July at -05:00; 05:00:00 is August.
+    REQUIRE(maas::parse_time("2025-08-01 05:00:00", ms));
+    CHECK((maas::format_month(ms - 1000, -300, month) && month == "2025-07"));
+    CHECK((maas::format_month(ms, -300, month) && month == "2025-08"));
+    // Year ends, leap days, and the edges of the range.
+    REQUIRE(maas::parse_time("2025-12-31 16:00:00", ms));
+    CHECK((maas::format_month(ms, 480, month) && month == "2026-01"));
+    REQUIRE(maas::parse_time("2024-02-29 23:00:00", ms));
+    CHECK((maas::format_month(ms, 0, month) && month == "2024-02"));
+    CHECK((maas::format_month(ms, 60, month) && month == "2024-03"));
+    CHECK((maas::format_month(maas::kFirstInstantMs, 0, month) && month == "0000-01"));
+    CHECK_FALSE(maas::format_month(maas::kFirstInstantMs, -1, month));    // year -1 on that clock
+    CHECK_FALSE(maas::format_month(maas::kAfterLastInstantMs - 1, 1, month));  // year 10000
+    CHECK((maas::format_month(maas::kAfterLastInstantMs - 1, 0, month) && month == "9999-12"));
+    CHECK_FALSE(maas::format_month(maas::kAfterLastInstantMs, 0, month));
+    CHECK_FALSE(maas::format_month(0, 15 * 60, month));
+}
+
+TEST_CASE("looks_like_unix_ms: too large for seconds, right for milliseconds", "[time][month]") {
+    CHECK(maas::looks_like_unix_ms(1751952300000));   // 2025-07-08 05:25:00 in ms
+    CHECK(maas::looks_like_unix_ms(-62167219200000));  // 0000-01-01 in ms
+    CHECK_FALSE(maas::looks_like_unix_ms(1751952300));  // seconds: fine as they are
+    CHECK_FALSE(maas::looks_like_unix_ms(253402300800));   // one second past 9999: not ms
+    CHECK_FALSE(maas::looks_like_unix_ms(-253402300800));
+    CHECK_FALSE(maas::looks_like_unix_ms(1751952300000000));  // microseconds: out of range either way
+    CHECK_FALSE(maas::looks_like_unix_ms(INT64_MAX));
+    CHECK_FALSE(maas::looks_like_unix_ms(INT64_MIN));
 }

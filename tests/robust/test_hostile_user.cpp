@@ -121,9 +121,10 @@ double elapsed_ms(F f) {
 }
 
 const std::set<std::string> kPricing = {
-    "maas_builtin_cost", "maas_builtin_cost_cached", "maas_builtin_deployment_cost", "maas_builtin_model", "maas_builtin_price",
-    "maas_builtin_training_cost", "maas_convert", "maas_cost", "maas_cost_cached", "maas_currency", "maas_debug",
-    "maas_deployment_cost", "maas_model", "maas_price", "maas_round_text", "maas_total", "maas_total_text",
+    "maas_builtin_cost", "maas_builtin_cost_cached", "maas_builtin_deployment_cost", "maas_builtin_model",
+    "maas_builtin_price", "maas_builtin_training_cost", "maas_convert", "maas_cost", "maas_cost_cached",
+    "maas_currency", "maas_debug", "maas_deployment_cost", "maas_model", "maas_month", "maas_price",
+    "maas_round_text", "maas_total", "maas_total_text",
     "maas_training_cost", "maas_unpriced", "maas_usage_cost", "maas_usage_tokens", "maas_version"};
 
 }  // namespace

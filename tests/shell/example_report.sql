@@ -28,12 +28,24 @@ INSERT INTO expected_price VALUES
   ('Qwen_v2.5_7b_Instruct',           50,  100),  -- 0.0005  0.001
   ('Spark Max',                      800, 4000),  -- 0.008   0.04
   ('Spark Lite',                     200,  600);  -- 0.002   0.006
+-- The served model, by hand: the rows whose `other` says a channel mapped
+-- the request to 'xdeepseekv3' (the example's one mapping; its Xingchen
+-- service ID is DeepSeek-V3's) are DeepSeek-V3, with the requested name
+-- beside; every other row is its model_name.
+CREATE TEMP VIEW served_logs AS
+SELECT id, created_at, type, username, token_name, prompt_tokens, completion_tokens,
+       CASE WHEN instr(other, '"is_model_mapped":true,"upstream_model_name":"xdeepseekv3"') > 0
+            THEN 'DeepSeek-V3' ELSE model_name END AS model_name,
+       CASE WHEN instr(other, '"is_model_mapped":true,"upstream_model_name":"xdeepseekv3"') > 0
+            THEN model_name END AS requested
+  FROM logs;
 CREATE TEMP VIEW expected AS
-SELECT month, model, currency, requests, unpriced, prompt_tokens, completion_tokens, cost_e8,
+SELECT month, model, requested, currency, requests, unpriced, prompt_tokens, completion_tokens, cost_e8,
        CASE WHEN cost_e8 IS NOT NULL
             THEN printf('%d.%08d', cost_e8 / 100000000, cost_e8 % 100000000) END AS cost
-  FROM (SELECT strftime('%Y-%m', l.created_at, 'unixepoch') AS month,
+  FROM (SELECT strftime('%Y-%m', l.created_at + 8 * 3600, 'unixepoch') AS month,  -- Beijing time
                coalesce(p.model, l.model_name) AS model,
+               l.requested,
                -- the currency of the model's prices: CNY on the card; Spark Mini is
                -- on it too (deployment and training prices only); gpt-4o-mini is not
                CASE WHEN p.model IS NOT NULL OR l.model_name = 'Spark Mini' THEN 'CNY' END AS currency,
@@ -42,11 +54,11 @@ SELECT month, model, currency, requests, unpriced, prompt_tokens, completion_tok
                sum(l.prompt_tokens) AS prompt_tokens,
                sum(l.completion_tokens) AS completion_tokens,
                sum(l.prompt_tokens * p.input + l.completion_tokens * p.output) AS cost_e8
-          FROM logs AS l LEFT JOIN expected_price AS p ON lower(p.model) = lower(l.model_name)
+          FROM served_logs AS l LEFT JOIN expected_price AS p ON lower(p.model) = lower(l.model_name)
          WHERE l.type = 2
-         GROUP BY 1, 2, 3);
+         GROUP BY 1, 2, 3, 4);
 CREATE TEMP VIEW report AS
-SELECT month, model, currency, requests, unpriced, prompt_tokens, completion_tokens,
+SELECT month, model, requested, currency, requests, unpriced, prompt_tokens, completion_tokens,
        maas_round_text(cost, 8) AS cost
   FROM maas_cost_by_month_model;
 
@@ -61,11 +73,11 @@ SELECT 'report', sum(requests), sum(unpriced), sum(prompt_tokens), sum(completio
   FROM maas_cost_by_month_model;
 -- Every (month, model, currency) line equal, both ways; NULL costs must match too.
 SELECT count(*) AS rows_compared,
-       (SELECT count(*) FROM (SELECT month, model, currency, requests, unpriced, prompt_tokens,
+       (SELECT count(*) FROM (SELECT month, model, requested, currency, requests, unpriced, prompt_tokens,
                                      completion_tokens, cost FROM expected
                               EXCEPT SELECT * FROM report)) AS missing_from_report,
        (SELECT count(*) FROM (SELECT * FROM report
-                              EXCEPT SELECT month, model, currency, requests, unpriced, prompt_tokens,
+                              EXCEPT SELECT month, model, requested, currency, requests, unpriced, prompt_tokens,
                                             completion_tokens, cost FROM expected)) AS extra_in_report
   FROM expected;
 -- The totals table: one currency, and what was left out, by reason; the
@@ -76,3 +88,14 @@ SELECT line, currency, reason, requests, prompt_tokens, completion_tokens, cost
 SELECT count(*) AS log_rows, sum(type = 2) AS consume_rows,
        (SELECT sum(requests) FROM maas_cost_by_month_model) AS report_requests
   FROM logs;
+-- The mapped rows: asked for as deepseek-chat, served by xdeepseekv3, priced
+-- as DeepSeek-V3 (0.002 and 0.008 per 1,000 tokens), by hand and by the report.
+SELECT 'expected' AS "by", count(*) AS requests, sum(prompt_tokens) AS prompt_tokens,
+       sum(completion_tokens) AS completion_tokens,
+       printf('%d.%08d', sum(prompt_tokens * 200 + completion_tokens * 800) / 100000000,
+              sum(prompt_tokens * 200 + completion_tokens * 800) % 100000000) AS cost
+  FROM served_logs WHERE type = 2 AND requested = 'deepseek-chat'
+UNION ALL
+SELECT 'report', count(*), sum(prompt_tokens), sum(completion_tokens), maas_total_text(cost, 8)
+  FROM temp.maas_newapi_usage WHERE model = 'DeepSeek-V3' AND requested = 'deepseek-chat'
+                                AND upstream_model_name = 'xdeepseekv3';

@@ -43,7 +43,7 @@ INSERT INTO expected_name VALUES
   ('Qwen3-32B',            'Qwen3-32B'),
   ('openai/Qwen3-30B-A3B', 'Qwen3-30B-A3B');
 CREATE TEMP VIEW expected_rows AS
-SELECT substr(s."startTime", 1, 7) AS month,
+SELECT strftime('%Y-%m', s."startTime", '+8 hours') AS month,  -- Beijing time
        s.model AS logged,
        n.model AS known,
        coalesce(n.model, s.model) AS model,

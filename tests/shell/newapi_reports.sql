@@ -36,9 +36,20 @@ INSERT INTO expected_price VALUES
   ('Qwen_v2.5_7b_Instruct',           50,  100),  -- 0.0005  0.001
   ('Spark Max',                      800, 4000),  -- 0.008   0.04
   ('Spark Lite',                     200,  600);  -- 0.002   0.006
+-- The served model, by hand: the rows whose `other` says a channel mapped
+-- the request to 'xdeepseekv3' (the example's one mapping; its Xingchen
+-- service ID is DeepSeek-V3's) are DeepSeek-V3, with the requested name
+-- beside; every other row is its model_name.
+CREATE TEMP VIEW served_logs AS
+SELECT id, created_at, type, username, token_name, prompt_tokens, completion_tokens,
+       CASE WHEN instr(other, '"is_model_mapped":true,"upstream_model_name":"xdeepseekv3"') > 0
+            THEN 'DeepSeek-V3' ELSE model_name END AS model_name,
+       CASE WHEN instr(other, '"is_model_mapped":true,"upstream_model_name":"xdeepseekv3"') > 0
+            THEN model_name END AS requested
+  FROM logs;
 CREATE TEMP TABLE expected_whatif_price(model TEXT PRIMARY KEY, input INTEGER, output INTEGER);
 CREATE TEMP VIEW expected_rows AS
-SELECT strftime('%Y-%m', l.created_at, 'unixepoch') AS month,
+SELECT strftime('%Y-%m', l.created_at + 8 * 3600, 'unixepoch') AS month,  -- Beijing time
        l.username, l.token_name, l.prompt_tokens, l.completion_tokens,
        -- the currency of the model's prices: CNY on the card; Spark Mini is on
        -- it too (deployment and training prices only); gpt-4o-mini is not
@@ -47,7 +58,7 @@ SELECT strftime('%Y-%m', l.created_at, 'unixepoch') AS month,
             THEN l.prompt_tokens * p.input + l.completion_tokens * p.output END AS cost_e8,
        CASE WHEN l.created_at >= 1751952300
             THEN l.prompt_tokens * w.input + l.completion_tokens * w.output END AS whatif_e8
-  FROM logs AS l
+  FROM served_logs AS l
   LEFT JOIN expected_price AS p ON lower(p.model) = lower(l.model_name)
   LEFT JOIN expected_whatif_price AS w
  WHERE l.type = 2;
@@ -177,3 +188,116 @@ SELECT 'by user and key', month, username || '/' || token_name, currency, reques
 .nullvalue ""
 .read sql/reports/whatif_by_month.sql
 .read sql/reports/unpriced_usage.sql
+
+-- 6. Months: Beijing time by default (@tz unset), where the provider bills.
+--    The rows from 16:00 to 24:00 UTC on a month's last day are in the next
+--    month there: 35 of them (4 on 2025-08-31, 4 on 2025-09-30, 4 on
+--    2025-10-31, 6 on 2025-11-30, 7 on 2025-12-31 and 10 on 2026-01-31, in
+--    2026-02).  With @tz '+00:00' every row is in its UTC month; with
+--    '-05:00' the rows before 05:00 UTC on a month's first day go back a
+--    month.  The hand months: created_at shifted by the offset, through
+--    strftime.
+.parameter clear
+.output /dev/null
+.read sql/reports/cost_by_month_model.sql
+.output stdout
+.mode list
+.nullvalue NULL
+SELECT 'moved at +08:00' AS check_, strftime('%Y-%m', created_at, 'unixepoch') AS utc_month, month, count(*) AS rows,
+       min(datetime(created_at, 'unixepoch')) AS first_utc, max(datetime(created_at, 'unixepoch')) AS last_utc
+  FROM temp.maas_newapi_usage JOIN logs ON logs.created_at = maas_newapi_usage.at AND logs.type = 2
+ WHERE month <> strftime('%Y-%m', created_at, 'unixepoch')
+ GROUP BY 2, 3 ORDER BY 2;
+CREATE TEMP TABLE months_by_hand(tz TEXT, month TEXT, requests INTEGER, cost TEXT);
+CREATE TEMP TABLE months_by_report(tz TEXT, month TEXT, requests INTEGER, cost TEXT);
+INSERT INTO months_by_hand
+SELECT '+08:00', month, count(*), CASE WHEN count(cost_e8) > 0
+                                        THEN printf('%d.%08d', sum(cost_e8) / 100000000, sum(cost_e8) % 100000000) END
+  FROM (SELECT strftime('%Y-%m', l.created_at + 8 * 3600, 'unixepoch') AS month,
+               CASE WHEN l.created_at >= 1751952300 THEN l.prompt_tokens * p.input + l.completion_tokens * p.output
+               END AS cost_e8
+          FROM served_logs AS l LEFT JOIN expected_price AS p ON lower(p.model) = lower(l.model_name) WHERE l.type = 2)
+ GROUP BY month;
+INSERT INTO months_by_report
+SELECT '+08:00', month, sum(requests), maas_total_text(cost, 8) FROM maas_cost_by_month_model GROUP BY month;
+.parameter set @tz "'+00:00'"
+.output /dev/null
+.read sql/reports/cost_by_month_model.sql
+.output stdout
+.mode list
+INSERT INTO months_by_hand
+SELECT '+00:00', month, count(*), CASE WHEN count(cost_e8) > 0
+                                        THEN printf('%d.%08d', sum(cost_e8) / 100000000, sum(cost_e8) % 100000000) END
+  FROM (SELECT strftime('%Y-%m', l.created_at, 'unixepoch') AS month,
+               CASE WHEN l.created_at >= 1751952300 THEN l.prompt_tokens * p.input + l.completion_tokens * p.output
+               END AS cost_e8
+          FROM served_logs AS l LEFT JOIN expected_price AS p ON lower(p.model) = lower(l.model_name) WHERE l.type = 2)
+ GROUP BY month;
+INSERT INTO months_by_report
+SELECT '+00:00', month, sum(requests), maas_total_text(cost, 8) FROM maas_cost_by_month_model GROUP BY month;
+.parameter set @tz "'-05:00'"
+.output /dev/null
+.read sql/reports/cost_by_month_model.sql
+.output stdout
+.mode list
+INSERT INTO months_by_hand
+SELECT '-05:00', month, count(*), CASE WHEN count(cost_e8) > 0
+                                        THEN printf('%d.%08d', sum(cost_e8) / 100000000, sum(cost_e8) % 100000000) END
+  FROM (SELECT strftime('%Y-%m', l.created_at - 5 * 3600, 'unixepoch') AS month,
+               CASE WHEN l.created_at >= 1751952300 THEN l.prompt_tokens * p.input + l.completion_tokens * p.output
+               END AS cost_e8
+          FROM served_logs AS l LEFT JOIN expected_price AS p ON lower(p.model) = lower(l.model_name) WHERE l.type = 2)
+ GROUP BY month;
+INSERT INTO months_by_report
+SELECT '-05:00', month, sum(requests), maas_total_text(cost, 8) FROM maas_cost_by_month_model GROUP BY month;
+SELECT h.tz, h.month, h.requests, h.cost, r.requests = h.requests AND r.cost IS h.cost AS report_equal
+  FROM months_by_hand AS h LEFT JOIN months_by_report AS r USING (tz, month)
+ ORDER BY h.tz DESC, h.month;
+SELECT (SELECT count(*) FROM (SELECT * FROM months_by_report EXCEPT SELECT * FROM months_by_hand)) AS extra_in_report;
+.parameter clear
+
+-- 7. `other` as new-api and one-api leave it: NULL, '' (top-ups), text that
+--    is not JSON, JSON that is not an object, a BLOB, a mapping whose
+--    upstream_model_name is not text, and a mapping to a model the list does
+--    not know.  No report fails; only the last row changes what is priced:
+--    it is listed as unknown_model under its served name.  Then a one-api
+--    log, without the `other` column: priced by model_name.
+CREATE TABLE odd AS SELECT * FROM logs WHERE 0;
+INSERT INTO odd(id, created_at, type, username, token_name, model_name, prompt_tokens, completion_tokens, other)
+VALUES (1, 1760000000, 2, 'u', 'k', 'DeepSeek-V3', 1000, 1000, NULL),
+       (2, 1760000000, 2, 'u', 'k', 'DeepSeek-V3', 1000, 1000, ''),
+       (3, 1760000000, 2, 'u', 'k', 'DeepSeek-V3', 1000, 1000, 'is_model_mapped: true'),
+       (4, 1760000000, 2, 'u', 'k', 'DeepSeek-V3', 1000, 1000, '[true, "xdeepseekr1"]'),
+       (5, 1760000000, 2, 'u', 'k', 'DeepSeek-V3', 1000, 1000, x'7b7d'),
+       (6, 1760000000, 2, 'u', 'k', 'DeepSeek-V3', 1000, 1000, '{"is_model_mapped":true,"upstream_model_name":5}'),
+       (7, 1760000000, 2, 'u', 'k', 'DeepSeek-V3', 1000, 1000, '{"is_model_mapped":false,"upstream_model_name":"x"}'),
+       (8, 1760000000, 2, 'u', 'k', 'deepseek-chat', 1000, 1000,
+        '{"is_model_mapped":true,"upstream_model_name":"our-ds"}');
+ALTER TABLE logs RENAME TO logs_example;
+ALTER TABLE odd RENAME TO logs;
+.output /dev/null
+.read sql/reports/cost_by_month_model.sql
+.read sql/reports/cost_by_user_key.sql
+.read sql/reports/whatif_by_month.sql
+.output stdout
+.mode list
+.nullvalue NULL
+-- By hand: 7 rows of DeepSeek-V3 at 1000 x 0.002 / 1000 + 1000 x 0.008 / 1000 = 0.01: 0.07.
+SELECT 'new-api, odd other' AS log, line, reason, requests, cost FROM maas_cost_by_month_model_totals ORDER BY k, reason;
+.read sql/reports/unpriced_usage.sql
+.mode list
+CREATE TABLE oneapi AS SELECT id, created_at, type, username, token_name, model_name, prompt_tokens, completion_tokens
+  FROM logs;
+DROP TABLE logs;
+ALTER TABLE oneapi RENAME TO logs;
+.output /dev/null
+.read sql/reports/cost_by_month_model.sql
+.read sql/reports/whatif_by_month.sql
+.output stdout
+.mode list
+-- By hand: the same 7 rows, 0.07; 'deepseek-chat' is not on the list.
+SELECT 'one-api, no other' AS log, line, reason, requests, cost FROM maas_cost_by_month_model_totals ORDER BY k, reason;
+SELECT 'one-api what-if' AS log, sum(requests), sum(compared), maas_total_text(actual) FROM maas_whatif_by_month;
+.read sql/reports/unpriced_usage.sql
+DROP TABLE logs;
+ALTER TABLE logs_example RENAME TO logs;

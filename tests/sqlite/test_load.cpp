@@ -54,7 +54,7 @@ TEST_CASE("loading adds exactly the maas functions and module", "[load]") {
                                 "maas_unpriced" + reads_database, "maas_convert" + reads_database,
                                 "maas_usage_tokens" + pure, "maas_load_card" + direct_only, "maas_version" + pure,
                                 "maas_debug" + pure, "maas_total" + pure, "maas_total_text" + pure,
-                                "maas_round_text" + pure});
+                                "maas_round_text" + pure, "maas_month" + pure});
     CHECK(added_modules == std::set<std::string>{"maas_rates", "maas_aliases"});
 }
 

@@ -40,14 +40,20 @@ except ImportError as error:  # pragma: no cover - depends on the machine
              "install python3-uno (apt-get install python3-uno libreoffice-calc-nogui)")
 
 # A plain SELECT (no TEMP view, no shell dot-commands), so that any ODBC
-# client can run it.  Each row's cost is a whole number of nano-CNY, summed as
-# integers so the totals are exact (see sql/reports/cost_by_month_model.sql).
+# client can run it.  maas_total() adds the costs exactly, as the decimals
+# they are, and rounds once to the nearest REAL (see
+# sql/reports/cost_by_month_model.sql).
+# The served model: new-api's upstream_model_name when a channel mapped the
+# request (in `other`), else model_name.  Months are UTC here, as the
+# workbook's checks expect; the shell reports group by Beijing time (@tz).
 QUERY = """
 SELECT strftime('%Y-%m', created_at, 'unixepoch') AS month,
-       coalesce(maas_model(model_name), model_name) AS model,
-       sum(CAST(round(maas_cost(model_name, prompt_tokens, completion_tokens, created_at) * 1e9)
-                AS INTEGER)) / 1e9 AS cost_cny
-  FROM logs
+       coalesce(maas_model(served), served) AS model,
+       maas_total(maas_cost(served, prompt_tokens, completion_tokens, created_at)) AS cost_cny
+  FROM (SELECT *, coalesce(CASE WHEN typeof(other) = 'text' AND json_valid(other)
+                                     AND json_extract(other, '$.is_model_mapped') = 1
+                                THEN json_extract(other, '$.upstream_model_name') END, model_name) AS served
+          FROM logs)
  WHERE type = 2
  GROUP BY 1, 2
  ORDER BY 1, 2 COLLATE NOCASE
