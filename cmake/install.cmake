@@ -5,7 +5,7 @@
 #
 #   include(cmake/install.cmake)
 #
-#   cmake --install build --prefix /usr/local     # or: cd build && cpack  (.deb)
+#   cmake --install build --prefix /usr/local     # or: cd build && cpack  (.deb and .tar.gz)
 #
 # What goes where (relative to the prefix; LIBDIR is GNUInstallDirs', `lib`
 # for the default prefix and for the .deb, `lib/x86_64-linux-gnu` when
@@ -177,9 +177,15 @@ if(MAAS_INSTALL_PYTHON)
     DESTINATION "${MAAS_INSTALL_PYTHONDIR}/sqlite_maas")
 endif()
 
-# --- the Debian package: `cd build && cpack` --------------------------------
+# --- the Debian package and the release archive: `cd build && cpack` -------
+# build/sqlite-maas_<VERSION>_amd64.deb and
+# build/sqlite-maas-<VERSION>-linux-x86_64.tar.gz (the install tree, relative
+# to the prefix: cmake/cpack_generators.cmake sets what differs between them).
 if(CMAKE_SOURCE_DIR STREQUAL PROJECT_SOURCE_DIR)
-  set(CPACK_GENERATOR "DEB" CACHE STRING "CPack generators")
+  # Not a cache entry, so a tree configured when this was "DEB" makes both too.
+  set(CPACK_GENERATOR "DEB;TGZ")
+  string(TOLOWER "${CMAKE_SYSTEM_NAME}-${CMAKE_SYSTEM_PROCESSOR}" CPACK_MAAS_ARCHIVE_PLATFORM)  # CPACK_*: seen by cpack
+  set(CPACK_PROJECT_CONFIG_FILE "${CMAKE_CURRENT_LIST_DIR}/cpack_generators.cmake")
   set(CPACK_PACKAGE_NAME "sqlite-maas")
   set(CPACK_PACKAGE_VERSION "${PROJECT_VERSION}")
   set(CPACK_RESOURCE_FILE_LICENSE "${PROJECT_SOURCE_DIR}/LICENSE")

@@ -11,6 +11,8 @@ Checks, each printed as "ok: ..." or "FAIL: ...":
   - node/package.json "version";
   - node/package-lock.json "version" and packages[""].version;
   - python/sqlite_maas: __version__ (which it reads from VERSION);
+  - python/pyproject.toml (the wheel) writes no version of its own but
+    declares it dynamic, and python/setup.py reads it from VERSION;
   - BUILD_DIR/generated/maas_version.h, when that build tree has one:
     MAAS_VERSION and MAAS_VERSION_NUMBER (CMake writes it from VERSION; a
     mismatch means the tree was configured before VERSION changed).
@@ -34,6 +36,16 @@ def check(what, actual, expected):
     else:
         failures += 1
         print(f"FAIL: {what} is {actual!r}, VERSION says {expected!r}")
+
+
+def check_literal(what, actual, expected):
+    """A check whose expected value is not the version itself."""
+    global failures
+    if actual == expected:
+        print(f"ok: {what}: {expected}")
+    else:
+        failures += 1
+        print(f"FAIL: {what}: {actual!r}, expected {expected!r}")
 
 
 def main():
@@ -65,6 +77,17 @@ def main():
                          capture_output=True, text=True)
     check("python/sqlite_maas __version__", out.stdout.strip() if out.returncode == 0 else out.stderr.strip(),
           version)
+
+    with open(os.path.join(ROOT, "python", "pyproject.toml"), encoding="utf-8") as f:
+        pyproject = f.read()
+    static = re.findall(r'(?m)^version\s*=\s*"([^"]*)"', pyproject)
+    check_literal("python/pyproject.toml version",
+          "dynamic" if not static and re.search(r'(?m)^dynamic\s*=\s*\[\s*"version"\s*\]', pyproject)
+          else (static[0] if static else "neither written nor dynamic"), "dynamic")
+    with open(os.path.join(ROOT, "python", "setup.py"), encoding="utf-8") as f:
+        setup_py = f.read()
+    check_literal("python/setup.py reads ../VERSION",
+          bool(re.search(r'os\.path\.join\(ROOT, "VERSION"\)', setup_py) and "version=version()" in setup_py), True)
 
     build = args.build_dir if os.path.isabs(args.build_dir) else os.path.join(ROOT, args.build_dir)
     header = os.path.join(build, "generated", "maas_version.h")

@@ -5,14 +5,18 @@
 #   bash scripts/clients.sh                  # everything (installs packages with apt, runs npm install)
 #   bash scripts/clients.sh --skip-calc      # without LibreOffice
 #   bash scripts/clients.sh --skip-deb       # without installing the .deb into the system
-#   bash scripts/clients.sh --only python,node
+#   bash scripts/clients.sh --only python,wheel,node
 #   bash scripts/clients.sh --build-dir build-x --no-install -v
 #
 # Clients: install (cmake --install, pkg-config, find_package), cpp (static
 # library + sqlite3_auto_extension), deb (cpack, apt install, .load, remove),
+# archive (cpack -G TGZ: the release .tar.gz, unpacked and used elsewhere),
 # sqlite3 (shell), python (Debian python3; pyenv's for the error message),
-# node (better-sqlite3 12), tcl (libsqlite3-tcl), sqlite-utils, odbc (unixODBC
-# + libsqliteodbc + isql), calc (LibreOffice Calc through UNO over ODBC) and
+# wheel (pip wheel ./python, installed into a fresh venv, test_python.py there),
+# node (better-sqlite3 12), npm (npm pack, installed into an empty project
+# with better-sqlite3@12), tcl (libsqlite3-tcl), sqlite-utils, odbc (unixODBC
+# + libsqliteodbc + isql), dbbrowser (DB Browser for SQLite, headless, runs a
+# script at start), litecli, pandas (pandas + matplotlib: a chart to PNG), calc (LibreOffice Calc through UNO over ODBC) and
 # docs (every example in docs/ run and compared).
 #
 # Needs Debian (apt) and root or sudo for the packages and the .deb test.
@@ -45,7 +49,7 @@ while [[ $# -gt 0 ]]; do
 done
 case $build_dir in /*) ;; *) build_dir=$root/$build_dir ;; esac
 
-all=(install cpp deb sqlite3 python node tcl sqlite-utils odbc calc docs)
+all=(install cpp deb archive sqlite3 python wheel node npm tcl sqlite-utils odbc dbbrowser litecli pandas calc docs)
 wanted() {
   local c=$1
   [[ $c == calc && $skip_calc == 1 ]] && return 1
@@ -60,14 +64,18 @@ t0=$(now)
 # --- 1. packages --------------------------------------------------------------
 if [[ $install == 1 ]]; then
   packages=(pkgconf dpkg-dev file)
+  wanted wheel && packages+=(python3-pip python3-setuptools python3-wheel python3-venv unzip)
   wanted tcl && packages+=(tcl libsqlite3-tcl)
   wanted sqlite-utils && packages+=(sqlite-utils)
+  wanted dbbrowser && packages+=(sqlitebrowser)
+  wanted litecli && packages+=(litecli)
+  wanted pandas && packages+=(python3-pandas python3-matplotlib)
   if wanted odbc || wanted calc; then packages+=(unixodbc libsqliteodbc); fi
   if wanted calc; then
     command -v soffice >/dev/null || packages+=(libreoffice-calc-nogui)
     packages+=(python3-uno libreoffice-base-drivers poppler-utils)
   fi
-  if wanted node && ! command -v npm >/dev/null; then packages+=(nodejs npm); fi
+  if { wanted node || wanted npm; } && ! command -v npm >/dev/null; then packages+=(nodejs npm); fi
   echo "== packages: ${packages[*]}"
   bash scripts/install-deps.sh --extra "${packages[@]}" || { echo "clients.sh: installing packages failed" >&2; exit 1; }
   t_apt=$(( $(now) - t0 ))
@@ -91,7 +99,7 @@ configure=(cmake -S . -B "$build_dir")
 [[ -f $build_dir/CMakeCache.txt ]] || configure+=(-DMAAS_TESTS=OFF)
 echo "== build: $build_dir"
 if ! { "${configure[@]}" > "$build_dir/clients-configure.log" 2>&1 &&
-       cmake --build "$build_dir" --target maas maas_static maas_core -j "$(nproc)" > "$build_dir/clients-build.log" 2>&1; }; then
+       cmake --build "$build_dir" --target maas maas_nofs maas_static maas_core -j "$(nproc)" > "$build_dir/clients-build.log" 2>&1; }; then
   cat "$build_dir/clients-configure.log" "$build_dir/clients-build.log" >&2
   echo "clients.sh: build failed" >&2
   exit 1
@@ -107,12 +115,18 @@ command_for() {  # sets cmd=(the client's test command)
     install) cmd=(bash tests/clients/test_install.sh) ;;
     cpp) cmd=(bash tests/clients/test_cpp.sh) ;;
     deb) cmd=(bash tests/clients/test_deb.sh) ;;
+    archive) cmd=(bash tests/clients/test_archive.sh) ;;
     sqlite3) cmd=(bash tests/clients/test_sqlite3_shell.sh) ;;
     python) cmd=(/usr/bin/python3 tests/clients/test_python.py) ;;
+    wheel) cmd=(bash tests/clients/test_wheel.sh) ;;
     node) cmd=(node --test tests/clients/node/) ;;
+    npm) cmd=(bash tests/clients/test_npm.sh) ;;
     tcl) cmd=(tclsh tests/clients/test_tcl.tcl) ;;
     sqlite-utils) cmd=(bash tests/clients/test_sqlite_utils.sh) ;;
     odbc) cmd=(bash tests/clients/test_odbc.sh) ;;
+    dbbrowser) cmd=(bash tests/clients/test_dbbrowser.sh) ;;
+    litecli) cmd=(bash tests/clients/test_litecli.sh) ;;
+    pandas) cmd=(/usr/bin/python3 tests/clients/test_pandas.py) ;;
     calc) cmd=(bash tests/clients/test_calc.sh) ;;
     docs) cmd=(python3 tests/clients/check_docs.py) ;;
   esac

@@ -4,6 +4,11 @@ Debian's /usr/bin/python3, and the message a Python without extension
 loading gives (the pyenv python3, when it is on the machine).
 
     MAAS_BUILD_DIR=build /usr/bin/python3 tests/clients/test_python.py
+    MAAS_PYTHON_INSTALLED=1 VENV/bin/python tests/clients/test_python.py   # the installed wheel
+
+With MAAS_PYTHON_INSTALLED=1 (tests/clients/test_wheel.sh) the checkout's
+python/ is not put on sys.path: the sqlite_maas imported is the installed one,
+which must not come from the checkout and must find its own bundled modules.
 """
 import os
 import shutil
@@ -20,9 +25,12 @@ if not os.path.isabs(BUILD):
 MODULE = os.path.join(BUILD, "maas.so")
 with open(os.path.join(ROOT, "VERSION"), encoding="utf-8") as f:
     VERSION = f.readline().strip()  # the one home of the version; expected outputs write it @VERSION@
-sys.path.insert(0, os.path.join(ROOT, "python"))
+INSTALLED = os.environ.get("MAAS_PYTHON_INSTALLED") == "1"
+if not INSTALLED:
+    sys.path.insert(0, os.path.join(ROOT, "python"))
 sys.dont_write_bytecode = True
 import sqlite_maas  # noqa: E402
+NOFS_MODULE = os.path.join(BUILD, "maas_nofs.so")
 
 # pyenv's shim, or any python3 given in MAAS_NO_EXT_PYTHON, built without
 # --enable-loadable-sqlite-extensions.
@@ -125,6 +133,29 @@ class LoadableTest(unittest.TestCase):
                 capture_output=True, text=True, check=True)
             self.assertEqual(out.stdout.strip(), os.path.join(os.path.realpath(package), "maas.so"))
 
+    def test_nofs(self):
+        # maas_nofs.so: the same prices without maas_load_card, beside $MAAS_LOADABLE_PATH.
+        self.assertEqual(sqlite_maas.loadable_path(nofs=True), os.path.realpath(NOFS_MODULE))
+        conn = sqlite3.connect(":memory:")
+        self.assertEqual(sqlite_maas.load(conn, nofs=True), os.path.realpath(NOFS_MODULE))
+        self.assertEqual(conn.execute(
+            "SELECT maas_cost('DeepSeek-R1', 1000000, 1000000),"
+            " (SELECT count(*) FROM pragma_function_list WHERE name = 'maas_load_card')").fetchone(), (20.0, 0))
+
+    @unittest.skipUnless(INSTALLED, "only for an installed package (MAAS_PYTHON_INSTALLED=1)")
+    def test_installed_package_brings_its_modules(self):
+        package = os.path.dirname(os.path.realpath(sqlite_maas.__file__))
+        self.assertFalse(package.startswith(ROOT + os.sep), f"sqlite_maas comes from the checkout: {package}")
+        self.assertNotIn(os.path.join(ROOT, "python"), [os.path.realpath(p) for p in sys.path if p],
+                         f"the checkout's python/ is on sys.path: {sys.path}")
+        del os.environ[sqlite_maas.ENV_VAR]
+        self.assertEqual(sqlite_maas.loadable_path(), os.path.join(package, "maas.so"))
+        self.assertEqual(sqlite_maas.loadable_path(nofs=True), os.path.join(package, "maas_nofs.so"))
+        conn = sqlite3.connect(":memory:")
+        self.assertEqual(sqlite_maas.load(conn), os.path.join(package, "maas.so"))
+        self.assertEqual(conn.execute("SELECT maas_cost('DeepSeek-R1', 1000000, 1000000)").fetchone()[0], 20.0)
+
+    @unittest.skipIf(INSTALLED, "the installed package is not in the checkout")
     def test_found_in_the_checkout_build(self):
         # python/sqlite_maas beside build/: the checkout's own build/maas.so.
         if not os.path.isfile(os.path.join(ROOT, "build", "maas.so")):

@@ -11,10 +11,13 @@ import os
 import sqlite3
 import sys
 
-# From the checkout, use python/sqlite_maas; an installed one (the .deb puts it
-# in /usr/lib/python3/dist-packages) is found without this.
-sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "..", "python"))
-import sqlite_maas  # noqa: E402
+# An installed sqlite_maas (pip install sqlite_maas-*.whl, or the .deb's in
+# /usr/lib/python3/dist-packages) is used as it is; else the checkout's python/.
+try:
+    import sqlite_maas
+except ImportError:
+    sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "..", "python"))
+    import sqlite_maas  # noqa: E402
 
 conn = sqlite3.connect(":memory:")
 sqlite_maas.load(conn)  # enable_load_extension(True), load_extension(path), enable_load_extension(False)

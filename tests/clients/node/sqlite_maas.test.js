@@ -72,6 +72,18 @@ test('load(db) names the entry point, so a renamed copy loads too', () => {
   } finally { fs.rmSync(dir, { recursive: true, force: true }); }
 });
 
+test('load(db, { nofs: true }) loads maas_nofs.so, found beside MAAS_LOADABLE_PATH', () => {
+  withEnv(moduleFile, () => {
+    const nofs = path.join(build, 'maas_nofs.so');
+    assert.equal(maas.getLoadablePath({ nofs: true }), nofs);
+    const db = new Database(':memory:');
+    assert.equal(maas.load(db, { nofs: true }), nofs);
+    assert.equal(db.prepare("SELECT maas_cost('DeepSeek-R1', 1000000, 1000000)").pluck().get(), 20);
+    assert.equal(db.prepare("SELECT count(*) FROM pragma_function_list WHERE name = 'maas_load_card'").pluck().get(), 0);
+    db.close();
+  });
+});
+
 test('MAAS_LOADABLE_PATH may leave out .so, and a wrong one is an error', () => {
   withEnv(moduleFile.replace(/\.so$/, ''), () => assert.equal(maas.getLoadablePath(), moduleFile));
   withEnv('/nonexistent/maas.so', () => assert.throws(() => maas.getLoadablePath(), /MAAS_LOADABLE_PATH=\/nonexistent\/maas.so/));
