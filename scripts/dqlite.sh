@@ -7,7 +7,8 @@
 #   bash scripts/dqlite.sh --build-dir build-x --port 9801 -v
 #
 # It builds maas.so and examples/dqlite/maas-dqlite-node (-DMAAS_DQLITE=ON)
-# in BUILD_DIR (default build-dqlite), starts nodes 1-3 on 127.0.0.1:PORT..
+# in BUILD_DIR (default build, so CI reuses the objects of its test build;
+# only -DMAAS_DQLITE=ON is added to its cache), starts nodes 1-3 on 127.0.0.1:PORT..
 # PORT+2 (default 9701), loads sql/user_tables.sql and examples/newapi_logs.sql
 # through the `dqlite` shell (one statement per line: scripts/sql_lines.py)
 # and the same into a plain file with the sqlite3 shell and build/maas.so.
@@ -27,7 +28,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
 
-build_dir=build-dqlite
+build_dir=build
 port=9701
 verbose=0
 while [[ $# -gt 0 ]]; do
@@ -50,7 +51,7 @@ fail() { echo "dqlite.sh: FAIL: $*" >&2; exit 1; }
 # --- 1. packages and build ---------------------------------------------------
 bash scripts/install-deps.sh --extra pkgconf libdqlite-dev go-dqlite
 say "build: maas, maas-dqlite-node in $build_dir"
-cmake -S . -B "$build_dir" -DMAAS_DQLITE=ON -DMAAS_TESTS=OFF -DMAAS_WERROR=ON >/dev/null
+cmake -S . -B "$build_dir" -DMAAS_DQLITE=ON >/dev/null
 cmake --build "$build_dir" --target maas maas-dqlite-node -j "$(nproc)" >/dev/null
 node_bin=$build_dir/examples/dqlite/maas-dqlite-node
 
