@@ -65,16 +65,28 @@ db=usage  # the dqlite database's name
 # --- 2. nodes ----------------------------------------------------------------
 declare -A pid wrapper
 lifetime=150  # no node outlives this many seconds, whatever happens to this script
+# On exit: SIGTERM to each node still running, SIGKILL (by PID) to any that
+# has not stopped within 10 s.
 cleanup() {
-  local i
+  local i k
   for i in "${!pid[@]}"; do
     kill -TERM "${pid[$i]}" 2>/dev/null || true
+  done
+  for k in $(seq 100); do
+    for i in "${!pid[@]}"; do kill -0 "${pid[$i]}" 2>/dev/null || unset "pid[$i]"; done
+    [[ ${#pid[@]} == 0 ]] && break
+    sleep 0.1
+  done
+  for i in "${!pid[@]}"; do
+    echo "dqlite.sh: node $i did not stop on SIGTERM within 10 s; SIGKILL" >&2
+    kill -KILL "${pid[$i]}" 2>/dev/null || true
   done
   for i in "${!wrapper[@]}"; do
     wait "${wrapper[$i]}" 2>/dev/null || true
   done
 }
 trap cleanup EXIT
+trap 'echo "dqlite.sh: failed at line $LINENO: $BASH_COMMAND" >&2' ERR
 
 # start_node ID [JOIN...]: runs the node under timeout, records the node's own
 # PID (the child of timeout) and waits (bounded) for its "ready" line.
@@ -152,7 +164,7 @@ compare() {
   : >"$run/cluster.$label"
   : >"$run/plain.$label"
   for c in "${checks[@]}"; do
-    dq "$c" >>"$run/cluster.$label" 2>&1 || { cat "$run/cluster.$label" >&2; fail "$label: cluster: $c"; }
+    dq "$c" >>"$run/cluster.$label" 2>"$run/error.$label" || { cat "$run/error.$label" >&2; fail "$label: cluster: $c"; }
     plain "$c" >>"$run/plain.$label" || fail "$label: plain file: $c"
   done
   if ! diff -u "$run/plain.$label" "$run/cluster.$label" >"$run/diff.$label"; then
