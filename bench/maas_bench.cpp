@@ -574,9 +574,8 @@ const char* kFloorSql = "SELECT SUM(prompt_tokens * 0.000002 + completion_tokens
 // (4c) is held to what the function adds, as (4) is to (1).
 const char* kCachedFloorSql =
     "SELECT SUM(prompt_tokens * 0.000002 + (prompt_tokens / 4) * 0.0000005 + completion_tokens * 0.000008) FROM logs";
-const char* kPlainJoinSql =
-    "SELECT SUM(l.prompt_tokens * r.input / 1000 + l.completion_tokens * r.output / 1000) "
-    "FROM logs l JOIN plain_rates r ON r.model = l.model_name";
+const char* kPlainJoinSql = "SELECT SUM(l.prompt_tokens * r.input / 1000 + l.completion_tokens * r.output / 1000) "
+                            "FROM logs l JOIN plain_rates r ON r.model = l.model_name";
 const char* kAliasFloorSql = "SELECT SUM(prompt_tokens * 0.000002 + completion_tokens * 0.000008) FROM alias_probe";
 const char* kRatesJoinSql =
     "SELECT SUM(l.prompt_tokens * i.price / 1000 + l.completion_tokens * o.price / 1000) FROM logs l "

@@ -164,13 +164,31 @@ Result query(const std::string& sql, const std::vector<Arg>& args) {
 // The functions of the extension; any other name line is skipped (the name
 // is written into the SQL, so only these are ever run).
 bool known_function(const std::string& f) {
-    static const char* kNames[] = {"maas_cost", "maas_builtin_cost", "maas_cost_cached",
-                                   "maas_builtin_cost_cached", "maas_training_cost",
-                                   "maas_builtin_training_cost", "maas_deployment_cost",
-                                   "maas_builtin_deployment_cost", "maas_price", "maas_builtin_price", "maas_model",
-                                   "maas_builtin_model", "maas_usage_cost", "maas_usage_tokens", "maas_load_card",
-                                   "maas_version", "maas_debug", "maas_total", "maas_total_text",
-                                   "maas_round_text", "maas_currency", "maas_unpriced", "maas_convert", "rates", "aliases"};
+    static const char* kNames[] = {"maas_cost",
+                                   "maas_builtin_cost",
+                                   "maas_cost_cached",
+                                   "maas_builtin_cost_cached",
+                                   "maas_training_cost",
+                                   "maas_builtin_training_cost",
+                                   "maas_deployment_cost",
+                                   "maas_builtin_deployment_cost",
+                                   "maas_price",
+                                   "maas_builtin_price",
+                                   "maas_model",
+                                   "maas_builtin_model",
+                                   "maas_usage_cost",
+                                   "maas_usage_tokens",
+                                   "maas_load_card",
+                                   "maas_version",
+                                   "maas_debug",
+                                   "maas_total",
+                                   "maas_total_text",
+                                   "maas_round_text",
+                                   "maas_currency",
+                                   "maas_unpriced",
+                                   "maas_convert",
+                                   "rates",
+                                   "aliases"};
     for (const char* name : kNames)
         if (f == name) return true;
     // "rates" followed by column names of maas_rates
@@ -312,15 +330,15 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
         }
         if (starts_with(line, "!rate ") || starts_with(line, "!alias ") || starts_with(line, "!fx ")) {
             const char which = line[1];  // r, a or f
-            std::vector<std::string> f =
-                split(unescape(line.substr(which == 'r' ? 6 : which == 'a' ? 7 : 4)), ',');
+            std::vector<std::string> f = split(unescape(line.substr(which == 'r' ? 6 : which == 'a' ? 7 : 4)), ',');
             f.resize(which == 'r' ? 9 : which == 'a' ? 2 : 4);
-            const std::string sql =
-                which == 'r' ? "INSERT INTO maas_user_rates(provider, model, service, item, label, price, "
-                               "unit, currency, effective_from) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9)"
-                : which == 'a' ? "INSERT INTO maas_user_aliases(alias, model) VALUES (?1, ?2)"
-                               : "INSERT INTO maas_user_fx(currency, to_currency, rate, effective_from) "
-                                 "VALUES (?1, ?2, ?3, ?4)";
+            const std::string sql = which == 'r'
+                                        ? "INSERT INTO maas_user_rates(provider, model, service, item, label, price, "
+                                          "unit, currency, effective_from) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9)"
+                                    : which == 'a'
+                                        ? "INSERT INTO maas_user_aliases(alias, model) VALUES (?1, ?2)"
+                                        : "INSERT INTO maas_user_fx(currency, to_currency, rate, effective_from) "
+                                          "VALUES (?1, ?2, ?3, ?4)";
             std::vector<Arg> args;
             for (const std::string& v : f) args.push_back(Arg{'t', 0, 0, v});
             query(sql, args);

@@ -33,7 +33,7 @@ using maas::int128;
 using uint128 = unsigned __int128;
 
 constexpr int kFloor = -100;  // the big integers count units of 10^kFloor
-constexpr int kRange = 60;     // values with exponents beyond +-60 are converted, not summed
+constexpr int kRange = 60;    // values with exponents beyond +-60 are converted, not summed
 
 // A signed big integer: magnitude in base 10^9 limbs, little-endian.
 struct Big {
@@ -158,7 +158,8 @@ void check_conversion(double d, int32_t hint) {
     }
     Decimal value, shortest;
     int32_t s1 = hint, s2 = hint;
-    FUZZ_CHECK(maas::decimal_value_from_double(d, s1, value) == slow_ok, "decimal_value_from_double accepts differently");
+    FUZZ_CHECK(maas::decimal_value_from_double(d, s1, value) == slow_ok,
+               "decimal_value_from_double accepts differently");
     FUZZ_CHECK(maas::shortest_decimal(d, s2, shortest) == slow_ok, "shortest_decimal accepts differently");
     if (slow_ok) {
         FUZZ_CHECK(same_value(value, slow), "value " + show(value) + " slow " + show(slow));
@@ -185,8 +186,8 @@ void check_add(maas::ExactSum& sum, Big& reference, const Decimal& v, bool subtr
     }
     if (ok) {
         FUZZ_CHECK(sum.value().exponent >= kFloor, "exponent " + std::to_string(sum.value().exponent));
-        FUZZ_CHECK(equal(units(sum.value()), expected), "sum " + show(sum.value()) + " after " + show(before) +
-                                                            (subtract ? " - " : " + ") + show(v));
+        FUZZ_CHECK(equal(units(sum.value()), expected),
+                   "sum " + show(sum.value()) + " after " + show(before) + (subtract ? " - " : " + ") + show(v));
         reference = expected;
     } else {
         FUZZ_CHECK(sum.value().mantissa == before.mantissa && sum.value().exponent == before.exponent,
@@ -225,7 +226,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
             if (!take(p, end, bits)) break;
             double d;
             std::memcpy(&d, &bits, sizeof d);
-            check_conversion(d, parameter % 26 - 2);  // hints -2 .. 23, out of range included
+            check_conversion(d, parameter % 26 - 2);                      // hints -2 .. 23, out of range included
             if (!maas::decimal_value_from_double(d, scale, v)) continue;  // NaN, Inf
         } else if (kind == 1) {
             int64_t m;

@@ -37,7 +37,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     if (ua == maas::Usage::malformed || ua == maas::Usage::malformed_map || ua == maas::Usage::bad_value)
         FUZZ_CHECK(!why_a.empty(), "a reason is given");
     // Map text is told from JSON by its first bytes alone.
-    if (ua == maas::Usage::malformed_map) FUZZ_CHECK(maas::looks_like_clickhouse_map(json), "map errors only for map text");
+    if (ua == maas::Usage::malformed_map)
+        FUZZ_CHECK(maas::looks_like_clickhouse_map(json), "map errors only for map text");
 
     // The same document again, now that the buffer may hold a longer one's tail.
     maas::TokenCounts c;

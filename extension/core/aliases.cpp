@@ -22,7 +22,8 @@ bool parse_aliases(std::string_view csv, std::string_view name, Origin origin, s
                 return false;
             }
             if (value.front() == ' ' || value.back() == ' ') {
-                error = table.message(table.line(), column, "leading or trailing space in '" + std::string(value) + "'");
+                error = table.message(table.line(), column,
+                                      "leading or trailing space in '" + std::string(value) + "'");
                 return false;
             }
         }

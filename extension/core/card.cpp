@@ -56,8 +56,8 @@ bool check_card_line(const CardFields& f, CardLine& line, std::string& column, s
 bool parse_card(std::string_view csv, std::string_view name, Origin origin, std::vector<CardLine>& out,
                 std::string& error) {
     enum Column { provider, model, service, item, label, price, unit, currency, effective_from, source };
-    CsvTable table({"provider", "model", "service", "item", "label", "price", "unit", "currency", "effective_from",
-                    "source"});
+    CsvTable table(
+        {"provider", "model", "service", "item", "label", "price", "unit", "currency", "effective_from", "source"});
     if (!table.open(csv, name, error)) return false;
     std::vector<CardLine> lines;
     DuplicateFinder seen;

@@ -103,8 +103,8 @@ std::shared_ptr<const Catalog> Catalog::build(std::vector<CardLine> lines, std::
             PriceVersion{&line, line.price, line.effective_from_ms, kForever, row});
         model.rows.push_back(row);
         catalog->rows_by_item_[int(line.item)].push_back(row);
-        catalog->rows_.push_back(RateRow{&line, uint32_t(index), to_double(line.price),
-                                         format_time(line.effective_from_ms), std::string()});
+        catalog->rows_.push_back(
+            RateRow{&line, uint32_t(index), to_double(line.price), format_time(line.effective_from_ms), std::string()});
     }
     for (Model& model : catalog->models_) {
         for (auto& versions : model.versions) {

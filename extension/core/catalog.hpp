@@ -28,7 +28,6 @@
 
 namespace maas {
 
-
 struct PriceVersion {
     const CardLine* line = nullptr;
     Decimal price;

@@ -20,9 +20,9 @@ constexpr int64_t kForever = INT64_MAX;  // effective_to of a current price
 struct RateRow {
     const CardLine* line;
     uint32_t model_index;
-    double price;                 // nearest double to the published decimal
-    std::string effective_from;   // "YYYY-MM-DD HH:MM:SS" UTC
-    std::string effective_to;     // same form; empty for the current version
+    double price;                // nearest double to the published decimal
+    std::string effective_from;  // "YYYY-MM-DD HH:MM:SS" UTC
+    std::string effective_to;    // same form; empty for the current version
 };
 
 // One row of maas_aliases.

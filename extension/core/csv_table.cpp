@@ -23,8 +23,10 @@ bool CsvTable::read_record(std::string& error) {
         const char c = csv_[pos_++];
         if (quoted) {
             if (c == '"') {
-                if (pos_ < csv_.size() && csv_[pos_] == '"') { fields_.back() += '"'; ++pos_; }
-                else quoted = false;
+                if (pos_ < csv_.size() && csv_[pos_] == '"') {
+                    fields_.back() += '"';
+                    ++pos_;
+                } else quoted = false;
             } else {
                 if (c == '\n') ++next_line_;
                 fields_.back() += c;
@@ -95,8 +97,8 @@ bool CsvTable::next(std::string& error) {
         const bool blank = fields_.size() == 1 && fields_[0].find_first_not_of(" \t\r") == std::string::npos;
         if (blank) continue;
         if (fields_.size() != width_) {
-            error = message(record_line_, "", "expected " + std::to_string(width_) + " fields, found " +
-                                                  std::to_string(fields_.size()));
+            error = message(record_line_, "",
+                            "expected " + std::to_string(width_) + " fields, found " + std::to_string(fields_.size()));
             return false;
         }
         return true;

@@ -15,13 +15,12 @@
 namespace maas {
 namespace {
 
-constexpr int kMaxDigits = 38;            // int128 holds any 38-digit number
-constexpr int32_t kExponentLimit = 100000;  // far beyond any double; stops int overflow
+constexpr int kMaxDigits = 38;                     // int128 holds any 38-digit number
+constexpr int32_t kExponentLimit = 100000;         // far beyond any double; stops int overflow
 constexpr int32_t kTinyExponentLimit = 100000000;  // products of tiny values, still far from int overflow
 
-const double kPow10[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
-                         1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
-                         1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+const double kPow10[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,  1e8,  1e9,  1e10, 1e11,
+                         1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
 
 constexpr int128 kTwoTo53 = int128(1) << 53;
 
@@ -156,8 +155,14 @@ bool add_aligned(const Decimal& a, const Decimal& b, Decimal& out) {
 }  // namespace
 
 bool add(const Decimal& a, const Decimal& b, Decimal& out) {
-    if (a.mantissa == 0) { out = b; return true; }
-    if (b.mantissa == 0) { out = a; return true; }
+    if (a.mantissa == 0) {
+        out = b;
+        return true;
+    }
+    if (b.mantissa == 0) {
+        out = a;
+        return true;
+    }
     return add_aligned(a, b, out) || add_aligned(normalized(a), normalized(b), out);
 }
 

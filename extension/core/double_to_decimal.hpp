@@ -61,9 +61,8 @@ constexpr int32_t kMaxFastScale = 22;  // 10^22 is the largest exact power of te
 
 namespace fast_decimal_detail {
 
-constexpr double kPow10[kMaxFastScale + 1] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
-                                              1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
-                                              1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+constexpr double kPow10[kMaxFastScale + 1] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,  1e8,  1e9,  1e10, 1e11,
+                                              1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
 constexpr double kTwoTo52 = 4503599627370496.0;
 
 // True when |x| < 2^52 (false for NaN and infinities).

@@ -11,7 +11,8 @@ namespace maas {
 
 bool check_fx_line(const FxFields& f, FxLine& line, std::string& column, std::string& message) {
     const FieldProblem fail{column, message};
-    if (!is_currency_code(f.currency)) return fail("currency", quoted(f.currency) + " is not a 3-letter code such as USD");
+    if (!is_currency_code(f.currency))
+        return fail("currency", quoted(f.currency) + " is not a 3-letter code such as USD");
     if (!is_currency_code(f.to_currency))
         return fail("to_currency", quoted(f.to_currency) + " is not a 3-letter code such as CNY");
     if (f.currency == f.to_currency)
@@ -30,8 +31,7 @@ bool check_fx_line(const FxFields& f, FxLine& line, std::string& column, std::st
 bool FxTable::build(std::vector<FxLine> lines, std::string& error) {
     lines_ = std::move(lines);
     by_pair_.clear();
-    for (size_t i = 0; i < lines_.size(); ++i)
-        by_pair_[{lines_[i].currency, lines_[i].to_currency}].push_back(i);
+    for (size_t i = 0; i < lines_.size(); ++i) by_pair_[{lines_[i].currency, lines_[i].to_currency}].push_back(i);
     for (auto& [pair, indexes] : by_pair_) {
         std::stable_sort(indexes.begin(), indexes.end(), [this](size_t a, size_t b) {
             return lines_[a].effective_from_ms < lines_[b].effective_from_ms;
@@ -57,9 +57,8 @@ const FxLine* FxTable::rate(std::string_view currency, std::string_view to_curre
     const std::vector<size_t>& indexes = it->second;
     if (!at_ms) return &lines_[indexes.back()];
     // The last version starting at or before the instant.
-    const auto after = std::upper_bound(indexes.begin(), indexes.end(), *at_ms, [this](int64_t t, size_t i) {
-        return t < lines_[i].effective_from_ms;
-    });
+    const auto after = std::upper_bound(indexes.begin(), indexes.end(), *at_ms,
+                                        [this](int64_t t, size_t i) { return t < lines_[i].effective_from_ms; });
     return after == indexes.begin() ? nullptr : &lines_[*(after - 1)];
 }
 

@@ -93,8 +93,7 @@ Priced training_cost(const Model& model, Item method, int64_t tokens, int64_t ep
     return Priced::ok;
 }
 
-Priced deployment_cost(const Model& model, const Decimal& hours, int64_t nodes, const int64_t* at,
-                       Decimal& cost) {
+Priced deployment_cost(const Model& model, const Decimal& hours, int64_t nodes, const int64_t* at, Decimal& cost) {
     const PriceVersion* price = model.price(Item::deployment, at);
     if (!price) return Priced::no_price;
     if (price->line->unit == Unit::hour && nodes != 1) return Priced::no_price;

@@ -71,9 +71,7 @@ Priced inference_cost(const Model& model, const TokenCounts& tokens, const int64
 Priced inference_cost(const Model& model, int64_t input_tokens, int64_t output_tokens, const int64_t* at,
                       Decimal& cost);
 
-Priced training_cost(const Model& model, Item method, int64_t tokens, int64_t epochs, const int64_t* at,
-                     Decimal& cost);
-Priced deployment_cost(const Model& model, const Decimal& hours, int64_t nodes, const int64_t* at,
-                       Decimal& cost);
+Priced training_cost(const Model& model, Item method, int64_t tokens, int64_t epochs, const int64_t* at, Decimal& cost);
+Priced deployment_cost(const Model& model, const Decimal& hours, int64_t nodes, const int64_t* at, Decimal& cost);
 
 }  // namespace maas

@@ -4,10 +4,25 @@
 namespace maas {
 namespace {
 
-constexpr int64_t kPow10[] = {1,         10,         100,         1000,         10000,         100000,
-                             1000000,   10000000,   100000000,   1000000000,   10000000000,   100000000000,
-                             1000000000000, 10000000000000, 100000000000000, 1000000000000000,
-                             10000000000000000, 100000000000000000, 1000000000000000000};
+constexpr int64_t kPow10[] = {1,
+                              10,
+                              100,
+                              1000,
+                              10000,
+                              100000,
+                              1000000,
+                              10000000,
+                              100000000,
+                              1000000000,
+                              10000000000,
+                              100000000000,
+                              1000000000000,
+                              10000000000000,
+                              100000000000000,
+                              1000000000000000,
+                              10000000000000000,
+                              100000000000000000,
+                              1000000000000000000};
 
 // Every price's mantissa on the smallest exponent of them all, when each
 // fits in int64.
@@ -43,7 +58,7 @@ QuickTokenPrices prepare_quick_prices(const PerTokenPrices& per_token) {
     if (!align(prices, m, 4, exponent)) return QuickTokenPrices{};
     for (int64_t mantissa : m)
         if (mantissa >= (int64_t(1) << 62)) return QuickTokenPrices{};  // keeps quick_cached_cost's sum in 127 bits
-    const int32_t k = -exponent;  // cost = n / 10^k
+    const int32_t k = -exponent;                                        // cost = n / 10^k
     if (k < 0 || k > 22) return QuickTokenPrices{};
     double divisor = 1;
     for (int32_t i = 0; i < k; ++i) divisor *= 10;  // exact up to 10^22

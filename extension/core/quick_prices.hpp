@@ -80,8 +80,8 @@ inline bool quick_cached_cost(const QuickTokenPrices& quick, int64_t input_token
     // Mantissas are below 2^62 (prepare_quick_prices), so four products of
     // counts below 2^63 stay below 2^127.
     const __int128 n = __int128(input_tokens - cached_tokens - cache_write_tokens) * quick.input +
-                       __int128(cached_tokens) * quick.cached_input +
-                       __int128(cache_write_tokens) * quick.cache_write + __int128(output_tokens) * quick.output;
+                       __int128(cached_tokens) * quick.cached_input + __int128(cache_write_tokens) * quick.cache_write +
+                       __int128(output_tokens) * quick.output;
     if (n > (__int128(1) << 53)) return false;
     cost = double(int64_t(n)) / quick.divisor;
     return true;

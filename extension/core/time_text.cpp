@@ -16,7 +16,7 @@ constexpr int64_t kMsPerDay = 86400000;
 int64_t days_from_civil(int64_t y, int64_t m, int64_t d) {
     y -= m <= 2;
     const int64_t era = (y >= 0 ? y : y - 399) / 400;
-    const int64_t yoe = y - era * 400;                                  // [0, 399]
+    const int64_t yoe = y - era * 400;                                    // [0, 399]
     const int64_t doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;  // [0, 365]
     const int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;            // [0, 146096]
     return era * 146097 + doe - 719468;
@@ -55,7 +55,10 @@ bool digits(std::string_view text, size_t& pos, int width, int64_t& out) {
 }
 
 bool expect(std::string_view text, size_t& pos, char c) {
-    if (pos < text.size() && text[pos] == c) { ++pos; return true; }
+    if (pos < text.size() && text[pos] == c) {
+        ++pos;
+        return true;
+    }
     return false;
 }
 
@@ -131,8 +134,7 @@ bool parse_time(std::string_view text, int64_t& unix_ms) {
 
     if (pos < text.size() && (text[pos] == ' ' || text[pos] == 'T')) {
         ++pos;
-        if (!digits(text, pos, 2, hour) || !expect(text, pos, ':') || !digits(text, pos, 2, minute))
-            return false;
+        if (!digits(text, pos, 2, hour) || !expect(text, pos, ':') || !digits(text, pos, 2, minute)) return false;
         if (expect(text, pos, ':')) {
             if (!digits(text, pos, 2, second)) return false;
             if (expect(text, pos, '.')) {
@@ -191,14 +193,16 @@ bool instant_from_seconds_text(std::string_view text, int64_t& unix_ms) {
 
 std::string format_time(int64_t unix_ms) {
     int64_t days = unix_ms / kMsPerDay, rest = unix_ms % kMsPerDay;
-    if (rest < 0) { rest += kMsPerDay; --days; }
+    if (rest < 0) {
+        rest += kMsPerDay;
+        --days;
+    }
     int64_t y, m, d;
     civil_from_days(days, y, m, d);
     const int64_t ms = rest % 1000, secs = rest / 1000;
     char buf[40];
-    int n = std::snprintf(buf, sizeof buf, "%04lld-%02lld-%02lld %02lld:%02lld:%02lld", (long long)y,
-                          (long long)m, (long long)d, (long long)(secs / 3600),
-                          (long long)(secs / 60 % 60), (long long)(secs % 60));
+    int n = std::snprintf(buf, sizeof buf, "%04lld-%02lld-%02lld %02lld:%02lld:%02lld", (long long)y, (long long)m,
+                          (long long)d, (long long)(secs / 3600), (long long)(secs / 60 % 60), (long long)(secs % 60));
     if (ms != 0) std::snprintf(buf + n, sizeof buf - size_t(n), ".%03lld", (long long)ms);
     return buf;
 }

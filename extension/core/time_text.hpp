@@ -31,11 +31,9 @@ bool parse_time(std::string_view text, int64_t& unix_ms);
 // The one range of valid instants, for TEXT times, unix seconds and the
 // user's tables alike: years 0000-9999 in UTC, the years the text form can
 // show.  [kFirstInstantMs, kAfterLastInstantMs) in unix ms.
-constexpr int64_t kFirstInstantMs = -62167219200000;     // 0000-01-01 00:00:00
+constexpr int64_t kFirstInstantMs = -62167219200000;      // 0000-01-01 00:00:00
 constexpr int64_t kAfterLastInstantMs = 253402300800000;  // 10000-01-01 00:00:00
-constexpr bool instant_in_range(int64_t unix_ms) {
-    return unix_ms >= kFirstInstantMs && unix_ms < kAfterLastInstantMs;
-}
+constexpr bool instant_in_range(int64_t unix_ms) { return unix_ms >= kFirstInstantMs && unix_ms < kAfterLastInstantMs; }
 
 // Unix seconds as an instant, when it falls in the valid range.
 bool instant_from_unix_seconds(int64_t seconds, int64_t& unix_ms);

@@ -36,8 +36,8 @@ struct TokenCounts {
     int64_t uncached_input() const { return input - cached_input - cache_write; }
     // Every count non-negative and the parts within their wholes.
     bool consistent() const {
-        return input >= 0 && cached_input >= 0 && cache_write >= 0 && output >= 0 && reasoning >= 0 &&
-               requests >= 0 && cached_input <= input && cache_write <= input - cached_input && reasoning <= output;
+        return input >= 0 && cached_input >= 0 && cache_write >= 0 && output >= 0 && reasoning >= 0 && requests >= 0 &&
+               cached_input <= input && cache_write <= input - cached_input && reasoning <= output;
     }
 };
 

@@ -133,7 +133,8 @@ Usage read_usage_object(const object& usage, const char* path, bool is_message, 
             out.output = output;
             if (__builtin_add_overflow(input, cache_read, &out.input) ||
                 __builtin_add_overflow(out.input, cache_creation, &out.input)) {
-                why = name_of(path, "input_tokens") + " + cache_read_input_tokens + cache_creation_input_tokens is more than 9223372036854775807";
+                why = name_of(path, "input_tokens") +
+                      " + cache_read_input_tokens + cache_creation_input_tokens is more than 9223372036854775807";
                 return Usage::bad_value;
             }
             return Usage::found;
@@ -185,8 +186,7 @@ bool count_of_text(std::string_view text, int64_t& out) {
     int64_t n = 0;
     for (char c : text) {
         if (c < '0' || c > '9') return false;
-        if (__builtin_mul_overflow(n, int64_t(10), &n) || __builtin_add_overflow(n, int64_t(c - '0'), &n))
-            return false;
+        if (__builtin_mul_overflow(n, int64_t(10), &n) || __builtin_add_overflow(n, int64_t(c - '0'), &n)) return false;
     }
     out = n;
     return true;
@@ -267,11 +267,13 @@ Usage UsageReader::read(std::string_view text, TokenCounts& out, std::string& wh
         return read_usage_object(top, "usage", is_anthropic_message(top), out, why);
     object usage, text_counts, payload;
     if (child_object(top, "usage", usage)) {
-        if (child_object(usage, "text", text_counts)) return read_usage_object(text_counts, "usage.text", false, out, why);
+        if (child_object(usage, "text", text_counts))
+            return read_usage_object(text_counts, "usage.text", false, out, why);
         return read_usage_object(usage, "usage", is_anthropic_message(top), out, why);  // a whole response
     }
     // Langfuse usage_details as JSON: every key a bucket.
-    if (!has_any(top, {"usage"}) && (has_number(top, "input") || has_number(top, "output") || has_number(top, "total"))) {
+    if (!has_any(top, {"usage"}) &&
+        (has_number(top, "input") || has_number(top, "output") || has_number(top, "total"))) {
         UsageDetailsSum& sum = impl_->details;
         sum.clear();
         for (const auto field : top) {

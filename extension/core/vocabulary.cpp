@@ -60,8 +60,7 @@ const char* units_of(Item item) {
 
 bool item_from_text(std::string_view text, Item& out) {
     for (const ItemInfo& info : kItems) {
-        if (equal_ignoring_ascii_case(text, info.name) ||
-            (info.label && equal_ignoring_ascii_case(text, info.label))) {
+        if (equal_ignoring_ascii_case(text, info.name) || (info.label && equal_ignoring_ascii_case(text, info.label))) {
             out = info.item;
             return true;
         }
@@ -71,13 +70,19 @@ bool item_from_text(std::string_view text, Item& out) {
 
 bool service_from_text(std::string_view text, Service& out) {
     for (int i = 0; i < 2; ++i)
-        if (text == kServiceNames[i]) { out = Service(i); return true; }
+        if (text == kServiceNames[i]) {
+            out = Service(i);
+            return true;
+        }
     return false;
 }
 
 bool unit_from_text(std::string_view text, Unit& out) {
     for (int i = 0; i < kUnitCount; ++i)
-        if (text == kUnitNames[i]) { out = Unit(i); return true; }
+        if (text == kUnitNames[i]) {
+            out = Unit(i);
+            return true;
+        }
     return false;
 }
 

@@ -14,7 +14,6 @@ namespace {
 
 void delete_prices(void* p) { delete static_cast<StatementPrices*>(p); }
 
-
 // The connections a ConnectionState lives for.  A state is destroyed when
 // SQLite drops its last registration (at the latest when the connection
 // closes), so a reused sqlite3* address is never mistaken for a loaded one.
@@ -102,8 +101,7 @@ std::shared_ptr<const Catalog> ConnectionState::current(Failure& failure) {
     return merged_;
 }
 
-bool ConnectionState::rebuild(const UserTablesState& tables, const std::vector<CardLine>& loaded,
-                              Failure& failure) {
+bool ConnectionState::rebuild(const UserTablesState& tables, const std::vector<CardLine>& loaded, Failure& failure) {
     UserTables user;
     if (!read_user_tables(db_, tables, user, failure)) return false;
     const std::vector<AliasLine>& user_aliases = user.aliases;
@@ -118,14 +116,16 @@ bool ConnectionState::rebuild(const UserTablesState& tables, const std::vector<C
     // A user alias replaces a built-in alias of the same name.
     std::vector<AliasLine> aliases;
     for (const AliasLine& a : builtin_->aliases()) {
-        const bool replaced = std::any_of(user_aliases.begin(), user_aliases.end(),
-                                          [&](const AliasLine& u) { return equal_ignoring_ascii_case(u.alias, a.alias); });
+        const bool replaced = std::any_of(user_aliases.begin(), user_aliases.end(), [&](const AliasLine& u) {
+            return equal_ignoring_ascii_case(u.alias, a.alias);
+        });
         if (!replaced) aliases.push_back(a);
     }
     aliases.insert(aliases.end(), user_aliases.begin(), user_aliases.end());
 
     std::string contradiction;
-    std::shared_ptr<const Catalog> merged = Catalog::build(std::move(lines), std::move(aliases), contradiction, std::move(user.fx));
+    std::shared_ptr<const Catalog> merged = Catalog::build(std::move(lines), std::move(aliases), contradiction,
+                                                           std::move(user.fx));
     if (!merged) {
         failure = Failure::bad_data(std::move(contradiction));
         return false;

@@ -101,11 +101,11 @@ private:
 
     sqlite3* db_;
     std::shared_ptr<const Catalog> builtin_;
-    std::shared_ptr<const Catalog> merged_;   // builtin + loaded cards + user tables
-    std::vector<CardLine> loaded_lines_;      // from maas_load_card, in load order
+    std::shared_ptr<const Catalog> merged_;  // builtin + loaded cards + user tables
+    std::vector<CardLine> loaded_lines_;     // from maas_load_card, in load order
     ChangeSignal last_signal_;
     UserTablesState last_tables_;
-    std::optional<Failure> last_refusal_;     // why the user tables were refused (bad_data), if they were
+    std::optional<Failure> last_refusal_;  // why the user tables were refused (bad_data), if they were
     bool checked_once_ = false;
     UsageReader usage_reader_;
     std::unique_ptr<StatementPrices> unkept_;  // for a call SQLite keeps no auxiliary data for

@@ -66,7 +66,8 @@ extern "C" MAAS_EXPORT int MAAS_ENTRY_POINT(sqlite3* db, char** error_out, const
         state->retain();  // held while registering, so a failed step cannot free it under us
         const int rc = maas::register_all(db, state);  // all or nothing
         maas::ConnectionState::release_binding(state->binding(true));
-        if (rc != SQLITE_OK) return fail(error_out, std::string("maas: registration failed: ") + sqlite3_errstr(rc), rc);
+        if (rc != SQLITE_OK)
+            return fail(error_out, std::string("maas: registration failed: ") + sqlite3_errstr(rc), rc);
         return SQLITE_OK;
     } catch (const std::bad_alloc&) {
         return SQLITE_NOMEM;

@@ -6,8 +6,7 @@
 
 namespace maas {
 
-bool check_arity(sqlite3_context* ctx, int argc, const char* function, int least, int most,
-                 const char* signature) {
+bool check_arity(sqlite3_context* ctx, int argc, const char* function, int least, int most, const char* signature) {
     if (argc >= least && argc <= most) return true;
     std::string message = std::string(function) + ": expected ";
     message += least == most ? std::to_string(least) : std::to_string(least) + " to " + std::to_string(most);
@@ -50,9 +49,7 @@ void report_cost(sqlite3_context* ctx, Priced priced, const Decimal& cost, const
             sqlite3_result_double(ctx, value);
             return;
         }
-        case Priced::no_price:
-            sqlite3_result_null(ctx);
-            return;
+        case Priced::no_price: sqlite3_result_null(ctx); return;
         case Priced::mixed_currency:
             report_error(ctx, std::string(function) + ": the prices in force are in different currencies");
             return;
@@ -61,8 +58,7 @@ void report_cost(sqlite3_context* ctx, Priced priced, const Decimal& cost, const
             // is a last guard, never a silent double count.
             report_error(ctx, std::string(function) + ": the token counts are inconsistent");
             return;
-        case Priced::overflow:
-            break;
+        case Priced::overflow: break;
     }
     report_error(ctx, std::string(function) + ": the cost is too large to compute exactly");
 }

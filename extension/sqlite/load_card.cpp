@@ -76,16 +76,14 @@ void maas_load_card(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
     std::string text;
     const std::string prefix = std::string(kName) + ": ";
     switch (read_regular_file(path, kMaxCardBytes, text)) {
-        case FileRead::ok:
-            break;
+        case FileRead::ok: break;
         case FileRead::cannot_open:
-        case FileRead::read_error:
-            return report_error(ctx, prefix + "cannot read '" + path + "'");
+        case FileRead::read_error: return report_error(ctx, prefix + "cannot read '" + path + "'");
         case FileRead::not_regular:
             return report_error(ctx, prefix + "'" + path + "' is not a regular file (a card is a CSV file)");
         case FileRead::too_large:
-            return report_error(ctx, prefix + "'" + path + "' is larger than " +
-                                         std::to_string(kMaxCardBytes >> 20) + " MiB, the limit for a card file");
+            return report_error(ctx, prefix + "'" + path + "' is larger than " + std::to_string(kMaxCardBytes >> 20) +
+                                         " MiB, the limit for a card file");
     }
     std::vector<CardLine> lines;
     std::string error;

@@ -43,8 +43,20 @@ namespace maas {
 namespace {
 
 enum Column {
-    kProvider, kModel, kService, kItem, kLabel, kPrice, kPriceText, kUnit, kCurrency,
-    kEffectiveFrom, kEffectiveTo, kSource, kOrigin, kLookup
+    kProvider,
+    kModel,
+    kService,
+    kItem,
+    kLabel,
+    kPrice,
+    kPriceText,
+    kUnit,
+    kCurrency,
+    kEffectiveFrom,
+    kEffectiveTo,
+    kSource,
+    kOrigin,
+    kLookup
 };
 constexpr char kSchema[] =
     "CREATE TABLE x(provider TEXT, model TEXT, service TEXT, item TEXT, label TEXT, price REAL, "
@@ -62,14 +74,14 @@ struct RatesTable {
 
 struct RatesCursor {
     sqlite3_vtab_cursor base;
-    std::unique_ptr<StatementPrices> prices;  // the snapshot this scan reads, with its name cache
-    const Catalog* catalog = nullptr;         // prices->catalog()
+    std::unique_ptr<StatementPrices> prices;      // the snapshot this scan reads, with its name cache
+    const Catalog* catalog = nullptr;             // prices->catalog()
     const std::vector<uint32_t>* rows = nullptr;  // a list of row numbers, or all rows when null
     bool filter_item = false;
     Item item = Item::input;
     std::string lookup;  // the name given to `lookup`, shown as its value
     bool has_lookup = false;
-    size_t position = 0;   // index into *rows (or into catalog->rows())
+    size_t position = 0;  // index into *rows (or into catalog->rows())
     size_t end = 0;
 
     uint32_t row() const { return rows ? (*rows)[position] : uint32_t(position); }

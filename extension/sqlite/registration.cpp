@@ -7,10 +7,7 @@ namespace {
 
 // Every function list and virtual table, in registration order.
 FunctionList (*const kFunctionLists[])() = {
-    scalar_functions,
-    total_functions,
-    currency_functions,
-    time_functions,
+    scalar_functions, total_functions, currency_functions, time_functions,
 #ifndef MAAS_NO_FILESYSTEM
     file_functions,
 #endif
@@ -29,8 +26,8 @@ int register_function(sqlite3* db, ConnectionState* state, const FunctionSpec& s
     void* binding = state->binding(spec.builtin_only);
     state->retain();  // dropped by SQLite's destructor call, also when registration fails
     if (spec.value && spec.inverse)
-        return sqlite3_create_window_function(db, spec.name, -1, spec.flags, binding, spec.step, spec.final,
-                                              spec.value, spec.inverse, ConnectionState::release_binding);
+        return sqlite3_create_window_function(db, spec.name, -1, spec.flags, binding, spec.step, spec.final, spec.value,
+                                              spec.inverse, ConnectionState::release_binding);
     return sqlite3_create_function_v2(db, spec.name, -1, spec.flags, binding, spec.scalar, spec.step, spec.final,
                                       ConnectionState::release_binding);
 }

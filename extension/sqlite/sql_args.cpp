@@ -17,8 +17,7 @@ constexpr size_t kShownTextBytes = 40;  // how much of a bad TEXT value a messag
 
 std::string describe(sqlite3_value* value) {
     switch (sqlite3_value_type(value)) {
-        case SQLITE_INTEGER:
-            return std::to_string(static_cast<long long>(sqlite3_value_int64(value)));
+        case SQLITE_INTEGER: return std::to_string(static_cast<long long>(sqlite3_value_int64(value)));
         case SQLITE_FLOAT: {
             const double d = sqlite3_value_double(value);
             if (std::isnan(d)) return "NaN";
@@ -36,10 +35,8 @@ std::string describe(sqlite3_value* value) {
             shown += kept < s.size() ? "...'" : "'";  // cut for length or at invalid UTF-8
             return shown;
         }
-        case SQLITE_BLOB:
-            return "a BLOB";
-        default:
-            return "NULL";
+        case SQLITE_BLOB: return "a BLOB";
+        default: return "NULL";
     }
 }
 
@@ -59,8 +56,7 @@ bool is_digits_text(std::string_view text) {
 
 }  // namespace
 
-void report_bad_argument(sqlite3_context* ctx, ArgName name, const char* what, sqlite3_value* value,
-                         const char* hint) {
+void report_bad_argument(sqlite3_context* ctx, ArgName name, const char* what, sqlite3_value* value, const char* hint) {
     report_error(ctx, std::string(name.function) + ": " + name.argument + " must be " + what + ", got " +
                           describe(value) + hint);
 }
@@ -73,9 +69,7 @@ bool any_null(int argc, sqlite3_value** argv) {
 
 bool whole_number_of(sqlite3_value* value, int64_t& out) {
     switch (sqlite3_value_type(value)) {
-        case SQLITE_INTEGER:
-            out = sqlite3_value_int64(value);
-            return true;
+        case SQLITE_INTEGER: out = sqlite3_value_int64(value); return true;
         case SQLITE_FLOAT: {
             const double d = sqlite3_value_double(value);
             // 2^63 is the first double above INT64_MAX; a whole double below it fits.
@@ -87,22 +81,16 @@ bool whole_number_of(sqlite3_value* value, int64_t& out) {
             Decimal parsed;
             return parse_decimal(text_of(value), parsed) && to_int64(parsed, out);
         }
-        default:
-            return false;
+        default: return false;
     }
 }
 
 bool decimal_of(sqlite3_value* value, Decimal& out) {
     switch (sqlite3_value_type(value)) {
-        case SQLITE_INTEGER:
-            out = Decimal::from_int(sqlite3_value_int64(value));
-            return true;
-        case SQLITE_FLOAT:
-            return decimal_from_double(sqlite3_value_double(value), out);
-        case SQLITE_TEXT:
-            return parse_decimal(text_of(value), out);
-        default:
-            return false;
+        case SQLITE_INTEGER: out = Decimal::from_int(sqlite3_value_int64(value)); return true;
+        case SQLITE_FLOAT: return decimal_from_double(sqlite3_value_double(value), out);
+        case SQLITE_TEXT: return parse_decimal(text_of(value), out);
+        default: return false;
     }
 }
 
@@ -133,8 +121,7 @@ bool read_currency(sqlite3_context* ctx, sqlite3_value* value, ArgName name, std
     return false;
 }
 
-bool read_model(sqlite3_context* ctx, sqlite3_value* value, ArgName name, StatementPrices& prices,
-                const Model*& out) {
+bool read_model(sqlite3_context* ctx, sqlite3_value* value, ArgName name, StatementPrices& prices, const Model*& out) {
     if (sqlite3_value_type(value) == SQLITE_BLOB) {
         report_bad_argument(ctx, name, "a model name (TEXT)", value);
         return false;
@@ -168,8 +155,7 @@ bool read_instant(sqlite3_context* ctx, sqlite3_value* value, ArgName name, int6
             }
             break;
         }
-        default:
-            break;
+        default: break;
     }
     // An integer too large for seconds that is fine as milliseconds is
     // almost surely milliseconds: say so after the usual message.

@@ -67,8 +67,7 @@ bool read_currency(sqlite3_context* ctx, sqlite3_value* value, ArgName name, std
 // A model name looked up in the catalog; out is nullptr when the name is
 // unknown.  False after reporting an error (a BLOB, or a name several
 // providers share).
-bool read_model(sqlite3_context* ctx, sqlite3_value* value, ArgName name, StatementPrices& prices,
-                const Model*& out);
+bool read_model(sqlite3_context* ctx, sqlite3_value* value, ArgName name, StatementPrices& prices, const Model*& out);
 
 // An item ('input', 'lora', '全量更新', ...), case-insensitive, belonging to
 // service `only` when that is given.  False after reporting an error.

@@ -97,8 +97,7 @@ const QuickTokenPrices* quick_prices_at(const Model& model, sqlite3_value* at) {
             if (!parse_time(time, at_ms) && !instant_from_seconds_text(time, at_ms)) return nullptr;
             break;
         }
-        default:
-            return nullptr;
+        default: return nullptr;
     }
     return model.quick_at(at_ms);
 }
@@ -150,8 +149,7 @@ bool quick_cost_cached(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
     const Model* model = quick_model(ctx, argv[0]);
     double cost;
     if (!model || !quick_cached_cost(model->quick, sqlite3_value_int64(argv[1]), sqlite3_value_int64(argv[2]),
-                                     argc >= 5 ? sqlite3_value_int64(argv[4]) : 0, sqlite3_value_int64(argv[3]),
-                                     cost))
+                                     argc >= 5 ? sqlite3_value_int64(argv[4]) : 0, sqlite3_value_int64(argv[3]), cost))
         return false;
     sqlite3_result_double(ctx, cost);
     return true;
@@ -161,8 +159,8 @@ bool quick_cost_cached(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
 bool check_part(sqlite3_context* ctx, const char* function, const char* part, int64_t value, const char* whole,
                 int64_t limit) {
     if (value <= limit) return true;
-    report_error(ctx, std::string(function) + ": " + part + " must be at most " + whole + " (" +
-                          std::to_string(limit) + "), got " + std::to_string(value));
+    report_error(ctx, std::string(function) + ": " + part + " must be at most " + whole + " (" + std::to_string(limit) +
+                          "), got " + std::to_string(value));
     return false;
 }
 
@@ -192,9 +190,8 @@ void maas_cost_cached(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
         !check_part(ctx, name, "cache_write_tokens", tokens.cache_write, "input_tokens - cached_tokens",
                     tokens.input - tokens.cached_input))
         return;
-    price_model(ctx, argv[0], name, [&](const Model& model, Decimal& cost) {
-        return inference_cost(model, tokens, at, cost);
-    });
+    price_model(ctx, argv[0], name,
+                [&](const Model& model, Decimal& cost) { return inference_cost(model, tokens, at, cost); });
 }
 
 constexpr Names kTraining{"maas_training_cost", "maas_builtin_training_cost"};
@@ -226,9 +223,8 @@ void maas_deployment_cost(sqlite3_context* ctx, int argc, sqlite3_value** argv) 
         (argc >= 3 && !read_count(ctx, argv[2], {name, "nodes"}, 1, nodes)) ||
         !read_optional_instant(ctx, argc, argv, 3, name, at_storage, at))
         return;
-    price_model(ctx, argv[0], name, [&](const Model& model, Decimal& cost) {
-        return deployment_cost(model, hours, nodes, at, cost);
-    });
+    price_model(ctx, argv[0], name,
+                [&](const Model& model, Decimal& cost) { return deployment_cost(model, hours, nodes, at, cost); });
 }
 
 constexpr Names kPrice{"maas_price", "maas_builtin_price"};
@@ -261,8 +257,7 @@ void maas_model(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
 
 // Reads the usage at argv[index]; false after reporting an error, with
 // found false (and no error) when the text holds no usage.
-bool read_usage(sqlite3_context* ctx, sqlite3_value* value, const char* function, TokenCounts& tokens,
-                bool& found) {
+bool read_usage(sqlite3_context* ctx, sqlite3_value* value, const char* function, TokenCounts& tokens, bool& found) {
     found = false;
     if (sqlite3_value_type(value) == SQLITE_BLOB) {
         report_bad_argument(ctx, {function, "usage"}, "JSON text", value);
@@ -276,23 +271,16 @@ bool read_usage(sqlite3_context* ctx, sqlite3_value* value, const char* function
     std::string why;
     switch (binding_of(ctx).state->usage_reader().read(std::string_view(text, size_t(sqlite3_value_bytes(value))),
                                                        tokens, why)) {
-        case Usage::found:
-            found = true;
-            return true;
-        case Usage::missing:
-            return true;
-        case Usage::out_of_memory:
-            sqlite3_result_error_nomem(ctx);
-            return false;
+        case Usage::found: found = true; return true;
+        case Usage::missing: return true;
+        case Usage::out_of_memory: sqlite3_result_error_nomem(ctx); return false;
         case Usage::malformed:
             report_error(ctx, std::string(function) + ": usage is not valid JSON (" + why + ")");
             return false;
         case Usage::malformed_map:
             report_error(ctx, std::string(function) + ": usage is not a valid ClickHouse map (" + why + ")");
             return false;
-        case Usage::bad_value:
-            report_error(ctx, std::string(function) + ": usage: " + why);
-            return false;
+        case Usage::bad_value: report_error(ctx, std::string(function) + ": usage: " + why); return false;
     }
     return false;
 }
@@ -369,11 +357,10 @@ void maas_debug(sqlite3_context* ctx, int argc, sqlite3_value**) {
     if (!check_arity(ctx, argc, "maas_debug", 0, 0, "()")) return;
     const Catalog& builtin = binding_of(ctx).state->builtin();
     std::string text = std::string("sqlite-maas ") + MAAS_VERSION + "\n";
-    text += std::string("build: ") + __DATE__ + " " + __TIME__ + ", " + compiler_text() + ", " +
-            MAAS_BUILD_TYPE + "\n";
+    text += std::string("build: ") + __DATE__ + " " + __TIME__ + ", " + compiler_text() + ", " + MAAS_BUILD_TYPE + "\n";
     text += std::string("sqlite: compiled against ") + SQLITE_VERSION + ", running " + sqlite3_libversion() + "\n";
-    text += "card: " + std::string(builtin_card_name()) + ", " + std::to_string(builtin.rows().size()) +
-            " lines, " + std::to_string(builtin.models().size()) + " models";
+    text += "card: " + std::string(builtin_card_name()) + ", " + std::to_string(builtin.rows().size()) + " lines, " +
+            std::to_string(builtin.models().size()) + " models";
     sqlite3_result_text(ctx, text.c_str(), int(text.size()), SQLITE_TRANSIENT);
 }
 

@@ -59,19 +59,15 @@ Read read_number(sqlite3_value* value, int32_t& scale, Decimal& out) {
     switch (sqlite3_value_type(value)) {
         case SQLITE_FLOAT:
             return decimal_value_from_double(sqlite3_value_double(value), scale, out) ? Read::number : Read::bad;
-        case SQLITE_INTEGER:
-            out = Decimal::from_int(sqlite3_value_int64(value));
-            return Read::number;
-        case SQLITE_NULL:
-            return Read::null;
+        case SQLITE_INTEGER: out = Decimal::from_int(sqlite3_value_int64(value)); return Read::number;
+        case SQLITE_NULL: return Read::null;
         case SQLITE_TEXT: {
             const char* text = reinterpret_cast<const char*>(sqlite3_value_text(value));
             if (!text) return Read::nomem;
             return parse_decimal(std::string_view(text, size_t(sqlite3_value_bytes(value))), out) ? Read::number
-                                                                                                 : Read::bad;
+                                                                                                  : Read::bad;
         }
-        default:
-            return Read::bad;
+        default: return Read::bad;
     }
 }
 
@@ -221,14 +217,10 @@ void round_text(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
     int32_t scale = 8;  // the finest scale of the built-in prices' costs
     Decimal v;
     switch (read_number(argv[0], scale, v)) {
-        case Read::number:
-            return result_text(ctx, decimal_text(v, decimals));
-        case Read::null:
-            return sqlite3_result_null(ctx);
-        case Read::nomem:
-            return sqlite3_result_error_nomem(ctx);
-        case Read::bad:
-            return report_bad_argument(ctx, {kRoundText, "x"}, kNumberWhat, argv[0]);
+        case Read::number: return result_text(ctx, decimal_text(v, decimals));
+        case Read::null: return sqlite3_result_null(ctx);
+        case Read::nomem: return sqlite3_result_error_nomem(ctx);
+        case Read::bad: return report_bad_argument(ctx, {kRoundText, "x"}, kNumberWhat, argv[0]);
     }
 }
 

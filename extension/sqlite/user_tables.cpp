@@ -62,7 +62,8 @@ bool read_rates(sqlite3* db, const std::string& schema, std::vector<CardLine>& l
     Statement stmt;
     if (!prepare(db,
                  "SELECT rowid, provider, model, service, item, label, price, unit, currency, effective_from, "
-                 "source FROM " + quoted_schema(schema) + ".maas_user_rates ORDER BY rowid",
+                 "source FROM " +
+                     quoted_schema(schema) + ".maas_user_rates ORDER BY rowid",
                  stmt, failure))
         return false;
     DuplicateFinder seen;
@@ -93,7 +94,9 @@ bool read_rates(sqlite3* db, const std::string& schema, std::vector<CardLine>& l
 
 bool read_aliases(sqlite3* db, const std::string& schema, std::vector<AliasLine>& aliases, Failure& failure) {
     Statement stmt;
-    if (!prepare(db, "SELECT rowid, alias, model, source FROM " + quoted_schema(schema) + ".maas_user_aliases ORDER BY rowid",
+    if (!prepare(db,
+                 "SELECT rowid, alias, model, source FROM " + quoted_schema(schema) +
+                     ".maas_user_aliases ORDER BY rowid",
                  stmt, failure))
         return false;
     int rc;
@@ -115,8 +118,9 @@ bool read_aliases(sqlite3* db, const std::string& schema, std::vector<AliasLine>
 
 bool read_fx(sqlite3* db, const std::string& schema, std::vector<FxLine>& rates, Failure& failure) {
     Statement stmt;
-    if (!prepare(db, "SELECT rowid, currency, to_currency, rate, effective_from, source FROM " +
-                         quoted_schema(schema) + ".maas_user_fx ORDER BY rowid",
+    if (!prepare(db,
+                 "SELECT rowid, currency, to_currency, rate, effective_from, source FROM " + quoted_schema(schema) +
+                     ".maas_user_fx ORDER BY rowid",
                  stmt, failure))
         return false;
     int rc;
@@ -167,14 +171,15 @@ bool schema_names(sqlite3* db, std::vector<std::string>& out, Failure& failure) 
 // read) is not a user table (tests/robust/test_security.cpp).
 struct SchemaContents {
     bool tables[4] = {false, false, false, false};  // kTables order
-    int triggers = 0;                                // of ours, for the tables present
+    int triggers = 0;                               // of ours, for the tables present
     bool any() const { return tables[0] || tables[1] || tables[2] || tables[3]; }
 };
 
 bool read_schema_contents(sqlite3* db, const std::string& schema, SchemaContents& out, Failure& failure) {
     Statement stmt;
-    if (!prepare(db, "SELECT type, name FROM " + quoted_schema(schema) +
-                         ".sqlite_master WHERE type IN ('table', 'trigger') AND name LIKE 'maas\\_user\\_%' ESCAPE '\\'",
+    if (!prepare(db,
+                 "SELECT type, name FROM " + quoted_schema(schema) +
+                     ".sqlite_master WHERE type IN ('table', 'trigger') AND name LIKE 'maas\\_user\\_%' ESCAPE '\\'",
                  stmt, failure))
         return false;
     std::vector<std::string> triggers;
@@ -190,8 +195,8 @@ bool read_schema_contents(sqlite3* db, const std::string& schema, SchemaContents
     if (step_error(db, rc, failure)) return false;
     for (int t = 0; t < 3; ++t)  // the counter table has no triggers of its own
         for (const char* suffix : kTriggerSuffixes)
-            if (out.tables[t] && std::find(triggers.begin(), triggers.end(), std::string(kTables[t]) + suffix) !=
-                                     triggers.end())
+            if (out.tables[t] &&
+                std::find(triggers.begin(), triggers.end(), std::string(kTables[t]) + suffix) != triggers.end())
                 ++out.triggers;
     return true;
 }
@@ -261,7 +266,8 @@ bool read_user_tables_state(sqlite3* db, UserTablesState& out, Failure& failure)
     // table dropped and made again between two checks, which leaves the
     // counter where it was.
     const std::string from = quoted_schema(out.schema) + ".";
-    std::string sql = "SELECT " + std::string(has_counter ? "(SELECT max(version) FROM " + from + "maas_user_changes)" : "NULL");
+    std::string sql = "SELECT " +
+                      std::string(has_counter ? "(SELECT max(version) FROM " + from + "maas_user_changes)" : "NULL");
     for (int t = 0; t < 3; ++t)
         sql += chosen.tables[t] ? ", (SELECT count(*) || '/' || ifnull(max(rowid), 0) FROM " + from + kTables[t] + ")"
                                 : std::string(", ''");

@@ -68,14 +68,14 @@ struct UserTablesState {
     int64_t version = -1;
     std::string fingerprint;  // "rows/max rowid;" per table
     bool operator==(const UserTablesState& o) const {
-        return schema == o.schema && has_rates == o.has_rates && has_aliases == o.has_aliases &&
-               has_fx == o.has_fx && version == o.version && fingerprint == o.fingerprint;
+        return schema == o.schema && has_rates == o.has_rates && has_aliases == o.has_aliases && has_fx == o.has_fx &&
+               version == o.version && fingerprint == o.fingerprint;
     }
 };
 
 // What the user's tables hold, checked.
 struct UserTables {
-    std::vector<CardLine> lines;    // maas_user_rates
+    std::vector<CardLine> lines;     // maas_user_rates
     std::vector<AliasLine> aliases;  // maas_user_aliases
     std::vector<FxLine> fx;          // maas_user_fx
     bool empty() const { return lines.empty() && aliases.empty() && fx.empty(); }

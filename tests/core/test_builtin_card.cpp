@@ -79,12 +79,13 @@ Page read_page() {
     std::string text;
     REQUIRE(read_file(kPagePath, text));
     const std::map<std::string, std::string> items = {
-        {"输入", "input"}, {"输出", "output"}, {"独立部署", "deployment"},
+        {"输入", "input"}, {"输出", "output"},   {"独立部署", "deployment"},
         {"LORA", "lora"},  {"全量更新", "full"}, {"LoRA合并", "lora_merge"},
     };
     const std::map<std::string, std::string> services = {{"模型推理", "inference"}, {"模型训练", "training"}};
-    const std::map<std::string, std::string> units = {
-        {"元/千tokens", "k_tokens"}, {"元/小时/节点", "node_hour"}, {"元/小时", "hour"}};
+    const std::map<std::string, std::string> units = {{"元/千tokens", "k_tokens"},
+                                                      {"元/小时/节点", "node_hour"},
+                                                      {"元/小时", "hour"}};
     const std::string colon = "：";  // full-width, as on the page
 
     Page page;
@@ -98,7 +99,10 @@ Page read_page() {
     for (const std::string& raw : split(text, "\n")) {
         const std::string line = trim(raw);
         if (line.empty() || line[0] != '|') continue;
-        if (line.find("模型名称") != std::string::npos) { ++header_rows; continue; }
+        if (line.find("模型名称") != std::string::npos) {
+            ++header_rows;
+            continue;
+        }
         if (line.rfind("|-", 0) == 0) continue;
         const std::vector<std::string> cells = split(line, "|");
         INFO("page row: " << line);

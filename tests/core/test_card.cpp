@@ -33,8 +33,8 @@ struct Fields {
     std::string source = "https://example.com/prices";
 
     std::string csv() const {
-        return provider + "," + model + "," + service + "," + item + "," + label + "," + price + "," + unit +
-               "," + currency + "," + effective_from + "," + source;
+        return provider + "," + model + "," + service + "," + item + "," + label + "," + price + "," + unit + "," +
+               currency + "," + effective_from + "," + source;
     }
 };
 
@@ -103,8 +103,8 @@ TEST_CASE("parse_card reads a small valid card field by field", "[card]") {
     input.price = "0.00075";
     input.label = "输入";
 
-    const auto lines =
-        parse_ok(card({input.csv(), output.csv(), deployment.csv(), lora.csv(), full.csv(), merge.csv(), hourly.csv()}));
+    const auto lines = parse_ok(
+        card({input.csv(), output.csv(), deployment.csv(), lora.csv(), full.csv(), merge.csv(), hourly.csv()}));
     REQUIRE(lines.size() == 7u);
 
     const CardLine& a = lines[0];
@@ -167,8 +167,8 @@ TEST_CASE("parse_card reads cached input, cache write and request prices in thei
     lora_m.item = "lora";
     lora_m.price = "700";
     lora_m.unit = "m_tokens";
-    const auto lines =
-        parse_ok(card({input.csv(), cached.csv(), write.csv(), output.csv(), request.csv(), lora_m.csv()}));
+    const auto lines = parse_ok(
+        card({input.csv(), cached.csv(), write.csv(), output.csv(), request.csv(), lora_m.csv()}));
     REQUIRE(lines.size() == 6u);
     CHECK(lines[0].item == Item::input);
     CHECK(lines[0].unit == Unit::m_tokens);
@@ -197,16 +197,25 @@ TEST_CASE("parse_card: a unit must be one of the item's kind", "[card][cached][e
     };
     const char* tokens = "k_tokens or m_tokens";
     const Case cases[] = {
-        {"inference", "cached_input", "k_tokens", nullptr}, {"inference", "cached_input", "m_tokens", nullptr},
-        {"inference", "cached_input", "request", tokens},   {"inference", "cached_input", "node_hour", tokens},
-        {"inference", "cached_input", "hour", tokens},      {"inference", "cache_write", "m_tokens", nullptr},
-        {"inference", "cache_write", "request", tokens},    {"inference", "input", "request", tokens},
-        {"inference", "output", "request", tokens},         {"inference", "output", "m_tokens", nullptr},
-        {"inference", "request", "request", nullptr},       {"inference", "request", "k_tokens", "request"},
-        {"inference", "request", "m_tokens", "request"},    {"inference", "request", "node_hour", "request"},
-        {"inference", "request", "hour", "request"},        {"inference", "deployment", "m_tokens", "node_hour or hour"},
+        {"inference", "cached_input", "k_tokens", nullptr},
+        {"inference", "cached_input", "m_tokens", nullptr},
+        {"inference", "cached_input", "request", tokens},
+        {"inference", "cached_input", "node_hour", tokens},
+        {"inference", "cached_input", "hour", tokens},
+        {"inference", "cache_write", "m_tokens", nullptr},
+        {"inference", "cache_write", "request", tokens},
+        {"inference", "input", "request", tokens},
+        {"inference", "output", "request", tokens},
+        {"inference", "output", "m_tokens", nullptr},
+        {"inference", "request", "request", nullptr},
+        {"inference", "request", "k_tokens", "request"},
+        {"inference", "request", "m_tokens", "request"},
+        {"inference", "request", "node_hour", "request"},
+        {"inference", "request", "hour", "request"},
+        {"inference", "deployment", "m_tokens", "node_hour or hour"},
         {"inference", "deployment", "request", "node_hour or hour"},
-        {"training", "lora", "m_tokens", nullptr},          {"training", "full", "request", tokens},
+        {"training", "lora", "m_tokens", nullptr},
+        {"training", "full", "request", tokens},
         {"training", "lora_merge", "m_tokens", nullptr},
     };
     for (const Case& c : cases) {
@@ -243,9 +252,8 @@ TEST_CASE("parse_card: a unit must be one of the item's kind", "[card][cached][e
 }
 
 TEST_CASE("parse_card: columns may come in any order", "[card]") {
-    const std::string csv =
-        "source,effective_from,currency,unit,price,label,item,service,model,provider\n"
-        "https://x,2025-07-08,USD,node_hour,2.5,dep,deployment,inference,Big Model,other\n";
+    const std::string csv = "source,effective_from,currency,unit,price,label,item,service,model,provider\n"
+                            "https://x,2025-07-08,USD,node_hour,2.5,dep,deployment,inference,Big Model,other\n";
     const auto lines = parse_ok(csv);
     REQUIRE(lines.size() == 1u);
     CHECK(lines[0].provider == "other");
@@ -332,10 +340,12 @@ TEST_CASE("parse_card: line numbers stay right after quoted fields spanning line
     // Errors after such a record name the physical line.
     Fields bad;
     bad.item = "outputs";
-    CHECK(error_of(card({multi.csv(), bad.csv()})) ==
-          "t.csv:5: item: 'outputs' is not input, output, cached_input, cache_write, request, deployment, lora, full or lora_merge");
-    CHECK(error_of(card({multi.csv(), "", next.csv(), bad.csv()})) ==
-          "t.csv:7: item: 'outputs' is not input, output, cached_input, cache_write, request, deployment, lora, full or lora_merge");
+    CHECK(
+        error_of(card({multi.csv(), bad.csv()})) ==
+        "t.csv:5: item: 'outputs' is not input, output, cached_input, cache_write, request, deployment, lora, full or lora_merge");
+    CHECK(
+        error_of(card({multi.csv(), "", next.csv(), bad.csv()})) ==
+        "t.csv:7: item: 'outputs' is not input, output, cached_input, cache_write, request, deployment, lora, full or lora_merge");
 }
 
 // ---------------------------------------------------------- header errors --
@@ -347,16 +357,23 @@ TEST_CASE("parse_card: header problems", "[card][errors]") {
     CHECK(error_of(kHeader + "\n") == "t.csv:2: no price lines");
     CHECK(error_of(kHeader + "\n\n\n") == "t.csv:4: no price lines");
     CHECK(error_of("\"provider,model") == "t.csv:1: unterminated quote");
-    CHECK(error_of("provider,model,service,item,label,price_cny,unit,currency,effective_from,source\n") ==
-          "t.csv:1: column 6 of the header is not one of provider, model, service, item, label, price, unit, currency, effective_from, source");
-    CHECK(error_of("Provider,model,service,item,label,price,unit,currency,effective_from,source\n") ==
-          "t.csv:1: column 1 of the header is not one of provider, model, service, item, label, price, unit, currency, effective_from, source");
-    CHECK(error_of(" provider,model,service,item,label,price,unit,currency,effective_from,source\n") ==
-          "t.csv:1: column 1 of the header is not one of provider, model, service, item, label, price, unit, currency, effective_from, source");
+    CHECK(
+        error_of("provider,model,service,item,label,price_cny,unit,currency,effective_from,source\n") ==
+        "t.csv:1: column 6 of the header is not one of provider, model, service, item, label, price, unit, currency, effective_from, source");
+    CHECK(
+        error_of("Provider,model,service,item,label,price,unit,currency,effective_from,source\n") ==
+        "t.csv:1: column 1 of the header is not one of provider, model, service, item, label, price, unit, currency, effective_from, source");
+    CHECK(
+        error_of(" provider,model,service,item,label,price,unit,currency,effective_from,source\n") ==
+        "t.csv:1: column 1 of the header is not one of provider, model, service, item, label, price, unit, currency, effective_from, source");
     CHECK(error_of(kHeader + ",model\n") == "t.csv:1: model: column appears twice in header");
     // What was found is never shown (the file may be no card at all): only what was expected.
-    CHECK(error_of(kHeader + ",note\n") == "t.csv:1: column 11 of the header is not one of provider, model, service, item, label, price, unit, currency, effective_from, source");
-    CHECK(error_of(kHeader + ",\n") == "t.csv:1: column 11 of the header is not one of provider, model, service, item, label, price, unit, currency, effective_from, source");
+    CHECK(
+        error_of(kHeader + ",note\n") ==
+        "t.csv:1: column 11 of the header is not one of provider, model, service, item, label, price, unit, currency, effective_from, source");
+    CHECK(
+        error_of(kHeader + ",\n") ==
+        "t.csv:1: column 11 of the header is not one of provider, model, service, item, label, price, unit, currency, effective_from, source");
     CHECK(error_of("provider,model,service,item,label,price,unit,currency,effective_from\n") ==
           "t.csv:1: source: column missing from header");
     CHECK(error_of("provider,model,service,item,price,unit,currency,effective_from\n") ==
@@ -404,7 +421,8 @@ TEST_CASE("parse_card: field checks give exact messages", "[card][errors]") {
     f.service = "模型推理";
     CHECK(error_of_line(f) == "t.csv:3: service: '模型推理' is not inference or training");
 
-    const std::string items = " is not input, output, cached_input, cache_write, request, deployment, lora, full or lora_merge";
+    const std::string items =
+        " is not input, output, cached_input, cache_write, request, deployment, lora, full or lora_merge";
     f = Fields{};
     for (const char* item : {"Input", "INPUT", "输入", "LORA", "LoRA合并", "", "inputs", "lora merge"}) {
         f.item = item;
@@ -423,11 +441,10 @@ TEST_CASE("parse_card: field checks give exact messages", "[card][errors]") {
     f.item = "lora_merge";
     CHECK(error_of_line(f) == "t.csv:3: service: item lora_merge belongs to service training");
 
-
     f = Fields{};
-    for (const char* price : {"", "-1", "+1", ".5", "5.", "1e3", " 1", "1 ", "0x10", "1.2.3", "abc",
-                              "0.00075元", "-0", "\"1,5\"", "123456789012345678901234567890123456789",
-                              "1.23456789012345678901234567890123456789"}) {
+    for (const char* price :
+         {"", "-1", "+1", ".5", "5.", "1e3", " 1", "1 ", "0x10", "1.2.3", "abc", "0.00075元", "-0", "\"1,5\"",
+          "123456789012345678901234567890123456789", "1.23456789012345678901234567890123456789"}) {
         f.price = price;
         std::string shown = price;
         if (shown == "\"1,5\"") shown = "1,5";
@@ -457,16 +474,16 @@ TEST_CASE("parse_card: field checks give exact messages", "[card][errors]") {
     f = Fields{};
     for (const char* currency : {"cny", "CN", "CNYY", "", "元", "C1Y", " CN"}) {
         f.currency = currency;
-        CHECK(error_of_line(f) == "t.csv:3: currency: '" + std::string(currency) +
-                                      "' is not a 3-letter code such as CNY");
+        CHECK(error_of_line(f) ==
+              "t.csv:3: currency: '" + std::string(currency) + "' is not a 3-letter code such as CNY");
     }
 
     f = Fields{};
-    for (const char* when : {"2025-02-29", "2025-13-01", "2025-07-08 24:00", "2025-7-8 13:25", "", "now",
-                             "2025-07-08T13:25:00+8:00"}) {
+    for (const char* when :
+         {"2025-02-29", "2025-13-01", "2025-07-08 24:00", "2025-7-8 13:25", "", "now", "2025-07-08T13:25:00+8:00"}) {
         f.effective_from = when;
-        CHECK(error_of_line(f) == "t.csv:3: effective_from: '" + std::string(when) +
-                                      "' is not a time such as 2025-07-08T13:25:00+08:00");
+        CHECK(error_of_line(f) ==
+              "t.csv:3: effective_from: '" + std::string(when) + "' is not a time such as 2025-07-08T13:25:00+08:00");
     }
 }
 
@@ -606,23 +623,32 @@ TEST_CASE("check_card_line checks one line's fields", "[card][errors]") {
         {{"", "M1", "inference", "input", "in", "1", "k_tokens", "CNY", when, ""}, "provider", "empty"},
         {{"acme", "", "inference", "input", "in", "1", "k_tokens", "CNY", when, ""}, "model", "empty"},
         {{"acme", "M1 ", "inference", "input", "in", "1", "k_tokens", "CNY", when, ""},
-         "model", "leading or trailing space in 'M1 '"},
+         "model",
+         "leading or trailing space in 'M1 '"},
         {{"acme", "M1", "Training", "lora", "in", "1", "k_tokens", "CNY", when, ""},
-         "service", "'Training' is not inference or training"},
+         "service",
+         "'Training' is not inference or training"},
         {{"acme", "M1", "training", "LoRA", "in", "1", "k_tokens", "CNY", when, ""},
-         "item", "'LoRA' is not input, output, cached_input, cache_write, request, deployment, lora, full or lora_merge"},
+         "item",
+         "'LoRA' is not input, output, cached_input, cache_write, request, deployment, lora, full or lora_merge"},
         {{"acme", "M1", "training", "output", "in", "1", "k_tokens", "CNY", when, ""},
-         "service", "item output belongs to service inference"},
+         "service",
+         "item output belongs to service inference"},
         {{"acme", "M1", "inference", "input", "in", "1.", "k_tokens", "CNY", when, ""},
-         "price", "'1.' is not a non-negative decimal such as 0.00075"},
+         "price",
+         "'1.' is not a non-negative decimal such as 0.00075"},
         {{"acme", "M1", "inference", "input", "in", "1", "node_hours", "CNY", when, ""},
-         "unit", "'node_hours' is not k_tokens, m_tokens, request, node_hour or hour"},
+         "unit",
+         "'node_hours' is not k_tokens, m_tokens, request, node_hour or hour"},
         {{"acme", "M1", "inference", "deployment", "in", "1", "k_tokens", "CNY", when, ""},
-         "unit", "item deployment cannot be priced per k_tokens (only node_hour or hour)"},
+         "unit",
+         "item deployment cannot be priced per k_tokens (only node_hour or hour)"},
         {{"acme", "M1", "inference", "input", "in", "1", "k_tokens", "Cny", when, ""},
-         "currency", "'Cny' is not a 3-letter code such as CNY"},
+         "currency",
+         "'Cny' is not a 3-letter code such as CNY"},
         {{"acme", "M1", "inference", "input", "in", "1", "k_tokens", "CNY", "2025-02-30", ""},
-         "effective_from", "'2025-02-30' is not a time such as 2025-07-08T13:25:00+08:00"},
+         "effective_from",
+         "'2025-02-30' is not a time such as 2025-07-08T13:25:00+08:00"},
     };
     for (const Case& c : cases) {
         INFO(c.column << ": " << c.message);

@@ -79,9 +79,8 @@ TEST_CASE("DuplicateFinder names the second line and the first", "[card][overlay
     maas::DuplicateFinder seen;
     std::string error;
     for (const CardLine& line : lines) CHECK(seen.add(line, error));
-    CHECK_FALSE(seen.add(make_line("m", Item::lora, "2025-01-01T08:00:00+08:00", "2", "maas_user_rates rowid 9"),
-                         error));
-    CHECK(error ==
-          "maas_user_rates rowid 9: effective_from: a second line for p m lora from 2025-01-01 00:00:00 "
-          "(the first is u:3)");
+    CHECK_FALSE(
+        seen.add(make_line("m", Item::lora, "2025-01-01T08:00:00+08:00", "2", "maas_user_rates rowid 9"), error));
+    CHECK(error == "maas_user_rates rowid 9: effective_from: a second line for p m lora from 2025-01-01 00:00:00 "
+                   "(the first is u:3)");
 }

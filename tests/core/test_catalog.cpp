@@ -69,7 +69,10 @@ std::vector<std::vector<std::string>> csv_rows() {
     std::string line;
     bool header = true;
     while (std::getline(in, line)) {
-        if (header) { header = false; continue; }
+        if (header) {
+            header = false;
+            continue;
+        }
         if (line.empty()) continue;
         REQUIRE(line.find('"') == std::string::npos);
         std::vector<std::string> fields;
@@ -98,8 +101,8 @@ TEST_CASE("NameIndex: exact, ASCII case-insensitive lookup", "[names]") {
     CHECK(index.find("QWEN3-8B") == 7);
     CHECK(index.find("deepseek-r1") == 3);
     // Nothing but letter case is forgiven.
-    for (const char* name : {"qwen3", "Qwen3", "qwen3-8", "qwen3-8b ", " qwen3-8b", "qwen3-8bb", "qwen3_8b",
-                             "qwen38b", "", "deepseek-r", "deepseek-r1-distill", "qwen3-8b\n"}) {
+    for (const char* name : {"qwen3", "Qwen3", "qwen3-8", "qwen3-8b ", " qwen3-8b", "qwen3-8bb", "qwen3_8b", "qwen38b",
+                             "", "deepseek-r", "deepseek-r1-distill", "qwen3-8b\n"}) {
         INFO("'" << name << "'");
         CHECK(index.find(name) == NameIndex::kMissing);
     }
@@ -198,11 +201,10 @@ TEST_CASE("Catalog: models in card order, rows and lines", "[catalog]") {
 
 TEST_CASE("Catalog: price versions are ordered and closed by their successor", "[catalog]") {
     // Card order is not time order.
-    const auto catalog = catalog_of(
-        "acme,M,inference,input,in,0.003,k_tokens,CNY,2025-09-01,s\n"
-        "acme,M,inference,input,in,0.001,k_tokens,CNY,2025-01-01,s\n"
-        "acme,M,inference,output,out,0.01,k_tokens,CNY,2025-01-01,s\n"
-        "acme,M,inference,input,in,0.002,k_tokens,CNY,2025-05-01 12:30:00.250,s\n");
+    const auto catalog = catalog_of("acme,M,inference,input,in,0.003,k_tokens,CNY,2025-09-01,s\n"
+                                    "acme,M,inference,input,in,0.001,k_tokens,CNY,2025-01-01,s\n"
+                                    "acme,M,inference,output,out,0.01,k_tokens,CNY,2025-01-01,s\n"
+                                    "acme,M,inference,input,in,0.002,k_tokens,CNY,2025-05-01 12:30:00.250,s\n");
     const Model* m = catalog->find_model("M", nullptr);
     REQUIRE(m);
     const auto& v = m->versions[int(Item::input)];
@@ -236,9 +238,8 @@ TEST_CASE("Catalog: price versions are ordered and closed by their successor", "
 }
 
 TEST_CASE("Catalog: lookup by name and by provider/model", "[catalog]") {
-    const auto catalog = catalog_of(
-        "acme,Spark Max,inference,input,in,0.001,k_tokens,CNY,2025-07-08,s\n"
-        "acme,Qwen3-8B,inference,input,in,0.0005,k_tokens,CNY,2025-07-08,s\n");
+    const auto catalog = catalog_of("acme,Spark Max,inference,input,in,0.001,k_tokens,CNY,2025-07-08,s\n"
+                                    "acme,Qwen3-8B,inference,input,in,0.0005,k_tokens,CNY,2025-07-08,s\n");
     bool ambiguous = true;
     const Model* m = catalog->find_model("qwen3-8b", &ambiguous);
     REQUIRE(m);
@@ -249,9 +250,9 @@ TEST_CASE("Catalog: lookup by name and by provider/model", "[catalog]") {
     CHECK(catalog->find_model("ACME/qwen3-8b", nullptr) == m);
     CHECK(catalog->find_model("spark max", nullptr) == &catalog->models()[0]);
     CHECK(catalog->find_model("acme/spark max", nullptr) == &catalog->models()[0]);
-    for (const char* name : {"Qwen3", "qwen3-8b ", " qwen3-8b", "Qwen3-8", "acme/", "acme", "/Qwen3-8B",
-                             "acme/Qwen3", "other/Qwen3-8B", "acme /Qwen3-8B", "acme//Qwen3-8B", "Spark",
-                             "SparkMax", "Spark  Max", ""}) {
+    for (const char* name :
+         {"Qwen3", "qwen3-8b ", " qwen3-8b", "Qwen3-8", "acme/", "acme", "/Qwen3-8B", "acme/Qwen3", "other/Qwen3-8B",
+          "acme /Qwen3-8B", "acme//Qwen3-8B", "Spark", "SparkMax", "Spark  Max", ""}) {
         INFO("'" << name << "'");
         ambiguous = true;
         CHECK(catalog->find_model(name, &ambiguous) == nullptr);
@@ -260,10 +261,9 @@ TEST_CASE("Catalog: lookup by name and by provider/model", "[catalog]") {
 }
 
 TEST_CASE("Catalog: a name shared by two providers is ambiguous, never guessed", "[catalog]") {
-    const auto catalog = catalog_of(
-        "iflytek-xingchen,DeepSeek-R1,inference,input,in,0.004,k_tokens,CNY,2025-07-08,s\n"
-        "other-cloud,deepseek-r1,inference,input,in,0.001,k_tokens,CNY,2025-07-08,s\n"
-        "other-cloud,Only Here,inference,input,in,0.001,k_tokens,CNY,2025-07-08,s\n");
+    const auto catalog = catalog_of("iflytek-xingchen,DeepSeek-R1,inference,input,in,0.004,k_tokens,CNY,2025-07-08,s\n"
+                                    "other-cloud,deepseek-r1,inference,input,in,0.001,k_tokens,CNY,2025-07-08,s\n"
+                                    "other-cloud,Only Here,inference,input,in,0.001,k_tokens,CNY,2025-07-08,s\n");
     REQUIRE(catalog->models().size() == 3u);
     bool ambiguous = false;
     CHECK(catalog->find_model("DeepSeek-R1", &ambiguous) == nullptr);
@@ -292,10 +292,9 @@ TEST_CASE("Catalog: a name shared by two providers is ambiguous, never guessed",
 
 TEST_CASE("Catalog: one model spelled two ways is refused", "[catalog]") {
     std::string error = "unchanged";
-    auto lines = lines_of(
-        "acme,Spark Max,inference,input,in,0.001,k_tokens,CNY,2025-07-08,s\n"
-        "acme,Spark Max,inference,output,out,0.002,k_tokens,CNY,2025-07-08,s\n"
-        "acme,spark max,inference,deployment,dep,10,node_hour,CNY,2025-07-08,s\n");
+    auto lines = lines_of("acme,Spark Max,inference,input,in,0.001,k_tokens,CNY,2025-07-08,s\n"
+                          "acme,Spark Max,inference,output,out,0.002,k_tokens,CNY,2025-07-08,s\n"
+                          "acme,spark max,inference,deployment,dep,10,node_hour,CNY,2025-07-08,s\n");
     CHECK(Catalog::build(lines, {}, error) == nullptr);
     CHECK(error == "t.csv:4: model: 'acme/spark max' differs only in letter case from 'acme/Spark Max'");
 }
@@ -304,9 +303,8 @@ TEST_CASE("Catalog: one provider spelled two ways is refused like a model", "[ca
     // parse_card's duplicate check compares names exactly; the catalog groups
     // "provider/model" case-insensitively, so it must refuse the second spelling
     // rather than merge two prices for one instant.
-    auto lines = lines_of(
-        "acme,M,inference,input,in,1,k_tokens,CNY,2025-07-08,s\n"
-        "ACME,M,inference,input,in,2,k_tokens,CNY,2025-07-08,s\n");
+    auto lines = lines_of("acme,M,inference,input,in,1,k_tokens,CNY,2025-07-08,s\n"
+                          "ACME,M,inference,input,in,2,k_tokens,CNY,2025-07-08,s\n");
     std::string error;
     CHECK(Catalog::build(lines, {}, error) == nullptr);
     CHECK(error == "t.csv:3: model: 'ACME/M' differs only in letter case from 'acme/M'");
@@ -387,8 +385,8 @@ TEST_CASE("builtin catalog: every model is found by its name in any letter case"
         }
     }
     // Prefixes of several models are no model at all.
-    for (const char* name : {"Qwen3", "qwen3", "qwen3-8b ", "Spark", "DeepSeek", "DeepSeek-R1-Distill",
-                             "Qwen_v2.5", "Llama3", "deepseek-r1-distill-qwen", "Qwen3-0.6", "Spark Lite I"}) {
+    for (const char* name : {"Qwen3", "qwen3", "qwen3-8b ", "Spark", "DeepSeek", "DeepSeek-R1-Distill", "Qwen_v2.5",
+                             "Llama3", "deepseek-r1-distill-qwen", "Qwen3-0.6", "Spark Lite I"}) {
         INFO("'" << name << "'");
         bool ambiguous = true;
         CHECK(catalog->find_model(name, &ambiguous) == nullptr);
@@ -414,10 +412,9 @@ TEST_CASE("builtin catalog: rows carry display text", "[catalog][builtin]") {
 // ------------------------------------------------- versions in force at --
 
 TEST_CASE("Model::price picks the version in force at an instant", "[catalog][at]") {
-    const auto catalog = catalog_of(
-        "acme,M,inference,input,in,0.003,k_tokens,CNY,2025-09-01,s\n"
-        "acme,M,inference,input,in,0.001,k_tokens,CNY,2025-01-01,s\n"
-        "acme,M,inference,input,in,0.002,k_tokens,CNY,2025-05-01,s\n");
+    const auto catalog = catalog_of("acme,M,inference,input,in,0.003,k_tokens,CNY,2025-09-01,s\n"
+                                    "acme,M,inference,input,in,0.001,k_tokens,CNY,2025-01-01,s\n"
+                                    "acme,M,inference,input,in,0.002,k_tokens,CNY,2025-05-01,s\n");
     const Model& m = catalog->models()[0];
     auto at = [&](const char* when) -> std::string {
         int64_t ms = 0;
@@ -427,7 +424,7 @@ TEST_CASE("Model::price picks the version in force at an instant", "[catalog][at
     };
     CHECK(at("2024-12-31 23:59:59.999") == "none");  // before the first version
     CHECK(at("1970-01-01") == "none");
-    CHECK(at("2025-01-01") == "0.001");              // a version starts at its instant
+    CHECK(at("2025-01-01") == "0.001");  // a version starts at its instant
     CHECK(at("2025-04-30 23:59:59.999") == "0.001");
     CHECK(at("2025-05-01") == "0.002");
     CHECK(at("2025-05-01T08:00:00+08:00") == "0.002");
@@ -458,11 +455,10 @@ maas::AliasLine alias_line(const std::string& alias, const std::string& model, c
     return a;
 }
 
-const char* const kTwoProviders =
-    "p1,Qwen3-8B,inference,input,in,0.0005,k_tokens,CNY,2025-07-08,s\n"
-    "p1,DeepSeek-R1,inference,input,in,0.004,k_tokens,CNY,2025-07-08,s\n"
-    "p2,DeepSeek-R1,inference,input,in,0.001,k_tokens,CNY,2025-07-08,s\n"
-    "p2,Other,inference,input,in,0.001,k_tokens,CNY,2025-07-08,s\n";
+const char* const kTwoProviders = "p1,Qwen3-8B,inference,input,in,0.0005,k_tokens,CNY,2025-07-08,s\n"
+                                  "p1,DeepSeek-R1,inference,input,in,0.004,k_tokens,CNY,2025-07-08,s\n"
+                                  "p2,DeepSeek-R1,inference,input,in,0.001,k_tokens,CNY,2025-07-08,s\n"
+                                  "p2,Other,inference,input,in,0.001,k_tokens,CNY,2025-07-08,s\n";
 
 std::string alias_error(const std::vector<maas::AliasLine>& aliases) {
     std::string error;
@@ -478,7 +474,7 @@ TEST_CASE("Catalog: aliases find their model, exactly and case-insensitively", "
     const auto catalog = Catalog::build(lines_of(kTwoProviders),
                                         {alias_line("qwen3-8b-instruct", "Qwen3-8B", "a:2"),
                                          alias_line("r1", "p1/deepseek-r1", "a:3"),
-                                         alias_line("QWEN3-8B", "qwen3-8b", "a:4"),  // its own name
+                                         alias_line("QWEN3-8B", "qwen3-8b", "a:4"),   // its own name
                                          alias_line("r1", "P1/DeepSeek-R1", "a:5")},  // the same again
                                         error);
     INFO(error);

@@ -128,17 +128,20 @@ TEST_CASE("parse_decimal skips leading and trailing white space", "[decimal][par
 }
 
 TEST_CASE("parse_decimal rejects garbage", "[decimal][parse]") {
-    for (const char* text : {"", " ", "\t", "1.2.3", "e5", "E5", "1e", "1e+", "1e-", "0x10", "1,5", "-", "+",
-                             ".", "-.", ".e1", "--1", "+-1", "1e5.5", "1e1e1", "inf", "nan", "Infinity",
-                             "1_000", "1'000", "1d3", "5e", "$5", "5$", "1..2", "\xEF\xBC\x91",
-                             "0.00075元", "１"}) {
+    for (const char* text :
+         {"",         " ",     "\t",    "1.2.3", "e5",  "E5",  "1e",  "1e+",   "1e-",          "0x10",      "1,5",
+          "-",        "+",     ".",     "-.",    ".e1", "--1", "+-1", "1e5.5", "1e1e1",        "inf",       "nan",
+          "Infinity", "1_000", "1'000", "1d3",   "5e",  "$5",  "5$",  "1..2",  "\xEF\xBC\x91", "0.00075元", "１"}) {
         INFO("text: '" << text << "'");
         Decimal d{42, 0};
         CHECK_FALSE(maas::parse_decimal(text, d));
     }
     // An embedded NUL is not a terminator.
     Decimal d;
-    CHECK_FALSE(maas::parse_decimal(std::string_view("1\0" "2", 3), d));
+    CHECK_FALSE(maas::parse_decimal(std::string_view("1\0"
+                                                     "2",
+                                                     3),
+                                    d));
 }
 
 TEST_CASE("parse_decimal limits: 38 significant digits, exponent below 100000", "[decimal][parse]") {
@@ -377,9 +380,9 @@ TEST_CASE("to_int64 takes whole numbers only, within int64", "[decimal][int64]")
     CHECK(v == INT64_MIN);
 
     v = 99;
-    for (const char* text : {"1.5", "0.5", "-0.5", "2.01", "1e-1", "0.00075", "9223372036854775808",
-                             "-9223372036854775809", "1e19", "-1e19", "1e99999", "1e-99999",
-                             "99999999999999999999999999999999999999", "9223372036854775807.5"}) {
+    for (const char* text :
+         {"1.5", "0.5", "-0.5", "2.01", "1e-1", "0.00075", "9223372036854775808", "-9223372036854775809", "1e19",
+          "-1e19", "1e99999", "1e-99999", "99999999999999999999999999999999999999", "9223372036854775807.5"}) {
         INFO(text);
         CHECK_FALSE(maas::to_int64(parsed(text), v));
     }
@@ -412,10 +415,10 @@ TEST_CASE("to_double rounds once where naive double arithmetic does not", "[deci
     };
     // Tokens x price / 1000 with prices of the built-in card.
     const Case cases[] = {
-        {"0.0003", 3000000, 0.9},       {"0.00075", 7, 5.25e-06},    {"0.00075", 12345, 0.00925875},
-        {"0.0075", 3, 2.25e-05},        {"0.0075", 1001, 0.0075075}, {"0.0005", 1001, 0.0005005},
-        {"0.003", 12345, 0.037035},     {"0.006", 123, 0.000738},    {"0.7", 3, 0.0021},
-        {"0.7", 1234567, 864.1969},     {"0.016", 1001, 0.016016},   {"6.39", 1001, 6.39639},
+        {"0.0003", 3000000, 0.9},   {"0.00075", 7, 5.25e-06},    {"0.00075", 12345, 0.00925875},
+        {"0.0075", 3, 2.25e-05},    {"0.0075", 1001, 0.0075075}, {"0.0005", 1001, 0.0005005},
+        {"0.003", 12345, 0.037035}, {"0.006", 123, 0.000738},    {"0.7", 3, 0.0021},
+        {"0.7", 1234567, 864.1969}, {"0.016", 1001, 0.016016},   {"6.39", 1001, 6.39639},
         {"0.03", 3, 9e-05},
     };
     for (const Case& c : cases) {

@@ -95,8 +95,10 @@ struct Comparison {
         if (value_ok != slow_ok || shortest_ok != slow_ok) fail(d, "accepts differently");
         if (slow_ok && (show(value) != show(slow) || show(shortest) != show(slow)))
             fail(d, "value " + show(value) + ", shortest " + show(shortest));
-        if (slow_ok && !(shortest.mantissa == canonical(shortest).mantissa && shortest.exponent == canonical(shortest).exponent))
-            fail(d, "shortest_decimal is not normalized: " + str128(shortest.mantissa) + "e" + std::to_string(shortest.exponent));
+        if (slow_ok &&
+            !(shortest.mantissa == canonical(shortest).mantissa && shortest.exponent == canonical(shortest).exponent))
+            fail(d, "shortest_decimal is not normalized: " + str128(shortest.mantissa) + "e" +
+                        std::to_string(shortest.exponent));
         if (slow_ok && maas::to_double(value) != d && !(d == 0)) fail(d, "does not read back");
     }
     void fail(double d, const std::string& what) {
@@ -136,13 +138,54 @@ TEST_CASE("fast conversion: published examples", "[exact][double]") {
 
 TEST_CASE("fast conversion: edge cases agree with decimal_from_double", "[exact][double]") {
     const double kTwo52 = 4503599627370496.0, kTwo53 = 9007199254740992.0;
-    std::vector<double> edges = {0.0, -0.0, 1.0, -1.0, 0.1, 0.2, 0.1 + 0.2, 0.3, 1.0 / 3, 2.0 / 3, 1e22, 1e21, 1e23,
-                                 -1e22, 1e-22, 1e-21, 1e-23, 5e-324, -5e-324, DBL_MIN, DBL_MIN / 3, DBL_MAX,
-                                 -DBL_MAX, DBL_EPSILON, kTwo52, kTwo52 - 1, kTwo52 + 1, kTwo52 - 0.5, kTwo53,
-                                 kTwo53 - 1, kTwo53 + 2, kTwo52 / 1e22, (kTwo52 - 1) / 1e22, (kTwo52 - 1) / 1e15,
-                                 kTwo52 / 1e15, (kTwo52 + 1) / 1e15, 4503599627370495.5 / 10, 0.001615, 1.615,
-                                 1.6149999999999800, 123456789012345.6, 999999999999999.9, 9999999999999999.0,
-                                 0.000000075, 7.5e-7, 1e-8, 6.39, 0.0016150000000000001};
+    std::vector<double> edges = {0.0,
+                                 -0.0,
+                                 1.0,
+                                 -1.0,
+                                 0.1,
+                                 0.2,
+                                 0.1 + 0.2,
+                                 0.3,
+                                 1.0 / 3,
+                                 2.0 / 3,
+                                 1e22,
+                                 1e21,
+                                 1e23,
+                                 -1e22,
+                                 1e-22,
+                                 1e-21,
+                                 1e-23,
+                                 5e-324,
+                                 -5e-324,
+                                 DBL_MIN,
+                                 DBL_MIN / 3,
+                                 DBL_MAX,
+                                 -DBL_MAX,
+                                 DBL_EPSILON,
+                                 kTwo52,
+                                 kTwo52 - 1,
+                                 kTwo52 + 1,
+                                 kTwo52 - 0.5,
+                                 kTwo53,
+                                 kTwo53 - 1,
+                                 kTwo53 + 2,
+                                 kTwo52 / 1e22,
+                                 (kTwo52 - 1) / 1e22,
+                                 (kTwo52 - 1) / 1e15,
+                                 kTwo52 / 1e15,
+                                 (kTwo52 + 1) / 1e15,
+                                 4503599627370495.5 / 10,
+                                 0.001615,
+                                 1.615,
+                                 1.6149999999999800,
+                                 123456789012345.6,
+                                 999999999999999.9,
+                                 9999999999999999.0,
+                                 0.000000075,
+                                 7.5e-7,
+                                 1e-8,
+                                 6.39,
+                                 0.0016150000000000001};
     for (int e = -30; e <= 30; ++e) {
         edges.push_back(std::pow(10.0, e));
         edges.push_back(std::nextafter(std::pow(10.0, e), 0.0));
@@ -238,10 +281,12 @@ TEST_CASE("fast conversion equals decimal_from_double on a million random double
     for (int i = 0; i < 1000000; ++i) {
         double d;
         switch (i % 4) {
-            case 0: d = from_bits(rng.next()); break;                                   // any bits
-            case 1: d = from_bits((rng.next() & 0x800FFFFFFFFFFFFFull) | (uint64_t(1000 + rng.below(100)) << 52)); break;  // 2^-23 .. 2^76
+            case 0: d = from_bits(rng.next()); break;  // any bits
+            case 1:
+                d = from_bits((rng.next() & 0x800FFFFFFFFFFFFFull) | (uint64_t(1000 + rng.below(100)) << 52));
+                break;  // 2^-23 .. 2^76
             case 2: d = double(int64_t(rng.next() >> 11)) / std::pow(10.0, int(rng.below(23))); break;
-            default: d = from_bits(rng.next() & 0x000FFFFFFFFFFFFFull); break;          // subnormals
+            default: d = from_bits(rng.next() & 0x000FFFFFFFFFFFFFull); break;  // subnormals
         }
         if (std::isnan(d) || std::isinf(d)) d = 0.5;
         c.check(d, scale);

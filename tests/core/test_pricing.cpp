@@ -106,8 +106,9 @@ const Model& model_named(const Catalog& catalog, const char* name) {
 std::shared_ptr<const Catalog> catalog_of(const std::string& body) {
     std::vector<maas::CardLine> lines;
     std::string error;
-    const bool ok = maas::parse_card(
-        "provider,model,service,item,label,price,unit,currency,effective_from,source\n" + body, "t.csv", maas::Origin::user, lines, error);
+    const bool ok = maas::parse_card("provider,model,service,item,label,price,unit,currency,effective_from,source\n" +
+                                         body,
+                                     "t.csv", maas::Origin::user, lines, error);
     INFO("error: " << error);
     REQUIRE(ok);
     auto catalog = Catalog::build(std::move(lines), {}, error);
@@ -121,8 +122,8 @@ void check_cost(Priced priced, const Decimal& cost, const Exact& expected) {
     CHECK(maas::to_double(cost) == nearest(expected));
 }
 
-const int64_t kTokenCounts[] = {0, 1, 3, 7, 999, 1000, 1001, 12345, 1000000, 3000000, 1234567, 987654321,
-                                1000000000000, INT64_MAX};
+const int64_t kTokenCounts[] = {0,     1,       3,       7,       999,       1000,          1001,
+                                12345, 1000000, 3000000, 1234567, 987654321, 1000000000000, INT64_MAX};
 
 }  // namespace
 
@@ -131,7 +132,8 @@ TEST_CASE("pricing: the examples of the documentation", "[pricing]") {
     Decimal cost;
     REQUIRE(maas::inference_cost(model_named(*catalog, "DeepSeek-R1"), 1000000, 1000000, nullptr, cost) == Priced::ok);
     CHECK(maas::to_double(cost) == 20.0);
-    REQUIRE(maas::training_cost(model_named(*catalog, "Qwen3-8B"), Item::lora, 1000000, 3, nullptr, cost) == Priced::ok);
+    REQUIRE(maas::training_cost(model_named(*catalog, "Qwen3-8B"), Item::lora, 1000000, 3, nullptr, cost) ==
+            Priced::ok);
     CHECK(maas::to_double(cost) == 18.0);
     REQUIRE(maas::deployment_cost(model_named(*catalog, "DeepSeek-V3"), Decimal::from_int(24), 2, nullptr, cost) ==
             Priced::ok);
@@ -142,8 +144,8 @@ TEST_CASE("pricing: the examples of the documentation", "[pricing]") {
     CHECK(maas::to_string(cost) == "0.9000000");
     REQUIRE(maas::training_cost(model_named(*catalog, "DeepSeek-V3"), Item::lora, 3, 1, nullptr, cost) == Priced::ok);
     CHECK(maas::to_double(cost) == 0.0021);
-    REQUIRE(maas::deployment_cost(model_named(*catalog, "Spark Lite Instruct"), Decimal::from_int(11), 1, nullptr, cost) ==
-            Priced::ok);
+    REQUIRE(maas::deployment_cost(model_named(*catalog, "Spark Lite Instruct"), Decimal::from_int(11), 1, nullptr,
+                                  cost) == Priced::ok);
     CHECK(maas::to_double(cost) == 70.29);
 }
 
@@ -178,8 +180,8 @@ TEST_CASE("pricing: input and output together", "[pricing][builtin]") {
         if (!in || !out) continue;
         const Exact pin = from_text(in->line->price_text), pout = from_text(out->line->price_text);
         const int scale = std::max(pin.scale, pout.scale);
-        const std::pair<int64_t, int64_t> uses[] = {
-            {1000, 1000}, {1234567, 7654321}, {1, 1}, {3, 7}, {0, 0}, {INT64_MAX, INT64_MAX}, {987654321, 1}};
+        const std::pair<int64_t, int64_t> uses[] = {{1000, 1000}, {1234567, 7654321},     {1, 1},        {3, 7},
+                                                    {0, 0},       {INT64_MAX, INT64_MAX}, {987654321, 1}};
         for (const auto& use : uses) {
             INFO(model.name << " " << use.first << " in, " << use.second << " out");
             Decimal cost;
@@ -197,9 +199,15 @@ TEST_CASE("pricing: input and output together", "[pricing][builtin]") {
 TEST_CASE("pricing: every training line through training_cost", "[pricing][builtin]") {
     const auto catalog = builtin();
     int lines_priced = 0;
-    const std::pair<int64_t, int64_t> uses[] = {{1000, 1},       {1000003, 3},        {1, 1},
-                                                {0, 5},          {7, 0},              {INT64_MAX, 1},
-                                                {1000000000, 100}, {123456789, 17}, {4294967296, 4294967296}};
+    const std::pair<int64_t, int64_t> uses[] = {{1000, 1},
+                                                {1000003, 3},
+                                                {1, 1},
+                                                {0, 5},
+                                                {7, 0},
+                                                {INT64_MAX, 1},
+                                                {1000000000, 100},
+                                                {123456789, 17},
+                                                {4294967296, 4294967296}};
     for (const auto& row : catalog->rows()) {
         const maas::CardLine& line = *row.line;
         if (maas::item_service(line.item) != maas::Service::training) continue;
@@ -224,9 +232,9 @@ TEST_CASE("pricing: every deployment line through deployment_cost", "[pricing][b
         const char* text;
         Exact exact;
     };
-    const Hours hours[] = {{"1", {1, 0}},          {"2.5", {25, 1}}, {"24", {24, 0}},     {"0.1", {1, 1}},
-                           {"0.0001", {1, 4}},     {"1e3", {1000, 0}}, {"720", {720, 0}}, {"0", {0, 0}},
-                           {"1234.5678", {12345678, 4}}};
+    const Hours hours[] = {{"1", {1, 0}},     {"2.5", {25, 1}},   {"24", {24, 0}},
+                           {"0.1", {1, 1}},   {"0.0001", {1, 4}}, {"1e3", {1000, 0}},
+                           {"720", {720, 0}}, {"0", {0, 0}},      {"1234.5678", {12345678, 4}}};
     const int64_t nodes_list[] = {1, 2, 3, 16, 0, 1000000};
     int lines_priced = 0, hourly_lines = 0;
     for (const auto& row : catalog->rows()) {
@@ -239,8 +247,8 @@ TEST_CASE("pricing: every deployment line through deployment_cost", "[pricing][b
             Decimal hours_value;
             REQUIRE(maas::parse_decimal(h.text, hours_value));
             for (int64_t nodes : nodes_list) {
-                INFO(line.model << " " << line.price_text << " per " << maas::unit_name(line.unit) << ": "
-                                << h.text << " hours x " << nodes << " nodes");
+                INFO(line.model << " " << line.price_text << " per " << maas::unit_name(line.unit) << ": " << h.text
+                                << " hours x " << nodes << " nodes");
                 Decimal cost;
                 const Priced priced = maas::deployment_cost(model, hours_value, nodes, nullptr, cost);
                 if (line.unit == Unit::hour && nodes != 1) {
@@ -257,7 +265,8 @@ TEST_CASE("pricing: every deployment line through deployment_cost", "[pricing][b
         Decimal tenth;
         REQUIRE(maas::decimal_from_double(0.1, tenth));
         Decimal cost;
-        check_cost(maas::deployment_cost(model, tenth, 1, nullptr, cost), cost, Exact{price.numerator, price.scale + 1});
+        check_cost(maas::deployment_cost(model, tenth, 1, nullptr, cost), cost,
+                   Exact{price.numerator, price.scale + 1});
         ++lines_priced;
     }
     CHECK(lines_priced == 35);
@@ -289,8 +298,8 @@ TEST_CASE("pricing: models without such a price have none", "[pricing][builtin]"
     const auto catalog = builtin();
     Decimal cost;
     // Only deployment and training are published for these.
-    for (const char* name : {"Spark Mini", "Spark Tiny", "internlm2.5_7b_chat", "Qwen_v2.5_1.5b_base",
-                             "Starcode2_3b", "Gemma2_9b_it", "Spark Character"}) {
+    for (const char* name : {"Spark Mini", "Spark Tiny", "internlm2.5_7b_chat", "Qwen_v2.5_1.5b_base", "Starcode2_3b",
+                             "Gemma2_9b_it", "Spark Character"}) {
         INFO(name);
         CHECK(maas::inference_cost(model_named(*catalog, name), 1000, 1000, nullptr, cost) == Priced::no_price);
     }
@@ -306,7 +315,8 @@ TEST_CASE("pricing: models without such a price have none", "[pricing][builtin]"
     CHECK(maas::deployment_cost(model_named(*catalog, "Gemma2_9b_it"), Decimal::from_int(1), 1, nullptr, cost) ==
           Priced::no_price);
     // A training method the model does not offer.
-    CHECK(maas::training_cost(model_named(*catalog, "Spark Max"), Item::full, 1000, 1, nullptr, cost) == Priced::no_price);
+    CHECK(maas::training_cost(model_named(*catalog, "Spark Max"), Item::full, 1000, 1, nullptr, cost) ==
+          Priced::no_price);
     CHECK(maas::training_cost(model_named(*catalog, "Spark Mini"), Item::lora, 1000, 1, nullptr, cost) ==
           Priced::no_price);
     CHECK(maas::training_cost(model_named(*catalog, "Qwen3-0.6B"), Item::lora_merge, 1000, 1, nullptr, cost) ==
@@ -371,12 +381,11 @@ TEST_CASE("pricing: overflow instead of wrong numbers", "[pricing][overflow]") {
 }
 
 TEST_CASE("pricing: the newest version of a price is the current one", "[pricing]") {
-    const auto catalog = catalog_of(
-        "x,M,inference,input,in,0.002,k_tokens,CNY,2025-09-01,s\n"
-        "x,M,inference,input,in,0.001,k_tokens,CNY,2025-01-01,s\n"
-        "x,M,inference,output,out,0.01,k_tokens,CNY,2025-01-01,s\n"
-        "x,M,training,lora,LORA,0.5,k_tokens,CNY,2025-01-01,s\n"
-        "x,M,training,lora,LORA,0.25,k_tokens,CNY,2024-01-01,s\n");
+    const auto catalog = catalog_of("x,M,inference,input,in,0.002,k_tokens,CNY,2025-09-01,s\n"
+                                    "x,M,inference,input,in,0.001,k_tokens,CNY,2025-01-01,s\n"
+                                    "x,M,inference,output,out,0.01,k_tokens,CNY,2025-01-01,s\n"
+                                    "x,M,training,lora,LORA,0.5,k_tokens,CNY,2025-01-01,s\n"
+                                    "x,M,training,lora,LORA,0.25,k_tokens,CNY,2024-01-01,s\n");
     const Model& m = catalog->models()[0];
     Decimal cost;
     REQUIRE(maas::inference_cost(m, 1000, 0, nullptr, cost) == Priced::ok);
@@ -393,14 +402,13 @@ TEST_CASE("pricing: the newest version of a price is the current one", "[pricing
 }
 
 TEST_CASE("pricing: `at` picks the prices in force then", "[pricing][at]") {
-    const auto catalog = catalog_of(
-        "x,M,inference,input,in,0.001,k_tokens,CNY,2025-01-01,s\n"
-        "x,M,inference,output,out,0.01,k_tokens,CNY,2025-01-01,s\n"
-        "x,M,inference,input,in,0.002,k_tokens,CNY,2025-06-01,s\n"
-        "x,M,inference,output,out,0.02,k_tokens,CNY,2025-09-01,s\n"
-        "x,M,training,lora,LORA,0.5,k_tokens,CNY,2025-03-01,s\n"
-        "x,M,inference,deployment,dep,10,node_hour,CNY,2025-01-01,s\n"
-        "x,M,inference,deployment,dep,12.5,node_hour,CNY,2025-07-01,s\n");
+    const auto catalog = catalog_of("x,M,inference,input,in,0.001,k_tokens,CNY,2025-01-01,s\n"
+                                    "x,M,inference,output,out,0.01,k_tokens,CNY,2025-01-01,s\n"
+                                    "x,M,inference,input,in,0.002,k_tokens,CNY,2025-06-01,s\n"
+                                    "x,M,inference,output,out,0.02,k_tokens,CNY,2025-09-01,s\n"
+                                    "x,M,training,lora,LORA,0.5,k_tokens,CNY,2025-03-01,s\n"
+                                    "x,M,inference,deployment,dep,10,node_hour,CNY,2025-01-01,s\n"
+                                    "x,M,inference,deployment,dep,12.5,node_hour,CNY,2025-07-01,s\n");
     const Model& m = catalog->models()[0];
     auto ms = [](const char* when) {
         int64_t v = 0;
@@ -433,10 +441,9 @@ TEST_CASE("pricing: `at` picks the prices in force then", "[pricing][at]") {
 }
 
 TEST_CASE("pricing: input and output in different currencies have no single cost", "[pricing]") {
-    const auto catalog = catalog_of(
-        "x,M,inference,input,in,0.001,k_tokens,CNY,2025-01-01,s\n"
-        "x,M,inference,output,out,0.01,k_tokens,USD,2025-01-01,s\n"
-        "x,M,inference,output,out,0.02,k_tokens,CNY,2025-06-01,s\n");
+    const auto catalog = catalog_of("x,M,inference,input,in,0.001,k_tokens,CNY,2025-01-01,s\n"
+                                    "x,M,inference,output,out,0.01,k_tokens,USD,2025-01-01,s\n"
+                                    "x,M,inference,output,out,0.02,k_tokens,CNY,2025-06-01,s\n");
     const Model& m = catalog->models()[0];
     int64_t march = 0;
     REQUIRE(maas::parse_time("2025-03-01", march));
@@ -475,18 +482,16 @@ maas::TokenCounts counts(int64_t input, int64_t cached, int64_t write, int64_t o
 
 // Prices as the provider's newer catalog publishes them, per million tokens
 // and per call, and the same prices per 1,000 tokens.
-const char* kPerMillion =
-    "x,C,inference,input,in,2,m_tokens,CNY,2025-01-01,s\n"
-    "x,C,inference,cached_input,c,0.5,m_tokens,CNY,2025-01-01,s\n"
-    "x,C,inference,cache_write,w,2.5,m_tokens,CNY,2025-01-01,s\n"
-    "x,C,inference,output,out,8,m_tokens,CNY,2025-01-01,s\n"
-    "x,C,inference,request,r,0.01,request,CNY,2025-01-01,s\n";
-const char* kPerThousand =
-    "x,C,inference,input,in,0.002,k_tokens,CNY,2025-01-01,s\n"
-    "x,C,inference,cached_input,c,0.0005,k_tokens,CNY,2025-01-01,s\n"
-    "x,C,inference,cache_write,w,0.0025,k_tokens,CNY,2025-01-01,s\n"
-    "x,C,inference,output,out,0.008,k_tokens,CNY,2025-01-01,s\n"
-    "x,C,inference,request,r,0.01,request,CNY,2025-01-01,s\n";
+const char* kPerMillion = "x,C,inference,input,in,2,m_tokens,CNY,2025-01-01,s\n"
+                          "x,C,inference,cached_input,c,0.5,m_tokens,CNY,2025-01-01,s\n"
+                          "x,C,inference,cache_write,w,2.5,m_tokens,CNY,2025-01-01,s\n"
+                          "x,C,inference,output,out,8,m_tokens,CNY,2025-01-01,s\n"
+                          "x,C,inference,request,r,0.01,request,CNY,2025-01-01,s\n";
+const char* kPerThousand = "x,C,inference,input,in,0.002,k_tokens,CNY,2025-01-01,s\n"
+                           "x,C,inference,cached_input,c,0.0005,k_tokens,CNY,2025-01-01,s\n"
+                           "x,C,inference,cache_write,w,0.0025,k_tokens,CNY,2025-01-01,s\n"
+                           "x,C,inference,output,out,0.008,k_tokens,CNY,2025-01-01,s\n"
+                           "x,C,inference,request,r,0.01,request,CNY,2025-01-01,s\n";
 
 }  // namespace
 
@@ -557,10 +562,9 @@ TEST_CASE("pricing: without a cached-input price, cached tokens are at the input
     }
     CHECK(models_priced == 25);
     // A user's card: a cache-write price but no cached-input price.
-    const auto catalog2 = catalog_of(
-        "x,W,inference,input,in,0.002,k_tokens,CNY,2025-01-01,s\n"
-        "x,W,inference,output,out,0.008,k_tokens,CNY,2025-01-01,s\n"
-        "x,W,inference,cache_write,w,0.0025,k_tokens,CNY,2025-01-01,s\n");
+    const auto catalog2 = catalog_of("x,W,inference,input,in,0.002,k_tokens,CNY,2025-01-01,s\n"
+                                     "x,W,inference,output,out,0.008,k_tokens,CNY,2025-01-01,s\n"
+                                     "x,W,inference,cache_write,w,0.0025,k_tokens,CNY,2025-01-01,s\n");
     Decimal cost;
     // 200 x 0.002 + 800 cached x 0.002 (input price) + 0 written + 500 x 0.008, / 1000
     check_cost(maas::inference_cost(catalog2->models()[0], counts(1000, 800, 0, 500), nullptr, cost), cost,
@@ -571,11 +575,10 @@ TEST_CASE("pricing: without a cached-input price, cached tokens are at the input
 }
 
 TEST_CASE("pricing: a cached-input price counts from its own effective_from", "[pricing][cached][at]") {
-    const auto catalog = catalog_of(
-        "x,M,inference,input,in,0.002,k_tokens,CNY,2025-01-01,s\n"
-        "x,M,inference,output,out,0.008,k_tokens,CNY,2025-01-01,s\n"
-        "x,M,inference,cached_input,c,0.2,m_tokens,CNY,2025-06-01,s\n"
-        "x,M,inference,request,r,0.001,request,CNY,2025-09-01,s\n");
+    const auto catalog = catalog_of("x,M,inference,input,in,0.002,k_tokens,CNY,2025-01-01,s\n"
+                                    "x,M,inference,output,out,0.008,k_tokens,CNY,2025-01-01,s\n"
+                                    "x,M,inference,cached_input,c,0.2,m_tokens,CNY,2025-06-01,s\n"
+                                    "x,M,inference,request,r,0.001,request,CNY,2025-09-01,s\n");
     const Model& m = catalog->models()[0];
     CHECK_FALSE(m.tokens_only);
     int64_t at;
@@ -597,9 +600,8 @@ TEST_CASE("pricing: inconsistent counts are refused, never priced", "[pricing][c
     const auto catalog = catalog_of(kPerMillion);
     const Model& m = catalog->models()[0];
     Decimal cost;
-    for (const auto& t : {counts(100, 101, 0, 0), counts(100, 0, 101, 0), counts(100, 60, 41, 0),
-                          counts(-1, 0, 0, 0), counts(0, -1, 0, 0), counts(0, 0, -1, 0), counts(0, 0, 0, -1),
-                          counts(0, 0, 0, 0, -1)}) {
+    for (const auto& t : {counts(100, 101, 0, 0), counts(100, 0, 101, 0), counts(100, 60, 41, 0), counts(-1, 0, 0, 0),
+                          counts(0, -1, 0, 0), counts(0, 0, -1, 0), counts(0, 0, 0, -1), counts(0, 0, 0, 0, -1)}) {
         INFO(t.input << " " << t.cached_input << " " << t.cache_write << " " << t.output << " " << t.requests);
         CHECK(maas::inference_cost(m, t, nullptr, cost) == Priced::inconsistent_counts);
     }
@@ -618,19 +620,17 @@ TEST_CASE("pricing: a request price alone prices no tokens; currencies must agre
     maas::InferencePrices prices;
     CHECK(maas::inference_prices(request_only->models()[0], nullptr, prices) == Priced::no_price);
 
-    const auto mixed = catalog_of(
-        "x,M,inference,input,in,0.002,k_tokens,CNY,2025-01-01,s\n"
-        "x,M,inference,output,out,0.008,k_tokens,CNY,2025-01-01,s\n"
-        "x,M,inference,cached_input,c,0.1,m_tokens,USD,2025-01-01,s\n");
+    const auto mixed = catalog_of("x,M,inference,input,in,0.002,k_tokens,CNY,2025-01-01,s\n"
+                                  "x,M,inference,output,out,0.008,k_tokens,CNY,2025-01-01,s\n"
+                                  "x,M,inference,cached_input,c,0.1,m_tokens,USD,2025-01-01,s\n");
     const Model& m = mixed->models()[0];
     CHECK(maas::inference_prices(m, nullptr, prices) == Priced::mixed_currency);
     CHECK(maas::inference_cost(m, counts(1000, 800, 0, 500), nullptr, cost) == Priced::mixed_currency);
     CHECK(maas::inference_cost(m, 1000, 500, nullptr, cost) == Priced::mixed_currency);
     CHECK_FALSE(m.quick.valid);
-    const auto usd_request = catalog_of(
-        "x,M,inference,input,in,0.002,k_tokens,CNY,2025-01-01,s\n"
-        "x,M,inference,output,out,0.008,k_tokens,CNY,2025-01-01,s\n"
-        "x,M,inference,request,r,0.1,request,USD,2025-01-01,s\n");
+    const auto usd_request = catalog_of("x,M,inference,input,in,0.002,k_tokens,CNY,2025-01-01,s\n"
+                                        "x,M,inference,output,out,0.008,k_tokens,CNY,2025-01-01,s\n"
+                                        "x,M,inference,request,r,0.1,request,USD,2025-01-01,s\n");
     CHECK(maas::inference_cost(usd_request->models()[0], 1000, 500, nullptr, cost) == Priced::mixed_currency);
     const auto fine = catalog_of(kPerMillion);
     REQUIRE(maas::inference_prices(fine->models()[0], nullptr, prices) == Priced::ok);
@@ -646,10 +646,10 @@ TEST_CASE("pricing: the quick form agrees with the exact cost, per k_tokens and 
     CHECK_FALSE(with_request->models()[0].quick.valid);
     std::string without(kPerMillion);
     without = without.substr(0, without.find("x,C,inference,request"));
-    for (const std::string& body : {without, std::string(kPerThousand).substr(0, std::string(kPerThousand).find(
-                                                                                     "x,C,inference,request")),
-                                    std::string("x,Q,inference,input,in,0.0006,k_tokens,CNY,2025-01-01,s\n"
-                                                "x,Q,inference,output,out,6,m_tokens,CNY,2025-01-01,s\n")}) {
+    for (const std::string& body :
+         {without, std::string(kPerThousand).substr(0, std::string(kPerThousand).find("x,C,inference,request")),
+          std::string("x,Q,inference,input,in,0.0006,k_tokens,CNY,2025-01-01,s\n"
+                      "x,Q,inference,output,out,6,m_tokens,CNY,2025-01-01,s\n")}) {
         const auto catalog = catalog_of(body);
         const Model& m = catalog->models()[0];
         INFO(body);

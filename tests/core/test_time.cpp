@@ -147,10 +147,25 @@ TEST_CASE("parse_time: impossible times of day and offsets", "[time]") {
 }
 
 TEST_CASE("parse_time rejects malformed text", "[time]") {
-    for (const char* text : {"", " ", "2025", "2025-07", "2025-07-8", "2025-7-8", "25-07-08", "2025/07/08",
-                             "2025-07-08X", "2025-07-08T", "2025-07-08 5:25", "2025-07-08 05",
-                             "2025-07-08 05:", "2025-07-08 05:2", "2025-07-08 05:25:", "2025-07-08 05:25:0",
-                             "2025-07-08 05:25:00 junk", "x2025-07-08", "2025-07-08T05:25:00+08:00:00",
+    for (const char* text : {"",
+                             " ",
+                             "2025",
+                             "2025-07",
+                             "2025-07-8",
+                             "2025-7-8",
+                             "25-07-08",
+                             "2025/07/08",
+                             "2025-07-08X",
+                             "2025-07-08T",
+                             "2025-07-08 5:25",
+                             "2025-07-08 05",
+                             "2025-07-08 05:",
+                             "2025-07-08 05:2",
+                             "2025-07-08 05:25:",
+                             "2025-07-08 05:25:0",
+                             "2025-07-08 05:25:00 junk",
+                             "x2025-07-08",
+                             "2025-07-08T05:25:00+08:00:00",
                              "1751952300"}) {
         int64_t ms = 77;
         INFO("text: '" << text << "'");
@@ -230,10 +245,9 @@ TEST_CASE("parse_time and format_time agree with a day-by-day calendar walk", "[
 
 TEST_CASE("parse_utc_offset reads the offsets parse_time reads, at most 14:00", "[time][month]") {
     int minutes = -1;
-    const std::pair<const char*, int> good[] = {{"Z", 0},        {"z", 0},         {"+00:00", 0}, {"+08:00", 480},
-                                                {"+0800", 480},  {"+08", 480},     {"-05:00", -300},
-                                                {"-0530", -330}, {"+05:45", 345},  {"+14:00", 840},
-                                                {"-14:00", -840}};
+    const std::pair<const char*, int> good[] = {{"Z", 0},        {"z", 0},        {"+00:00", 0},    {"+08:00", 480},
+                                                {"+0800", 480},  {"+08", 480},    {"-05:00", -300}, {"-0530", -330},
+                                                {"+05:45", 345}, {"+14:00", 840}, {"-14:00", -840}};
     for (const auto& [text, expected] : good) {
         INFO(text);
         CHECK(maas::parse_utc_offset(text, minutes));
@@ -266,7 +280,7 @@ TEST_CASE("format_month is the month on the wall clock of the offset", "[time][m
     CHECK((maas::format_month(ms, 0, month) && month == "2024-02"));
     CHECK((maas::format_month(ms, 60, month) && month == "2024-03"));
     CHECK((maas::format_month(maas::kFirstInstantMs, 0, month) && month == "0000-01"));
-    CHECK_FALSE(maas::format_month(maas::kFirstInstantMs, -1, month));    // year -1 on that clock
+    CHECK_FALSE(maas::format_month(maas::kFirstInstantMs, -1, month));         // year -1 on that clock
     CHECK_FALSE(maas::format_month(maas::kAfterLastInstantMs - 1, 1, month));  // year 10000
     CHECK((maas::format_month(maas::kAfterLastInstantMs - 1, 0, month) && month == "9999-12"));
     CHECK_FALSE(maas::format_month(maas::kAfterLastInstantMs, 0, month));
@@ -274,10 +288,10 @@ TEST_CASE("format_month is the month on the wall clock of the offset", "[time][m
 }
 
 TEST_CASE("looks_like_unix_ms: too large for seconds, right for milliseconds", "[time][month]") {
-    CHECK(maas::looks_like_unix_ms(1751952300000));   // 2025-07-08 05:25:00 in ms
-    CHECK(maas::looks_like_unix_ms(-62167219200000));  // 0000-01-01 in ms
-    CHECK_FALSE(maas::looks_like_unix_ms(1751952300));  // seconds: fine as they are
-    CHECK_FALSE(maas::looks_like_unix_ms(253402300800));   // one second past 9999: not ms
+    CHECK(maas::looks_like_unix_ms(1751952300000));       // 2025-07-08 05:25:00 in ms
+    CHECK(maas::looks_like_unix_ms(-62167219200000));     // 0000-01-01 in ms
+    CHECK_FALSE(maas::looks_like_unix_ms(1751952300));    // seconds: fine as they are
+    CHECK_FALSE(maas::looks_like_unix_ms(253402300800));  // one second past 9999: not ms
     CHECK_FALSE(maas::looks_like_unix_ms(-253402300800));
     CHECK_FALSE(maas::looks_like_unix_ms(1751952300000000));  // microseconds: out of range either way
     CHECK_FALSE(maas::looks_like_unix_ms(INT64_MAX));

@@ -24,8 +24,8 @@ std::string read(const std::string& text) {
         case Usage::found:
             if (!t.consistent()) return "inconsistent";
             return std::to_string(t.input) + " " + std::to_string(t.cached_input) + " " +
-                   std::to_string(t.cache_write) + " " + std::to_string(t.output) + " " +
-                   std::to_string(t.reasoning) + " " + std::to_string(t.requests);
+                   std::to_string(t.cache_write) + " " + std::to_string(t.output) + " " + std::to_string(t.reasoning) +
+                   " " + std::to_string(t.requests);
         case Usage::missing: return "missing";
         case Usage::malformed: return "malformed: " + why;
         case Usage::malformed_map: return "malformed map: " + why;
@@ -40,7 +40,8 @@ std::string read(const std::string& text) {
 TEST_CASE("OpenAI chat completions: cached and reasoning are parts, never added", "[usage_json]") {
     CHECK(read(R"({"prompt_tokens":1000,"completion_tokens":500})") == "1000 0 0 500 0 1");
     CHECK(read(R"({"usage":{"prompt_tokens":1000,"completion_tokens":500,"prompt_tokens_details":{"cached_tokens":800,)"
-               R"("audio_tokens":0},"completion_tokens_details":{"reasoning_tokens":300}}})") == "1000 800 0 500 300 1");
+               R"("audio_tokens":0},"completion_tokens_details":{"reasoning_tokens":300}}})") ==
+          "1000 800 0 500 300 1");
     CHECK(read(R"({"usage":{"prompt_tokens":2000,"total_tokens":2000}})") == "2000 0 0 0 0 1");  // embeddings
     CHECK(read(R"({"completion_tokens":7})") == "0 0 0 7 0 1");
     CHECK(read(R"({"prompt_tokens":5,"prompt_tokens_details":{"cached_tokens":5}})") == "5 5 0 0 0 1");  // equal: fine
@@ -50,7 +51,8 @@ TEST_CASE("OpenAI chat completions: cached and reasoning are parts, never added"
           "bad: usage.completion_tokens_details.reasoning_tokens (6) is more than usage.completion_tokens (5)");
     CHECK(read(R"({"prompt_tokens":5,"prompt_tokens_details":{"cached_tokens":-1}})") ==
           "bad: usage.prompt_tokens_details.cached_tokens must be a non-negative integer");
-    CHECK(read(R"({"prompt_tokens":5,"prompt_tokens_details":[]})") == "bad: usage.prompt_tokens_details must be an object");
+    CHECK(read(R"({"prompt_tokens":5,"prompt_tokens_details":[]})") ==
+          "bad: usage.prompt_tokens_details must be an object");
     CHECK(read(R"({"prompt_tokens":5,"prompt_tokens_details":null})") == "5 0 0 0 0 1");
     // LiteLLM's Anthropic usage: prompt_tokens is the whole input; its cache fields are read (checked) but not added.
     CHECK(read(R"({"prompt_tokens":1000,"completion_tokens":5,"cache_read_input_tokens":700,)"
@@ -173,7 +175,8 @@ TEST_CASE("ClickHouseMapReader hands over keys and values as written", "[clickho
     CHECK(reader.parse("{'a':1,'b c':-2.5,'':x}", collect, why) == maas::ClickHouseMap::ok);
     CHECK(seen == std::vector<std::string>{"a=1", "b c=-2.5", "=x"});
     CHECK(reader.parse("{}", collect, why) == maas::ClickHouseMap::ok);
-    CHECK(reader.parse("{'a':1,'b':2}", [](std::string_view, std::string_view) { return false; }, why) ==
+    CHECK(reader.parse(
+              "{'a':1,'b':2}", [](std::string_view, std::string_view) { return false; }, why) ==
           maas::ClickHouseMap::stopped);
     CHECK(reader.parse("", collect, why) == maas::ClickHouseMap::malformed);
     CHECK(why == "expected '{' at byte 1");

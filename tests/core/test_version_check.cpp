@@ -8,6 +8,5 @@ TEST_CASE("SQLite older than 3.37.0 is refused with a clear message", "[version]
     CHECK(maas::sqlite_is_supported(3040001));
     CHECK_FALSE(maas::sqlite_is_supported(3036000));
     CHECK_FALSE(maas::sqlite_is_supported(3031001));
-    CHECK(maas::unsupported_sqlite_message(3036000) ==
-          "maas: SQLite 3.37.0 or newer is required, this is 3.36.0");
+    CHECK(maas::unsupported_sqlite_message(3036000) == "maas: SQLite 3.37.0 or newer is required, this is 3.36.0");
 }

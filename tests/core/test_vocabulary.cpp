@@ -15,7 +15,7 @@ using maas::Unit;
 TEST_CASE("names of services, items and units", "[card][names]") {
     CHECK(std::string(maas::service_name(Service::inference)) == "inference");
     CHECK(std::string(maas::service_name(Service::training)) == "training");
-    const char* items[] = {"input", "output",       "deployment",  "lora",   "full",
+    const char* items[] = {"input",      "output",       "deployment",  "lora",   "full",
                            "lora_merge", "cached_input", "cache_write", "request"};
     const Service services[] = {Service::inference, Service::inference, Service::inference,
                                 Service::training,  Service::training,  Service::training,
@@ -71,16 +71,31 @@ TEST_CASE("item_from_text takes names and published labels, ASCII case-insensiti
         Item item;
     };
     const Case cases[] = {
-        {"input", Item::input},          {"INPUT", Item::input},           {"输入", Item::input},
-        {"output", Item::output},        {"Output", Item::output},         {"输出", Item::output},
-        {"deployment", Item::deployment}, {"独立部署", Item::deployment},  {"lora", Item::lora},
-        {"LORA", Item::lora},            {"LoRA", Item::lora},             {"full", Item::full},
-        {"FULL", Item::full},            {"全量更新", Item::full},         {"lora_merge", Item::lora_merge},
-        {"LORA_MERGE", Item::lora_merge}, {"LoRA合并", Item::lora_merge},  {"lora合并", Item::lora_merge},
+        {"input", Item::input},
+        {"INPUT", Item::input},
+        {"输入", Item::input},
+        {"output", Item::output},
+        {"Output", Item::output},
+        {"输出", Item::output},
+        {"deployment", Item::deployment},
+        {"独立部署", Item::deployment},
+        {"lora", Item::lora},
+        {"LORA", Item::lora},
+        {"LoRA", Item::lora},
+        {"full", Item::full},
+        {"FULL", Item::full},
+        {"全量更新", Item::full},
+        {"lora_merge", Item::lora_merge},
+        {"LORA_MERGE", Item::lora_merge},
+        {"LoRA合并", Item::lora_merge},
+        {"lora合并", Item::lora_merge},
         {"LORA合并", Item::lora_merge},
-        {"cached_input", Item::cached_input}, {"CACHED_INPUT", Item::cached_input},
-        {"cache_write", Item::cache_write},  {"Cache_Write", Item::cache_write},
-        {"request", Item::request},          {"REQUEST", Item::request},
+        {"cached_input", Item::cached_input},
+        {"CACHED_INPUT", Item::cached_input},
+        {"cache_write", Item::cache_write},
+        {"Cache_Write", Item::cache_write},
+        {"request", Item::request},
+        {"REQUEST", Item::request},
     };
     for (const Case& c : cases) {
         INFO(c.text);
@@ -89,8 +104,8 @@ TEST_CASE("item_from_text takes names and published labels, ASCII case-insensiti
         CHECK(out == c.item);
     }
     // The new items have no published label: an empty text never matches one.
-    for (const char* text : {"", "inputs", "in", "lora-merge", "loramerge", "输入 ", " input", "合并", "全量",
-                             "deploy", "cached", "cache_read", "cached-input", "requests", "cache write"}) {
+    for (const char* text : {"", "inputs", "in", "lora-merge", "loramerge", "输入 ", " input", "合并", "全量", "deploy",
+                             "cached", "cache_read", "cached-input", "requests", "cache write"}) {
         INFO(text);
         Item out = Item::full;
         CHECK_FALSE(maas::item_from_text(text, out));

@@ -34,18 +34,53 @@ constexpr int64_t kMax = INT64_MAX;
 constexpr int64_t kMin = INT64_MIN;
 const std::string kMega(1 << 20, 'x');  // 1 MiB of TEXT
 
-enum class Role { Model, Tokens, Epochs, Nodes, Hours, Method, Item, At, Usage, Which, Path, Number, Decimals, Currency };
+enum class Role {
+    Model,
+    Tokens,
+    Epochs,
+    Nodes,
+    Hours,
+    Method,
+    Item,
+    At,
+    Usage,
+    Which,
+    Path,
+    Number,
+    Decimals,
+    Currency
+};
 
 // The kinds of bad (or borderline) values tried in every position.
 enum class Bad {
-    Null, NaN, MinusOne, Zero, Int64Min, Int64Max, Fraction, NegFraction, PosInf, NegInf, Huge, NegZero,
-    WholeReal, Empty, MegaSql, MegaDigits, BadUtf8, BadUtf8Inside, Nul, Blob, Word, Padded
+    Null,
+    NaN,
+    MinusOne,
+    Zero,
+    Int64Min,
+    Int64Max,
+    Fraction,
+    NegFraction,
+    PosInf,
+    NegInf,
+    Huge,
+    NegZero,
+    WholeReal,
+    Empty,
+    MegaSql,
+    MegaDigits,
+    BadUtf8,
+    BadUtf8Inside,
+    Nul,
+    Blob,
+    Word,
+    Padded
 };
-constexpr Bad kAllBad[] = {Bad::Null,     Bad::NaN,       Bad::MinusOne,  Bad::Zero,    Bad::Int64Min,
-                           Bad::Int64Max, Bad::Fraction,  Bad::NegFraction, Bad::PosInf, Bad::NegInf,
-                           Bad::Huge,     Bad::NegZero,   Bad::WholeReal, Bad::Empty,   Bad::MegaSql,
-                           Bad::MegaDigits, Bad::BadUtf8, Bad::BadUtf8Inside, Bad::Nul, Bad::Blob,
-                           Bad::Word,     Bad::Padded};
+constexpr Bad kAllBad[] = {Bad::Null,       Bad::NaN,      Bad::MinusOne,      Bad::Zero,   Bad::Int64Min,
+                           Bad::Int64Max,   Bad::Fraction, Bad::NegFraction,   Bad::PosInf, Bad::NegInf,
+                           Bad::Huge,       Bad::NegZero,  Bad::WholeReal,     Bad::Empty,  Bad::MegaSql,
+                           Bad::MegaDigits, Bad::BadUtf8,  Bad::BadUtf8Inside, Bad::Nul,    Bad::Blob,
+                           Bad::Word,       Bad::Padded};
 
 struct Param {
     Role role;
@@ -65,8 +100,12 @@ std::string nul_text(Role role, const std::string& card_path) {
     const std::string tail = std::string(1, '\0') + "zzz";
     switch (role) {
         case Role::Model: return "Qwen3-8B" + tail;
-        case Role::Tokens: case Role::Epochs: case Role::Nodes: case Role::Hours: return "1" + tail;
-        case Role::Number: case Role::Decimals: return "1" + tail;
+        case Role::Tokens:
+        case Role::Epochs:
+        case Role::Nodes:
+        case Role::Hours: return "1" + tail;
+        case Role::Number:
+        case Role::Decimals: return "1" + tail;
         case Role::Currency: return "CNY" + tail;
         case Role::Method: return "lora" + tail;
         case Role::Item: return "input" + tail;
@@ -97,7 +136,9 @@ Value bad_value(Bad bad, Role role, const std::string& card_path) {
         case Bad::MegaSql: return sql("printf('%.*c', 1048576, 'x')");
         case Bad::MegaDigits: return text(std::string(1 << 20, '1'));
         case Bad::BadUtf8: return sql("CAST(x'ff' AS TEXT)");
-        case Bad::BadUtf8Inside: return text("A\xff" "B");
+        case Bad::BadUtf8Inside:
+            return text("A\xff"
+                        "B");
         case Bad::Nul: return text(nul_text(role, card_path));
         case Bad::Blob: return blob(std::string("\x00\xff", 2));
         case Bad::Word: return text("abc");
@@ -127,7 +168,8 @@ std::string shown(Bad bad, Role role, const std::string& card_path) {
         case Bad::BadUtf8Inside: return "'A...'";
         case Bad::Nul: {
             std::string t = nul_text(role, card_path);
-            for (char& c : t) if (c == '\0') c = '?';
+            for (char& c : t)
+                if (c == '\0') c = '?';
             return t.size() > 40 ? "'" + t.substr(0, 40) + "...'" : "'" + t + "'";
         }
         case Bad::Blob: return "a BLOB";
@@ -197,7 +239,8 @@ std::optional<Expect> rule(const std::string& function, Param param, Bad bad, co
             return error_prefix(function + ": usage is not valid JSON (");
         }
         case Role::Which:
-            return error(must + "'input', 'output', 'cached_input', 'cache_write', 'uncached_input' or 'reasoning'" + got);
+            return error(must + "'input', 'output', 'cached_input', 'cache_write', 'uncached_input' or 'reasoning'" +
+                         got);
         case Role::Number: {
             // Any finite number is a value (the written table has their totals).
             const bool accepted = bad == Bad::MinusOne || bad == Bad::Zero || bad == Bad::Int64Min ||
@@ -209,7 +252,8 @@ std::optional<Expect> rule(const std::string& function, Param param, Bad bad, co
         }
         case Role::Currency: return error(must + "a 3-letter currency code such as 'CNY'" + got);
         case Role::Decimals: {
-            const bool accepted = bad == Bad::Zero || bad == Bad::NegZero || bad == Bad::WholeReal || bad == Bad::Padded;
+            const bool accepted = bad == Bad::Zero || bad == Bad::NegZero || bad == Bad::WholeReal ||
+                                  bad == Bad::Padded;
             if (accepted) return std::nullopt;
             return error(must + "an integer from 0 to 18" + got);
         }
@@ -233,24 +277,33 @@ std::vector<Signature> signatures(const std::string& card_path) {
     std::vector<Signature> out;
     for (const char* f : {"maas_cost", "maas_builtin_cost"})
         out.push_back({f,
-                       {{Role::Model, "model"}, {Role::Tokens, "input_tokens"}, {Role::Tokens, "output_tokens"},
+                       {{Role::Model, "model"},
+                        {Role::Tokens, "input_tokens"},
+                        {Role::Tokens, "output_tokens"},
                         {Role::At, "at"}},
                        {text("Qwen3-8B"), integer(230), integer(300), text("2026-01-01")},
                        is_real(0.001615)});
     // 1230 input tokens, 1000 of them cached: Qwen3-8B has no cached price,
     // so all 1230 at the input price, once.
     for (const char* f : {"maas_cost_cached", "maas_builtin_cost_cached"})
-        out.push_back({f,
-                       {{Role::Model, "model"}, {Role::Tokens, "input_tokens"}, {Role::Tokens, "cached_tokens"},
-                        {Role::Tokens, "output_tokens"}, {Role::Tokens, "cache_write_tokens"},
-                        {Role::Tokens, "requests"}, {Role::At, "at"}},
-                       {text("Qwen3-8B"), integer(1230), integer(0), integer(300), integer(0), integer(1),
-                        text("2026-01-01")},
-                       is_real(0.002115)});
+        out.push_back(
+            {f,
+             {{Role::Model, "model"},
+              {Role::Tokens, "input_tokens"},
+              {Role::Tokens, "cached_tokens"},
+              {Role::Tokens, "output_tokens"},
+              {Role::Tokens, "cache_write_tokens"},
+              {Role::Tokens, "requests"},
+              {Role::At, "at"}},
+             {text("Qwen3-8B"), integer(1230), integer(0), integer(300), integer(0), integer(1), text("2026-01-01")},
+             is_real(0.002115)});
     for (const char* f : {"maas_training_cost", "maas_builtin_training_cost"})
         out.push_back({f,
-                       {{Role::Model, "model"}, {Role::Method, "method"}, {Role::Tokens, "tokens"},
-                        {Role::Epochs, "epochs"}, {Role::At, "at"}},
+                       {{Role::Model, "model"},
+                        {Role::Method, "method"},
+                        {Role::Tokens, "tokens"},
+                        {Role::Epochs, "epochs"},
+                        {Role::At, "at"}},
                        {text("Qwen3-8B"), text("lora"), integer(1000000), integer(3), text("2026-01-01")},
                        is_real(18.0)});
     for (const char* f : {"maas_deployment_cost", "maas_builtin_deployment_cost"})
@@ -275,18 +328,28 @@ std::vector<Signature> signatures(const std::string& card_path) {
                    is_integer(300)});
     out.push_back({"maas_load_card", {{Role::Path, "path"}}, {text(card_path)}, is_integer(2)});
     out.push_back({"maas_total", {{Role::Number, "x"}}, {real(0.001615)}, is_real(0.001615)});
-    out.push_back({"maas_currency", {{Role::Model, "model"}, {Role::At, "at"}}, {text("DeepSeek-V3"), text("2026-01-01")},
+    out.push_back({"maas_currency",
+                   {{Role::Model, "model"}, {Role::At, "at"}},
+                   {text("DeepSeek-V3"), text("2026-01-01")},
                    is_text("CNY")});
-    out.push_back({"maas_unpriced", {{Role::Model, "model"}, {Role::At, "at"}}, {text("DeepSeek-V3"), text("2026-01-01")},
+    out.push_back({"maas_unpriced",
+                   {{Role::Model, "model"}, {Role::At, "at"}},
+                   {text("DeepSeek-V3"), text("2026-01-01")},
                    is_null()});
     out.push_back({"maas_convert",
-                   {{Role::Number, "amount"}, {Role::Currency, "from_currency"}, {Role::Currency, "to_currency"},
+                   {{Role::Number, "amount"},
+                    {Role::Currency, "from_currency"},
+                    {Role::Currency, "to_currency"},
                     {Role::At, "at"}},
                    {real(0.5), text("CNY"), text("CNY"), text("2026-01-01")},
                    is_real(0.5)});
-    out.push_back({"maas_total_text", {{Role::Number, "x"}, {Role::Decimals, "decimals"}}, {real(0.001615), integer(5)},
+    out.push_back({"maas_total_text",
+                   {{Role::Number, "x"}, {Role::Decimals, "decimals"}},
+                   {real(0.001615), integer(5)},
                    is_text("0.00162")});
-    out.push_back({"maas_round_text", {{Role::Number, "x"}, {Role::Decimals, "decimals"}}, {real(0.0025), integer(3)},
+    out.push_back({"maas_round_text",
+                   {{Role::Number, "x"}, {Role::Decimals, "decimals"}},
+                   {real(0.0025), integer(3)},
                    is_text("0.003")});
     return out;
 }
@@ -355,9 +418,8 @@ std::vector<Case> written_cases() {
                                "9999-12-31 23:59:59", "2028-02-29", "now", "2025-07-08T01:25:00-04:00",
                                "2025-07-08T13:25:00+08", "2025-07-08T13:25:00+0800", "1751952300", "253402300799"})
             add(f, {qwen, integer(230), integer(300), text(at)}, is_real(0.001615));
-        for (const char* at : {"2025-07-08 05:24:59", "2025-07-08T13:24:59.999+08:00", "0000-01-01",
-                               "1970-01-01", "2024-02-29", "2025-07-08T05:25:00+00:01",
-                               "1751952299", "-1", "0", "-62167219200"})
+        for (const char* at : {"2025-07-08 05:24:59", "2025-07-08T13:24:59.999+08:00", "0000-01-01", "1970-01-01",
+                               "2024-02-29", "2025-07-08T05:25:00+00:01", "1751952299", "-1", "0", "-62167219200"})
             add(f, {qwen, integer(230), integer(300), text(at)}, is_null());
         add(f, {qwen, integer(230), integer(300), integer(1751952300)}, is_real(0.001615));
         add(f, {qwen, integer(230), integer(300), integer(1751952299)}, is_null());
@@ -369,13 +431,35 @@ std::vector<Case> written_cases() {
         add(f, {qwen, integer(230), integer(300), integer(-253402300799)}, error(at_must + "-253402300799"));
         add(f, {qwen, integer(230), integer(300), integer(253402300800)}, error(at_must + "253402300800"));
         add(f, {qwen, integer(230), integer(300), integer(-253402300800)}, error(at_must + "-253402300800"));
-        for (const char* at : {"2025-02-29", "2026-02-30", "2026-13-01", "2026-00-10", "2026-01-01 24:00:00",
-                               "2026-01-01 23:60", "2026-01-01 23:59:60", "2026-01-01T08:00:00+15:00",
-                               "2026-01-01T08:00:00+8", "2026-01-01T08:00:00+08:0", "2026-01-01T08:00:00+080",
-                               "2026-01-01T08", "2026-1-1", "26-01-01", "253402300800", "-253402300800",
-                               "-253402300799", "-62167219201",
-                               "1e9", "1751952300.0", " 1751952300", "1-2",
-                               "2026-01-01 08:00:00.", "2026/01/01", "2026-01-01x", "yesterday", "NOW", "+2026-01-01", "2026-01-01 08:00:00 +08:00 Z"})
+        for (const char* at : {"2025-02-29",
+                               "2026-02-30",
+                               "2026-13-01",
+                               "2026-00-10",
+                               "2026-01-01 24:00:00",
+                               "2026-01-01 23:60",
+                               "2026-01-01 23:59:60",
+                               "2026-01-01T08:00:00+15:00",
+                               "2026-01-01T08:00:00+8",
+                               "2026-01-01T08:00:00+08:0",
+                               "2026-01-01T08:00:00+080",
+                               "2026-01-01T08",
+                               "2026-1-1",
+                               "26-01-01",
+                               "253402300800",
+                               "-253402300800",
+                               "-253402300799",
+                               "-62167219201",
+                               "1e9",
+                               "1751952300.0",
+                               " 1751952300",
+                               "1-2",
+                               "2026-01-01 08:00:00.",
+                               "2026/01/01",
+                               "2026-01-01x",
+                               "yesterday",
+                               "NOW",
+                               "+2026-01-01",
+                               "2026-01-01 08:00:00 +08:00 Z"})
             add(f, {qwen, integer(230), integer(300), text(at)}, error(at_must + "'" + at + "'"));
         add(f, {qwen, integer(230), integer(300), real(1751952300.0)}, error(at_must + "1751952300"));
     }
@@ -415,7 +499,7 @@ std::vector<Case> written_cases() {
         add(f, {qwen, lora, integer(1000000), integer(3)}, is_real(18.0));
         add(f, {qwen, text("LORA"), integer(1000000), integer(3)}, is_real(18.0));
         add(f, {qwen, text("LoRa"), integer(1000000), integer(3)}, is_real(18.0));
-        add(f, {qwen, text("full"), integer(1000000)}, is_null());       // Qwen3-8B has no full price
+        add(f, {qwen, text("full"), integer(1000000)}, is_null());  // Qwen3-8B has no full price
         add(f, {text("Spark Mini"), text("全量更新"), integer(1000000)}, is_real(6.0));
         add(f, {text("Qwen3-30B-A3B"), lora, integer(1000000)}, is_null());
         add(f, {qwen, lora, integer(0), integer(kMax)}, is_real(0.0));
@@ -486,7 +570,12 @@ std::vector<Case> written_cases() {
         add(f, {qwen, text("deployment")}, is_null());
         add(f, {text("Gemma2_9b_it"), text("input")}, is_null());
         add(f, {text("Spark Lite Instruct"), text("独立部署")}, is_real(6.39));
-        add(f, {qwen, text("input "),}, error(std::string(f) + ": item must be " + kItemWhat + ", got 'input '"));
+        add(f,
+            {
+                qwen,
+                text("input "),
+            },
+            error(std::string(f) + ": item must be " + kItemWhat + ", got 'input '"));
         add(f, {qwen, text("输入 ")}, error(std::string(f) + ": item must be " + kItemWhat + ", got '输入 '"));
         add(f, {qwen, text("input"), integer(1751952299)}, is_null());
     }
@@ -497,8 +586,8 @@ std::vector<Case> written_cases() {
         add(f, {text("iflytek-xingchen/")}, is_null());
         add(f, {text("/Qwen3-8B")}, is_null());
         add(f, {text("Qwen3-8B/")}, is_null());
-        add(f, {text("Ｑwen3-8B")}, is_null());  // fullwidth Q: no Unicode folding
-        add(f, {text("qwen3‐8b")}, is_null());   // U+2010 hyphen
+        add(f, {text("Ｑwen3-8B")}, is_null());           // fullwidth Q: no Unicode folding
+        add(f, {text("qwen3‐8b")}, is_null());            // U+2010 hyphen
         add(f, {text(std::string(47, 'a'))}, is_null());  // the longest cached spelling
         add(f, {text(std::string(48, 'a'))}, is_null());
     }
@@ -510,16 +599,19 @@ std::vector<Case> written_cases() {
         add(u, {qwen, text(R"({"prompt_tokens":230,"completion_tokens":300})")}, is_real(0.001615));
         add(u, {qwen, text(R"({"prompt_tokens":230})")}, is_real(0.000115));
         add(u, {qwen, text(R"({"completion_tokens":300})")}, is_real(0.0015));
-        add(u, {qwen, text(R"({"payload":{"usage":{"text":{"question_tokens":4,"prompt_tokens":230,)"
-                            R"("completion_tokens":300,"total_tokens":530}}}})")},
+        add(u,
+            {qwen, text(R"({"payload":{"usage":{"text":{"question_tokens":4,"prompt_tokens":230,)"
+                        R"("completion_tokens":300,"total_tokens":530}}}})")},
             is_real(0.001615));
-        add(u, {qwen, text(R"({"usage":{"text":{"prompt_tokens":230,"completion_tokens":300}}})")},
-            is_real(0.001615));
+        add(u, {qwen, text(R"({"usage":{"text":{"prompt_tokens":230,"completion_tokens":300}}})")}, is_real(0.001615));
         add(u, {qwen, text(R"({"text":{"prompt_tokens":230,"completion_tokens":300}})")}, is_real(0.001615));
-        add(u, {qwen, text(R"({"usage":{"prompt_tokens":230,"completion_tokens":300,)"
-                            R"("completion_tokens_details":{"reasoning_tokens":299}}})")},
+        add(u,
+            {qwen, text(R"({"usage":{"prompt_tokens":230,"completion_tokens":300,)"
+                        R"("completion_tokens_details":{"reasoning_tokens":299}}})")},
             is_real(0.001615));
-        add(u, {text("DeepSeek-R1"), text(R"({"prompt_tokens":9223372036854775807,"completion_tokens":9223372036854775807})")},
+        add(u,
+            {text("DeepSeek-R1"),
+             text(R"({"prompt_tokens":9223372036854775807,"completion_tokens":9223372036854775807})")},
             is_real(184467440737095.53));
         add(u, {qwen, text(R"({"prompt_tokens":9223372036854775808})")},
             error(u + ": usage: usage.prompt_tokens must be a non-negative integer"));
@@ -552,7 +644,7 @@ std::vector<Case> written_cases() {
         add(u, {qwen, text(R"({'prompt_tokens':1})")},
             error(u + ": usage: usage_details.prompt_tokens is not a token kind this reader knows"));
         add(u, {qwen, text("\"\xff\"")}, error_prefix(bad_json));
-        add(u, {qwen, text("\"\xed\xa0\x80\"")}, error_prefix(bad_json));  // a UTF-8 surrogate
+        add(u, {qwen, text("\"\xed\xa0\x80\"")}, error_prefix(bad_json));            // a UTF-8 surrogate
         add(u, {qwen, sql("printf('%.*c', 100000, '[')")}, error_prefix(bad_json));  // too deep
         add(u, {qwen, sql("'[' || printf('%.*c', 1048576, ' ') || ']'")}, is_null());
         add(u, {qwen, sql("'{\"x\":\"' || printf('%.*c', 1048576, 'x') || '\",\"prompt_tokens\":230}'")},
@@ -560,11 +652,15 @@ std::vector<Case> written_cases() {
         // Every shape of usage_json.hpp, each with its rule (Qwen3-8B: 230 in, 300 out = 0.001615).
         const std::string bad_map = u + ": usage is not a valid ClickHouse map (";
         add(u, {qwen, text(R"({"input_tokens":230,"output_tokens":300})")}, is_real(0.001615));  // bare: unambiguous
-        add(u, {qwen, text(R"({"object":"response","output":[],"usage":{"input_tokens":230,"output_tokens":300,)"
-                            R"("input_tokens_details":{"cached_tokens":200},"output_tokens_details":{"reasoning_tokens":299}}})")},
+        add(u,
+            {qwen,
+             text(
+                 R"({"object":"response","output":[],"usage":{"input_tokens":230,"output_tokens":300,)"
+                 R"("input_tokens_details":{"cached_tokens":200},"output_tokens_details":{"reasoning_tokens":299}}})")},
             is_real(0.001615));
-        add(u, {qwen, text(R"({"type":"message","usage":{"input_tokens":30,"cache_read_input_tokens":150,)"
-                            R"("cache_creation_input_tokens":50,"output_tokens":300}})")},
+        add(u,
+            {qwen, text(R"({"type":"message","usage":{"input_tokens":30,"cache_read_input_tokens":150,)"
+                        R"("cache_creation_input_tokens":50,"output_tokens":300}})")},
             is_real(0.001615));  // Anthropic: 30 + 150 + 50 input
         add(u, {qwen, text(R"({"input_tokens":30,"cache_read_input_tokens":200,"output_tokens":300})")},
             is_real(0.001615));
@@ -590,7 +686,8 @@ std::vector<Case> written_cases() {
         add(u, {qwen, text(R"({"prompt_tokens":10,"prompt_tokens_details":7})")},
             error(u + ": usage: usage.prompt_tokens_details must be an object"));
         add(u, {qwen, text(R"({"output_tokens":1,"output_tokens_details":{"reasoning_tokens":2}})")},
-            error(u + ": usage: usage.output_tokens_details.reasoning_tokens (2) is more than usage.output_tokens (1)"));
+            error(u +
+                  ": usage: usage.output_tokens_details.reasoning_tokens (2) is more than usage.output_tokens (1)"));
         add(u, {qwen, text(R"({"input_tokens":1,"output_tokens":1,"prompt_tokens":2})")},
             error(u + ": usage: usage.prompt_tokens (the last call) (2) is more than usage.input_tokens (the whole "
                       "turn) (1)"));
@@ -613,22 +710,23 @@ std::vector<Case> written_cases() {
         for (const char* kind : {"cached_input", "CACHE_WRITE", "reasoning"})
             add("maas_usage_tokens", {text(kUsage), text(kind)}, is_integer(0));
         add("maas_usage_tokens", {text(kUsage), text("uncached_input")}, is_integer(230));
-        add("maas_usage_tokens", {text(R"({"input_tokens":30,"cache_read_input_tokens":150,)"
-                                       R"("cache_creation_input_tokens":50,"output_tokens":300})"),
-                                  text("uncached_input")},
+        add("maas_usage_tokens",
+            {text(R"({"input_tokens":30,"cache_read_input_tokens":150,)"
+                  R"("cache_creation_input_tokens":50,"output_tokens":300})"),
+             text("uncached_input")},
             is_integer(30));
         add("maas_usage_tokens", {text("{'input':30,'input_cached_tokens':200,'output':300}"), text("cached_input")},
             is_integer(200));
         add("maas_usage_tokens", {text(kUsage), text("input")}, is_integer(230));
         add("maas_usage_tokens", {text(kUsage), text("OUTPUT")}, is_integer(300));
-        add("maas_usage_tokens", {text(R"({"prompt_tokens":9223372036854775807})"), text("input")},
-            is_integer(kMax));
+        add("maas_usage_tokens", {text(R"({"prompt_tokens":9223372036854775807})"), text("input")}, is_integer(kMax));
         add("maas_usage_tokens", {text(R"({"prompt_tokens":5})"), text("output")}, is_integer(0));
         add("maas_usage_tokens", {text("{}"), text("input")}, is_null());
         add("maas_usage_tokens", {text(kUsage), text("deployment")},
             error("maas_usage_tokens: kind must be 'input', 'output', 'cached_input', 'cache_write', "
                   "'uncached_input' or 'reasoning', got 'deployment'"));
-        add("maas_usage_tokens", {text("{"), text("input")}, error_prefix("maas_usage_tokens: usage is not valid JSON ("));
+        add("maas_usage_tokens", {text("{"), text("input")},
+            error_prefix("maas_usage_tokens: usage is not valid JSON ("));
     }
 
     // Wrong argument counts (checked before NULL), and NULL before any other check.
@@ -669,8 +767,8 @@ std::vector<Case> written_cases() {
             std::string m = std::string(a.function) + ": expected ";
             m += a.least == a.most ? std::to_string(a.least)
                                    : std::to_string(a.least) + " to " + std::to_string(a.most);
-            m += std::string(a.least == 1 && a.most == 1 ? " argument " : " arguments ") + a.signature +
-                 ", got " + std::to_string(n);
+            m += std::string(a.least == 1 && a.most == 1 ? " argument " : " arguments ") + a.signature + ", got " +
+                 std::to_string(n);
             return m;
         };
         for (int n : {0, a.least - 1, a.most + 1, a.most + 2, 127}) {
@@ -734,8 +832,8 @@ std::vector<Case> written_cases() {
     add("maas_round_text", {real(5e-324), integer(0)}, is_text("0"));
     add("maas_round_text", {text("-0.5"), integer(0)}, is_text("-1"));
     add("maas_round_text", {text("-0.4"), integer(0)}, is_text("0"));
-    add_sql("SELECT maas_total(x) FROM (SELECT ?1 AS x UNION ALL SELECT ?2)", {text("99999999999999999999999999999999999999"), integer(1)},
-            is_real(1e38));
+    add_sql("SELECT maas_total(x) FROM (SELECT ?1 AS x UNION ALL SELECT ?2)",
+            {text("99999999999999999999999999999999999999"), integer(1)}, is_real(1e38));
     add_sql("SELECT maas_total(x) FROM (SELECT ?1 AS x UNION ALL SELECT ?2)",
             {text("99999999999999999999999999999999999999"), text("99999999999999999999999999999999999999")},
             error("maas_total: the sum is too large to compute exactly"));
@@ -744,7 +842,8 @@ std::vector<Case> written_cases() {
     add_sql("SELECT maas_total_text(x, ?3) FROM (SELECT ?1 AS x UNION ALL SELECT ?2)",
             {real(1e22), real(1e-22), integer(18)}, error("maas_total_text: the sum is too large to compute exactly"));
     add_sql("SELECT maas_total_text(x, ?3) FROM (SELECT ?1 AS x UNION ALL SELECT ?2)",
-            {real(1e22), real(1e-22), null()}, error("maas_total_text: decimals must be an integer from 0 to 18, got NULL"));
+            {real(1e22), real(1e-22), null()},
+            error("maas_total_text: decimals must be an integer from 0 to 18, got NULL"));
     add_sql("SELECT maas_total(x) FROM (SELECT ?1 AS x UNION ALL SELECT ?2)", {text("1e20"), real(1e-20)},
             error("maas_total: the sum is too large to compute exactly"));
     add_sql("SELECT maas_total(x) FROM (SELECT ?1 AS x WHERE 0)", {integer(1)}, is_null());
@@ -820,25 +919,39 @@ TEST_CASE("user prices at the edges of exact arithmetic", "[robust][bad-input]")
     Db db;
     db.exec(robust::read_text_file(MAAS_SOURCE_DIR "/sql/user_tables.sql"));
     db.exec("INSERT INTO maas_user_rates(provider, model, service, item, price, unit, currency, effective_from) VALUES "
-            "('acme', 'Big', 'inference', 'input', '" + std::string(38, '9') + "', 'k_tokens', 'CNY', '2025-01-01'),"
+            "('acme', 'Big', 'inference', 'input', '" +
+            std::string(38, '9') +
+            "', 'k_tokens', 'CNY', '2025-01-01'),"
             "('acme', 'Big', 'inference', 'output', '0', 'k_tokens', 'CNY', '2025-01-01'),"
             "('acme', 'Mixed', 'inference', 'input', '0.001', 'k_tokens', 'CNY', '2025-01-01'),"
             "('acme', 'Mixed', 'inference', 'output', '0.001', 'k_tokens', 'USD', '2025-01-01'),"
-            "('acme', 'Fine', 'inference', 'input', '0." + std::string(36, '0') + "1', 'k_tokens', 'CNY', '2025-01-01'),"
+            "('acme', 'Fine', 'inference', 'input', '0." +
+            std::string(36, '0') +
+            "1', 'k_tokens', 'CNY', '2025-01-01'),"
             "('acme', 'Fine', 'inference', 'output', '1', 'k_tokens', 'CNY', '2025-01-01')");
     std::vector<Case> cases = {
         // A 38-digit price: one token fits in 128 bits, two do not.
         {"maas_cost", {text("Big"), integer(1), integer(0)}, is_real(1e35), ""},
-        {"maas_cost", {text("Big"), integer(2), integer(0)}, error("maas_cost: the cost is too large to compute exactly"), ""},
+        {"maas_cost",
+         {text("Big"), integer(2), integer(0)},
+         error("maas_cost: the cost is too large to compute exactly"),
+         ""},
         {"maas_price", {text("Big"), text("input")}, is_real(1e38), ""},
-        {"maas_cost", {text("Mixed"), integer(1), integer(1)},
-         error("maas_cost: the prices in force are in different currencies"), ""},
-        {"maas_usage_cost", {text("Mixed"), text(kUsage)},
-         error("maas_usage_cost: the prices in force are in different currencies"), ""},
+        {"maas_cost",
+         {text("Mixed"), integer(1), integer(1)},
+         error("maas_cost: the prices in force are in different currencies"),
+         ""},
+        {"maas_usage_cost",
+         {text("Mixed"), text(kUsage)},
+         error("maas_usage_cost: the prices in force are in different currencies"),
+         ""},
         // 10^-37 per k_tokens next to 1: the exact sum needs 41 digits only with both terms.
         {"maas_cost", {text("Fine"), integer(1000), integer(0)}, is_real(1e-37), ""},
         {"maas_cost", {text("Fine"), integer(0), integer(1000)}, is_real(1.0), ""},
-        {"maas_cost", {text("Fine"), integer(kMax), integer(kMax)}, error("maas_cost: the cost is too large to compute exactly"), ""},
+        {"maas_cost",
+         {text("Fine"), integer(kMax), integer(kMax)},
+         error("maas_cost: the cost is too large to compute exactly"),
+         ""},
         {"maas_builtin_cost", {text("Big"), integer(1), integer(0)}, is_null(), ""},
     };
     for (const Case& c : cases) {
@@ -850,7 +963,8 @@ TEST_CASE("user prices at the edges of exact arithmetic", "[robust][bad-input]")
     // and leaves maas_builtin_* alone.
     db.exec("INSERT INTO maas_user_rates(provider, model, service, item, price, unit, currency, effective_from) "
             "VALUES ('acme', 'Bad', 'inference', 'input', '0.1', 'tokens', 'CNY', '2025-01-01')");
-    const std::string row = "maas_user_rates rowid 7: unit: 'tokens' is not k_tokens, m_tokens, request, node_hour or hour";
+    const std::string row =
+        "maas_user_rates rowid 7: unit: 'tokens' is not k_tokens, m_tokens, request, node_hour or hour";
     CHECK(db.error("SELECT maas_cost('Qwen3-8B', 1, 1)") == "maas_cost: " + row);
     CHECK(db.error("SELECT maas_model('Qwen3-8B')") == "maas_model: " + row);
     CHECK(db.error("SELECT count(*) FROM maas_rates") == "maas_rates: " + row);
@@ -866,7 +980,9 @@ TEST_CASE("user cached, cache-write and request prices at the edges", "[robust][
     db.exec("INSERT INTO maas_user_rates(provider, model, service, item, price, unit, currency, effective_from) VALUES "
             "('acme', 'C', 'inference', 'input', '2', 'm_tokens', 'CNY', '2025-01-01'),"
             "('acme', 'C', 'inference', 'output', '8', 'm_tokens', 'CNY', '2025-01-01'),"
-            "('acme', 'C', 'inference', 'cached_input', '" + std::string(38, '9') + "', 'm_tokens', 'CNY', '2025-01-01'),"
+            "('acme', 'C', 'inference', 'cached_input', '" +
+            std::string(38, '9') +
+            "', 'm_tokens', 'CNY', '2025-01-01'),"
             "('acme', 'U', 'inference', 'input', '2', 'm_tokens', 'CNY', '2025-01-01'),"
             "('acme', 'U', 'inference', 'output', '8', 'm_tokens', 'CNY', '2025-01-01'),"
             "('acme', 'U', 'inference', 'cache_write', '1', 'm_tokens', 'USD', '2025-01-01'),"
@@ -876,8 +992,10 @@ TEST_CASE("user cached, cache-write and request prices at the edges", "[robust][
         // A 38-digit cached price: nothing cached prices as usual, one cached token fits, two do not.
         {"maas_cost_cached", {text("C"), integer(1000000), integer(0), integer(0)}, is_real(2.0), ""},
         {"maas_cost_cached", {text("C"), integer(1), integer(1), integer(0)}, is_real(1e32), ""},
-        {"maas_cost_cached", {text("C"), integer(2), integer(2), integer(0)},
-         error("maas_cost_cached: the cost is too large to compute exactly"), ""},
+        {"maas_cost_cached",
+         {text("C"), integer(2), integer(2), integer(0)},
+         error("maas_cost_cached: the cost is too large to compute exactly"),
+         ""},
         // 10^6 cached tokens x (10^38 - 1) x 10^-6 is exact again: trailing zeros are no digits.
         {"maas_cost_cached", {text("C"), integer(1000000), integer(1000000), integer(0)}, is_real(1e38), ""},
         {"maas_cost", {text("C"), integer(1000000), integer(0)}, is_real(2.0), ""},
@@ -913,15 +1031,19 @@ TEST_CASE("card files with every kind of bad line are refused, naming file, line
     const std::vector<CardCase> cards = {
         {header + good, "", 1},
         {"\xEF\xBB\xBF" + header + "acme,Robust-1,inference,input,in,0.001,k_tokens,CNY,2025-01-01,test\r\n", "", 1},
-        {header + "\"acme\",\"Robust-1\",inference,input,\"a, \"\"quoted\"\"\nlabel\",0.001,k_tokens,CNY,2025-01-01,x\n", "", 1},
+        {header +
+             "\"acme\",\"Robust-1\",inference,input,\"a, \"\"quoted\"\"\nlabel\",0.001,k_tokens,CNY,2025-01-01,x\n",
+         "", 1},
         {header + good + "\n\n  \n", "", 1},
         {header, "2: no price lines", 0},
         {header + "acme,Robust-1,inference,input,in,0.001,tokens,CNY,2025-01-01,test\n",
          "2: unit: 'tokens' is not k_tokens, m_tokens, request, node_hour or hour", 0},
         {header + "acme,Robust-1,inference,cached,in,0.001,k_tokens,CNY,2025-01-01,test\n",
-         "2: item: 'cached' is not input, output, cached_input, cache_write, request, deployment, lora, full or lora_merge", 0},
+         "2: item: 'cached' is not input, output, cached_input, cache_write, request, deployment, lora, full or lora_merge",
+         0},
         {header + "acme,Robust-1,inference,Input,in,0.001,k_tokens,CNY,2025-01-01,test\n",
-         "2: item: 'Input' is not input, output, cached_input, cache_write, request, deployment, lora, full or lora_merge", 0},
+         "2: item: 'Input' is not input, output, cached_input, cache_write, request, deployment, lora, full or lora_merge",
+         0},
         {header + "acme,Robust-1,inference,cached_input,c,0.5,m_tokens,CNY,2025-01-01,test\n", "", 1},
         {header + "acme,Robust-1,inference,request,r,0.01,request,CNY,2025-01-01,test\n", "", 1},
         {header + "acme,Robust-1,inference,cached_input,c,0.5,request,CNY,2025-01-01,test\n",
@@ -961,10 +1083,12 @@ TEST_CASE("card files with every kind of bad line are refused, naming file, line
          "2: model: leading or trailing space in ' Robust-1'", 0},
         {header + good + good, "", -3},  // duplicate: message built below
         {header + "acme,Robust-1,inference,input\n", "2: expected 10 fields, found 4", 0},
-        {header + "acme,\"Robust-1,inference,input,in,0.001,k_tokens,CNY,2025-01-01,test\n", "2: unterminated quote", 0},
+        {header + "acme,\"Robust-1,inference,input,in,0.001,k_tokens,CNY,2025-01-01,test\n", "2: unterminated quote",
+         0},
         {"provider,model,colour\n",
          "1: column 3 of the header is not one of provider, model, service, item, label, price, unit, currency, "
-         "effective_from, source", 0},
+         "effective_from, source",
+         0},
         {"provider,model,service,item,label,price,unit,currency,effective_from\n" + good,
          "1: source: column missing from header", 0},
         {header.substr(0, header.size() - 1) + ",model\n", "1: model: column appears twice in header", 0},
@@ -976,10 +1100,11 @@ TEST_CASE("card files with every kind of bad line are refused, naming file, line
         const std::string path = dir.write("card" + std::to_string(index++) + ".csv", card.content);
         Case c{"maas_load_card", {text(path)}, is_integer(card.lines), ""};
         if (card.lines == -3)
-            c.expect = error("maas_load_card: " + path + ":3: effective_from: a second line for acme Robust-1 input "
-                             "from 2025-01-01 00:00:00 (the first is " + path + ":2)");
-        else if (!card.error.empty())
-            c.expect = error("maas_load_card: " + path + ":" + card.error);
+            c.expect = error("maas_load_card: " + path +
+                             ":3: effective_from: a second line for acme Robust-1 input "
+                             "from 2025-01-01 00:00:00 (the first is " +
+                             path + ":2)");
+        else if (!card.error.empty()) c.expect = error("maas_load_card: " + path + ":" + card.error);
         const std::string mismatch = run(db.handle(), c);
         INFO(mismatch);
         CHECK(mismatch.empty());
@@ -987,6 +1112,7 @@ TEST_CASE("card files with every kind of bad line are refused, naming file, line
     std::printf("bad-input: %zu card files checked\n", cards.size());
     // Nothing that failed changed the prices: only the good cards' lines are there.
     CHECK(db.value("SELECT group_concat(model || ' ' || item || ' ' || price_text, '; ') FROM maas_rates "
-                   "WHERE origin = 'user'") == "Robust-1 input 0.001; Robust-1 cached_input 0.5; Robust-1 request 0.01");
+                   "WHERE origin = 'user'") ==
+          "Robust-1 input 0.001; Robust-1 cached_input 0.5; Robust-1 request 0.01");
     CHECK(db.real("SELECT maas_price('Qwen3-8B', 'input')") == 0.0005);
 }

@@ -42,14 +42,25 @@ namespace {
 int deny_writes_and_attach(void*, int action, const char* table, const char*, const char*, const char*) {
     if (action == SQLITE_UPDATE && table && std::string(table) == "sqlite_master") return SQLITE_OK;
     switch (action) {
-        case SQLITE_ATTACH: case SQLITE_DETACH: case SQLITE_INSERT: case SQLITE_UPDATE: case SQLITE_DELETE:
-        case SQLITE_CREATE_TABLE: case SQLITE_CREATE_VIEW: case SQLITE_CREATE_TRIGGER: case SQLITE_CREATE_INDEX:
-        case SQLITE_CREATE_TEMP_TABLE: case SQLITE_CREATE_TEMP_VIEW: case SQLITE_CREATE_TEMP_TRIGGER:
-        case SQLITE_CREATE_VTABLE: case SQLITE_DROP_TABLE: case SQLITE_DROP_VIEW: case SQLITE_DROP_TRIGGER:
-        case SQLITE_ALTER_TABLE: case SQLITE_PRAGMA:
-            return SQLITE_DENY;
-        default:
-            return SQLITE_OK;
+        case SQLITE_ATTACH:
+        case SQLITE_DETACH:
+        case SQLITE_INSERT:
+        case SQLITE_UPDATE:
+        case SQLITE_DELETE:
+        case SQLITE_CREATE_TABLE:
+        case SQLITE_CREATE_VIEW:
+        case SQLITE_CREATE_TRIGGER:
+        case SQLITE_CREATE_INDEX:
+        case SQLITE_CREATE_TEMP_TABLE:
+        case SQLITE_CREATE_TEMP_VIEW:
+        case SQLITE_CREATE_TEMP_TRIGGER:
+        case SQLITE_CREATE_VTABLE:
+        case SQLITE_DROP_TABLE:
+        case SQLITE_DROP_VIEW:
+        case SQLITE_DROP_TRIGGER:
+        case SQLITE_ALTER_TABLE:
+        case SQLITE_PRAGMA: return SQLITE_DENY;
+        default: return SQLITE_OK;
     }
 }
 
@@ -85,8 +96,7 @@ public:
         const int rc = sqlite3_step(stmt);
         if (rc == SQLITE_ROW && sqlite3_column_type(stmt, 0) != SQLITE_NULL)
             out = reinterpret_cast<const char*>(sqlite3_column_text(stmt, 0));
-        else if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-            out = std::string("error: ") + sqlite3_errmsg(db_);
+        else if (rc != SQLITE_ROW && rc != SQLITE_DONE) out = std::string("error: ") + sqlite3_errmsg(db_);
         sqlite3_finalize(stmt);
         return out;
     }
@@ -94,9 +104,10 @@ public:
         std::set<std::string> names;
         sqlite3_stmt* stmt = nullptr;
         sqlite3_set_authorizer(db_, nullptr, nullptr);  // pragma_function_list is a PRAGMA
-        REQUIRE(sqlite3_prepare_v2(db_, "SELECT DISTINCT name FROM pragma_function_list WHERE name LIKE 'maas%'",
-                                   -1, &stmt, nullptr) == SQLITE_OK);
-        while (sqlite3_step(stmt) == SQLITE_ROW) names.insert(reinterpret_cast<const char*>(sqlite3_column_text(stmt, 0)));
+        REQUIRE(sqlite3_prepare_v2(db_, "SELECT DISTINCT name FROM pragma_function_list WHERE name LIKE 'maas%'", -1,
+                                   &stmt, nullptr) == SQLITE_OK);
+        while (sqlite3_step(stmt) == SQLITE_ROW)
+            names.insert(reinterpret_cast<const char*>(sqlite3_column_text(stmt, 0)));
         sqlite3_finalize(stmt);
         sqlite3_set_authorizer(db_, deny_writes_and_attach, nullptr);
         return names;
@@ -120,12 +131,29 @@ double elapsed_ms(F f) {
     return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
 }
 
-const std::set<std::string> kPricing = {
-    "maas_builtin_cost", "maas_builtin_cost_cached", "maas_builtin_deployment_cost", "maas_builtin_model",
-    "maas_builtin_price", "maas_builtin_training_cost", "maas_convert", "maas_cost", "maas_cost_cached",
-    "maas_currency", "maas_debug", "maas_deployment_cost", "maas_model", "maas_month", "maas_price",
-    "maas_round_text", "maas_total", "maas_total_text",
-    "maas_training_cost", "maas_unpriced", "maas_usage_cost", "maas_usage_tokens", "maas_version"};
+const std::set<std::string> kPricing = {"maas_builtin_cost",
+                                        "maas_builtin_cost_cached",
+                                        "maas_builtin_deployment_cost",
+                                        "maas_builtin_model",
+                                        "maas_builtin_price",
+                                        "maas_builtin_training_cost",
+                                        "maas_convert",
+                                        "maas_cost",
+                                        "maas_cost_cached",
+                                        "maas_currency",
+                                        "maas_debug",
+                                        "maas_deployment_cost",
+                                        "maas_model",
+                                        "maas_month",
+                                        "maas_price",
+                                        "maas_round_text",
+                                        "maas_total",
+                                        "maas_total_text",
+                                        "maas_training_cost",
+                                        "maas_unpriced",
+                                        "maas_usage_cost",
+                                        "maas_usage_tokens",
+                                        "maas_version"};
 
 }  // namespace
 
@@ -138,13 +166,11 @@ TEST_CASE("hostile user: maas_nofs has every pricing function and nothing that r
     std::set<std::string> with_files = kPricing;
     with_files.insert("maas_load_card");
     CHECK(full.maas_functions() == with_files);
-    for (const char* sql : {"SELECT maas_cost('DeepSeek-R1', 1000000, 1000000)",
-                            "SELECT maas_cost('Qwen3-8B', 230, 300, '2026-01-01')",
-                            "SELECT maas_training_cost('Qwen3-8B', 'lora', 1000000, 3)",
-                            "SELECT maas_deployment_cost('DeepSeek-V3', 24, 2)",
-                            "SELECT count(*) || '|' || sum(price) FROM maas_rates",
-                            "SELECT count(*) FROM maas_aliases",
-                            "SELECT maas_unpriced('Spark-Max')"}) {
+    for (const char* sql :
+         {"SELECT maas_cost('DeepSeek-R1', 1000000, 1000000)", "SELECT maas_cost('Qwen3-8B', 230, 300, '2026-01-01')",
+          "SELECT maas_training_cost('Qwen3-8B', 'lora', 1000000, 3)",
+          "SELECT maas_deployment_cost('DeepSeek-V3', 24, 2)", "SELECT count(*) || '|' || sum(price) FROM maas_rates",
+          "SELECT count(*) FROM maas_aliases", "SELECT maas_unpriced('Spark-Max')"}) {
         INFO(sql);
         CHECK(nofs.answer(sql) == full.answer(sql));
     }
@@ -159,8 +185,8 @@ TEST_CASE("hostile user: maas_load_card refuses devices, FIFOs and directories a
     const std::string fifo = dir.file("card.fifo");
     REQUIRE(mkfifo(fifo.c_str(), 0600) == 0);
     Host host(MAAS_MODULE_PATH);
-    for (const std::string& path : {std::string("/dev/zero"), std::string("/dev/urandom"), fifo, std::string("/tmp"),
-                                    std::string("/")}) {
+    for (const std::string& path :
+         {std::string("/dev/zero"), std::string("/dev/urandom"), fifo, std::string("/tmp"), std::string("/")}) {
         INFO(path);
         std::string got;
         const double ms = elapsed_ms([&] { got = host.answer("SELECT maas_load_card(" + quoted(path) + ")"); });
@@ -185,21 +211,21 @@ TEST_CASE("hostile user: maas_load_card never quotes a file that is not a card",
     const std::string secret = dir.write("secret.txt", "password=SECRET-7f3a9\nmore\n");
     CHECK(host.answer("SELECT maas_load_card(" + quoted(secret) + ")") ==
           "error: maas_load_card: " + secret + expected_header);
-    const std::string binary = dir.write("blob.bin", std::string("\x7f" "ELF\x02\x01\x01\0\0\0SECRET", 16));
+    const std::string binary = dir.write("blob.bin", std::string("\x7f"
+                                                                 "ELF\x02\x01\x01\0\0\0SECRET",
+                                                                 16));
     const std::string got = host.answer("SELECT maas_load_card(" + quoted(binary) + ")");
     CHECK(got.find("SECRET") == std::string::npos);
     CHECK(got.rfind("error: maas_load_card: " + binary + ":1: ", 0) == 0);
     // A real card's line errors stay as precise as before.
-    const std::string card = dir.write(
-        "card.csv", "provider,model,service,item,label,price,unit,currency,effective_from,source\n"
-                    "acme,Hostile-1,inference,input,in,0.0x,k_tokens,CNY,2025-01-01,test\n");
+    const std::string card = dir.write("card.csv",
+                                       "provider,model,service,item,label,price,unit,currency,effective_from,source\n"
+                                       "acme,Hostile-1,inference,input,in,0.0x,k_tokens,CNY,2025-01-01,test\n");
     CHECK(host.answer("SELECT maas_load_card(" + quoted(card) + ")") ==
           "error: maas_load_card: " + card + ":2: price: '0.0x' is not a non-negative decimal such as 0.00075");
     // Larger than the limit: refused from its size, without reading it.
     const std::string big = dir.file("big.csv");
-    {
-        std::ofstream out(big);
-    }
+    { std::ofstream out(big); }
     REQUIRE(truncate(big.c_str(), (16 << 20) + 1) == 0);
     std::string refused;
     const double ms = elapsed_ms([&] { refused = host.answer("SELECT maas_load_card(" + quoted(big) + ")"); });
@@ -219,10 +245,11 @@ TEST_CASE("hostile user: huge values, deep JSON and odd types answer, never cras
           "error: maas_deployment_cost: the cost is too large to compute exactly");
     // 100,000 nested arrays: refused as JSON, no stack overflow.
     const std::string deep = "'" + std::string(100000, '[') + std::string(100000, ']') + "'";
-    CHECK(host.answer("SELECT maas_usage_cost('Qwen3-8B', " + deep + ")").rfind(
-              "error: maas_usage_cost: usage is not valid JSON (", 0) == 0);
+    CHECK(host.answer("SELECT maas_usage_cost('Qwen3-8B', " + deep + ")")
+              .rfind("error: maas_usage_cost: usage is not valid JSON (", 0) == 0);
     CHECK(host.answer("SELECT maas_convert(1e308, 'USD', 'USD')") == "1.0e+308");
-    CHECK(host.answer("SELECT maas_convert(x'00', 'USD', 'CNY')") == "error: maas_convert: amount must be a finite number, got a BLOB");
+    CHECK(host.answer("SELECT maas_convert(x'00', 'USD', 'CNY')") ==
+          "error: maas_convert: amount must be a finite number, got a BLOB");
     CHECK(host.answer("SELECT maas_rates.price FROM maas_rates WHERE lookup = " + mega) == "NULL");
 }
 

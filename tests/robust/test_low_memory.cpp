@@ -163,10 +163,12 @@ std::vector<std::string> statements(const std::string& card) {
         "SELECT maas_cost('Qwen3-8B', 230, 300), maas_cost('xop3qwen8b', '230', 300.0, '2026-01-01'), "
         "maas_cost('Oom-1', 1000, 1000), maas_training_cost('Qwen3-8B', 'LORA', 1000000, 3), "
         "maas_deployment_cost('DeepSeek-V3', 0.1, 2, 1767225600), maas_price('Oom-1', 'input'), "
-        "maas_model('our-oom'), maas_usage_cost('Oom-1', " + u + "), maas_usage_tokens(" + u + ", 'output'), "
-        "maas_builtin_cost('Qwen3-8B', 230, 300), maas_builtin_training_cost('Qwen3-8B', 'lora', 1000), "
-        "maas_builtin_deployment_cost('DeepSeek-V3', 24), maas_builtin_price('Qwen3-8B', '输入'), "
-        "maas_builtin_model('QWEN3-8B'), maas_version(), length(maas_debug()) > 100",
+        "maas_model('our-oom'), maas_usage_cost('Oom-1', " +
+            u + "), maas_usage_tokens(" + u +
+            ", 'output'), "
+            "maas_builtin_cost('Qwen3-8B', 230, 300), maas_builtin_training_cost('Qwen3-8B', 'lora', 1000), "
+            "maas_builtin_deployment_cost('DeepSeek-V3', 24), maas_builtin_price('Qwen3-8B', '输入'), "
+            "maas_builtin_model('QWEN3-8B'), maas_version(), length(maas_debug()) > 100",
         // The tables.
         "SELECT count(*), sum(price) FROM maas_rates; "
         "SELECT model, item, price_text FROM maas_rates WHERE lookup = 'our-oom' ORDER BY item; "
@@ -270,8 +272,10 @@ TEST_CASE("loading the module fails cleanly at every allocation, and the connect
     std::string expected;
     {
         sqlite3* db = open_loaded();
-        const Outcome o = run(db, "SELECT maas_cost('Qwen3-8B', 230, 300), maas_model('xop3qwen8b'), count(*) "
-                                  "FROM maas_rates", -1, false);
+        const Outcome o = run(db,
+                              "SELECT maas_cost('Qwen3-8B', 230, 300), maas_model('xop3qwen8b'), count(*) "
+                              "FROM maas_rates",
+                              -1, false);
         REQUIRE(o.ok);
         expected = o.text;
         sqlite3_close(db);
@@ -294,8 +298,8 @@ TEST_CASE("loading the module fails cleanly at every allocation, and the connect
             const long failures = g_failures;
             const std::string text = message ? message : "";
             sqlite3_free(message);
-            INFO("allocation " << n << (persistent ? " and every later one" : "") << " failed; load rc " << rc
-                               << ": " << text);
+            INFO("allocation " << n << (persistent ? " and every later one" : "") << " failed; load rc " << rc << ": "
+                               << text);
             if (rc != SQLITE_OK) {
                 ++failed_loads;
                 CHECK(failures > 0);
@@ -318,8 +322,10 @@ TEST_CASE("loading the module fails cleanly at every allocation, and the connect
             sqlite3_free(again);
             CHECK(rc2 == SQLITE_OK);
             if (rc2 == SQLITE_OK) {
-                const Outcome o = run(db, "SELECT maas_cost('Qwen3-8B', 230, 300), maas_model('xop3qwen8b'), "
-                                          "count(*) FROM maas_rates", -1, false);
+                const Outcome o = run(db,
+                                      "SELECT maas_cost('Qwen3-8B', 230, 300), maas_model('xop3qwen8b'), "
+                                      "count(*) FROM maas_rates",
+                                      -1, false);
                 CHECK(o.text == expected);
             }
             CHECK(sqlite3_close(db) == SQLITE_OK);
@@ -338,7 +344,8 @@ TEST_CASE("loading the module fails cleanly at every allocation, and the connect
 // so far in place; SQLite then unloaded maas.so, so calling one of them,
 // or closing the connection (which calls their destructors), jumped into
 // unmapped memory: SIGSEGV in sqlite3_close.
-TEST_CASE("regression: a load that fails part-way leaves nothing of the module registered", "[robust][oom][regression]") {
+TEST_CASE("regression: a load that fails part-way leaves nothing of the module registered",
+          "[robust][oom][regression]") {
     install_allocator();
     // How many allocations a load takes (with the module not yet loaded in
     // this process, the built-in card is parsed too).
@@ -364,9 +371,11 @@ TEST_CASE("regression: a load that fails part-way leaves nothing of the module r
         disarm();
         if (rc == SQLITE_ERROR) {
             ++tried;
-            const std::string left =
-                run(db, "SELECT (SELECT count(*) FROM pragma_function_list WHERE name LIKE 'maas%') + "
-                        "(SELECT count(*) FROM pragma_module_list WHERE name LIKE 'maas%')", -1, false).text;
+            const std::string left = run(db,
+                                         "SELECT (SELECT count(*) FROM pragma_function_list WHERE name LIKE 'maas%') + "
+                                         "(SELECT count(*) FROM pragma_module_list WHERE name LIKE 'maas%')",
+                                         -1, false)
+                                         .text;
             INFO("allocation " << n << " of " << total << " failed; maas names left registered: " << left);
             CHECK(left == "0;");
             if (left != "0;") {
@@ -471,8 +480,10 @@ std::string utf16_database(robust::TempDir& dir, const std::string& card) {
     const std::string path = dir.file("utf16.db");
     sqlite3* db = nullptr;
     REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
-    REQUIRE(sqlite3_exec(db, "PRAGMA encoding = 'UTF-16le'; CREATE TABLE args(usage TEXT, which TEXT, path TEXT, "
-                             "model TEXT, item TEXT, at TEXT, hours TEXT)", nullptr, nullptr, nullptr) == SQLITE_OK);
+    REQUIRE(sqlite3_exec(db,
+                         "PRAGMA encoding = 'UTF-16le'; CREATE TABLE args(usage TEXT, which TEXT, path TEXT, "
+                         "model TEXT, item TEXT, at TEXT, hours TEXT)",
+                         nullptr, nullptr, nullptr) == SQLITE_OK);
     const std::string insert = std::string("INSERT INTO args VALUES ('") + kUsage + "', 'output', '" + card +
                                "', 'Qwen3-8B', 'input', '2026-01-01', '2.5')";
     REQUIRE(sqlite3_exec(db, insert.c_str(), nullptr, nullptr, nullptr) == SQLITE_OK);
@@ -529,7 +540,8 @@ TEST_CASE("regression: a UTF-16 database: maas_usage_tokens out of memory", "[ro
 // the change signal had been recorded, later calls took the old prices as
 // current: a wrong price, silently; (3) that failure was an ordinary
 // SQLITE_ERROR, not SQLite's out-of-memory error.
-TEST_CASE("regression: running out of memory while the user prices are read is not remembered", "[robust][oom][regression]") {
+TEST_CASE("regression: running out of memory while the user prices are read is not remembered",
+          "[robust][oom][regression]") {
     install_allocator();
     sqlite3* db = open_loaded();
     setup_user_tables(db);
@@ -560,7 +572,8 @@ TEST_CASE("regression: running out of memory while the user prices are read is n
 // reports a failure as an error code, which the usage reader passed on as
 // "usage is not valid JSON (...)": valid JSON reported invalid when memory
 // ran out.
-TEST_CASE("regression: the usage parser out of memory is out of memory, not invalid JSON", "[robust][oom][regression]") {
+TEST_CASE("regression: the usage parser out of memory is out of memory, not invalid JSON",
+          "[robust][oom][regression]") {
     install_allocator();
     long n = 0, nomem = 0;
     for (;; ++n) {

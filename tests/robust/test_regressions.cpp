@@ -50,11 +50,10 @@ TEST_CASE("regression: maas_usage_tokens refuses a `which` with bytes after a NU
 // injection past a suffix check).
 TEST_CASE("regression: maas_load_card refuses a path holding a NUL byte", "[robust][regression]") {
     TempDir dir;
-    const std::string card = dir.write("card.csv", std::string(kHeader) +
-                                                       "acme,Robust-1,inference,input,in,0.001,k_tokens,CNY,2025-01-01,t\n");
+    const std::string card = dir.write(
+        "card.csv", std::string(kHeader) + "acme,Robust-1,inference,input,in,0.001,k_tokens,CNY,2025-01-01,t\n");
     Db db;
-    const std::string message =
-        error_of(db, "SELECT maas_load_card(?1)", {text(card + std::string(1, '\0') + ".txt")});
+    const std::string message = error_of(db, "SELECT maas_load_card(?1)", {text(card + std::string(1, '\0') + ".txt")});
     CHECK(message.rfind("maas_load_card: path ", 0) == 0);
     CHECK(db.is_null("SELECT maas_model('Robust-1')"));  // nothing was loaded
 }
@@ -67,9 +66,21 @@ TEST_CASE("regression: maas_rates WHERE item/model/lookup answers exactly like a
     Db db;
     db.exec("CREATE TEMP TABLE copy AS SELECT * FROM maas_rates");
     const std::vector<Value> probes = {
-        text("input"), text("INPUT"), text("lora_merge"), text(std::string("input\0x", 7)),
-        text(std::string("input\0", 6)), blob("input"), blob("lora"), integer(1), real(1.5), null(),
-        text("Qwen3-8B"), text("qwen3-8b"), blob("Qwen3-8B"), text(std::string("Qwen3-8B\0", 9)), text(""),
+        text("input"),
+        text("INPUT"),
+        text("lora_merge"),
+        text(std::string("input\0x", 7)),
+        text(std::string("input\0", 6)),
+        blob("input"),
+        blob("lora"),
+        integer(1),
+        real(1.5),
+        null(),
+        text("Qwen3-8B"),
+        text("qwen3-8b"),
+        blob("Qwen3-8B"),
+        text(std::string("Qwen3-8B\0", 9)),
+        text(""),
     };
     int checked = 0;
     for (const char* column : {"item", "model"}) {
@@ -114,8 +125,8 @@ TEST_CASE("regression: a vanishingly small deployment cost is 0.0, not 'too larg
 // first invalid byte; maas_load_card should too.
 TEST_CASE("regression: maas_load_card error messages are valid UTF-8", "[robust][regression]") {
     TempDir dir;
-    const std::string card = dir.write(
-        "bad.csv", std::string(kHeader) + "acme,M,inference,input,in,0.00\xff,k_tokens,CNY,2025-01-01,x\n");
+    const std::string card = dir.write("bad.csv", std::string(kHeader) +
+                                                      "acme,M,inference,input,in,0.00\xff,k_tokens,CNY,2025-01-01,x\n");
     Db db;
     const std::string missing = error_of(db, "SELECT maas_load_card(?1)", {text(dir.path() + "/no\xff\xfe.csv")});
     CHECK(missing.rfind("maas_load_card: cannot read '" + dir.path() + "/no", 0) == 0);
@@ -161,8 +172,8 @@ TEST_CASE("regression: maas_rates and maas_aliases error messages are valid UTF-
 // with datetime() nor parses again.
 TEST_CASE("regression: times outside the years 0000-9999 in UTC are refused", "[robust][regression]") {
     TempDir dir;
-    const std::string card = dir.write("far.csv", std::string(kHeader) +
-                                                      "acme,Far,inference,input,in,0.1,k_tokens,CNY,9999-12-31T23:00:00-14:00,s\n");
+    const std::string card = dir.write(
+        "far.csv", std::string(kHeader) + "acme,Far,inference,input,in,0.1,k_tokens,CNY,9999-12-31T23:00:00-14:00,s\n");
     Db db;
     CHECK(error_of(db, "SELECT maas_load_card(?1)", {text(card)}) ==
           "maas_load_card: " + card +
@@ -171,7 +182,8 @@ TEST_CASE("regression: times outside the years 0000-9999 in UTC are refused", "[
                            "or unix seconds, got ";
     CHECK(db.error("SELECT maas_cost('Qwen3-8B', 1, 1, '0000-01-01T00:00:00+01:00')") ==
           at + "'0000-01-01T00:00:00+01:00'");
-    CHECK(db.is_null("SELECT maas_cost('Qwen3-8B', 1, 1, '0000-01-01T00:00:00-01:00')"));  // 01:00 UTC: before any price
+    CHECK(
+        db.is_null("SELECT maas_cost('Qwen3-8B', 1, 1, '0000-01-01T00:00:00-01:00')"));  // 01:00 UTC: before any price
     CHECK(db.real("SELECT maas_cost('Qwen3-8B', 230, 300, '9999-12-31T23:59:59.999Z')") == 0.001615);
 }
 

@@ -34,23 +34,31 @@ void build_hostile(const std::string& path, const std::string& card) {
     Db db(true, path.c_str());
     const std::string usage = R"('{"prompt_tokens":230,"completion_tokens":300}')";
     db.exec("CREATE TABLE t(x); CREATE TABLE log(v); CREATE TABLE log2(v);"
-            "CREATE VIEW v_load AS SELECT maas_load_card('" + card + "') AS v;"
+            "CREATE VIEW v_load AS SELECT maas_load_card('" +
+            card +
+            "') AS v;"
             "CREATE VIEW v_cost AS SELECT maas_cost('Qwen3-8B', 230, 300) AS v;"
             "CREATE VIEW v_training AS SELECT maas_training_cost('Qwen3-8B', 'lora', 1000000, 3) AS v;"
             "CREATE VIEW v_deployment AS SELECT maas_deployment_cost('DeepSeek-V3', 24, 2) AS v;"
             "CREATE VIEW v_price AS SELECT maas_price('Qwen3-8B', 'input') AS v;"
             "CREATE VIEW v_model AS SELECT maas_model('qwen3-8b') AS v;"
-            "CREATE VIEW v_usage AS SELECT maas_usage_cost('Qwen3-8B', " + usage + ") AS v;"
+            "CREATE VIEW v_usage AS SELECT maas_usage_cost('Qwen3-8B', " +
+            usage +
+            ") AS v;"
             "CREATE VIEW v_builtin AS SELECT maas_builtin_cost('Qwen3-8B', 230, 300) || '|' || "
             "  maas_builtin_training_cost('Qwen3-8B', 'lora', 1000000, 3) || '|' || "
             "  maas_builtin_deployment_cost('DeepSeek-V3', 24, 2) || '|' || maas_builtin_price('Qwen3-8B', 'input') "
-            "  || '|' || maas_builtin_model('qwen3-8b') || '|' || maas_usage_tokens(" + usage + ", 'output') "
+            "  || '|' || maas_builtin_model('qwen3-8b') || '|' || maas_usage_tokens(" +
+            usage +
+            ", 'output') "
             "  || '|' || maas_version() AS v;"
             "CREATE VIEW v_rates AS SELECT count(*) AS v FROM maas_rates WHERE model = 'Qwen3-8B';"
             "CREATE VIEW v_aliases AS SELECT model AS v FROM maas_aliases WHERE alias = 'xop3qwen8b';"
             "CREATE TABLE g(a, b AS (maas_builtin_cost('Qwen3-8B', a, 0)));"
             "CREATE INDEX g_cost ON g(maas_builtin_cost('Qwen3-8B', a, 0));"
-            "CREATE TRIGGER t_load AFTER INSERT ON t BEGIN SELECT maas_load_card('" + card + "'); END;"
+            "CREATE TRIGGER t_load AFTER INSERT ON t BEGIN SELECT maas_load_card('" +
+            card +
+            "'); END;"
             "CREATE TRIGGER log_cost AFTER INSERT ON log WHEN new.v = 'cost' "
             "  BEGIN INSERT INTO log VALUES (maas_cost('Qwen3-8B', 230, 300)); END;"
             "CREATE TRIGGER log_builtin AFTER INSERT ON log2 WHEN new.v = 'builtin' "
@@ -80,7 +88,8 @@ TEST_CASE("a hostile schema cannot call maas_load_card, nor the user-price funct
     CHECK(db.value("SELECT count(*) FROM t") == "0");
     CHECK(db.value("SELECT count(*) FROM log") == "0");
     // The innocuous ones work in views, triggers, generated columns and indexes.
-    CHECK(db.value("SELECT v FROM v_builtin") == std::string("0.001615|18.0|7200.0|0.0005|Qwen3-8B|300|") + MAAS_VERSION);
+    CHECK(db.value("SELECT v FROM v_builtin") ==
+          std::string("0.001615|18.0|7200.0|0.0005|Qwen3-8B|300|") + MAAS_VERSION);
     CHECK(db.value("SELECT v FROM v_rates") == "3");
     CHECK(db.value("SELECT v FROM v_aliases") == "Qwen3-8B");
     db.exec("INSERT INTO log2 VALUES ('builtin'); INSERT INTO g(a) VALUES (1000)");
@@ -112,11 +121,13 @@ TEST_CASE("the user tables of a hostile file cannot make the extension read a fi
             db.exec(read_text_file(MAAS_SOURCE_DIR "/sql/user_tables.sql"));
             db.exec("PRAGMA writable_schema = ON;"
                     "UPDATE sqlite_master SET sql = replace(sql, 'label          TEXT,', "
-                    "'label TEXT AS (maas_load_card(''" + card + "'')),') WHERE name = 'maas_user_rates'");
+                    "'label TEXT AS (maas_load_card(''" +
+                    card + "'')),') WHERE name = 'maas_user_rates'");
         }
         Db db(true, path.c_str());
         const std::string refused = db.error("SELECT maas_cost('Qwen3-8B', 230, 300)");
-        CHECK(refused.rfind("maas_cost: cannot read the user tables: malformed database schema (maas_user_rates)", 0) == 0);
+        CHECK(refused.rfind("maas_cost: cannot read the user tables: malformed database schema (maas_user_rates)", 0) ==
+              0);
         CHECK(db.real("SELECT maas_builtin_cost('Qwen3-8B', 230, 300)") == 0.001615);
         CHECK(db.error("SELECT maas_model('Robust-1')").rfind("maas_model: cannot read the user tables:", 0) == 0);
     }
@@ -125,9 +136,12 @@ TEST_CASE("the user tables of a hostile file cannot make the extension read a fi
         {
             Db db(true, path.c_str());
             db.exec("CREATE VIEW maas_user_rates AS SELECT 'acme' AS provider, 'Robust-1' AS model, "
-                    "'inference' AS service, 'input' AS item, '' AS label, maas_load_card('" + card + "') AS price, "
+                    "'inference' AS service, 'input' AS item, '' AS label, maas_load_card('" +
+                    card +
+                    "') AS price, "
                     "'k_tokens' AS unit, 'CNY' AS currency, '2025-01-01' AS effective_from, '' AS source;"
-                    "CREATE VIEW maas_user_changes AS SELECT maas_load_card('" + card + "') AS version;");
+                    "CREATE VIEW maas_user_changes AS SELECT maas_load_card('" +
+                    card + "') AS version;");
         }
         Db db(true, path.c_str());
         CHECK(db.real("SELECT maas_cost('Qwen3-8B', 230, 300)") == 0.001615);
@@ -150,7 +164,8 @@ TEST_CASE("the user tables of a hostile file cannot make the extension read a fi
         CHECK(db.error("SELECT maas_cost('Qwen3-8B', 230, 300)") ==
               "maas_cost: maas_user_aliases rowid 1: alias: must be a non-empty TEXT");
         db.exec("UPDATE maas_user_aliases SET alias = 'a'");
-        CHECK(db.error("SELECT maas_cost('Qwen3-8B', 230, 300)") == "maas_cost: maas_user_aliases rowid 1: model: must be TEXT");
+        CHECK(db.error("SELECT maas_cost('Qwen3-8B', 230, 300)") ==
+              "maas_cost: maas_user_aliases rowid 1: model: must be TEXT");
         db.exec("UPDATE maas_user_aliases SET model = 'Qwen3-8B'");
         CHECK(db.real("SELECT maas_cost('a', 230, 300)") == 0.001615);
     }
@@ -224,8 +239,9 @@ TEST_CASE("a failed maas_load_card leaves every earlier price in place", "[robus
             "VALUES ('acme', 'Table-1', 'inference', 'input', '0.5', 'k_tokens', 'CNY', '2025-01-01'), "
             "('acme', 'Table-1', 'inference', 'output', '0.5', 'k_tokens', 'CNY', '2025-01-01')");
     const std::string first = dir.write(
-        "first.csv", card_text() +
-                         "iflytek-xingchen,Qwen3-8B,inference,input,输入,0.0009,k_tokens,CNY,2025-07-08T13:25:00+08:00,t\n");
+        "first.csv",
+        card_text() +
+            "iflytek-xingchen,Qwen3-8B,inference,input,输入,0.0009,k_tokens,CNY,2025-07-08T13:25:00+08:00,t\n");
     CHECK(db.value("SELECT maas_load_card('" + first + "')") == "3");
     const std::string snapshot_sql =
         "SELECT group_concat(provider || '/' || model || '/' || item || '/' || price_text || '/' || effective_from || "
@@ -242,9 +258,11 @@ TEST_CASE("a failed maas_load_card leaves every earlier price in place", "[robus
          ":202: effective_from: '2025-02-30' is not a time such as 2025-07-08T13:25:00+08:00"},
         {dir.write("case-clash.csv", many_lines + "acme,robust-1,inference,input,in,0.1,k_tokens,CNY,2024-01-01,t\n"),
          ":202: model: 'acme/robust-1' differs only in letter case from 'acme/Robust-1'"},
-        {dir.write("table-clash.csv", std::string(kHeader) + "acme,TABLE-1,inference,input,in,0.1,k_tokens,CNY,2024-01-01,t\n"),
+        {dir.write("table-clash.csv",
+                   std::string(kHeader) + "acme,TABLE-1,inference,input,in,0.1,k_tokens,CNY,2024-01-01,t\n"),
          ""},
-        {dir.write("duplicate.csv", card_text() + "acme,Robust-1,inference,input,in,0.3,k_tokens,CNY,2025-01-01,t\n"), ""},
+        {dir.write("duplicate.csv", card_text() + "acme,Robust-1,inference,input,in,0.3,k_tokens,CNY,2025-01-01,t\n"),
+         ""},
         {dir.path() + "/missing.csv", ""},
         {dir.path(), ""},
     };

@@ -72,9 +72,8 @@ struct Answer {
     std::string error;
 };
 
-const char* kQuery =
-    "SELECT sum(maas_cost(model, input_tokens, output_tokens)), maas_price('Thread-1', 'input'), "
-    "(SELECT price FROM maas_rates WHERE model = 'Thread-1' AND item = 'input') FROM usage";
+const char* kQuery = "SELECT sum(maas_cost(model, input_tokens, output_tokens)), maas_price('Thread-1', 'input'), "
+                     "(SELECT price FROM maas_rates WHERE model = 'Thread-1' AND item = 'input') FROM usage";
 
 Answer price_all(sqlite3* db) {
     Answer a;

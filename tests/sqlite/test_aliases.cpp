@@ -49,10 +49,26 @@ TEST_CASE("IDs of other models stay unknown, never the closest model", "[aliases
     // DeepSeek-V3.2, the 2507 Instruct models, embeddings and rerankers, and
     // the Spark API (a different product with different prices) are not
     // models of this price list.
-    for (const char* id : {"xdeepseekv32", "xopdeepseekv32", "xop3qwen235b2507", "xop3qwen30b2507",
-                           "xop3qwen8bembedding", "xop3qwen8breranker", "xop3qwen32bvl", "xopqwenqwq32b",
-                           "generalv3.5", "4.0Ultra", "Spark-Max", "Spark-Lite", "SparkDesk-v3.5", "lite",
-                           "xdeepseek", "deepseek", "DeepSeek", "Qwen3", "xop3qwen", "DeepSeek-V3.2"}) {
+    for (const char* id : {"xdeepseekv32",
+                           "xopdeepseekv32",
+                           "xop3qwen235b2507",
+                           "xop3qwen30b2507",
+                           "xop3qwen8bembedding",
+                           "xop3qwen8breranker",
+                           "xop3qwen32bvl",
+                           "xopqwenqwq32b",
+                           "generalv3.5",
+                           "4.0Ultra",
+                           "Spark-Max",
+                           "Spark-Lite",
+                           "SparkDesk-v3.5",
+                           "lite",
+                           "xdeepseek",
+                           "deepseek",
+                           "DeepSeek",
+                           "Qwen3",
+                           "xop3qwen",
+                           "DeepSeek-V3.2"}) {
         INFO(id);
         CHECK(db.is_null(std::string("SELECT maas_model('") + id + "')"));
         CHECK(db.is_null(std::string("SELECT maas_cost('") + id + "', 1000, 1000)"));

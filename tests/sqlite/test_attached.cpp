@@ -80,7 +80,8 @@ TEST_CASE("user tables in two databases are an error, never one silently ignored
         "maas_cost: the user tables are in two databases, 'main' and 'other': they are read from the first that has "
         "them (main, temp, then attached ones in ATTACH order); keep them in one (DETACH or drop the others)";
     CHECK(db.error("SELECT maas_cost('DeepSeek-V3', 1000, 500)") == expected);
-    CHECK(db.error("SELECT count(*) FROM maas_rates").rfind("maas_rates: the user tables are in two databases", 0) == 0);
+    CHECK(db.error("SELECT count(*) FROM maas_rates").rfind("maas_rates: the user tables are in two databases", 0) ==
+          0);
     db.exec("DETACH other");
     CHECK(db.real("SELECT maas_cost('DeepSeek-V3', 1000, 500)") == 0.006);
 }

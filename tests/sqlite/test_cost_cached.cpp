@@ -36,15 +36,14 @@ const char* kCatalogModels =
 
 }  // namespace
 
-TEST_CASE("a cached-input price bills cached tokens at it, and never also at the input price",
-          "[cached][acceptance]") {
+TEST_CASE("a cached-input price bills cached tokens at it, and never also at the input price", "[cached][acceptance]") {
     Db db;
     db.exec_file(kUserTablesPath);
     db.exec(kCachedPrice);
     // 200 uncached x 0.002 + 800 cached x 0.0005 + 500 out x 0.008, / 1000.
     // Billing the cached tokens twice would give 0.0064; as uncached, 0.006.
     CHECK(db.real("SELECT maas_cost_cached('DeepSeek-V3', 1000, 800, 500, 0, 1, '2026-06-01')") == 0.0048);
-    CHECK(db.real("SELECT maas_cost_cached('DeepSeek-V3', 1000, 800, 500)") == 0.0048);  // the quick path
+    CHECK(db.real("SELECT maas_cost_cached('DeepSeek-V3', 1000, 800, 500)") == 0.0048);          // the quick path
     CHECK(db.real("SELECT maas_cost_cached('DeepSeek-V3', '1000', 800.0, ' 500 ')") == 0.0048);  // the general one
     CHECK(db.real("SELECT maas_cost_cached('xdeepseekv3', 1000, 1000, 0)") == 0.0005);
     CHECK(db.real("SELECT maas_cost_cached('DeepSeek-V3', 1000, 0, 500)") == 0.006);
@@ -172,8 +171,7 @@ TEST_CASE("usage exports with cached columns: OpenAI's and Anthropic's conventio
                   " cache_creation_input_tokens) FROM anthropic") == 0.0048);
     // Forgetting to add them is refused, not billed wrong.
     CHECK(db.error("SELECT maas_cost_cached(model, input_tokens, cache_read_input_tokens, output_tokens)"
-                   " FROM anthropic") ==
-          "maas_cost_cached: cached_tokens must be at most input_tokens (200), got 800");
+                   " FROM anthropic") == "maas_cost_cached: cached_tokens must be at most input_tokens (200), got 800");
 }
 
 TEST_CASE("maas_cost_cached errors name the argument", "[cached][errors]") {

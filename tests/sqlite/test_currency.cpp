@@ -65,7 +65,7 @@ TEST_CASE("maas_unpriced: a stable reason for every row without a token cost", "
 TEST_CASE("maas_convert: exact, versioned, directional, NULL without a rate", "[currency][fx]") {
     Db db;
     CHECK(db.real("SELECT maas_convert(1.5, 'CNY', 'CNY')") == 1.5);  // the identity needs no table
-    CHECK(db.is_null("SELECT maas_convert(1, 'USD', 'CNY')"));         // no maas_user_fx yet
+    CHECK(db.is_null("SELECT maas_convert(1, 'USD', 'CNY')"));        // no maas_user_fx yet
     db.exec_file(kUserTables);
     CHECK(db.is_null("SELECT maas_convert(1, 'USD', 'CNY')"));
     db.exec("INSERT INTO maas_user_fx VALUES ('USD', 'CNY', '7.1', '2024-01-01', 'bank'), "
@@ -74,8 +74,8 @@ TEST_CASE("maas_convert: exact, versioned, directional, NULL without a rate", "[
     CHECK(db.real("SELECT maas_convert(0.1, 'USD', 'CNY', '2024-06-01')") == 0.71);          // 0.1 is 0.1
     CHECK(db.real("SELECT maas_convert('0.1', 'USD', 'CNY')") == 0.725);                     // the newest rate
     CHECK(db.real("SELECT maas_convert(-2, 'USD', 'CNY', 1735660800)") == -14.5);            // refunds convert too
-    CHECK(db.is_null("SELECT maas_convert(1, 'USD', 'CNY', '2023-12-31')"));                // before the first rate
-    CHECK(db.is_null("SELECT maas_convert(1, 'CNY', 'USD')"));                              // no reverse guessed
+    CHECK(db.is_null("SELECT maas_convert(1, 'USD', 'CNY', '2023-12-31')"));                 // before the first rate
+    CHECK(db.is_null("SELECT maas_convert(1, 'CNY', 'USD')"));                               // no reverse guessed
     CHECK(db.is_null("SELECT maas_convert(NULL, 'USD', 'CNY')"));
     CHECK(db.error("SELECT maas_convert(1, 'usd', 'CNY')") ==
           "maas_convert: from_currency must be a 3-letter currency code such as 'CNY', got 'usd'");

@@ -43,18 +43,30 @@ TEST_CASE("loading adds exactly the maas functions and module", "[load]") {
     const std::string pure = "/-1/" + std::to_string(kDeterministic | kInnocuous);
     const std::string reads_database = "/-1/0";
     const std::string direct_only = "/-1/" + std::to_string(kDirectOnly);
-    CHECK(added_functions == std::set<std::string>{
-                                "maas_cost" + reads_database, "maas_cost_cached" + reads_database,
-                                "maas_builtin_cost_cached" + pure, "maas_training_cost" + reads_database,
-                                "maas_deployment_cost" + reads_database, "maas_price" + reads_database,
-                                "maas_model" + reads_database, "maas_builtin_cost" + pure,
-                                "maas_builtin_training_cost" + pure, "maas_builtin_deployment_cost" + pure,
-                                "maas_builtin_price" + pure, "maas_builtin_model" + pure,
-                                "maas_usage_cost" + reads_database, "maas_currency" + reads_database,
-                                "maas_unpriced" + reads_database, "maas_convert" + reads_database,
-                                "maas_usage_tokens" + pure, "maas_load_card" + direct_only, "maas_version" + pure,
-                                "maas_debug" + pure, "maas_total" + pure, "maas_total_text" + pure,
-                                "maas_round_text" + pure, "maas_month" + pure});
+    CHECK(added_functions == std::set<std::string>{"maas_cost" + reads_database,
+                                                   "maas_cost_cached" + reads_database,
+                                                   "maas_builtin_cost_cached" + pure,
+                                                   "maas_training_cost" + reads_database,
+                                                   "maas_deployment_cost" + reads_database,
+                                                   "maas_price" + reads_database,
+                                                   "maas_model" + reads_database,
+                                                   "maas_builtin_cost" + pure,
+                                                   "maas_builtin_training_cost" + pure,
+                                                   "maas_builtin_deployment_cost" + pure,
+                                                   "maas_builtin_price" + pure,
+                                                   "maas_builtin_model" + pure,
+                                                   "maas_usage_cost" + reads_database,
+                                                   "maas_currency" + reads_database,
+                                                   "maas_unpriced" + reads_database,
+                                                   "maas_convert" + reads_database,
+                                                   "maas_usage_tokens" + pure,
+                                                   "maas_load_card" + direct_only,
+                                                   "maas_version" + pure,
+                                                   "maas_debug" + pure,
+                                                   "maas_total" + pure,
+                                                   "maas_total_text" + pure,
+                                                   "maas_round_text" + pure,
+                                                   "maas_month" + pure});
     CHECK(added_modules == std::set<std::string>{"maas_rates", "maas_aliases"});
 }
 
@@ -77,8 +89,8 @@ TEST_CASE("maas_version and maas_debug", "[load]") {
     CHECK(version == "0.1.0");
     const std::string debug = db.value("SELECT maas_debug()");
     CHECK(debug.rfind("sqlite-maas 0.1.0\nbuild: ", 0) == 0);
-    CHECK(debug.find(std::string("sqlite: compiled against ") + SQLITE_VERSION + ", running " +
-                     sqlite3_libversion()) != std::string::npos);
+    CHECK(debug.find(std::string("sqlite: compiled against ") + SQLITE_VERSION + ", running " + sqlite3_libversion()) !=
+          std::string::npos);
     CHECK(debug.find("card: data/xingchen_rates.csv, 131 lines, 42 models") != std::string::npos);
 }
 

@@ -68,9 +68,8 @@ TEST_CASE("maas_rates shows versions and origins", "[overlay][rates]") {
     Db db;
     user_tables(db);
     db.exec(kRaise);
-    const auto rows = db.rows(
-        "SELECT price_text, effective_from, effective_to, origin, source FROM maas_rates"
-        " WHERE model = 'DeepSeek-V3' AND item = 'output' ORDER BY effective_from");
+    const auto rows = db.rows("SELECT price_text, effective_from, effective_to, origin, source FROM maas_rates"
+                              " WHERE model = 'DeepSeek-V3' AND item = 'output' ORDER BY effective_from");
     REQUIRE(rows.size() == 2);
     CHECK(rows[0] == std::vector<std::string>{"0.008", "2025-07-08 05:25:00", "2026-01-01 00:00:00", "builtin",
                                               "https://maas.xfyun.cn/account?type=illustrate"});
@@ -195,13 +194,13 @@ TEST_CASE("the user tables are read once per statement, not per row", "[overlay]
             " INSERT INTO logs SELECT 'DeepSeek-V3', i, i FROM n");
     static int reads;
     reads = 0;
-    sqlite3_trace_v2(db.handle(), SQLITE_TRACE_STMT,
-                     [](unsigned, void*, void*, void* sql) {
-                         if (std::string(static_cast<const char*>(sql)).find("maas_user_rates") != std::string::npos)
-                             ++reads;
-                         return 0;
-                     },
-                     nullptr);
+    sqlite3_trace_v2(
+        db.handle(), SQLITE_TRACE_STMT,
+        [](unsigned, void*, void*, void* sql) {
+            if (std::string(static_cast<const char*>(sql)).find("maas_user_rates") != std::string::npos) ++reads;
+            return 0;
+        },
+        nullptr);
     // sum over i of (i x 0.002 + i x 0.016) / 1000 = 50005000 x 0.018 / 1000
     CHECK(db.real("SELECT sum(maas_cost(model, p, c)) FROM logs") == Approx(900.09));
     CHECK(reads <= 2);  // the schema probe names the table; the table itself is read at most once
@@ -238,8 +237,9 @@ TEST_CASE("a bad user row is an error naming table, rowid and column", "[overlay
     CHECK(db.real("SELECT maas_builtin_cost('Qwen3-8B', 1000, 0)") == 0.0005);  // the built-in card still works
 
     db.exec("UPDATE maas_user_rates SET price = '0.01', unit = 'per_call' WHERE rowid = 2");
-    CHECK(db.error("SELECT maas_price('Qwen3-8B', 'input')") ==
-          "maas_price: maas_user_rates rowid 2: unit: 'per_call' is not k_tokens, m_tokens, request, node_hour or hour");
+    CHECK(
+        db.error("SELECT maas_price('Qwen3-8B', 'input')") ==
+        "maas_price: maas_user_rates rowid 2: unit: 'per_call' is not k_tokens, m_tokens, request, node_hour or hour");
     db.exec("UPDATE maas_user_rates SET unit = 'k_tokens', item = 'cached' WHERE rowid = 2");
     CHECK(db.error("SELECT maas_model('x')") ==
           "maas_model: maas_user_rates rowid 2: item: 'cached' is not input, output, cached_input, cache_write, "

@@ -119,7 +119,7 @@ TEST_CASE("results are the nearest double, not float artefacts", "[prices][exact
     CHECK(db.real("SELECT maas_cost('Qwen3-8B', 1, 15)") == 7.55e-05);  // naive: 7.549999999999999e-05
     CHECK(db.value("SELECT CAST(maas_cost('Qwen3-8B', 230, 300) AS TEXT)") == "0.001615");  // as users see it
     CHECK(db.real("SELECT maas_cost('DeepSeek-V3', 1, 1)") == 1e-05);
-    CHECK(db.real("SELECT maas_deployment_cost('Spark Max', 0.1)") == 4.0);        // 0.1 h as typed
+    CHECK(db.real("SELECT maas_deployment_cost('Spark Max', 0.1)") == 4.0);              // 0.1 h as typed
     CHECK(db.real("SELECT maas_deployment_cost('Spark Lite Instruct', 0.3)") == 1.917);  // 6.39 x 0.3
     CHECK(db.real("SELECT maas_deployment_cost('Spark Lite Instruct', '2.5', 3)") == 47.925);
 }
@@ -161,9 +161,9 @@ TEST_CASE("model names resolve case-insensitively and exactly", "[prices][names]
     CHECK(db.value("SELECT maas_model('DEEPSEEK-R1-DISTILL-QWEN-7B')") == "DeepSeek-R1-Distill-Qwen-7B");
     CHECK(db.value("SELECT maas_model('spark max')") == "Spark Max");
     CHECK(db.value("SELECT maas_model('iflytek-xingchen/DeepSeek-V3')") == "DeepSeek-V3");
-    CHECK(db.is_null("SELECT maas_model('Qwen3')"));          // no prefix guessing
-    CHECK(db.is_null("SELECT maas_model('Qwen3-8B ')"));      // no trimming
-    CHECK(db.is_null("SELECT maas_model('Qwen3-8')"));        // no closest match
+    CHECK(db.is_null("SELECT maas_model('Qwen3')"));      // no prefix guessing
+    CHECK(db.is_null("SELECT maas_model('Qwen3-8B ')"));  // no trimming
+    CHECK(db.is_null("SELECT maas_model('Qwen3-8')"));    // no closest match
     CHECK(db.is_null("SELECT maas_model('SparkMax')"));
     CHECK(db.is_null("SELECT maas_model('')"));
     CHECK(db.real("SELECT maas_cost('deepseek-r1', 1000, 0)") == 0.004);
@@ -188,15 +188,15 @@ TEST_CASE("token counts stored as TEXT or whole REAL count as integers", "[price
 
 TEST_CASE("NULL in any argument gives NULL", "[prices][null]") {
     Db db;
-    for (const char* sql : {
-             "SELECT maas_cost(NULL, 1, 1)", "SELECT maas_cost('DeepSeek-R1', NULL, 1)",
-             "SELECT maas_cost('DeepSeek-R1', 1, NULL)", "SELECT maas_training_cost(NULL, 'lora', 1)",
-             "SELECT maas_training_cost('Qwen3-8B', NULL, 1)", "SELECT maas_training_cost('Qwen3-8B', 'lora', NULL)",
-             "SELECT maas_training_cost('Qwen3-8B', 'lora', 1, NULL)", "SELECT maas_deployment_cost(NULL, 1)",
-             "SELECT maas_deployment_cost('DeepSeek-R1', NULL)", "SELECT maas_deployment_cost('DeepSeek-R1', 1, NULL)",
-             "SELECT maas_price(NULL, 'input')", "SELECT maas_price('DeepSeek-R1', NULL)", "SELECT maas_model(NULL)",
-             // Strict: NULL wins over an argument that would be an error.
-             "SELECT maas_cost(NULL, -1, 1)", "SELECT maas_training_cost('Qwen3-8B', 'bogus', NULL)"}) {
+    for (const char* sql :
+         {"SELECT maas_cost(NULL, 1, 1)", "SELECT maas_cost('DeepSeek-R1', NULL, 1)",
+          "SELECT maas_cost('DeepSeek-R1', 1, NULL)", "SELECT maas_training_cost(NULL, 'lora', 1)",
+          "SELECT maas_training_cost('Qwen3-8B', NULL, 1)", "SELECT maas_training_cost('Qwen3-8B', 'lora', NULL)",
+          "SELECT maas_training_cost('Qwen3-8B', 'lora', 1, NULL)", "SELECT maas_deployment_cost(NULL, 1)",
+          "SELECT maas_deployment_cost('DeepSeek-R1', NULL)", "SELECT maas_deployment_cost('DeepSeek-R1', 1, NULL)",
+          "SELECT maas_price(NULL, 'input')", "SELECT maas_price('DeepSeek-R1', NULL)", "SELECT maas_model(NULL)",
+          // Strict: NULL wins over an argument that would be an error.
+          "SELECT maas_cost(NULL, -1, 1)", "SELECT maas_training_cost('Qwen3-8B', 'bogus', NULL)"}) {
         INFO(sql);
         CHECK(db.is_null(sql));
     }

@@ -9,16 +9,15 @@
 
 namespace {
 
-const char* kUsage =
-    "CREATE TABLE usage(id INTEGER PRIMARY KEY, model TEXT, i INTEGER, o INTEGER);"
-    "INSERT INTO usage(model, i, o) VALUES"
-    "  ('Qwen3-8B', 230, 300), ('DeepSeek-R1', 1200, 3400), ('Qwen3-8B', 1000, 0),"
-    "  ('DeepSeek-V3', 5000, 800), ('DeepSeek-R1', 0, 1), ('Qwen3-8B', 7, 9);";
+const char* kUsage = "CREATE TABLE usage(id INTEGER PRIMARY KEY, model TEXT, i INTEGER, o INTEGER);"
+                     "INSERT INTO usage(model, i, o) VALUES"
+                     "  ('Qwen3-8B', 230, 300), ('DeepSeek-R1', 1200, 3400), ('Qwen3-8B', 1000, 0),"
+                     "  ('DeepSeek-V3', 5000, 800), ('DeepSeek-R1', 0, 1), ('Qwen3-8B', 7, 9);";
 
 // The rows value = a .. b (the library has no generate_series; the shell does).
 std::string series(int a, int b) {
-    return "(WITH RECURSIVE s(value) AS (SELECT " + std::to_string(a) + " UNION ALL SELECT value + 1 FROM s WHERE value < " +
-           std::to_string(b) + ") SELECT value FROM s)";
+    return "(WITH RECURSIVE s(value) AS (SELECT " + std::to_string(a) +
+           " UNION ALL SELECT value + 1 FROM s WHERE value < " + std::to_string(b) + ") SELECT value FROM s)";
 }
 
 }  // namespace
@@ -27,7 +26,8 @@ TEST_CASE("maas_total is exact where sum() is not", "[totals]") {
     Db db;
     const std::string series1000 = " FROM " + series(1, 1000);
     CHECK(db.real(std::string("SELECT maas_total(maas_cost('Qwen3-8B', 230, 300))") + series1000) == 1.615);
-    CHECK(db.real(std::string("SELECT sum(maas_cost('Qwen3-8B', 230, 300))") + series1000) == 1.6149999999999778);  // 1.61499999999998 in the shell
+    CHECK(db.real(std::string("SELECT sum(maas_cost('Qwen3-8B', 230, 300))") + series1000) ==
+          1.6149999999999778);  // 1.61499999999998 in the shell
     CHECK(db.value(std::string("SELECT maas_total_text(maas_cost('Qwen3-8B', 230, 300))") + series1000) == "1.615");
     CHECK(db.value(std::string("SELECT typeof(maas_total(1))")) == "real");
     CHECK(db.real("SELECT maas_total(x) FROM (SELECT 0.1 AS x UNION ALL SELECT 0.2)") == 0.3);
@@ -48,7 +48,8 @@ TEST_CASE("maas_total over a usage log, GROUP BY model", "[totals]") {
     CHECK(rows[1] == std::vector<std::string>{"DeepSeek-V3", "0.016400000000000001", "0.0164", "0.0164"});
     CHECK(rows[2] == std::vector<std::string>{"Qwen3-8B", "0.0021635000000000001", "0.0021635", "0.0022"});
     CHECK(db.value("SELECT maas_total_text(maas_cost(model, i, o)) FROM usage") == "0.0777795");
-    CHECK(db.value("SELECT maas_total_text(maas_cost(model, i, o), 6) FROM usage") == "0.077780");  // a tie, away from zero
+    CHECK(db.value("SELECT maas_total_text(maas_cost(model, i, o), 6) FROM usage") ==
+          "0.077780");  // a tie, away from zero
 }
 
 TEST_CASE("maas_total as a window function: sliding frames and running totals", "[totals][window]") {
@@ -61,8 +62,8 @@ TEST_CASE("maas_total as a window function: sliding frames and running totals", 
         "WINDOW w AS (ORDER BY k ROWS BETWEEN 2 PRECEDING AND CURRENT ROW) ORDER BY k");
     REQUIRE(sliding.size() == 7);
     const std::vector<std::vector<std::string>> want = {
-        {"1", "0.10000000000000001", "0.1", "0.1"},  {"2", "0.29999999999999999", "0.3", "0.3"},
-        {"3", "0.59999999999999998", "0.6", "0.6"},  {"4", "0.5", "0.5", "0.5"},
+        {"1", "0.10000000000000001", "0.1", "0.1"},   {"2", "0.29999999999999999", "0.3", "0.3"},
+        {"3", "0.59999999999999998", "0.6", "0.6"},   {"4", "0.5", "0.5", "0.5"},
         {"5", "0.050000000000000003", "0.05", "0.1"}, {"6", "0.755", "0.755", "0.8"},
         {"7", "3.7549999999999999", "3.755", "3.8"}};
     CHECK(sliding == want);
@@ -73,17 +74,23 @@ TEST_CASE("maas_total as a window function: sliding frames and running totals", 
     // Running totals per group.
     const auto running = db.rows(
         "SELECT g, k, maas_total_text(x) OVER (PARTITION BY g ORDER BY k) FROM t ORDER BY g, k");
-    const std::vector<std::vector<std::string>> want_running = {
-        {"a", "1", "0.1"}, {"a", "2", "0.3"}, {"a", "4", "0.3"}, {"a", "6", "1.305"},
-        {"b", "3", "0.3"}, {"b", "5", "0.05"}, {"b", "7", "3.05"}};
+    const std::vector<std::vector<std::string>> want_running = {{"a", "1", "0.1"}, {"a", "2", "0.3"},
+                                                                {"a", "4", "0.3"}, {"a", "6", "1.305"},
+                                                                {"b", "3", "0.3"}, {"b", "5", "0.05"},
+                                                                {"b", "7", "3.05"}};
     CHECK(running == want_running);
     // A running total over a thousand rows stays exact at every row.
     CHECK(db.value("SELECT count(*) FROM (SELECT value, maas_total_text(maas_cost('Qwen3-8B', 230, 300)) "
-                   "OVER (ORDER BY value) AS t FROM " + series(1, 1000) + ") "
+                   "OVER (ORDER BY value) AS t FROM " +
+                   series(1, 1000) +
+                   ") "
                    "WHERE t <> maas_round_text((value * 1615) || 'e-6')") == "0");
     CHECK(db.value("SELECT count(*) FROM (SELECT value, maas_total(maas_cost('Qwen3-8B', 230, 300)) "
-                   "OVER (ORDER BY value ROWS BETWEEN 9 PRECEDING AND CURRENT ROW) AS t FROM " + series(1, 1000) + ") "
-                   "WHERE t <> min(value, 10) * 0.001615e0 AND t <> CAST(min(value, 10) * 1615 AS REAL) / 1000000") == "0");
+                   "OVER (ORDER BY value ROWS BETWEEN 9 PRECEDING AND CURRENT ROW) AS t FROM " +
+                   series(1, 1000) +
+                   ") "
+                   "WHERE t <> min(value, 10) * 0.001615e0 AND t <> CAST(min(value, 10) * 1615 AS REAL) / 1000000") ==
+          "0");
 }
 
 TEST_CASE("maas_total skips NULLs; no value gives NULL", "[totals]") {
@@ -128,7 +135,8 @@ TEST_CASE("maas_round_text: the exact decimal of one value, rounded half away fr
     CHECK(db.value("SELECT maas_round_text(maas_cost('Qwen3-8B', 230, 300))") == "0.001615");
     CHECK(db.value("SELECT maas_round_text(0.0025, 3)") == "0.003");
     CHECK(db.value("SELECT maas_round_text(1.0005, 3)") == "1.001");
-    CHECK(db.value("SELECT maas_round_text(2.675, 2)") == "2.68");  // the double is 2.67499999999999982236431605997495353221893310546875
+    CHECK(db.value("SELECT maas_round_text(2.675, 2)") ==
+          "2.68");  // the double is 2.67499999999999982236431605997495353221893310546875
     CHECK(db.value("SELECT maas_round_text(-1.0005, 3)") == "-1.001");
     CHECK(db.value("SELECT maas_round_text(9.9995, 3)") == "10.000");
     CHECK(db.value("SELECT maas_round_text(0.1 + 0.2)") == "0.30000000000000004");
@@ -145,9 +153,13 @@ TEST_CASE("maas_round_text: the exact decimal of one value, rounded half away fr
     CHECK(db.is_null("SELECT maas_round_text(NULL, 2)"));
     CHECK(db.is_null("SELECT maas_round_text(1, NULL)"));
     // The same text as maas_total_text over one row.
-    CHECK(db.value("SELECT count(*) FROM " + series(1, 2000) + " "
-                   "WHERE maas_round_text(value * 0.00137) <> (SELECT maas_total_text(v) FROM (SELECT value * 0.00137 AS v)) "
-                   "   OR maas_round_text(value * 0.00137, 4) <> (SELECT maas_total_text(v, 4) FROM (SELECT value * 0.00137 AS v))") == "0");
+    CHECK(
+        db.value(
+            "SELECT count(*) FROM " + series(1, 2000) +
+            " "
+            "WHERE maas_round_text(value * 0.00137) <> (SELECT maas_total_text(v) FROM (SELECT value * 0.00137 AS v)) "
+            "   OR maas_round_text(value * 0.00137, 4) <> (SELECT maas_total_text(v, 4) FROM (SELECT value * 0.00137 AS v))") ==
+        "0");
 }
 
 TEST_CASE("maas_total errors name the function and the argument", "[totals][errors]") {
@@ -219,17 +231,20 @@ TEST_CASE("a sum beyond exact range is an error, never a wrong number", "[totals
     CHECK(db.real("SELECT maas_total(9223372036854775807) FROM " + series(1, 1000) + "") == 9.223372036854775807e21);
     // In a window the error comes from the frame that overflows.
     CHECK(db.error("SELECT maas_total(x) OVER (ORDER BY k ROWS 1 PRECEDING) FROM "
-                   "(SELECT 1 AS k, " + nines + " AS x UNION ALL SELECT 2, " + nines + ")") ==
+                   "(SELECT 1 AS k, " +
+                   nines + " AS x UNION ALL SELECT 2, " + nines + ")") ==
           "maas_total: the sum is too large to compute exactly");
 }
 
 TEST_CASE("the totals are deterministic and innocuous: usable in views under trusted_schema=OFF", "[totals]") {
     Db db;
-    db.exec("PRAGMA trusted_schema = OFF;"
-            "CREATE TABLE c(x); INSERT INTO c VALUES (0.1), (0.2);"
-            "CREATE VIEW v AS SELECT maas_total(x) AS t, maas_total_text(x, 2) AS s, maas_round_text(0.0025, 3) AS r FROM c;"
-            "CREATE TABLE g(x, r TEXT GENERATED ALWAYS AS (maas_round_text(x, 1)));"
-            "INSERT INTO g(x) VALUES (0.25), (-0.25);");
-    CHECK(db.rows("SELECT t, s, r FROM v") == std::vector<std::vector<std::string>>{{"0.29999999999999999", "0.30", "0.003"}});
+    db.exec(
+        "PRAGMA trusted_schema = OFF;"
+        "CREATE TABLE c(x); INSERT INTO c VALUES (0.1), (0.2);"
+        "CREATE VIEW v AS SELECT maas_total(x) AS t, maas_total_text(x, 2) AS s, maas_round_text(0.0025, 3) AS r FROM c;"
+        "CREATE TABLE g(x, r TEXT GENERATED ALWAYS AS (maas_round_text(x, 1)));"
+        "INSERT INTO g(x) VALUES (0.25), (-0.25);");
+    CHECK(db.rows("SELECT t, s, r FROM v") ==
+          std::vector<std::vector<std::string>>{{"0.29999999999999999", "0.30", "0.003"}});
     CHECK(db.rows("SELECT r FROM g ORDER BY x") == std::vector<std::vector<std::string>>{{"-0.3"}, {"0.3"}});
 }

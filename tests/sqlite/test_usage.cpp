@@ -44,8 +44,10 @@ TEST_CASE("usage objects, whole responses and Spark frames", "[usage]") {
     CHECK(db.value("SELECT maas_usage_tokens(" + quoted(kSparkFrame) + ", 'OUTPUT')") == "7");
     // Spark Lite: 5 x 0.002 / 1000 + 7 x 0.006 / 1000 = 0.000052
     CHECK(db.real("SELECT maas_usage_cost('Spark Lite', " + quoted(kSparkFrame) + ")") == 5.2e-05);
-    CHECK(db.real(R"(SELECT maas_usage_cost('Spark Lite', '{"usage":{"text":{"prompt_tokens":5,"completion_tokens":7}}}'))") ==
-          5.2e-05);
+    CHECK(
+        db.real(
+            R"(SELECT maas_usage_cost('Spark Lite', '{"usage":{"text":{"prompt_tokens":5,"completion_tokens":7}}}'))") ==
+        5.2e-05);
     CHECK(db.real(R"(SELECT maas_usage_cost('Spark Lite', '{"text":{"prompt_tokens":5,"completion_tokens":7}}'))") ==
           5.2e-05);
     // An embedding call: input only.
@@ -53,8 +55,10 @@ TEST_CASE("usage objects, whole responses and Spark frames", "[usage]") {
           0.001);
     // JSON stored as a BLOB-free TEXT column of a log table, priced with the row's time.
     db.exec("CREATE TABLE log(model TEXT, at TEXT, response TEXT)");
-    db.exec("INSERT INTO log VALUES ('DeepSeek-R1', '2025-08-01', " + quoted(kR1Response) + "),"
-            " ('DeepSeek-R1', '2025-07-01', " + quoted(kR1Response) + ")");
+    db.exec("INSERT INTO log VALUES ('DeepSeek-R1', '2025-08-01', " + quoted(kR1Response) +
+            "),"
+            " ('DeepSeek-R1', '2025-07-01', " +
+            quoted(kR1Response) + ")");
     CHECK(db.rows("SELECT maas_usage_cost(model, response, at) FROM log") ==
           std::vector<std::vector<std::string>>{{"0.035999999999999997"}, {"NULL"}});  // before the page: no price
 }
@@ -74,28 +78,32 @@ TEST_CASE("missing usage is NULL, malformed JSON and bad counts are errors", "[u
           "superfluous commas, braces, missing keys, etc.)");
     CHECK(db.error(R"(SELECT maas_usage_cost('DeepSeek-R1', ''))") ==
           "maas_usage_cost: usage is not valid JSON (Empty: no JSON found)");
-    CHECK(db.error(R"(SELECT maas_usage_tokens('{"usage":{"prompt_tokens":1,}}', 'input'))").rfind(
-              "maas_usage_tokens: usage is not valid JSON (", 0) == 0);
-    CHECK(db.error(R"(SELECT maas_usage_cost('DeepSeek-R1', '{"usage":{"prompt_tokens":-1,"completion_tokens":1}}'))") ==
+    CHECK(db.error(R"(SELECT maas_usage_tokens('{"usage":{"prompt_tokens":1,}}', 'input'))")
+              .rfind("maas_usage_tokens: usage is not valid JSON (", 0) == 0);
+    CHECK(
+        db.error(R"(SELECT maas_usage_cost('DeepSeek-R1', '{"usage":{"prompt_tokens":-1,"completion_tokens":1}}'))") ==
+        "maas_usage_cost: usage: usage.prompt_tokens must be a non-negative integer");
+    CHECK(
+        db.error(R"(SELECT maas_usage_cost('DeepSeek-R1', '{"usage":{"prompt_tokens":1.5,"completion_tokens":1}}'))") ==
+        "maas_usage_cost: usage: usage.prompt_tokens must be a non-negative integer");
+    CHECK(db.error(
+              R"(SELECT maas_usage_cost('DeepSeek-R1', '{"usage":{"prompt_tokens":"12","completion_tokens":1}}'))") ==
           "maas_usage_cost: usage: usage.prompt_tokens must be a non-negative integer");
-    CHECK(db.error(R"(SELECT maas_usage_cost('DeepSeek-R1', '{"usage":{"prompt_tokens":1.5,"completion_tokens":1}}'))") ==
-          "maas_usage_cost: usage: usage.prompt_tokens must be a non-negative integer");
-    CHECK(db.error(R"(SELECT maas_usage_cost('DeepSeek-R1', '{"usage":{"prompt_tokens":"12","completion_tokens":1}}'))") ==
-          "maas_usage_cost: usage: usage.prompt_tokens must be a non-negative integer");
-    CHECK(db.error(R"(SELECT maas_usage_tokens('{"payload":{"usage":{"text":{"prompt_tokens":1,"completion_tokens":true}}}}', 'output'))") ==
-          "maas_usage_tokens: usage: payload.usage.text.completion_tokens must be a non-negative integer");
+    CHECK(
+        db.error(
+            R"(SELECT maas_usage_tokens('{"payload":{"usage":{"text":{"prompt_tokens":1,"completion_tokens":true}}}}', 'output'))") ==
+        "maas_usage_tokens: usage: payload.usage.text.completion_tokens must be a non-negative integer");
     CHECK(db.error("SELECT maas_usage_cost('DeepSeek-R1', x'7b7d')") ==
           "maas_usage_cost: usage must be JSON text, got a BLOB");
     CHECK(db.error("SELECT maas_usage_tokens('{}', 'deployment')") ==
           "maas_usage_tokens: kind must be 'input', 'output', 'cached_input', 'cache_write', 'uncached_input' or "
           "'reasoning', got 'deployment'");
-    CHECK(db.error("SELECT maas_usage_tokens('{}')") ==
-          "maas_usage_tokens: expected 2 arguments (usage, kind), got 1");
+    CHECK(db.error("SELECT maas_usage_tokens('{}')") == "maas_usage_tokens: expected 2 arguments (usage, kind), got 1");
     CHECK(db.error("SELECT maas_usage_cost('DeepSeek-R1')") ==
           "maas_usage_cost: expected 2 to 3 arguments (model, usage [, at]), got 1");
     // Invalid UTF-8 inside a string is malformed JSON.
-    CHECK(db.error("SELECT maas_usage_cost('DeepSeek-R1', CAST(x'7b2261223a2241ff227d' AS TEXT))").rfind(
-              "maas_usage_cost: usage is not valid JSON (", 0) == 0);
+    CHECK(db.error("SELECT maas_usage_cost('DeepSeek-R1', CAST(x'7b2261223a2241ff227d' AS TEXT))")
+              .rfind("maas_usage_cost: usage is not valid JSON (", 0) == 0);
 }
 
 TEST_CASE("maas_usage_cost agrees with json_extract + maas_cost on many rows", "[usage]") {
@@ -104,7 +112,7 @@ TEST_CASE("maas_usage_cost agrees with json_extract + maas_cost on many rows", "
     db.exec("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 2000)"
             " INSERT INTO r SELECT CASE i % 3 WHEN 0 THEN 'DeepSeek-R1' WHEN 1 THEN 'Qwen3-8B' ELSE 'xdeepseekv3' END,"
             " json_object('usage', json_object('prompt_tokens', i * 7, 'completion_tokens', i * 13 % 5000,"
-             " 'completion_tokens_details', json_object('reasoning_tokens', i * 13 % 5000 / 2))) FROM n");
+            " 'completion_tokens_details', json_object('reasoning_tokens', i * 13 % 5000 / 2))) FROM n");
     CHECK(db.value("SELECT count(*) FROM r WHERE maas_usage_cost(model, body) IS NOT"
                    " maas_cost(model, json_extract(body, '$.usage.prompt_tokens'),"
                    " json_extract(body, '$.usage.completion_tokens'))") == "0");
@@ -139,13 +147,14 @@ const std::string kAnthropicMessage =
 TEST_CASE("the acceptance values of every shape: DeepSeek-V3, 1000 in, 500 out = 0.006", "[usage][acceptance]") {
     Db db;
     for (const std::string& usage : std::vector<std::string>{
-             R"({"input_tokens":1000,"output_tokens":500})",                      // bare: Anthropic = Responses API
+             R"({"input_tokens":1000,"output_tokens":500})",  // bare: Anthropic = Responses API
              R"({"object":"response","output":[],"usage":{"input_tokens":1000,"output_tokens":500}})",
              R"({"type":"message","usage":{"input_tokens":1000,"output_tokens":500}})",
-             "{'input':1000,'output':500,'total':1500}",                           // Langfuse v3, ClickHouse map
-             R"({"input":1000,"output":500,"total":1500})",                        // Langfuse v3, JSON
+             "{'input':1000,'output':500,'total':1500}",     // Langfuse v3, ClickHouse map
+             R"({"input":1000,"output":500,"total":1500})",  // Langfuse v3, JSON
              R"({"input_tokens":1000,"output_tokens":500,"prompt_tokens":400,"completion_tokens":100})",  // Open WebUI
-             kResponsesApi, kAnthropicMessage,
+             kResponsesApi,
+             kAnthropicMessage,
          })
         CHECK(db.real("SELECT maas_usage_cost('DeepSeek-V3', " + quoted(usage) + ")") == 0.006);
 }
@@ -158,15 +167,17 @@ TEST_CASE("every shape read into every kind, each token once", "[usage]") {
     CHECK(kinds(db, kAnthropicMessage) == "1000 700 100 200 500 0");
     CHECK(kinds(db, R"({"usage":{"input_tokens":200,"cache_read_input_tokens":700,"output_tokens":5}})") ==
           "900 700 0 200 5 0");
-    CHECK(kinds(db, R"({"input_tokens":200,"cache_creation_input_tokens":50,"output_tokens":5})") == "250 0 50 200 5 0");
+    CHECK(kinds(db, R"({"input_tokens":200,"cache_creation_input_tokens":50,"output_tokens":5})") ==
+          "250 0 50 200 5 0");
     CHECK(kinds(db, R"({"input_tokens":1000,"output_tokens":500})") == "1000 0 0 1000 500 0");
     // Open WebUI: the turn's totals billed, the last call's details kept as the known parts.
     CHECK(kinds(db, R"({"prompt_tokens":400,"completion_tokens":100,"prompt_tokens_details":{"cached_tokens":300},)"
                     R"("completion_tokens_details":{"reasoning_tokens":60},"input_tokens":1000,"output_tokens":500,)"
                     R"("total_tokens":1500})") == "1000 300 0 700 500 60");
     // Langfuse: disjoint buckets added up.
-    CHECK(kinds(db, "{'input':200,'input_cached_tokens':800,'output':200,'output_reasoning_tokens':300,'total':1500}") ==
-          "1000 800 0 200 500 300");
+    CHECK(
+        kinds(db, "{'input':200,'input_cached_tokens':800,'output':200,'output_reasoning_tokens':300,'total':1500}") ==
+        "1000 800 0 200 500 300");
     CHECK(kinds(db, R"({"input":200,"cache_read_input_tokens":700,"cache_creation_input_tokens":100,"output":500})") ==
           "1000 700 100 200 500 0");
     CHECK(kinds(db, "{'input':100,'input_cache_read':700,'input_cache_creation':200,'output':5,'input_priority':9}") ==
@@ -187,8 +198,7 @@ TEST_CASE("Langfuse exports: map text, \\N, and the errors of each", "[usage][er
     db.exec("CREATE TABLE observations(provided_model_name TEXT, usage_details TEXT)");
     db.exec("INSERT INTO observations VALUES ('xdeepseekv3', '{''input'':1000,''output'':500,''total'':1500}'),"
             " ('xdeepseekv3', '\\N'), ('xdeepseekv3', '{''input'':2000,''output'':1000}')");
-    CHECK(db.real("SELECT maas_total(maas_usage_cost(provided_model_name, usage_details)) FROM observations") ==
-          0.018);
+    CHECK(db.real("SELECT maas_total(maas_usage_cost(provided_model_name, usage_details)) FROM observations") == 0.018);
     CHECK(db.error("SELECT maas_usage_cost('DeepSeek-V3', '{''input'':1000,''output'':500,''total'':1000}')") ==
           "maas_usage_cost: usage: usage_details.total (1000) is not the sum of the other keys (1500)");
     CHECK(db.error("SELECT maas_usage_cost('DeepSeek-V3', '{''input'':-1}')") ==

@@ -130,7 +130,8 @@ inline std::string run(sqlite3* db, const Case& c) {
         got = std::string("error: ") + sqlite3_errmsg(db);
     } else {
         for (size_t k = 0; k < c.args.size(); ++k)
-            if (!bind(stmt, int(k + 1), c.args[k])) return describe(c) + ": cannot bind argument " + std::to_string(k + 1);
+            if (!bind(stmt, int(k + 1), c.args[k]))
+                return describe(c) + ": cannot bind argument " + std::to_string(k + 1);
         const int rc = sqlite3_step(stmt);
         if (rc == SQLITE_ROW) {
             type = sqlite3_column_type(stmt, 0);
@@ -177,12 +178,13 @@ inline std::string run(sqlite3* db, const Case& c) {
             break;
     }
     if (ok) return "";
-    std::string shown = is_error ? printable(got)
-                        : type == SQLITE_NULL ? "NULL"
-                        : type == SQLITE_FLOAT ? "REAL " + show_double(d)
+    std::string shown = is_error                 ? printable(got)
+                        : type == SQLITE_NULL    ? "NULL"
+                        : type == SQLITE_FLOAT   ? "REAL " + show_double(d)
                         : type == SQLITE_INTEGER ? "INTEGER " + std::to_string(static_cast<long long>(i))
-                        : type == SQLITE_TEXT ? "TEXT '" + printable(got) + "'"
-                        : type == SQLITE_BLOB ? "BLOB" : printable(got);
+                        : type == SQLITE_TEXT    ? "TEXT '" + printable(got) + "'"
+                        : type == SQLITE_BLOB    ? "BLOB"
+                                                 : printable(got);
     return describe(c) + "\n  expected " + printable(wanted) + "\n  got      " + shown;
 }
 
@@ -236,11 +238,20 @@ inline bool valid_utf8(const std::string& s) {
         const unsigned char c = static_cast<unsigned char>(s[i]);
         size_t len;
         uint32_t cp;
-        if (c < 0x80) { ++i; continue; }
-        if ((c >> 5) == 0x6) { len = 2; cp = c & 0x1f; }
-        else if ((c >> 4) == 0xe) { len = 3; cp = c & 0x0f; }
-        else if ((c >> 3) == 0x1e) { len = 4; cp = c & 0x07; }
-        else return false;
+        if (c < 0x80) {
+            ++i;
+            continue;
+        }
+        if ((c >> 5) == 0x6) {
+            len = 2;
+            cp = c & 0x1f;
+        } else if ((c >> 4) == 0xe) {
+            len = 3;
+            cp = c & 0x0f;
+        } else if ((c >> 3) == 0x1e) {
+            len = 4;
+            cp = c & 0x07;
+        } else return false;
         if (i + len > s.size()) return false;
         for (size_t k = 1; k < len; ++k) {
             const unsigned char cc = static_cast<unsigned char>(s[i + k]);
