@@ -34,9 +34,9 @@
 --               (single quotes to double quotes: Map keys hold no quotes)
 --               and priced with maas_usage_cost(), which bills its input and
 --               output ('total' is their sum, never added again).
---               TODO(lead): a usage_details with input_cached_tokens (or
---               other cache keys) should be billed with maas_cost_cached once
---               it lands; today maas_usage_cost prices it as it reads it.
+--               Cache keys (input_cached_tokens, input_cache_read, ...) are
+--               parts of the input that maas_usage_cost bills at the model's
+--               cached-input price (the input price where it has none).
 --   model       provided_model_name, the name the application sent, looked up
 --               with maas_model() (published names in any case, aliases such
 --               as 'xdeepseekv3'); internal_model_id (Langfuse's own model

@@ -57,12 +57,13 @@
 --               if unknown, the part after its first '/'.  An export that was
 --               not grouped by model has no model: "no model name".
 --   tokens      input_tokens are billed as input, output_tokens as output.
---               input_cached_tokens are part of input_tokens and, as the
---               Xingchen list has no cached-input price, billed at the input
---               price like the rest (shown as cached_tokens in section 1).
---               TODO(lead): bill them with maas_cost_cached(model,
---               input_tokens, input_cached_tokens, output_tokens, ...) once it
---               lands, so that a model with a cached-input price gets it.
+--               input_cached_tokens are part of input_tokens (OpenAI's
+--               convention) and are billed with maas_cost_cached at the
+--               model's cached-input price, never also at the input price;
+--               the Xingchen list has no cached-input price, so for its
+--               models they cost what input costs (shown as cached_tokens in
+--               section 1).  num_model_requests go to a per-request price,
+--               where a user price has one.
 --               Batch buckets (batch 'True') are billed at the same prices:
 --               the list has no batch price.  Audio tokens are not read.
 --   requests    num_model_requests; a line's buckets are its CSV rows.
@@ -185,8 +186,8 @@ exported AS (
     FROM fields),
 priced AS (
   SELECT *,
-         -- TODO(lead): maas_cost_cached(priced_name, input_tokens, cached_tokens, output_tokens, 0, 1, at)
-         maas_cost(priced_name, input_tokens, output_tokens, at) AS price_cost,
+         maas_cost_cached(priced_name, input_tokens, coalesce(cached_tokens, 0), output_tokens, 0,
+                          coalesce(requests, 1), at) AS price_cost,
          coalesce(maas_currency(priced_name, at), maas_currency(priced_name)) AS price_currency,
          maas_cost((SELECT model FROM temp.maas_openai_whatif_model), input_tokens, output_tokens, at)
            AS whatif_price_cost,
