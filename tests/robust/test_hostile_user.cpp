@@ -282,7 +282,7 @@ TEST_CASE("hostile user: crafted user tables cannot make the extension read a fi
     CHECK(host.answer("SELECT count(*) FROM maas_user_changes") == "1");
 }
 
-TEST_CASE("hostile user: memory stays bounded over many calls with 1 MiB arguments", "[robust][hostile]") {
+TEST_CASE("hostile user: memory stays bounded over many calls with 1 MiB arguments", "[robust][hostile][heavy]") {
 #if defined(__SANITIZE_ADDRESS__)
     SUCCEED("the sanitizer's allocator keeps freed memory in quarantine: measured in the plain build");
 #else
