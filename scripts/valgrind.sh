@@ -52,7 +52,11 @@ run robust_tests "$build/tests/robust/robust_tests" "~[heavy]"
 # These two replace operator new (to count or to fail allocations): valgrind
 # must leave the executable's own allocation functions alone.
 valgrind_args+=(--soname-synonyms=somalloc=nouserintercepts)
-MAAS_THREAD_ROUNDS=3 run thread_tests "$build/tests/robust/thread_tests"
+# The WAL test of 8 readers against a writer that flips the prices is left
+# to the plain, ASan and TSan runs: valgrind runs one thread at a time, and
+# with the readers re-checking the user tables after every flip it does not
+# finish in minutes.  The 100-connection load test stays.
+run thread_tests "$build/tests/robust/thread_tests" "~8 connections price one WAL database*"
 run oom_tests "$build/tests/robust/oom_tests" \
   "regression: a load that fails*,regression: a UTF-16*,regression: the usage parser*"
 

@@ -46,7 +46,7 @@ expect_eq "sqlite3 .load \$(pkg-config --variable=module sqlite-maas): count(*) 
 expect_eq "pkg-config module path" "$(realpath "$(pkg-config --variable=module sqlite-maas)")" "$(realpath "$installed")"
 expect_eq "report from /usr/share/sqlite-maas/sql" \
   "$(sqlite3 -batch -cmd ".load ${installed%.so}" :memory: ".read $MAAS_ROOT/examples/newapi_logs.sql" \
-       ".read /usr/share/sqlite-maas/sql/reports/cost_by_month_model.sql" | grep -c '│ 202')" "41"
+       ".read /usr/share/sqlite-maas/sql/reports/cost_by_month_model.sql" | grep -c '│ 202')" "56"
 
 if [[ -x /usr/bin/python3 ]]; then
   out=$(env -u MAAS_LOADABLE_PATH /usr/bin/python3 -c '
