@@ -27,7 +27,7 @@ expect_eq "isql maas: maas_rates row" \
   "$(isql1 maas "SELECT model, item, price_text, unit FROM maas_rates WHERE model = 'Qwen3-8B' AND item = 'input';")" \
   "Qwen3-8B|input|0.0005|k_tokens"
 expect_eq "isql maas: total of the example log (exact)" \
-  "$(isql1 maas "SELECT sum(CAST(round(maas_cost(model_name, prompt_tokens, completion_tokens, created_at) * 1e9) AS INTEGER)) FROM logs WHERE type = 2;")" \
+  "$(isql1 maas "SELECT sum(CAST(round(maas_cost(coalesce(CASE WHEN json_valid(other) AND json_extract(other, '$.is_model_mapped') = 1 THEN json_extract(other, '$.upstream_model_name') END, model_name), prompt_tokens, completion_tokens, created_at) * 1e9) AS INTEGER)) FROM logs WHERE type = 2;")" \
   "32750370000"
 expect_eq "LoadExt without .so" "$(isql1 maas_nosuffix "SELECT maas_model('xdeepseekv3');")" "DeepSeek-V3"
 
