@@ -135,27 +135,28 @@ bool read_model(sqlite3_context* ctx, sqlite3_value* value, ArgName name, Statem
     return true;
 }
 
-bool read_instant(sqlite3_context* ctx, sqlite3_value* value, ArgName name, int64_t& unix_ms) {
+bool stored_instant(sqlite3_value* value, int64_t& unix_ms) {
     switch (sqlite3_value_type(value)) {
-        case SQLITE_INTEGER:
-            if (instant_from_unix_seconds(sqlite3_value_int64(value), unix_ms)) return true;
-            break;
+        case SQLITE_INTEGER: return instant_from_unix_seconds(sqlite3_value_int64(value), unix_ms);
         case SQLITE_TEXT: {
             const std::string_view text = text_of(value);
-            if (parse_time(text, unix_ms) || instant_from_seconds_text(text, unix_ms)) return true;
-            if (text == "now") {
-                // The clock SQLite's own 'now' reads: Julian day in ms.
-                sqlite3_vfs* vfs = sqlite3_vfs_find(nullptr);
-                sqlite3_int64 julian_ms = 0;
-                if (vfs && vfs->iVersion >= 2 && vfs->xCurrentTimeInt64 &&
-                    vfs->xCurrentTimeInt64(vfs, &julian_ms) == SQLITE_OK) {
-                    unix_ms = julian_ms - 210866760000000LL;  // Julian day of 1970-01-01 x 86400000
-                    return true;
-                }
-            }
-            break;
+            return parse_time(text, unix_ms) || instant_from_seconds_text(text, unix_ms);
         }
-        default: break;
+        default: return false;
+    }
+}
+
+bool read_instant(sqlite3_context* ctx, sqlite3_value* value, ArgName name, int64_t& unix_ms) {
+    if (stored_instant(value, unix_ms)) return true;
+    if (sqlite3_value_type(value) == SQLITE_TEXT && text_of(value) == "now") {
+        // The clock SQLite's own 'now' reads: Julian day in ms.
+        sqlite3_vfs* vfs = sqlite3_vfs_find(nullptr);
+        sqlite3_int64 julian_ms = 0;
+        if (vfs && vfs->iVersion >= 2 && vfs->xCurrentTimeInt64 &&
+            vfs->xCurrentTimeInt64(vfs, &julian_ms) == SQLITE_OK) {
+            unix_ms = julian_ms - 210866760000000LL;  // Julian day of 1970-01-01 x 86400000
+            return true;
+        }
     }
     // An integer too large for seconds that is fine as milliseconds is
     // almost surely milliseconds: say so after the usual message.

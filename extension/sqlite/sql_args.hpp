@@ -73,6 +73,11 @@ bool read_model(sqlite3_context* ctx, sqlite3_value* value, ArgName name, Statem
 // service `only` when that is given.  False after reporting an error.
 bool read_item(sqlite3_context* ctx, sqlite3_value* value, ArgName name, const Service* only, Item& out);
 
+// The instant a stored value holds, as usage tables keep it: unix seconds as
+// INTEGER or TEXT digits, or TEXT in the forms of SQLite's date functions.
+// False for anything else ('now' included); reports nothing.
+bool stored_instant(sqlite3_value* value, int64_t& unix_ms);
+
 // An instant: TEXT in the forms of SQLite's date functions (see
 // time_text.hpp, plus 'now'), or unix seconds as INTEGER or as TEXT digits.
 // Stores unix ms.  A whole number that only fits as unix milliseconds gets

@@ -87,19 +87,7 @@ void price_model(sqlite3_context* ctx, sqlite3_value* model_argument, const char
 // anything else ('now', a bad value: the general path reports it).
 const QuickTokenPrices* quick_prices_at(const Model& model, sqlite3_value* at) {
     int64_t at_ms;
-    switch (sqlite3_value_type(at)) {
-        case SQLITE_INTEGER:
-            if (!instant_from_unix_seconds(sqlite3_value_int64(at), at_ms)) return nullptr;
-            break;
-        case SQLITE_TEXT: {
-            const char* text = static_cast<const char*>(sqlite3_value_blob(at));
-            const std::string_view time(text ? text : "", size_t(sqlite3_value_bytes(at)));
-            if (!parse_time(time, at_ms) && !instant_from_seconds_text(time, at_ms)) return nullptr;
-            break;
-        }
-        default: return nullptr;
-    }
-    return model.quick_at(at_ms);
+    return stored_instant(at, at_ms) ? model.quick_at(at_ms) : nullptr;
 }
 
 // The common call, maas_cost(TEXT, INTEGER, INTEGER [, at]) of a known
