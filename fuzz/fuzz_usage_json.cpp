@@ -6,13 +6,19 @@
 // list for every row, so a document may be read right after a longer one.
 // The properties: the reused reader answers exactly as a fresh one does, and
 // found counts are consistent (TokenCounts::consistent: non-negative, parts
-// within their wholes, one request); no crash, no sanitizer report.
+// within their wholes, one request); no crash, no sanitizer report.  And
+// the JSON reader (json_reader.hpp) calls a text JSON exactly when simdjson
+// does, but for numbers simdjson cannot hold (NUMBER_ERROR: beyond a double or 64 bits),
+// which JSON allows.
+#include <simdjson.h>
+
 #include <cstdint>
 #include <string>
 #include <string_view>
 
 #include "clickhouse_map.hpp"
 #include "fuzz_check.hpp"
+#include "json_reader.hpp"
 #include "usage_json.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
@@ -39,6 +45,17 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     // Map text is told from JSON by its first bytes alone.
     if (ua == maas::Usage::malformed_map)
         FUZZ_CHECK(maas::looks_like_clickhouse_map(json), "map errors only for map text");
+
+    // The reader's verdict against simdjson's.
+    static maas::JsonReader* reader = new maas::JsonReader();
+    static simdjson::dom::parser* oracle = new simdjson::dom::parser();
+    std::string json_why;
+    const bool ours = reader->parse(json, json_why);
+    simdjson::dom::element root;
+    const simdjson::error_code theirs = oracle->parse(simdjson::padded_string(json)).get(root);
+    if (theirs != simdjson::NUMBER_ERROR && theirs != simdjson::MEMALLOC)
+        FUZZ_CHECK(ours == (theirs == simdjson::SUCCESS), std::string("JsonReader says ") + (ours ? "JSON" : json_why) +
+                                                              ", simdjson " + simdjson::error_message(theirs));
 
     // The same document again, now that the buffer may hold a longer one's tail.
     maas::TokenCounts c;

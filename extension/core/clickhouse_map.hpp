@@ -3,7 +3,7 @@
 //
 //   {'input':1000,'output':500,'total':1500}
 //
-// It is not JSON (keys in single quotes), so simdjson cannot read it.  The
+// It is not JSON (keys in single quotes), so json_reader.hpp cannot read it.  The
 // grammar accepted, and nothing else:
 //
 //   map   := ws '{' ws [ entry ws (',' ws entry ws)* ] '}' ws

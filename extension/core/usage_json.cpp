@@ -1,18 +1,17 @@
 // usage_json.cpp - finding the tokens in stored usage (see usage_json.hpp).
 #include "usage_json.hpp"
 
-#include <simdjson.h>
-
 #include <cstring>
+#include <deque>
+#include <iterator>
+#include <new>
 
 #include "clickhouse_map.hpp"
+#include "json_reader.hpp"
 #include "usage_details.hpp"
 
 namespace maas {
 namespace {
-
-using simdjson::dom::element;
-using simdjson::dom::object;
 
 // Names are built only when a message needs them: a good row costs no string.
 std::string name_of(const char* path, const char* field, const char* sub = nullptr) {
@@ -26,101 +25,160 @@ Usage bad_count(std::string name, std::string& why) {
     return Usage::bad_value;
 }
 
-// The count in `value`, if it is a non-negative integer that fits int64_t.
-bool count_of(const element& value, int64_t& out) {
-    uint64_t count = 0;
-    if (value.get_uint64().get(count) != simdjson::SUCCESS || count > uint64_t(INT64_MAX)) return false;
-    out = int64_t(count);
-    return true;
+// Which of a fixed list of names a key is, by one table lookup and one
+// comparison: every usage row asks this of each member of two or three
+// objects, so it must not compare a key with every name in turn.  The
+// table is built at compile time, and a static_assert at each use proves
+// that no two names share a slot.
+template <size_t N>
+class NameTable {
+public:
+    constexpr explicit NameTable(const std::string_view (&names)[N]) : names_(), slots_() {
+        for (size_t i = 0; i < kSlots; ++i) slots_[i] = -1;
+        for (size_t i = 0; i < N; ++i) {
+            names_[i] = names[i];
+            int& slot = slots_[slot_of(names[i])];
+            if (slot >= 0) collision_ = true;
+            slot = int(i);
+        }
+    }
+    constexpr bool collision_free() const { return !collision_; }
+    int find(std::string_view key) const {
+        if (key.empty()) return -1;
+        const int i = slots_[slot_of(key)];
+        return i >= 0 && names_[i] == key ? i : -1;
+    }
+
+private:
+    static constexpr size_t kSlots = 32;
+    static constexpr size_t slot_of(std::string_view key) {
+        const auto byte = [&](size_t i) { return size_t(static_cast<unsigned char>(key[i])); };
+        return (key.size() + byte(0) + byte(key.size() / 2) * 3) % kSlots;
+    }
+    std::string_view names_[N];
+    int slots_[kSlots];
+    bool collision_ = false;
+};
+
+// The first value of each name of `table` among the members of `object`,
+// in one pass over them.  JSON allows a key twice; the first is taken, as
+// SQLite's json_extract does.
+template <size_t N>
+void find_members(const JsonValue& object, const NameTable<N>& table, JsonValue (&found)[N]) {
+    std::string scratch;  // a key with escapes, decoded (rare; no allocation otherwise)
+    for (JsonValue::Member m = object.first_member(); m.present(); m = m.next()) {
+        const int i = table.find(m.key(scratch));
+        if (i >= 0 && !found[i].present()) found[i] = m.value();
+    }
 }
 
-// A count field of `usage`.  A missing field is not an error: `present`
-// says whether it was there, and `out` is 0 without it.
-Usage read_count(const object& usage, const char* field, const char* path, int64_t& out, bool& present,
+// A count field.  A missing field is not an error: `present` says whether
+// it was there, and `out` is 0 without it.
+Usage read_count(const JsonValue& value, const char* field, const char* path, int64_t& out, bool& present,
                  std::string& why) {
-    element value;
     out = 0;
-    present = false;
-    const auto lookup = usage[field].get(value);
-    if (lookup == simdjson::NO_SUCH_FIELD) return Usage::found;
-    present = true;
-    if (lookup != simdjson::SUCCESS || !count_of(value, out)) return bad_count(name_of(path, field), why);
+    present = value.present();
+    if (present && !value.count(out)) return bad_count(name_of(path, field), why);
     return Usage::found;
 }
 
 // usage.<details>.<field>, as OpenAI nests cached and reasoning counts.  A
 // missing or null details object, or a missing or null field in it (Langfuse
 // and the OpenAI SDKs write null for counts a provider left out), is 0.
-Usage read_detail(const object& usage, const char* details, const char* field, const char* path, int64_t& out,
+Usage read_detail(const JsonValue& holder, const char* details, const char* field, const char* path, int64_t& out,
                   std::string& why) {
     out = 0;
-    element holder, value;
-    if (usage[details].get(holder) != simdjson::SUCCESS || holder.is_null()) return Usage::found;
-    object inner;
-    if (holder.get_object().get(inner) != simdjson::SUCCESS) {
+    if (!holder.present() || holder.is_null()) return Usage::found;
+    if (!holder.is_object()) {
         why = name_of(path, details) + " must be an object";
         return Usage::bad_value;
     }
-    if (inner[field].get(value) != simdjson::SUCCESS || value.is_null()) return Usage::found;
-    if (!count_of(value, out)) return bad_count(name_of(path, details, field), why);
+    const JsonValue value = holder.member(field);
+    if (!value.present() || value.is_null()) return Usage::found;
+    if (!value.count(out)) return bad_count(name_of(path, details, field), why);
     return Usage::found;
 }
 
 // A part is never more than its whole: a count that claims otherwise would
-// bill tokens twice or below zero.
-Usage part_within(int64_t part, std::string part_name, int64_t whole, std::string whole_name, std::string& why) {
+// bill tokens twice or below zero.  The names are built only for the message.
+Usage part_within(int64_t part, const std::string& part_name, int64_t whole, const std::string& whole_name,
+                  std::string& why) {
     if (part <= whole) return Usage::found;
     why = part_name + " (" + std::to_string(part) + ") is more than " + whole_name + " (" + std::to_string(whole) + ")";
     return Usage::bad_value;
 }
 
 // The cached part of `input` and the reasoning part of `output`, OpenAI style.
-Usage read_openai_details(const object& usage, const char* path, const char* input_field, const char* input_details,
-                          const char* output_field, const char* output_details, TokenCounts& out, std::string& why) {
-    Usage u = read_detail(usage, input_details, "cached_tokens", path, out.cached_input, why);
+Usage read_openai_details(const JsonValue& input_holder, const JsonValue& output_holder, const char* path,
+                          const char* input_field, const char* input_details, const char* output_field,
+                          const char* output_details, TokenCounts& out, std::string& why) {
+    Usage u = read_detail(input_holder, input_details, "cached_tokens", path, out.cached_input, why);
     if (u != Usage::found) return u;
-    u = read_detail(usage, output_details, "reasoning_tokens", path, out.reasoning, why);
+    u = read_detail(output_holder, output_details, "reasoning_tokens", path, out.reasoning, why);
     if (u != Usage::found) return u;
-    if (out.cached_input)
-        u = part_within(out.cached_input, name_of(path, input_details, "cached_tokens"), out.input,
-                        name_of(path, input_field), why);
-    if (u == Usage::found && out.reasoning)
-        u = part_within(out.reasoning, name_of(path, output_details, "reasoning_tokens"), out.output,
-                        name_of(path, output_field), why);
-    return u;
+    if (out.cached_input > out.input)
+        return part_within(out.cached_input, name_of(path, input_details, "cached_tokens"), out.input,
+                           name_of(path, input_field), why);
+    if (out.reasoning > out.output)
+        return part_within(out.reasoning, name_of(path, output_details, "reasoning_tokens"), out.output,
+                           name_of(path, output_field), why);
+    return Usage::found;
 }
 
 // A usage object of any of the OpenAI, Anthropic, Open WebUI and Spark
 // shapes; `is_message` says the response around it is Anthropic's.
-Usage read_usage_object(const object& usage, const char* path, bool is_message, TokenCounts& out, std::string& why) {
+Usage read_usage_object(const JsonValue& usage, const char* path, bool is_message, TokenCounts& out, std::string& why) {
+    enum {
+        prompt_f,
+        completion_f,
+        input_f,
+        output_f,
+        cache_read_f,
+        cache_creation_f,
+        prompt_details_f,
+        completion_details_f,
+        input_details_f,
+        output_details_f
+    };
+    static constexpr std::string_view names[] = {
+        "prompt_tokens",           "completion_tokens",           "input_tokens",          "output_tokens",
+        "cache_read_input_tokens", "cache_creation_input_tokens", "prompt_tokens_details", "completion_tokens_details",
+        "input_tokens_details",    "output_tokens_details"};
+    static constexpr NameTable table(names);
+    static_assert(table.collision_free(), "two usage field names share a slot: change NameTable::slot_of");
+    JsonValue f[std::size(names)];
+    find_members(usage, table, f);
     int64_t prompt, completion, input, output, cache_read, cache_creation;
     bool has_prompt, has_completion, has_input, has_output, has_cache_read, has_cache_creation;
     Usage u;
-    if ((u = read_count(usage, "prompt_tokens", path, prompt, has_prompt, why)) != Usage::found ||
-        (u = read_count(usage, "completion_tokens", path, completion, has_completion, why)) != Usage::found ||
-        (u = read_count(usage, "input_tokens", path, input, has_input, why)) != Usage::found ||
-        (u = read_count(usage, "output_tokens", path, output, has_output, why)) != Usage::found ||
-        (u = read_count(usage, "cache_read_input_tokens", path, cache_read, has_cache_read, why)) != Usage::found ||
-        (u = read_count(usage, "cache_creation_input_tokens", path, cache_creation, has_cache_creation, why)) !=
-            Usage::found)
+    if ((u = read_count(f[prompt_f], "prompt_tokens", path, prompt, has_prompt, why)) != Usage::found ||
+        (u = read_count(f[completion_f], "completion_tokens", path, completion, has_completion, why)) != Usage::found ||
+        (u = read_count(f[input_f], "input_tokens", path, input, has_input, why)) != Usage::found ||
+        (u = read_count(f[output_f], "output_tokens", path, output, has_output, why)) != Usage::found ||
+        (u = read_count(f[cache_read_f], "cache_read_input_tokens", path, cache_read, has_cache_read, why)) !=
+            Usage::found ||
+        (u = read_count(f[cache_creation_f], "cache_creation_input_tokens", path, cache_creation, has_cache_creation,
+                        why)) != Usage::found)
         return u;
     out = TokenCounts{};
     if (has_input || has_output) {
         if (has_prompt || has_completion) {
             // Open WebUI: input_/output_tokens are the turn's totals, billed;
             // prompt_/completion_tokens and their details the last call's.
-            if ((u = part_within(prompt, name_of(path, "prompt_tokens") + " (the last call)", input,
-                                 name_of(path, "input_tokens") + " (the whole turn)", why)) != Usage::found ||
-                (u = part_within(completion, name_of(path, "completion_tokens") + " (the last call)", output,
-                                 name_of(path, "output_tokens") + " (the whole turn)", why)) != Usage::found)
-                return u;
+            if (prompt > input)
+                return part_within(prompt, name_of(path, "prompt_tokens") + " (the last call)", input,
+                                   name_of(path, "input_tokens") + " (the whole turn)", why);
+            if (completion > output)
+                return part_within(completion, name_of(path, "completion_tokens") + " (the last call)", output,
+                                   name_of(path, "output_tokens") + " (the whole turn)", why);
             out.input = input;
             out.output = output;
             TokenCounts last;
             last.input = prompt;
             last.output = completion;
-            if ((u = read_openai_details(usage, path, "prompt_tokens", "prompt_tokens_details", "completion_tokens",
-                                         "completion_tokens_details", last, why)) != Usage::found)
+            if ((u = read_openai_details(f[prompt_details_f], f[completion_details_f], path, "prompt_tokens",
+                                         "prompt_tokens_details", "completion_tokens", "completion_tokens_details",
+                                         last, why)) != Usage::found)
                 return u;
             out.cached_input = last.cached_input;
             out.reasoning = last.reasoning;
@@ -142,42 +200,17 @@ Usage read_usage_object(const object& usage, const char* path, bool is_message, 
         // OpenAI Responses API.
         out.input = input;
         out.output = output;
-        return read_openai_details(usage, path, "input_tokens", "input_tokens_details", "output_tokens",
-                                   "output_tokens_details", out, why);
+        return read_openai_details(f[input_details_f], f[output_details_f], path, "input_tokens",
+                                   "input_tokens_details", "output_tokens", "output_tokens_details", out, why);
     }
     if (has_prompt || has_completion) {
         // OpenAI chat completions (and Spark, which has no details).
         out.input = prompt;
         out.output = completion;
-        return read_openai_details(usage, path, "prompt_tokens", "prompt_tokens_details", "completion_tokens",
-                                   "completion_tokens_details", out, why);
+        return read_openai_details(f[prompt_details_f], f[completion_details_f], path, "prompt_tokens",
+                                   "prompt_tokens_details", "completion_tokens", "completion_tokens_details", out, why);
     }
     return Usage::missing;
-}
-
-bool has_any(const object& o, std::initializer_list<const char*> fields) {
-    element e;
-    for (const char* f : fields)
-        if (o[f].get(e) == simdjson::SUCCESS) return true;
-    return false;
-}
-
-bool has_number(const object& o, const char* field) {
-    element e;
-    return o[field].get(e) == simdjson::SUCCESS && e.is_number();
-}
-
-// The object at `key` of `parent`, if there is one.
-bool child_object(const object& parent, const char* key, object& out) {
-    element e;
-    return parent[key].get(e) == simdjson::SUCCESS && e.get_object().get(out) == simdjson::SUCCESS;
-}
-
-bool is_anthropic_message(const object& top) {
-    element type;
-    std::string_view text;
-    return top["type"].get(type) == simdjson::SUCCESS && type.get_string().get(text) == simdjson::SUCCESS &&
-           text == "message";
 }
 
 // Digits only, as ClickHouse writes a UInt64; the same rule as a JSON count.
@@ -210,8 +243,8 @@ std::string_view trimmed(std::string_view text) {
 }  // namespace
 
 struct UsageReader::Impl {
-    simdjson::dom::parser parser;
-    std::string buffer;  // the text plus SIMDJSON_PADDING bytes, reused
+    JsonReader json;
+    std::deque<std::string> decoded_keys;  // a Langfuse key with escapes, decoded; stable while summed
     UsageDetailsSum details;
     ClickHouseMapReader map;
 };
@@ -246,48 +279,67 @@ Usage UsageReader::read(std::string_view text, TokenCounts& out, std::string& wh
         return finish_details(sum, out, why);
     }
 
-    // simdjson reads up to SIMDJSON_PADDING bytes past the end; SQLite's
-    // buffers promise nothing, so copy into our own padded one.
-    if (impl_->buffer.size() < text.size() + simdjson::SIMDJSON_PADDING)
-        impl_->buffer.resize(text.size() + simdjson::SIMDJSON_PADDING);
-    if (!text.empty()) std::memcpy(&impl_->buffer[0], text.data(), text.size());
-    element root;
-    const auto parsed =
-        impl_->parser.parse(reinterpret_cast<const uint8_t*>(impl_->buffer.data()), text.size(), false).get(root);
-    if (parsed == simdjson::MEMALLOC) return Usage::out_of_memory;
-    if (parsed != simdjson::SUCCESS) {
-        why = simdjson::error_message(parsed);
-        return Usage::malformed;
+    try {
+        if (!impl_->json.parse(text, why)) return Usage::malformed;
+    } catch (const std::bad_alloc&) {
+        return Usage::out_of_memory;
     }
-    object top;
-    if (root.get_object().get(top) != simdjson::SUCCESS) return Usage::missing;
+    const JsonValue top = impl_->json.root();
+    if (!top.is_object()) return Usage::missing;
+
+    enum {
+        prompt_f,
+        completion_f,
+        input_tokens_f,
+        output_tokens_f,
+        usage_f,
+        type_f,
+        input_f,
+        output_f,
+        total_f,
+        text_f,
+        payload_f
+    };
+    static constexpr std::string_view names[] = {"prompt_tokens", "completion_tokens",
+                                                 "input_tokens",  "output_tokens",
+                                                 "usage",         "type",
+                                                 "input",         "output",
+                                                 "total",         "text",
+                                                 "payload"};
+    static constexpr NameTable table(names);
+    static_assert(table.collision_free(), "two top-level names share a slot: change NameTable::slot_of");
+    JsonValue f[std::size(names)];
+    find_members(top, table, f);
+    const bool is_message = f[type_f].string_equals("message");  // Anthropic's response
 
     // The usage object itself.
-    if (has_any(top, {"prompt_tokens", "completion_tokens", "input_tokens", "output_tokens"}))
-        return read_usage_object(top, "usage", is_anthropic_message(top), out, why);
-    object usage, text_counts, payload;
-    if (child_object(top, "usage", usage)) {
-        if (child_object(usage, "text", text_counts))
-            return read_usage_object(text_counts, "usage.text", false, out, why);
-        return read_usage_object(usage, "usage", is_anthropic_message(top), out, why);  // a whole response
+    if (f[prompt_f].present() || f[completion_f].present() || f[input_tokens_f].present() ||
+        f[output_tokens_f].present())
+        return read_usage_object(top, "usage", is_message, out, why);
+    if (f[usage_f].is_object()) {
+        const JsonValue text_counts = f[usage_f].member("text");
+        if (text_counts.is_object()) return read_usage_object(text_counts, "usage.text", false, out, why);
+        return read_usage_object(f[usage_f], "usage", is_message, out, why);  // a whole response
     }
     // Langfuse usage_details as JSON: every key a bucket.
-    if (!has_any(top, {"usage"}) &&
-        (has_number(top, "input") || has_number(top, "output") || has_number(top, "total"))) {
+    if (!f[usage_f].present() && (f[input_f].is_number() || f[output_f].is_number() || f[total_f].is_number())) {
         UsageDetailsSum& sum = impl_->details;
         sum.clear();
-        for (const auto field : top) {
+        impl_->decoded_keys.clear();
+        std::string scratch;
+        for (JsonValue::Member m = top.first_member(); m.present(); m = m.next()) {
+            std::string_view key = m.key(scratch);
+            if (key.data() == scratch.data()) key = impl_->decoded_keys.emplace_back(scratch);
             int64_t count = 0;
-            const std::string_view key = field.key;
-            if (!count_of(field.value, count)) return bad_count("usage_details." + std::string(key), why);
+            if (!m.value().count(count)) return bad_count("usage_details." + std::string(key), why);
             if (!sum.add(key, count, why)) return Usage::bad_value;
         }
         return finish_details(sum, out, why);
     }
-    if (child_object(top, "text", text_counts)) return read_usage_object(text_counts, "text", false, out, why);
-    if (child_object(top, "payload", payload) && child_object(payload, "usage", usage) &&
-        child_object(usage, "text", text_counts))
-        return read_usage_object(text_counts, "payload.usage.text", false, out, why);
+    if (f[text_f].is_object()) return read_usage_object(f[text_f], "text", false, out, why);
+    const JsonValue payload_usage = f[payload_f].member("usage");
+    const JsonValue payload_text = payload_usage.member("text");
+    if (payload_text.is_object()) return read_usage_object(payload_text, "payload.usage.text", false, out, why);
     return Usage::missing;
 }
 

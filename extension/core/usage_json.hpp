@@ -55,11 +55,10 @@
 // parts within their wholes (cached_tokens > prompt_tokens is an error naming
 // both); the error names the field.
 //
-// Parsed with simdjson (Debian libsimdjson-dev): the fastest well-kept JSON
-// parser packaged for Debian, validating the whole document (malformed JSON
-// is reported, never half-read) at gigabytes per second.  One UsageReader
-// per connection reuses its parser and padded buffer, so reading a row
-// allocates nothing once warmed up.
+// Parsed by json_reader.hpp, which checks the whole document is JSON
+// (malformed text is reported, never half-read) in one pass and finds each
+// field without decoding the rest.  One UsageReader per connection reuses
+// its index, so reading a row allocates nothing once warmed up.
 //
 //   maas::UsageReader reader;
 //   maas::TokenCounts tokens;

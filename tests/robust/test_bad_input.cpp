@@ -233,8 +233,10 @@ std::optional<Expect> rule(const std::string& function, Param param, Bad bad, co
             return error(must + kAtWhat + got);
         case Role::Usage: {
             if (bad == Bad::Blob) return error(must + "JSON text" + got);
-            // Numbers (and ' 7 ') are valid JSON without a usage: NULL.
-            const bool json_number = !is_text_kind(bad) ? bad != Bad::PosInf && bad != Bad::NegInf : bad == Bad::Padded;
+            // Numbers (and ' 7 ', and a megabyte of digits: JSON puts no limit
+            // on a number's length) are valid JSON without a usage: NULL.
+            const bool json_number = !is_text_kind(bad) ? bad != Bad::PosInf && bad != Bad::NegInf
+                                                        : bad == Bad::Padded || bad == Bad::MegaDigits;
             if (json_number) return is_null();
             return error_prefix(function + ": usage is not valid JSON (");
         }
@@ -637,7 +639,9 @@ std::vector<Case> written_cases() {
         add(u, {text("no such model"), text(kUsage)}, is_null());
         add(u, {qwen, text(kUsage), integer(1751952299)}, is_null());
         add(u, {qwen, text("{")}, error_prefix(bad_json));
-        add(u, {qwen, text(R"({"prompt_tokens":18446744073709551616})")}, error_prefix(bad_json));
+        // Valid JSON (a number has no size limit in JSON), but no count.
+        add(u, {qwen, text(R"({"prompt_tokens":18446744073709551616})")},
+            error(u + ": usage: usage.prompt_tokens must be a non-negative integer"));
         add(u, {qwen, text(R"({"prompt_tokens":1}{"prompt_tokens":2})")}, error_prefix(bad_json));
         add(u, {qwen, text(R"({"prompt_tokens":1,})")}, error_prefix(bad_json));
         // Single quotes: read as ClickHouse map text, where prompt_tokens is no Langfuse bucket.

@@ -1,0 +1,429 @@
+// json_reader.cpp - one validating pass over JSON text (see json_reader.hpp).
+#include "json_reader.hpp"
+
+#include <cstring>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
+namespace maas {
+namespace {
+
+bool is_space(unsigned char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+// Past JSON white space; compact JSON has none, so the first test ends it.
+inline void skip_space(std::string_view text, size_t& at) {
+    while (at < text.size() && static_cast<unsigned char>(text[at]) <= ' ' &&
+           is_space(static_cast<unsigned char>(text[at])))
+        ++at;
+}
+
+int hex_value(unsigned char c) {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+}
+
+// The four hex digits at text[at..at+4), or -1.
+int hex4(std::string_view text, size_t at) {
+    if (at + 4 > text.size()) return -1;
+    int v = 0;
+    for (size_t i = 0; i < 4; ++i) {
+        const int h = hex_value(static_cast<unsigned char>(text[at + i]));
+        if (h < 0) return -1;
+        v = v * 16 + h;
+    }
+    return v;
+}
+
+// How many of the 16 bytes at p are plain string content: the offset of the
+// first quote, backslash, control character or non-ASCII byte, or 16.  This
+// is where a reader spends its time (a response is mostly message text), so
+// x86-64 compares 16 bytes at once; elsewhere two 8-byte words use the
+// "has a byte below n" bit trick, whose lowest flagged byte is exact.
+inline unsigned plain_run16(const char* p) {
+#if defined(__SSE2__)
+    const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+    // Signed bytes: below 0x20 covers both the control characters and 0x80-0xFF.
+    const __m128i special = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('"')),
+                                                      _mm_cmpeq_epi8(x, _mm_set1_epi8('\\'))),
+                                         _mm_cmplt_epi8(x, _mm_set1_epi8(0x20)));
+    const unsigned bits = unsigned(_mm_movemask_epi8(special));
+    return bits ? unsigned(__builtin_ctz(bits)) : 16;
+#else
+    constexpr uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
+    for (unsigned half = 0; half < 16; half += 8) {
+        uint64_t w;
+        std::memcpy(&w, p + half, 8);
+        if (__BYTE_ORDER__ != __ORDER_LITTLE_ENDIAN__) w = __builtin_bswap64(w);
+        const uint64_t quote = w ^ (ones * '"'), backslash = w ^ (ones * '\\');
+        const uint64_t flagged = (((w - ones * 0x20) & ~w) | ((quote - ones) & ~quote) |
+                                  ((backslash - ones) & ~backslash) | w) &
+                                 highs;
+        if (flagged) return half + unsigned(__builtin_ctzll(flagged)) / 8;
+    }
+    return 16;
+#endif
+}
+
+void append_utf8(uint32_t cp, std::string& out) {
+    if (cp < 0x80) {
+        out += char(cp);
+    } else if (cp < 0x800) {
+        out += char(0xC0 | (cp >> 6));
+        out += char(0x80 | (cp & 0x3F));
+    } else if (cp < 0x10000) {
+        out += char(0xE0 | (cp >> 12));
+        out += char(0x80 | ((cp >> 6) & 0x3F));
+        out += char(0x80 | (cp & 0x3F));
+    } else {
+        out += char(0xF0 | (cp >> 18));
+        out += char(0x80 | ((cp >> 12) & 0x3F));
+        out += char(0x80 | ((cp >> 6) & 0x3F));
+        out += char(0x80 | (cp & 0x3F));
+    }
+}
+
+}  // namespace
+
+// --- the pass -------------------------------------------------------------------
+
+bool JsonReader::fail(const char* what, size_t at) {
+    *why_ = std::string(what) + " at byte " + std::to_string(at + 1);
+    return false;
+}
+
+// After a backslash at text_[at]: one of JSON's escapes; \u escapes of
+// surrogates come in pairs, a high one then a low one.
+bool JsonReader::scan_escape(size_t& at) {
+    const size_t start = at;
+    if (at + 1 >= text_.size()) return fail("unterminated string", start);
+    switch (text_[at + 1]) {
+        case '"': case '\\': case '/': case 'b': case 'f': case 'n': case 'r': case 't':
+            at += 2;
+            return true;
+        case 'u': break;
+        default: return fail("invalid escape in a string", start);
+    }
+    const int unit = hex4(text_, at + 2);
+    if (unit < 0) return fail("expected four hex digits after \\u", start);
+    at += 6;
+    if (unit >= 0xDC00 && unit <= 0xDFFF) return fail("a low surrogate \\u escape without a high one before it", start);
+    if (unit >= 0xD800 && unit <= 0xDBFF) {
+        const int low = at + 1 < text_.size() && text_[at] == '\\' && text_[at + 1] == 'u' ? hex4(text_, at + 2) : -1;
+        if (low < 0xDC00 || low > 0xDFFF) return fail("a high surrogate \\u escape without a low one after it", start);
+        at += 6;
+    }
+    return true;
+}
+
+// A UTF-8 sequence starting at the non-ASCII byte text_[at] (RFC 3629).
+bool JsonReader::scan_utf8(size_t& at) {
+    const auto byte = [&](size_t i) -> unsigned { return i < text_.size() ? static_cast<unsigned char>(text_[i]) : 0; };
+    const unsigned lead = byte(at);
+    unsigned lo = 0x80, hi = 0xBF;  // the range of the second byte
+    size_t length;
+    if (lead >= 0xC2 && lead <= 0xDF) length = 2;
+    else if (lead >= 0xE0 && lead <= 0xEF) {
+        length = 3;
+        if (lead == 0xE0) lo = 0xA0;       // no overlong forms
+        else if (lead == 0xED) hi = 0x9F;  // no surrogates
+    } else if (lead >= 0xF0 && lead <= 0xF4) {
+        length = 4;
+        if (lead == 0xF0) lo = 0x90;
+        else if (lead == 0xF4) hi = 0x8F;  // nothing past U+10FFFF
+    } else
+        return fail("invalid UTF-8 in a string", at);
+    const unsigned second = byte(at + 1);
+    if (second < lo || second > hi) return fail("invalid UTF-8 in a string", at);
+    for (size_t i = 2; i < length; ++i)
+        if ((byte(at + i) & 0xC0) != 0x80) return fail("invalid UTF-8 in a string", at);
+    at += length;
+    return true;
+}
+
+// The rest of a string from text_[at], after `open`, its opening quote:
+// escapes, UTF-8, the last bytes of the text.  Leaves `at` past the closing quote.
+bool JsonReader::scan_string_rest(size_t open, size_t& at, bool& escaped) {
+    const char* p = text_.data();
+    const size_t n = text_.size();
+    for (;;) {
+        while (at + 16 <= n) {
+            const unsigned plain = plain_run16(p + at);
+            at += plain;
+            if (plain < 16) break;
+        }
+        if (at >= n) return fail("unterminated string", open);
+        const unsigned char c = static_cast<unsigned char>(p[at]);
+        if (c == '"') {
+            ++at;
+            return true;
+        }
+        if (c == '\\') {
+            escaped = true;
+            if (!scan_escape(at)) return false;
+        } else if (c < 0x20) {
+            return fail("a control character in a string (JSON needs it escaped)", at);
+        } else if (c >= 0x80) {
+            // Text in most languages but English: a run of multi-byte characters.
+            do {
+                if (!scan_utf8(at)) return false;
+            } while (at < n && static_cast<unsigned char>(p[at]) >= 0x80);
+        } else {
+            ++at;
+        }
+    }
+}
+
+// A string whose opening quote is text_[at]; leaves `at` past the closing
+// one.  Most strings (keys, ids, English text) are plain bytes up to the
+// quote: that case stays here, in as few steps as can be.
+inline bool JsonReader::scan_string(size_t& at, bool& escaped) {
+    const size_t open = at;
+    const char* p = text_.data();
+    const size_t n = text_.size();
+    size_t q = at + 1;
+    escaped = false;
+    while (q + 16 <= n) {
+        const unsigned plain = plain_run16(p + q);
+        q += plain;
+        if (plain < 16) {
+            if (p[q] != '"') break;
+            at = q + 1;
+            return true;
+        }
+    }
+    at = q;
+    return scan_string_rest(open, at, escaped);
+}
+
+// -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?
+bool JsonReader::scan_number(size_t& at) {
+    const char* p = text_.data();
+    const size_t n = text_.size(), start = at;
+    const auto digit = [&](size_t i) { return i < n && static_cast<unsigned>(p[i] - '0') <= 9; };
+    if (p[at] == '-') ++at;
+    if (!digit(at)) return fail("invalid number", start);
+    if (p[at++] != '0')
+        while (digit(at)) ++at;
+    if (at < n && p[at] != '.' && p[at] != 'e' && p[at] != 'E') return true;  // an integer, the usual case
+    if (at < n && p[at] == '.') {
+        if (!digit(++at)) return fail("invalid number", start);
+        while (digit(at)) ++at;
+    }
+    if (at < n && (p[at] == 'e' || p[at] == 'E')) {
+        ++at;
+        if (at < n && (p[at] == '+' || p[at] == '-')) ++at;
+        if (!digit(at)) return fail("invalid number", start);
+        while (digit(at)) ++at;
+    }
+    return true;
+}
+
+bool JsonReader::scan_literal(size_t& at, std::string_view word) {
+    if (text_.compare(at, word.size(), word) != 0) return fail("expected a value", at);
+    at += word.size();
+    return true;
+}
+
+// A new node at the end of the index; storage grows by doubling and is kept
+// for the next document.
+inline JsonNode& JsonReader::new_node() {
+    if (used_ == capacity_) {
+        nodes_.resize(capacity_ ? capacity_ * 2 : 64);
+        capacity_ = nodes_.size();
+    }
+    return nodes_[used_++];
+}
+
+// Closes the innermost container at the bracket just passed; true when the
+// container now innermost is an object.
+inline bool JsonReader::close_container(size_t at) {
+    JsonNode& container = nodes_[open_.back()];
+    container.size = uint32_t(at - container.at);
+    container.end = uint32_t(used_);
+    open_.pop_back();
+    return !open_.empty() && nodes_[open_.back()].kind == JsonKind::object;
+}
+
+// One pass, as a small state machine (no recursion): `value` reads a value
+// (opening a container pushes it on open_), `after_value` expects a ',' or
+// the innermost container's closing bracket, `member` reads a key and ':'.
+bool JsonReader::parse(std::string_view text, std::string& why) {
+    text_ = text;
+    why_ = &why;
+    used_ = 0;
+    open_.clear();
+    if (text.size() > UINT32_MAX) return fail("a document over 4 GB", 0);
+    const char* p = text.data();
+    const size_t n = text.size();
+    size_t at = 0;
+    uint32_t key_at = 0, key_size = 0;  // the key of the value due, in an object
+    bool key_escaped = false;
+    bool in_object = false;  // the innermost open container is an object
+
+value:
+    if (at >= n || static_cast<unsigned char>(p[at]) <= ' ') {
+        skip_space(text, at);
+        if (at >= n) return fail("expected a value", at);
+    }
+    {
+        JsonNode& node = new_node();
+        node.key_at = key_at;
+        node.key_size = key_size;
+        node.key_escaped = key_escaped;
+        node.text_escaped = false;
+        node.at = uint32_t(at);
+        const size_t start = at;
+        switch (p[at]) {
+            case '{':
+            case '[':
+                if (open_.size() >= kMaxDepth) return fail("nested deeper than 1024 levels", at);
+                in_object = p[at] == '{';
+                node.kind = in_object ? JsonKind::object : JsonKind::array;
+                open_.push_back(uint32_t(used_ - 1));
+                ++at;
+                skip_space(text, at);
+                if (at < n && p[at] == (in_object ? '}' : ']')) {
+                    ++at;
+                    in_object = close_container(at);
+                    goto after_value;
+                }
+                if (in_object) goto member;
+                key_at = key_size = 0;
+                key_escaped = false;
+                goto value;
+            case '"': {
+                node.kind = JsonKind::string;
+                bool escaped;
+                if (!scan_string(at, escaped)) return false;
+                // scan_string never grows the index: `node` is still valid.
+                node.text_escaped = escaped;
+                node.at = uint32_t(start + 1);
+                node.size = uint32_t(at - start - 2);
+                node.end = uint32_t(used_);
+                goto after_value;
+            }
+            case 't': node.kind = JsonKind::boolean; if (!scan_literal(at, "true")) return false; break;
+            case 'f': node.kind = JsonKind::boolean; if (!scan_literal(at, "false")) return false; break;
+            case 'n': node.kind = JsonKind::null; if (!scan_literal(at, "null")) return false; break;
+            default:
+                if (p[at] != '-' && static_cast<unsigned>(p[at] - '0') > 9) return fail("expected a value", at);
+                node.kind = JsonKind::number;
+                if (!scan_number(at)) return false;
+        }
+        node.size = uint32_t(at - start);
+        node.end = uint32_t(used_);
+    }
+
+after_value:
+    if (at < n && static_cast<unsigned char>(p[at]) <= ' ') skip_space(text, at);
+    if (open_.empty()) {
+        if (at != n) return fail("unexpected text after the JSON value", at);
+        return true;
+    }
+    if (at < n) {
+        if (p[at] == ',') {
+            ++at;
+            if (in_object) goto member;
+            goto value;  // an element: key_at/key_size are still 0
+        }
+        if (p[at] == (in_object ? '}' : ']')) {
+            ++at;
+            in_object = close_container(at);
+            if (!in_object) {
+                key_at = key_size = 0;
+                key_escaped = false;
+            }
+            goto after_value;
+        }
+    }
+    return fail(in_object ? "expected ',' or '}'" : "expected ',' or ']'", at);
+
+member:
+    // Compact JSON (as tools store it) has no space around keys: look first.
+    if (at >= n || p[at] != '"') {
+        skip_space(text, at);
+        if (at >= n || p[at] != '"') return fail("expected a key in double quotes", at);
+    }
+    {
+        const size_t key_start = at;
+        if (!scan_string(at, key_escaped)) return false;
+        key_at = uint32_t(key_start + 1);
+        key_size = uint32_t(at - key_start - 2);
+    }
+    if (at >= n || p[at] != ':') {
+        skip_space(text, at);
+        if (at >= n || p[at] != ':') return fail("expected ':' after a key", at);
+    }
+    ++at;
+    goto value;
+}
+
+// --- reading the index ------------------------------------------------------------
+
+bool JsonValue::Member::escaped_key_is(std::string_view name) const {
+    std::string scratch;
+    return key(scratch) == name;
+}
+
+JsonValue JsonValue::member(std::string_view key) const {
+    for (Member m = first_member(); m.present(); m = m.next())
+        if (m.key_is(key)) return m.value();
+    return JsonValue();
+}
+
+bool JsonValue::count(int64_t& out) const {
+    if (kind() != JsonKind::number) return false;
+    const std::string_view digits = reader_->text_.substr(node_->at, node_->size);
+    int64_t n = 0;
+    for (char c : digits) {
+        if (c < '0' || c > '9') return false;
+        if (__builtin_mul_overflow(n, int64_t(10), &n) || __builtin_add_overflow(n, int64_t(c - '0'), &n)) return false;
+    }
+    out = n;
+    return true;
+}
+
+bool JsonValue::string_equals(std::string_view text) const {
+    if (kind() != JsonKind::string) return false;
+    const std::string_view raw = reader_->text_.substr(node_->at, node_->size);
+    if (!node_->text_escaped) return raw == text;
+    std::string decoded;
+    decode_json_string(raw, decoded);
+    return decoded == text;
+}
+
+void decode_json_string(std::string_view inside, std::string& out) {
+    for (size_t i = 0; i < inside.size(); ++i) {
+        const char c = inside[i];
+        if (c != '\\' || i + 1 >= inside.size()) {
+            out += c;
+            continue;
+        }
+        const char e = inside[++i];
+        switch (e) {
+            case 'b': out += '\b'; break;
+            case 'f': out += '\f'; break;
+            case 'n': out += '\n'; break;
+            case 'r': out += '\r'; break;
+            case 't': out += '\t'; break;
+            case 'u': {
+                uint32_t cp = uint32_t(hex4(inside, i + 1));
+                i += 4;
+                if (cp >= 0xD800 && cp <= 0xDBFF) {  // parse() saw the low half follow
+                    const uint32_t low = uint32_t(hex4(inside, i + 3));
+                    cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
+                    i += 6;
+                }
+                append_utf8(cp, out);
+                break;
+            }
+            default: out += e;  // " \ /
+        }
+    }
+}
+
+}  // namespace maas
