@@ -203,17 +203,17 @@ the static library libmaas_static.a.")
   set(CPACK_DEBIAN_FILE_NAME "DEB-DEFAULT")  # sqlite-maas_<VERSION>_amd64.deb
   set(CPACK_DEBIAN_PACKAGE_SECTION "database")
   set(CPACK_DEBIAN_PACKAGE_PRIORITY "optional")
-  # maas.so links libsimdjson, libstdc++ (dpkg-shlibdeps finds those, with
-  # versions) but not libsqlite3: it runs inside whichever SQLite loads it,
+  # maas.so links only libc and libm (dpkg-shlibdeps finds those, with
+  # versions; the C++ runtime is linked in) and not libsqlite3: it runs inside whichever SQLite loads it,
   # so that dependency is stated by hand (3.37 is the oldest it accepts).
   find_program(MAAS_DPKG_SHLIBDEPS dpkg-shlibdeps)
   if(MAAS_DPKG_SHLIBDEPS)
     set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
     set(CPACK_DEBIAN_PACKAGE_DEPENDS "libsqlite3-0 (>= 3.37)")
   else()
-    set(CPACK_DEBIAN_PACKAGE_DEPENDS "libsqlite3-0 (>= 3.37), libsimdjson14, libstdc++6")
+    set(CPACK_DEBIAN_PACKAGE_DEPENDS "libsqlite3-0 (>= 3.37), libc6")
   endif()
-  # Linking the static library needs the headers and .so links of both.
-  set(CPACK_DEBIAN_PACKAGE_SUGGESTS "sqlite3, libsqlite3-dev, libsimdjson-dev")
+  # Linking the static library needs SQLite's headers and .so link.
+  set(CPACK_DEBIAN_PACKAGE_SUGGESTS "sqlite3, libsqlite3-dev")
   include(CPack)
 endif()

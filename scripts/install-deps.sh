@@ -6,6 +6,8 @@
 #   bash scripts/install-deps.sh --extra clang valgrind   # and more packages
 set -euo pipefail
 
+# libsimdjson-dev: only the tests and fuzz targets use it (the reference the
+# module's JSON reader is held against).
 packages=(cmake g++ make libsqlite3-dev libsimdjson-dev sqlite3 catch2 python3 valgrind)
 if [[ "${1:-}" == "--extra" ]]; then shift; packages+=("$@"); fi
 

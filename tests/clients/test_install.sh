@@ -48,7 +48,7 @@ export PKG_CONFIG_PATH=$prefix/$libdir/pkgconfig
 expect_eq "pkg-config --modversion sqlite-maas" "$(pkg-config --modversion sqlite-maas)" \
   "$(sqlite3 -cmd ".load $MODULE" :memory: 'SELECT maas_version()')"
 libs=$(pkg-config --libs sqlite-maas)
-for l in -lmaas_static -lmaas_core -lsqlite3 -lsimdjson -lstdc++; do expect_contains "pkg-config --libs" "$libs" "$l"; done
+for l in -lmaas_static -lmaas_core -lsqlite3 -lstdc++; do expect_contains "pkg-config --libs" "$libs" "$l"; done
 pc_module=$(pkg-config --variable=module sqlite-maas)
 expect_eq "realpath of pkg-config --variable=module" "$(realpath "$pc_module")" "$(realpath "$prefix/$libdir/sqlite3/maas.so")"
 expect_eq ".load \$(pkg-config --variable=module sqlite-maas)" \

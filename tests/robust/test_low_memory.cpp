@@ -3,8 +3,8 @@
 // The extension allocates in two ways: through SQLite (statements, values,
 // results) and with C++ operator new (its catalogs, strings, the JSON
 // parser).  This test fails both: it installs an SQLite allocator
-// (SQLITE_CONFIG_MALLOC) and replaces the global operator new of the process
-// (maas.so and libsimdjson bind to it), counting allocations from the moment
+// (SQLITE_CONFIG_MALLOC) and replaces the global operator new of the process,
+// counting allocations from the moment
 // it is armed and failing the Nth (once, or the Nth and every later one).
 // For N = 0, 1, 2, ... until a run sees no failure it checks that a
 // statement calling every function either answers exactly what it answers
@@ -12,6 +12,10 @@
 // (SQLITE_NOMEM, "out of memory"): never a crash, never another error, never
 // a wrong or partial result; and that the same connection answers correctly
 // once memory is back.  Loading the module is tried the same way.
+//
+// The module is maas.so's shared-runtime twin (tests/robust/CMakeLists.txt):
+// the same code, calling libstdc++.so, so that the operator new replaced here
+// is the one it allocates with (the shipped maas.so links its own runtime).
 //
 // Its own executable: it must configure SQLite before anything else in the
 // process uses it, and its operator new must not fail Catch2's allocations
@@ -215,7 +219,7 @@ sqlite3* open_loaded(const std::string& path = ":memory:") {
     REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
     sqlite3_enable_load_extension(db, 1);
     char* message = nullptr;
-    const int rc = sqlite3_load_extension(db, MAAS_MODULE_PATH, nullptr, &message);
+    const int rc = sqlite3_load_extension(db, MAAS_SHARED_RUNTIME_MODULE_PATH, nullptr, &message);
     INFO((message ? message : ""));
     sqlite3_free(message);
     REQUIRE(rc == SQLITE_OK);
@@ -293,7 +297,7 @@ TEST_CASE("loading the module fails cleanly at every allocation, and the connect
             sqlite3_enable_load_extension(db, 1);
             char* message = nullptr;
             arm(n, persistent);
-            const int rc = sqlite3_load_extension(db, MAAS_MODULE_PATH, nullptr, &message);
+            const int rc = sqlite3_load_extension(db, MAAS_SHARED_RUNTIME_MODULE_PATH, nullptr, &message);
             disarm();
             const long failures = g_failures;
             const std::string text = message ? message : "";
@@ -317,7 +321,7 @@ TEST_CASE("loading the module fails cleanly at every allocation, and the connect
             }
             // Memory is back: the same connection loads the module and answers.
             char* again = nullptr;
-            const int rc2 = sqlite3_load_extension(db, MAAS_MODULE_PATH, nullptr, &again);
+            const int rc2 = sqlite3_load_extension(db, MAAS_SHARED_RUNTIME_MODULE_PATH, nullptr, &again);
             INFO("second load: " << (again ? again : ""));
             sqlite3_free(again);
             CHECK(rc2 == SQLITE_OK);
@@ -355,7 +359,7 @@ TEST_CASE("regression: a load that fails part-way leaves nothing of the module r
         REQUIRE(sqlite3_open(":memory:", &db) == SQLITE_OK);
         sqlite3_enable_load_extension(db, 1);
         arm(1L << 40, false);
-        REQUIRE(sqlite3_load_extension(db, MAAS_MODULE_PATH, nullptr, nullptr) == SQLITE_OK);
+        REQUIRE(sqlite3_load_extension(db, MAAS_SHARED_RUNTIME_MODULE_PATH, nullptr, nullptr) == SQLITE_OK);
         total = (1L << 40) - g_countdown;
         disarm();
         sqlite3_close(db);
@@ -367,7 +371,7 @@ TEST_CASE("regression: a load that fails part-way leaves nothing of the module r
         REQUIRE(sqlite3_open(":memory:", &db) == SQLITE_OK);
         sqlite3_enable_load_extension(db, 1);
         arm(n, false);
-        const int rc = sqlite3_load_extension(db, MAAS_MODULE_PATH, nullptr, nullptr);
+        const int rc = sqlite3_load_extension(db, MAAS_SHARED_RUNTIME_MODULE_PATH, nullptr, nullptr);
         disarm();
         if (rc == SQLITE_ERROR) {
             ++tried;
@@ -381,7 +385,7 @@ TEST_CASE("regression: a load that fails part-way leaves nothing of the module r
             if (left != "0;") {
                 ++stale;
                 // Load it again so that closing does not call into unmapped memory.
-                REQUIRE(sqlite3_load_extension(db, MAAS_MODULE_PATH, nullptr, nullptr) == SQLITE_OK);
+                REQUIRE(sqlite3_load_extension(db, MAAS_SHARED_RUNTIME_MODULE_PATH, nullptr, nullptr) == SQLITE_OK);
             }
         }
         sqlite3_close(db);
@@ -568,8 +572,8 @@ TEST_CASE("regression: running out of memory while the user prices are read is n
     sqlite3_close(db);
 }
 
-// Bug: the JSON parser (simdjson) allocates with new(std::nothrow) and
-// reports a failure as an error code, which the usage reader passed on as
+// Bug: the JSON parser of the time (simdjson) allocated with new(std::nothrow)
+// and reported a failure as an error code, which the usage reader passed on as
 // "usage is not valid JSON (...)": valid JSON reported invalid when memory
 // ran out.
 TEST_CASE("regression: the usage parser out of memory is out of memory, not invalid JSON",
