@@ -75,6 +75,8 @@ std::shared_ptr<const Catalog> Catalog::build(std::vector<CardLine> lines, std::
     catalog->lines_ = std::move(lines);
     catalog->aliases_ = std::move(aliases);
     NameIndex by_provider_and_name;  // "provider/model" -> model index, for grouping
+    int64_t last_from_ms = 0;
+    std::string last_from_text;
     for (uint32_t row = 0; row < catalog->lines_.size(); ++row) {
         const CardLine& line = catalog->lines_[row];
         const std::string qualified = line.provider + "/" + line.model;
@@ -103,8 +105,12 @@ std::shared_ptr<const Catalog> Catalog::build(std::vector<CardLine> lines, std::
             PriceVersion{&line, line.price, line.effective_from_ms, kForever, row});
         model.rows.push_back(row);
         catalog->rows_by_item_[int(line.item)].push_back(row);
-        catalog->rows_.push_back(
-            RateRow{&line, uint32_t(index), to_double(line.price), format_time(line.effective_from_ms), std::string()});
+        // Most lines share a few dates: format each once (this runs at every load).
+        if (line.effective_from_ms != last_from_ms || last_from_text.empty()) {
+            last_from_ms = line.effective_from_ms;
+            last_from_text = format_time(line.effective_from_ms);
+        }
+        catalog->rows_.push_back(RateRow{&line, uint32_t(index), to_double(line.price), last_from_text, std::string()});
     }
     for (Model& model : catalog->models_) {
         for (auto& versions : model.versions) {

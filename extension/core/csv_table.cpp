@@ -15,8 +15,18 @@ std::string CsvTable::message(int line, std::string_view column, std::string_vie
 
 // Splits one record at pos_; advances past its line end and counts the
 // physical lines it spans (a quoted field may hold line breaks).
+// A new, empty field; the strings of the last record are reused, so that a
+// card of hundreds of lines costs few allocations (it is read at every load).
+std::string& CsvTable::start_field() {
+    if (count_ == fields_.size()) fields_.emplace_back();
+    std::string& field = fields_[count_++];
+    field.clear();
+    return field;
+}
+
 bool CsvTable::read_record(std::string& error) {
-    fields_.assign(1, std::string());
+    count_ = 0;
+    std::string* field = &start_field();
     record_line_ = next_line_;
     bool quoted = false;
     while (pos_ < csv_.size()) {
@@ -24,24 +34,29 @@ bool CsvTable::read_record(std::string& error) {
         if (quoted) {
             if (c == '"') {
                 if (pos_ < csv_.size() && csv_[pos_] == '"') {
-                    fields_.back() += '"';
+                    *field += '"';
                     ++pos_;
                 } else quoted = false;
             } else {
                 if (c == '\n') ++next_line_;
-                fields_.back() += c;
+                *field += c;
             }
-        } else if (c == '"' && fields_.back().empty()) {
+        } else if (c == '"' && field->empty()) {
             quoted = true;
         } else if (c == ',') {
-            fields_.emplace_back();
+            field = &start_field();
         } else if (c == '\n') {
             break;
         } else if (c == '\r' && pos_ < csv_.size() && csv_[pos_] == '\n') {
             ++pos_;
             break;
         } else {
-            fields_.back() += c;
+            // The run of plain bytes up to the next byte that means something.
+            size_t end = pos_;
+            while (end < csv_.size() && csv_[end] != ',' && csv_[end] != '\n' && csv_[end] != '\r' && csv_[end] != '"')
+                ++end;
+            field->append(csv_.data() + pos_ - 1, end - pos_ + 1);
+            pos_ = end;
         }
     }
     ++next_line_;
@@ -61,7 +76,7 @@ bool CsvTable::open(std::string_view csv, std::string_view name, std::string& er
     }
     if (!read_record(error)) return false;
     index_of_.assign(columns_.size(), -1);
-    for (size_t i = 0; i < fields_.size(); ++i) {
+    for (size_t i = 0; i < count_; ++i) {
         std::string_view f = fields_[i];
         while (!f.empty() && (f.back() == ' ' || f.back() == '\r')) f.remove_suffix(1);
         auto it = std::find_if(columns_.begin(), columns_.end(), [&](const char* c) { return f == c; });
@@ -87,18 +102,18 @@ bool CsvTable::open(std::string_view csv, std::string_view name, std::string& er
             return false;
         }
     }
-    width_ = fields_.size();
+    width_ = count_;
     return true;
 }
 
 bool CsvTable::next(std::string& error) {
     while (pos_ < csv_.size()) {
         if (!read_record(error)) return false;
-        const bool blank = fields_.size() == 1 && fields_[0].find_first_not_of(" \t\r") == std::string::npos;
+        const bool blank = count_ == 1 && fields_[0].find_first_not_of(" \t\r") == std::string::npos;
         if (blank) continue;
-        if (fields_.size() != width_) {
+        if (count_ != width_) {
             error = message(record_line_, "",
-                            "expected " + std::to_string(width_) + " fields, found " + std::to_string(fields_.size()));
+                            "expected " + std::to_string(width_) + " fields, found " + std::to_string(count_));
             return false;
         }
         return true;

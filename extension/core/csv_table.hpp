@@ -33,10 +33,12 @@ public:
 
 private:
     bool read_record(std::string& error);
+    std::string& start_field();
 
     std::vector<const char*> columns_;
     std::vector<int> index_of_;
-    std::vector<std::string> fields_;
+    std::vector<std::string> fields_;  // the first count_ are the record's
+    size_t count_ = 0;
     std::string_view csv_, name_;
     size_t pos_ = 0, width_ = 0;
     int next_line_ = 1, record_line_ = 0;
