@@ -1,14 +1,16 @@
 #!/usr/bin/env bash
 # bench/run.sh [N] - the sqlite-maas benchmark over N usage rows (default 10,000,000).
 #
-#   bash bench/run.sh            # 10M rows: ~3 min to build the data once, ~10 min to time
+#   bash bench/run.sh            # 10M rows: a few minutes to build the data once, ~10 min to time
 #   bash bench/run.sh 200000     # a quick look
 #   bash bench/run.sh 20000      # CI: seconds; fails only if a variant errors or sums disagree
 #
-# Builds build/maas.so (cmake, target maas) and build/bench/maas_bench (g++ -O2,
-# linked with the system libsqlite3), then runs it; the data is kept in
-# build/bench/usage-v2-N.db and reused.  The table is also written to
-# build/bench/result-N.md.
+# Builds build/maas.so (cmake, target maas) and build/bench/maas_bench (g++ -O2
+# -Werror, linked with the system libsqlite3), then runs it; the data is kept in
+# build/bench/usage-v2-N.db and reused.  The report (issue 14's targets with
+# their verdicts, then the details) is also written to build/bench/result-N.md;
+# `python3 scripts/readme_speed.py build/bench/result-N.md` puts its first part
+# in README.md.
 #
 # Environment: BENCH_REPS (runs per variant; default 5, 3 from 5M rows),
 # MAAS_SO (benchmark this module instead of building build/maas.so),
@@ -50,9 +52,11 @@ fi
 bin=$out/maas_bench
 if [ ! -x "$bin" ] || [ bench/maas_bench.cpp -nt "$bin" ]; then
   echo "compiling $bin ..."
-  g++ -O2 -std=c++17 -Wall -Wextra bench/maas_bench.cpp -o "$bin" -lsqlite3
+  g++ -O2 -std=c++17 -Wall -Wextra -Werror bench/maas_bench.cpp -o "$bin" -lsqlite3
 fi
 
 args=(--n "$n" --so "$so" --dir "$out" --python "${BENCH_PYTHON:-/usr/bin/python3}" --py-script bench/python_udf.py)
+# The sources' revision, for the report's first line (none outside a git checkout).
+if revision=$(git describe --always --dirty 2>/dev/null); then args+=(--revision "$revision"); fi
 if [ -n "${BENCH_REPS:-}" ]; then args+=(--reps "$BENCH_REPS"); fi
 exec "$bin" "${args[@]}"
