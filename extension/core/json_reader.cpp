@@ -101,9 +101,14 @@ bool JsonReader::scan_escape(size_t& at) {
     const size_t start = at;
     if (at + 1 >= text_.size()) return fail("unterminated string", start);
     switch (text_[at + 1]) {
-        case '"': case '\\': case '/': case 'b': case 'f': case 'n': case 'r': case 't':
-            at += 2;
-            return true;
+        case '"':
+        case '\\':
+        case '/':
+        case 'b':
+        case 'f':
+        case 'n':
+        case 'r':
+        case 't': at += 2; return true;
         case 'u': break;
         default: return fail("invalid escape in a string", start);
     }
@@ -134,8 +139,7 @@ bool JsonReader::scan_utf8(size_t& at) {
         length = 4;
         if (lead == 0xF0) lo = 0x90;
         else if (lead == 0xF4) hi = 0x8F;  // nothing past U+10FFFF
-    } else
-        return fail("invalid UTF-8 in a string", at);
+    } else return fail("invalid UTF-8 in a string", at);
     const unsigned second = byte(at + 1);
     if (second < lo || second > hi) return fail("invalid UTF-8 in a string", at);
     for (size_t i = 2; i < length; ++i)
@@ -306,9 +310,18 @@ value:
                 node.end = uint32_t(used_);
                 goto after_value;
             }
-            case 't': node.kind = JsonKind::boolean; if (!scan_literal(at, "true")) return false; break;
-            case 'f': node.kind = JsonKind::boolean; if (!scan_literal(at, "false")) return false; break;
-            case 'n': node.kind = JsonKind::null; if (!scan_literal(at, "null")) return false; break;
+            case 't':
+                node.kind = JsonKind::boolean;
+                if (!scan_literal(at, "true")) return false;
+                break;
+            case 'f':
+                node.kind = JsonKind::boolean;
+                if (!scan_literal(at, "false")) return false;
+                break;
+            case 'n':
+                node.kind = JsonKind::null;
+                if (!scan_literal(at, "null")) return false;
+                break;
             default:
                 if (p[at] != '-' && static_cast<unsigned>(p[at] - '0') > 9) return fail("expected a value", at);
                 node.kind = JsonKind::number;

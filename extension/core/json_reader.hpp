@@ -48,8 +48,8 @@ enum class JsonKind : uint8_t { absent, null, boolean, number, string, array, ob
 // One value in the index.  Offsets are into the parsed text.
 struct JsonNode {
     JsonKind kind = JsonKind::absent;
-    bool key_escaped = false;   // the member's key holds a backslash escape
-    bool text_escaped = false;  // (strings) the value holds a backslash escape
+    bool key_escaped = false;           // the member's key holds a backslash escape
+    bool text_escaped = false;          // (strings) the value holds a backslash escape
     uint32_t key_at = 0, key_size = 0;  // a member's key, inside its quotes
     uint32_t at = 0, size = 0;          // a string inside its quotes; other values as written
     uint32_t end = 0;                   // the index just past this value and all inside it
@@ -169,6 +169,5 @@ inline std::string_view JsonValue::Member::key(std::string& scratch) const {
 }
 
 inline const char* JsonValue::Member::key_text() const { return value_.reader_->text_.data() + value_.node_->key_at; }
-
 
 }  // namespace maas

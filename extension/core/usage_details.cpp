@@ -29,6 +29,22 @@ bool UsageDetailsSum::add(std::string_view key, int64_t count, std::string& why)
         total_ = count;
         return true;
     }
+    // The keys nearly every row holds, placed without the general rules
+    // below (which place them the same way: tests/core/test_usage_json.cpp).
+    if (key == "input" || key == "output") {
+        add_to(key[0] == 'i' ? input_ : output_, count, overflow_);
+        return true;
+    }
+    if (key == "input_cached_tokens") {
+        add_to(input_, count, overflow_);
+        add_to(cached_, count, overflow_);
+        return true;
+    }
+    if (key == "output_reasoning_tokens") {
+        add_to(output_, count, overflow_);
+        add_to(reasoning_, count, overflow_);
+        return true;
+    }
     if (starts_with(key, "input_priority") || starts_with(key, "output_priority")) return true;
     const bool input = key == "input" || starts_with(key, "input_") || key == "cache_read_input_tokens" ||
                        key == "cache_creation_input_tokens" || starts_with(key, "cached_");
@@ -51,9 +67,22 @@ bool UsageDetailsSum::add(std::string_view key, int64_t count, std::string& why)
 bool UsageDetailsSum::finish(TokenCounts& out, bool& found, std::string& why) {
     found = !keys_.empty();
     if (!found) return true;
-    std::sort(keys_.begin(), keys_.end());
-    const auto twice = std::adjacent_find(keys_.begin(), keys_.end());
-    if (twice != keys_.end()) {
+    // A key given twice.  A map has a handful of keys: comparing each pair
+    // costs less than sorting them, up to a dozen or so.
+    const std::string_view* twice = nullptr;
+    if (keys_.size() <= 12) {
+        for (size_t i = 0; i < keys_.size() && !twice; ++i)
+            for (size_t j = 0; j < i; ++j)
+                if (keys_[i] == keys_[j]) {
+                    twice = &keys_[i];
+                    break;
+                }
+    } else {
+        std::sort(keys_.begin(), keys_.end());
+        const auto it = std::adjacent_find(keys_.begin(), keys_.end());
+        if (it != keys_.end()) twice = &*it;
+    }
+    if (twice) {
         why = "usage_details." + std::string(*twice) + " is given twice";
         return false;
     }

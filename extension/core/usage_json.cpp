@@ -325,7 +325,7 @@ Usage UsageReader::read(std::string_view text, TokenCounts& out, std::string& wh
     if (!f[usage_f].present() && (f[input_f].is_number() || f[output_f].is_number() || f[total_f].is_number())) {
         UsageDetailsSum& sum = impl_->details;
         sum.clear();
-        impl_->decoded_keys.clear();
+        if (!impl_->decoded_keys.empty()) impl_->decoded_keys.clear();
         std::string scratch;
         for (JsonValue::Member m = top.first_member(); m.present(); m = m.next()) {
             std::string_view key = m.key(scratch);
