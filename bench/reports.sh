@@ -2,7 +2,7 @@
 # bench/reports.sh [N] - the time of each shipped report (sql/reports/*.sql)
 # over N usage rows (default 10,000,000) in its tool's own schema.
 #
-#   bash bench/reports.sh            # 10M rows per tool: ~15 min to build the data once, then the runs
+#   bash bench/reports.sh            # 10M rows per tool: ~12 min to build the data once (~21 GB), ~30 min of runs
 #   bash bench/reports.sh 200000     # a quick look: ~1 min
 #
 # Builds build/maas.so (cmake, target maas; MAAS_SO names another module),
