@@ -84,6 +84,12 @@
 DROP VIEW IF EXISTS temp.maas_cost_by_month_model;
 DROP VIEW IF EXISTS temp.maas_cost_by_month_model_totals;
 DROP TABLE IF EXISTS temp.maas_newapi_usage;
+-- Each step of the WITH below ends in LIMIT -1 OFFSET 0: SQLite never
+-- flattens a subquery that has an OFFSET into the query reading it, but runs
+-- it as a co-routine, so each of its columns is computed once per row.
+-- Flattened, every use of a column such as price_cost would be a copy of the
+-- call that computes it, and each row would be priced once per use, several
+-- times over.  The ctest reports:priced_once counts the calls.
 CREATE TEMP TABLE maas_newapi_usage AS
 WITH consumed AS (
   -- `other` is new-api's JSON text; one-api has no such column.  It is read
@@ -93,7 +99,8 @@ WITH consumed AS (
   SELECT l.created_at, l.model_name, l.username, l.token_name, l.prompt_tokens, l.completion_tokens,
          (SELECT other FROM logs AS x WHERE x.rowid = l.rowid) AS other
     FROM logs AS l, (SELECT NULL AS other) AS d
-   WHERE l.type = 2),
+   WHERE l.type = 2
+   LIMIT -1 OFFSET 0),
 served AS (
   -- The served model: upstream_model_name when the channel mapped the
   -- requested model (is_model_mapped true); otherwise model_name.  Only TEXT
@@ -105,7 +112,8 @@ served AS (
                    AND json_type(other, '$.upstream_model_name') = 'text'
                    AND json_extract(other, '$.upstream_model_name') <> ''
               THEN json_extract(other, '$.upstream_model_name') END AS upstream_model_name
-    FROM consumed),
+    FROM consumed
+   LIMIT -1 OFFSET 0),
 logged AS (
   SELECT maas_month(created_at, coalesce(@tz, '+08:00')) AS month,
          coalesce(maas_model(priced_name), priced_name) AS model,
@@ -120,12 +128,14 @@ logged AS (
          maas_cost(priced_name, prompt_tokens, completion_tokens, created_at) AS price_cost,
          coalesce(maas_currency(priced_name, created_at), maas_currency(priced_name)) AS price_currency,
          @currency AS target
-    FROM (SELECT *, coalesce(upstream_model_name, model_name) AS priced_name FROM served)),
+    FROM (SELECT *, coalesce(upstream_model_name, model_name) AS priced_name FROM served)
+   LIMIT -1 OFFSET 0),
 counted AS (
   SELECT *,
          CASE WHEN target IS NULL THEN price_cost
               ELSE maas_convert(price_cost, price_currency, target, at) END AS cost
-    FROM logged)
+    FROM logged
+   LIMIT -1 OFFSET 0)
 SELECT month, model, model_name, upstream_model_name, priced_name,
        CASE WHEN upstream_model_name IS NOT NULL THEN model_name END AS requested,
        username, token_name, at, prompt_tokens, completion_tokens, price_currency, price_cost,

@@ -165,6 +165,12 @@ SELECT given, is_default, maas_model(given),
        maas_price(given, 'input') IS NOT NULL AND maas_price(given, 'output') IS NOT NULL
   FROM (SELECT coalesce(@whatif_model, 'Qwen3-8B') AS given, @whatif_model IS NULL AS is_default);
 
+-- Each step of the WITH below ends in LIMIT -1 OFFSET 0: SQLite never
+-- flattens a subquery that has an OFFSET into the query reading it, but runs
+-- it as a co-routine, so each of its columns is computed once per row.
+-- Flattened, every use of a column such as price_cost would be a copy of the
+-- call that computes it, and each row would be priced once per use, several
+-- times over.  The ctest reports:priced_once counts the calls.
 CREATE TEMP TABLE maas_langfuse_usage AS
 WITH recorded AS (
   SELECT id, trace_id, project_id, type,
@@ -190,7 +196,8 @@ WITH recorded AS (
     FROM observations
    WHERE type = 'GENERATION'
       OR coalesce(model, '') <> '' OR coalesce(internal_model, '') <> ''
-      OR coalesce(prompt_tokens, 0) <> 0 OR coalesce(completion_tokens, 0) <> 0),
+      OR coalesce(prompt_tokens, 0) <> 0 OR coalesce(completion_tokens, 0) <> 0
+   LIMIT -1 OFFSET 0),
 priced AS (
   SELECT *,
          CASE WHEN is_generation AND in_tokens
@@ -201,14 +208,16 @@ priced AS (
                              prompt_tokens, completion_tokens, at) END AS whatif_price_cost,
          (SELECT coalesce(maas_currency(model, at), maas_currency(model))
             FROM temp.maas_langfuse_whatif_model) AS whatif_price_currency
-    FROM recorded),
+    FROM recorded
+   LIMIT -1 OFFSET 0),
 counted AS (
   SELECT *,
          CASE WHEN target IS NULL THEN price_cost
               ELSE maas_convert(price_cost, price_currency, target, at) END AS cost,
          CASE WHEN target IS NULL THEN whatif_price_cost
               ELSE maas_convert(whatif_price_cost, whatif_price_currency, target, at) END AS whatif_cost
-    FROM priced)
+    FROM priced
+   LIMIT -1 OFFSET 0)
 SELECT id, trace_id, project_id, type, is_generation,
        coalesce(maas_month(at, coalesce(@tz, '+08:00')), '(no time)') AS month,
        at,

@@ -68,6 +68,12 @@ DROP VIEW IF EXISTS temp.maas_langfuse_v3_cost_by_month_model;
 DROP VIEW IF EXISTS temp.maas_langfuse_v3_totals;
 DROP TABLE IF EXISTS temp.maas_langfuse_v3_usage;
 
+-- Each step of the WITH below ends in LIMIT -1 OFFSET 0: SQLite never
+-- flattens a subquery that has an OFFSET into the query reading it, but runs
+-- it as a co-routine, so each of its columns is computed once per row.
+-- Flattened, every use of a column such as price_cost would be a copy of the
+-- call that computes it, and each row would be priced once per use, several
+-- times over.  The ctest reports:priced_once counts the calls.
 CREATE TEMP TABLE maas_langfuse_v3_usage AS
 WITH recorded AS (
   SELECT id,
@@ -76,7 +82,8 @@ WITH recorded AS (
          nullif(nullif(provided_model_name, '\N'), '') AS logged_model,
          nullif(nullif(usage_details, '\N'), '') AS usage_text,
          @currency AS target
-    FROM observations),
+    FROM observations
+   LIMIT -1 OFFSET 0),
 read AS (
   SELECT *,
          CASE WHEN maas_model(logged_model) IS NOT NULL THEN logged_model
@@ -87,19 +94,22 @@ read AS (
               WHEN json_valid(usage_text) THEN usage_text
               WHEN json_valid(replace(usage_text, '''', '"')) THEN replace(usage_text, '''', '"') END AS usage_json
     FROM recorded
-   WHERE type = 'GENERATION'),
+   WHERE type = 'GENERATION'
+   LIMIT -1 OFFSET 0),
 priced AS (
   SELECT *,
          maas_usage_tokens(usage_json, 'input') AS input_tokens,
          maas_usage_tokens(usage_json, 'output') AS output_tokens,
          CASE WHEN at IS NOT NULL THEN maas_usage_cost(priced_name, usage_json, at) END AS price_cost,
          coalesce(maas_currency(priced_name, at), maas_currency(priced_name)) AS price_currency
-    FROM read),
+    FROM read
+   LIMIT -1 OFFSET 0),
 counted AS (
   SELECT *,
          CASE WHEN target IS NULL THEN price_cost
               ELSE maas_convert(price_cost, price_currency, target, at) END AS cost
-    FROM priced)
+    FROM priced
+   LIMIT -1 OFFSET 0)
 SELECT id, coalesce(maas_month(at, coalesce(@tz, '+08:00')), '(no time)') AS month, at, logged_model, priced_name,
        coalesce(maas_model(priced_name), logged_model) AS model, usage_text, input_tokens, output_tokens,
        price_currency, price_cost,

@@ -135,6 +135,12 @@ SELECT given, is_default, maas_model(given),
        maas_price(given, 'input') IS NOT NULL AND maas_price(given, 'output') IS NOT NULL
   FROM (SELECT coalesce(@whatif_model, 'Qwen3-8B') AS given, @whatif_model IS NULL AS is_default);
 
+-- Each step of the WITH below ends in LIMIT -1 OFFSET 0: SQLite never
+-- flattens a subquery that has an OFFSET into the query reading it, but runs
+-- it as a co-routine, so each of its columns is computed once per row.
+-- Flattened, every use of a column such as price_cost would be a copy of the
+-- call that computes it, and each row would be priced once per use, several
+-- times over.  The ctest reports:priced_once counts the calls.
 CREATE TEMP TABLE maas_litellm_usage AS
 WITH logged AS (
   SELECT request_id,
@@ -156,7 +162,8 @@ WITH logged AS (
          coalesce(lower(cache_hit) = 'true', 0) AS cache_hit,
          spend,
          @currency AS target
-    FROM "LiteLLM_SpendLogs"),
+    FROM "LiteLLM_SpendLogs"
+   LIMIT -1 OFFSET 0),
 priced AS (
   SELECT *,
          CASE WHEN cache_hit THEN 0
@@ -167,7 +174,8 @@ priced AS (
                              prompt_tokens, completion_tokens, at) END AS whatif_price_cost,
          (SELECT coalesce(maas_currency(model, at), maas_currency(model))
             FROM temp.maas_litellm_whatif_model) AS whatif_price_currency
-    FROM logged),
+    FROM logged
+   LIMIT -1 OFFSET 0),
 counted AS (
   SELECT *,
          CASE WHEN cache_hit THEN 0
@@ -176,7 +184,8 @@ counted AS (
          CASE WHEN cache_hit THEN 0
               WHEN target IS NULL THEN whatif_price_cost
               ELSE maas_convert(whatif_price_cost, whatif_price_currency, target, at) END AS whatif_cost
-    FROM priced)
+    FROM priced
+   LIMIT -1 OFFSET 0)
 SELECT request_id,
        coalesce(maas_month(at, coalesce(@tz, '+08:00')), '(no time)') AS month,
        at,

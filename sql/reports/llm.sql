@@ -63,6 +63,12 @@ DROP VIEW IF EXISTS temp.maas_llm_cost_by_month_model;
 DROP VIEW IF EXISTS temp.maas_llm_totals;
 DROP TABLE IF EXISTS temp.maas_llm_usage;
 
+-- Each step of the WITH below ends in LIMIT -1 OFFSET 0: SQLite never
+-- flattens a subquery that has an OFFSET into the query reading it, but runs
+-- it as a co-routine, so each of its columns is computed once per row.
+-- Flattened, every use of a column such as price_cost would be a copy of the
+-- call that computes it, and each row would be priced once per use, several
+-- times over.  The ctest reports:priced_once counts the calls.
 CREATE TEMP TABLE maas_llm_usage AS
 WITH logged AS (
   SELECT id,
@@ -71,10 +77,12 @@ WITH logged AS (
          nullif(CASE WHEN json_valid(response_json) THEN json_extract(response_json, '$.model') END, '') AS served_model,
          input_tokens, output_tokens,
          @currency AS target
-    FROM responses),
+    FROM responses
+   LIMIT -1 OFFSET 0),
 read AS (
   SELECT *, coalesce(served_model, configured_model) AS logged_model
-    FROM logged),
+    FROM logged
+   LIMIT -1 OFFSET 0),
 priced AS (
   SELECT *,
          CASE WHEN maas_model(logged_model) IS NOT NULL THEN logged_model END AS priced_name,
@@ -82,12 +90,14 @@ priced AS (
                    AND input_tokens IS NOT NULL AND output_tokens IS NOT NULL
                 THEN maas_cost(logged_model, input_tokens, output_tokens, at) END AS price_cost,
          coalesce(maas_currency(logged_model, at), maas_currency(logged_model)) AS price_currency
-    FROM read),
+    FROM read
+   LIMIT -1 OFFSET 0),
 counted AS (
   SELECT *,
          CASE WHEN target IS NULL THEN price_cost
               ELSE maas_convert(price_cost, price_currency, target, at) END AS cost
-    FROM priced)
+    FROM priced
+   LIMIT -1 OFFSET 0)
 SELECT id, coalesce(maas_month(at, coalesce(@tz, '+08:00')), '(no time)') AS month, at,
        configured_model, served_model, logged_model, priced_name,
        coalesce(maas_model(priced_name), logged_model) AS model, input_tokens, output_tokens,

@@ -149,6 +149,12 @@ SELECT given, is_default, maas_model(given),
        maas_price(given, 'input') IS NOT NULL AND maas_price(given, 'output') IS NOT NULL
   FROM (SELECT coalesce(@whatif_model, 'Qwen3-8B') AS given, @whatif_model IS NULL AS is_default);
 
+-- Each step of the WITH below ends in LIMIT -1 OFFSET 0: SQLite never
+-- flattens a subquery that has an OFFSET into the query reading it, but runs
+-- it as a co-routine, so each of its columns is computed once per row.
+-- Flattened, every use of a column such as price_cost would be a copy of the
+-- call that computes it, and each row would be priced once per use, several
+-- times over.  The ctest reports:priced_once counts the calls.
 CREATE TEMP TABLE maas_openai_usage AS
 WITH fields AS (
   SELECT nullif(trim(start_time), '') AS start_time,
@@ -160,7 +166,8 @@ WITH fields AS (
          nullif(trim(input_tokens), '') AS input_tokens,
          nullif(trim(output_tokens), '') AS output_tokens,
          nullif(trim(input_cached_tokens), '') AS cached_tokens
-    FROM usage_export),
+    FROM usage_export
+   LIMIT -1 OFFSET 0),
 exported AS (
   SELECT CASE WHEN start_time NOT GLOB '*[^0-9]*'
               THEN strftime('%Y-%m-%d %H:%M:%f', CAST(start_time AS INTEGER), 'unixepoch')
@@ -183,7 +190,8 @@ exported AS (
          CASE WHEN cached_tokens NOT GLOB '*[^0-9]*' THEN CAST(cached_tokens AS INTEGER) ELSE cached_tokens END
            AS cached_tokens,
          @currency AS target
-    FROM fields),
+    FROM fields
+   LIMIT -1 OFFSET 0),
 priced AS (
   SELECT *,
          maas_cost_cached(priced_name, input_tokens, coalesce(cached_tokens, 0), output_tokens, 0,
@@ -193,14 +201,16 @@ priced AS (
            AS whatif_price_cost,
          (SELECT coalesce(maas_currency(model, at), maas_currency(model))
             FROM temp.maas_openai_whatif_model) AS whatif_price_currency
-    FROM exported),
+    FROM exported
+   LIMIT -1 OFFSET 0),
 counted AS (
   SELECT *,
          CASE WHEN target IS NULL THEN price_cost
               ELSE maas_convert(price_cost, price_currency, target, at) END AS cost,
          CASE WHEN target IS NULL THEN whatif_price_cost
               ELSE maas_convert(whatif_price_cost, whatif_price_currency, target, at) END AS whatif_cost
-    FROM priced)
+    FROM priced
+   LIMIT -1 OFFSET 0)
 SELECT coalesce(maas_month(at, coalesce(@tz, '+08:00')), '(no time)') AS month,
        at,
        logged_model,

@@ -45,6 +45,13 @@
 .headers on
 .mode box
 .width 0 0 0 0 0 -8 -13 -17
+-- Each step of the WITH below but the last ends in LIMIT -1 OFFSET 0 (the
+-- last, unpriced, is read twice, so SQLite materializes it once): SQLite never
+-- flattens a subquery that has an OFFSET into the query reading it, but runs
+-- it as a co-routine, so each of its columns is computed once per row.
+-- Flattened, every use of a column such as price_cost would be a copy of the
+-- call that computes it, and each row would be priced once per use, several
+-- times over.  The ctest reports:priced_once counts the calls.
 WITH consumed AS (
   -- `other` is new-api's JSON text; one-api has no such column.  It is read
   -- through a lookup of the same row, so that a log without the column reads
@@ -53,7 +60,8 @@ WITH consumed AS (
   SELECT l.created_at, l.type, l.model_name, l.prompt_tokens, l.completion_tokens,
          (SELECT other FROM logs AS x WHERE x.rowid = l.rowid) AS other
     FROM logs AS l, (SELECT NULL AS other) AS d
-   WHERE l.type = 2),
+   WHERE l.type = 2
+   LIMIT -1 OFFSET 0),
 served AS (
   -- The served model (see cost_by_month_model.sql): upstream_model_name when
   -- the channel mapped the requested model, read only from valid JSON text.
@@ -64,13 +72,15 @@ served AS (
                             AND json_extract(other, '$.upstream_model_name') <> ''
                        THEN json_extract(other, '$.upstream_model_name') END,
                   model_name) AS model_name
-    FROM consumed),
+    FROM consumed
+   LIMIT -1 OFFSET 0),
 logged AS (
   SELECT model_name, requested_name, created_at AS at, prompt_tokens, completion_tokens,
          maas_cost(model_name, prompt_tokens, completion_tokens, created_at) AS price_cost,
          coalesce(maas_currency(model_name, created_at), maas_currency(model_name)) AS price_currency,
          @currency AS target
-    FROM served),
+    FROM served
+   LIMIT -1 OFFSET 0),
 unpriced AS (
   SELECT model_name,
          CASE WHEN requested_name IS NOT model_name THEN requested_name END AS requested,

@@ -88,6 +88,12 @@ SELECT given, is_default, maas_model(given),
        maas_price(given, 'input') IS NOT NULL AND maas_price(given, 'output') IS NOT NULL
   FROM (SELECT coalesce(@whatif_model, 'Qwen3-8B') AS given, @whatif_model IS NULL AS is_default);
 
+-- Each step of the WITH below ends in LIMIT -1 OFFSET 0: SQLite never
+-- flattens a subquery that has an OFFSET into the query reading it, but runs
+-- it as a co-routine, so each of its columns is computed once per row.
+-- Flattened, every use of a column such as price_cost would be a copy of the
+-- call that computes it, and each row would be priced once per use, several
+-- times over.  The ctest reports:priced_once counts the calls.
 CREATE TEMP TABLE maas_whatif_usage AS
 WITH consumed AS (
   -- `other` is new-api's JSON text; one-api has no such column.  It is read
@@ -97,7 +103,8 @@ WITH consumed AS (
   SELECT l.created_at, l.type, l.model_name, l.prompt_tokens, l.completion_tokens,
          (SELECT other FROM logs AS x WHERE x.rowid = l.rowid) AS other
     FROM logs AS l, (SELECT NULL AS other) AS d
-   WHERE l.type = 2),
+   WHERE l.type = 2
+   LIMIT -1 OFFSET 0),
 served AS (
   -- The served model (see cost_by_month_model.sql): upstream_model_name when
   -- the channel mapped the requested model, read only from valid JSON text.
@@ -108,7 +115,8 @@ served AS (
                             AND json_extract(other, '$.upstream_model_name') <> ''
                        THEN json_extract(other, '$.upstream_model_name') END,
                   model_name) AS model_name
-    FROM consumed),
+    FROM consumed
+   LIMIT -1 OFFSET 0),
 logged AS (
   SELECT maas_month(l.created_at, coalesce(@tz, '+08:00')) AS month,
          l.model_name,
@@ -122,21 +130,24 @@ logged AS (
          coalesce(maas_currency(w.model, l.created_at), maas_currency(w.model)) AS whatif_price_currency,
          @currency AS target
     FROM served AS l, temp.maas_whatif_model AS w
-   WHERE l.type = 2),
+   WHERE l.type = 2
+   LIMIT -1 OFFSET 0),
 counted AS (
   SELECT *,
          CASE WHEN target IS NULL THEN actual_price_cost
               ELSE maas_convert(actual_price_cost, actual_price_currency, target, at) END AS actual,
          CASE WHEN target IS NULL THEN whatif_price_cost
               ELSE maas_convert(whatif_price_cost, whatif_price_currency, target, at) END AS whatif
-    FROM logged),
+    FROM logged
+   LIMIT -1 OFFSET 0),
 checked AS (
   SELECT *,
          CASE WHEN actual IS NULL OR whatif IS NULL THEN NULL
               WHEN target IS NOT NULL THEN target
               WHEN actual_price_currency = whatif_price_currency THEN actual_price_currency END
            AS compared_currency
-    FROM counted)
+    FROM counted
+   LIMIT -1 OFFSET 0)
 SELECT month, model_name, at, prompt_tokens, completion_tokens, whatif_model,
        actual_price_currency, actual_price_cost, whatif_price_currency, whatif_price_cost,
        coalesce(compared_currency, target, actual_price_currency, whatif_price_currency) AS currency,
