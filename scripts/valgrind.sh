@@ -70,7 +70,7 @@ for sql in tests/shell/*.sql; do
   name=$(basename "$sql" .sql)
   t0=$SECONDS
   if cmake -DSHELL="$shell" -DMODULE="$build/maas.so" -DSQL="$sql" -DEXPECTED="tests/shell/$name.expected" \
-       "-DWRAPPER=valgrind;--error-exitcode=1;--leak-check=full;--errors-for-leak-kinds=definite,indirect;--show-leak-kinds=definite,indirect;-q" \
+       "-DWRAPPER=valgrind;--error-exitcode=1;--leak-check=full;--errors-for-leak-kinds=definite,indirect;--show-leak-kinds=definite,indirect;-q;--keep-debuginfo=yes;--suppressions=$PWD/scripts/valgrind.supp" \
        -DACTUAL_DIR="$build/valgrind-shell" -P cmake/run_shell_test.cmake >"$build/valgrind-shell/$name.log" 2>&1; then
     echo "valgrind: shell:$name: no error, no leak ($((SECONDS - t0)) s)"
   else
