@@ -31,43 +31,60 @@ public:
     // Catalog::find_model, remembered per exact spelling.
     const Model* find(std::string_view name, bool* ambiguous) {
         if (name.size() > kMaxCachedBytes) return catalog_->find_model(name, ambiguous);
-        Set& set = sets_[hash(name) & (kSets - 1)];  // kSets = 2^6: the hash's 6 bits
-        for (int way = 0; way < 2; ++way) {
-            Entry& e = set.ways[way];
-            if (e.used && e.length == name.size() && same_bytes(e.bytes, name.data(), name.size())) {
-                set.recent = uint8_t(way);
-                if (ambiguous) *ambiguous = e.ambiguous;
-                return e.model;
-            }
-        }
-        bool is_ambiguous = false;
-        const Model* model = catalog_->find_model(name, &is_ambiguous);
-        set.recent ^= 1;  // replace the way used less recently
-        Entry& e = set.ways[set.recent];
-        e.used = true;
-        e.length = uint8_t(name.size());
-        std::memcpy(e.bytes, name.data(), name.size());
-        e.model = model;
-        e.ambiguous = is_ambiguous;
-        if (ambiguous) *ambiguous = is_ambiguous;
-        return model;
+        const Entry& e = entry_for(name);
+        if (ambiguous) *ambiguous = e.ambiguous;
+        return e.model;
+    }
+
+    // The model a name means when it means exactly one (a quick call's
+    // question), else nullptr: unknown, ambiguous, or too long to cache,
+    // all of which the general path answers.
+    const Model* find_unambiguous(std::string_view name) {
+        if (name.size() > kMaxCachedBytes) return nullptr;
+        return entry_for(name).unambiguous;
     }
 
 private:
-    static constexpr size_t kMaxCachedBytes = 47;
-    static constexpr size_t kSets = 64;  // a power of two; two ways each, 8 KB in all
+    static constexpr size_t kMaxCachedBytes = 46;
+    static constexpr size_t kSets = 64;       // a power of two; two ways each, 8 KB in all
+    static constexpr uint8_t kUnused = 0xFF;  // a length no cached name has
 
+    // One cache line: the answer first, then the spelling.
     struct Entry {
-        const Model* model = nullptr;
-        bool used = false;
+        const Model* model = nullptr;        // Catalog::find_model's answer
+        const Model* unambiguous = nullptr;  // model, or nullptr when ambiguous
         bool ambiguous = false;
-        uint8_t length = 0;
+        uint8_t length = kUnused;
         char bytes[kMaxCachedBytes];
     };
+    static_assert(sizeof(Entry) == 64, "an entry fills one cache line");
+    // ways[0] is the spelling cached last: a miss moves it to ways[1].  A
+    // hit stores nothing, which keeps the common case free of writes.
     struct Set {
         Entry ways[2];
-        uint8_t recent = 0;
     };
+
+    // The entry of a name of at most kMaxCachedBytes, filled on a miss.
+    const Entry& entry_for(std::string_view name) {
+        Set& set = sets_[hash(name)];
+        if (set.ways[0].length == name.size() && same_bytes(set.ways[0].bytes, name.data(), name.size()))
+            return set.ways[0];
+        if (set.ways[1].length == name.size() && same_bytes(set.ways[1].bytes, name.data(), name.size()))
+            return set.ways[1];
+        return fill(set, name);
+    }
+
+    // Looks the name up in the catalog and keeps it in ways[0].  Out of
+    // line: a statement misses only once per spelling it sees.
+    [[gnu::noinline]] const Entry& fill(Set& set, std::string_view name) {
+        set.ways[1] = set.ways[0];
+        Entry& e = set.ways[0];
+        e.model = catalog_->find_model(name, &e.ambiguous);
+        e.unambiguous = e.ambiguous ? nullptr : e.model;
+        e.length = uint8_t(name.size());
+        std::memcpy(e.bytes, name.data(), name.size());
+        return e;
+    }
 
     static uint64_t load8(const char* p) {
         uint64_t w;
@@ -88,10 +105,10 @@ private:
         return load8(a + n - 8) == load8(b + n - 8);
     }
 
-    // Every byte counts: names such as Qwen_v2.5_7b_Instruct and
-    // Qwen_v2.5_14b_Instruct differ only in the middle.  Eight bytes a step,
-    // the last word overlapping the one before.
-    static uint64_t hash(std::string_view name) {
+    // The set of a name.  Every byte counts: names such as
+    // Qwen_v2.5_7b_Instruct and Qwen_v2.5_14b_Instruct differ only in the
+    // middle.  Eight bytes a step, the last word overlapping the one before.
+    static size_t hash(std::string_view name) {
         const size_t n = name.size();
         uint64_t h = n * 0x9E3779B97F4A7C15ull;
         if (n < 8) {
@@ -103,7 +120,7 @@ private:
             h ^= load8(name.data() + n - 8);
         }
         h *= 0xC4CEB9FE1A85EC53ull;
-        return h >> 58;  // the top bits of a product depend on every bit below
+        return size_t(h >> 58);  // 6 bits for kSets = 64: the top bits of a product depend on every bit below
     }
 
     std::shared_ptr<const Catalog> catalog_;

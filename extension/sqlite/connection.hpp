@@ -63,9 +63,15 @@ public:
     // whole statement.  nullptr with `failure` set when the user's tables
     // hold a bad row (bad_data) or SQLite could not read them.
     StatementPrices* prices_for(sqlite3_context* ctx, const Binding& binding, Failure& failure) {
-        // Every row after a statement's first finds its prices here.
-        if (auto* kept = static_cast<StatementPrices*>(sqlite3_get_auxdata(ctx, slot_of(binding)))) return kept;
+        if (StatementPrices* kept = kept_prices(ctx, binding)) return kept;
         return prepare_prices(ctx, binding, failure);
+    }
+
+    // The prices this statement already chose, or nullptr before its first
+    // call (or where SQLite kept none): every row after a statement's first
+    // finds its prices here, without a check.
+    static StatementPrices* kept_prices(sqlite3_context* ctx, const Binding& binding) {
+        return static_cast<StatementPrices*>(sqlite3_get_auxdata(ctx, slot_of(binding)));
     }
 
     // The merged catalog as of now (for maas_rates); checks for changes.
