@@ -70,7 +70,8 @@ public:
     // The prices this statement already chose, or nullptr before its first
     // call (or where SQLite kept none): every row after a statement's first
     // finds its prices here, without a check.
-    static StatementPrices* kept_prices(sqlite3_context* ctx, const Binding& binding) {
+    static StatementPrices* kept_prices(sqlite3_context* ctx, const Binding& binding,
+                                        [[maybe_unused]] Routines sqlite3_api = routines()) {
         return static_cast<StatementPrices*>(sqlite3_get_auxdata(ctx, slot_of(binding)));
     }
 

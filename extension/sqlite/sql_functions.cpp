@@ -67,8 +67,9 @@ void price_model(sqlite3_context* ctx, sqlite3_value* model_argument, const char
 // prices this statement already chose, without the general checks; nullptr
 // for anything the general path must answer (the statement's first call,
 // an unknown or ambiguous name).
-[[gnu::always_inline]] inline const Model* quick_model(sqlite3_context* ctx, sqlite3_value* name) {
-    StatementPrices* prices = ConnectionState::kept_prices(ctx, binding_of(ctx));
+[[gnu::always_inline]] inline const Model* quick_model([[maybe_unused]] Routines sqlite3_api, sqlite3_context* ctx,
+                                                       sqlite3_value* name) {
+    StatementPrices* prices = ConnectionState::kept_prices(ctx, binding_of(ctx, sqlite3_api), sqlite3_api);
     if (!prices) return nullptr;
     // The name's bytes as stored: sqlite3_value_text would first copy a
     // column value to add a terminator.  In a UTF-16 database these bytes are
@@ -92,11 +93,12 @@ const QuickTokenPrices* quick_prices_at(const Model& model, sqlite3_value* at) {
 // unusual (NULL, other types, negative counts, an error, an unknown or
 // ambiguous name, a model with a per-request price, a cost beyond 53 bits)
 // goes the general way.
-[[gnu::always_inline]] inline bool quick_cost(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
+[[gnu::always_inline]] inline bool quick_cost([[maybe_unused]] Routines sqlite3_api, sqlite3_context* ctx, int argc,
+                                              sqlite3_value** argv) {
     if ((argc != 3 && argc != 4) || sqlite3_value_type(argv[0]) != SQLITE_TEXT ||
         sqlite3_value_type(argv[1]) != SQLITE_INTEGER || sqlite3_value_type(argv[2]) != SQLITE_INTEGER)
         return false;
-    const Model* model = quick_model(ctx, argv[0]);
+    const Model* model = quick_model(sqlite3_api, ctx, argv[0]);
     if (!model) return false;
     const QuickTokenPrices* quick = argc == 3 ? &model->quick : quick_prices_at(*model, argv[3]);
     double cost;
@@ -125,7 +127,7 @@ constexpr Names kCost{"maas_cost", "maas_builtin_cost"};
 }
 
 void maas_cost(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
-    if (!quick_cost(ctx, argc, argv)) general_cost(ctx, argc, argv);
+    if (!quick_cost(routines(), ctx, argc, argv)) general_cost(ctx, argc, argv);
 }
 
 // maas_cost_cached(TEXT, INTEGER x 3 [, INTEGER [, INTEGER]]) of a known
@@ -137,7 +139,7 @@ bool quick_cost_cached(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
     for (int i = 1; i < argc; ++i)
         if (sqlite3_value_type(argv[i]) != SQLITE_INTEGER) return false;
     if (argc == 6 && sqlite3_value_int64(argv[5]) < 0) return false;
-    const Model* model = quick_model(ctx, argv[0]);
+    const Model* model = quick_model(routines(), ctx, argv[0]);
     double cost;
     if (!model || !quick_cached_cost(model->quick, sqlite3_value_int64(argv[1]), sqlite3_value_int64(argv[2]),
                                      argc >= 5 ? sqlite3_value_int64(argv[4]) : 0, sqlite3_value_int64(argv[3]), cost))
