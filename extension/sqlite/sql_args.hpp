@@ -78,7 +78,8 @@ bool read_item(sqlite3_context* ctx, sqlite3_value* value, ArgName name, const S
 // INTEGER or TEXT digits, or TEXT in the forms of SQLite's date functions.
 // False for anything else ('now' included); reports nothing.
 bool stored_instant_slow(sqlite3_value* value, int64_t& unix_ms);
-inline bool stored_instant(sqlite3_value* value, int64_t& unix_ms) {
+// (sqlite3_api: see Routines in sqlite_api.hpp.)
+inline bool stored_instant(sqlite3_value* value, int64_t& unix_ms, [[maybe_unused]] Routines sqlite3_api = routines()) {
     // The common case, unix seconds as INTEGER, without a call.
     if (sqlite3_value_type(value) == SQLITE_INTEGER)
         return instant_from_unix_seconds(sqlite3_value_int64(value), unix_ms);

@@ -83,9 +83,9 @@ void price_model(sqlite3_context* ctx, sqlite3_value* model_argument, const char
 // The quick prices in force at the `at` argument (unix seconds as INTEGER,
 // or a time as TEXT): those of its stretch of versions; nullptr for
 // anything else ('now', a bad value: the general path reports it).
-const QuickTokenPrices* quick_prices_at(const Model& model, sqlite3_value* at) {
+const QuickTokenPrices* quick_prices_at(Routines sqlite3_api, const Model& model, sqlite3_value* at) {
     int64_t at_ms;
-    return stored_instant(at, at_ms) ? model.quick_at(at_ms) : nullptr;
+    return stored_instant(at, at_ms, sqlite3_api) ? model.quick_at(at_ms) : nullptr;
 }
 
 // The common call, maas_cost(TEXT, INTEGER, INTEGER [, at]) of a known
@@ -100,7 +100,7 @@ const QuickTokenPrices* quick_prices_at(const Model& model, sqlite3_value* at) {
         return false;
     const Model* model = quick_model(sqlite3_api, ctx, argv[0]);
     if (!model) return false;
-    const QuickTokenPrices* quick = argc == 3 ? &model->quick : quick_prices_at(*model, argv[3]);
+    const QuickTokenPrices* quick = argc == 3 ? &model->quick : quick_prices_at(sqlite3_api, *model, argv[3]);
     double cost;
     if (!quick || !quick_inference_cost(*quick, sqlite3_value_int64(argv[1]), sqlite3_value_int64(argv[2]), cost))
         return false;
