@@ -63,8 +63,9 @@ struct Model {
     // prices (then the general path answers).  Usage rows are nearly always
     // in the newest stretch, which is tried first.
     const QuickTokenPrices* quick_at(int64_t at_ms) const {
-        if (quick_epochs.empty() || at_ms < quick_epochs.front().from_ms) return nullptr;
+        if (quick_epochs.empty()) return nullptr;
         if (at_ms >= quick_epochs.back().from_ms) return &quick_epochs.back().prices;
+        if (at_ms < quick_epochs.front().from_ms) return nullptr;
         return quick_epoch_at(at_ms);
     }
 

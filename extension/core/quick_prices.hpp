@@ -62,9 +62,14 @@ QuickTokenPrices prepare_quick_prices(const PerTokenPrices& per_token);
 inline bool quick_inference_cost(const QuickTokenPrices& quick, int64_t input_tokens, int64_t output_tokens,
                                  double& cost) {
     if (!quick.valid || input_tokens < 0 || output_tokens < 0) return false;
-    const __int128 n = __int128(input_tokens) * quick.input + __int128(output_tokens) * quick.output;
-    if (n > (__int128(1) << 53)) return false;
-    cost = double(int64_t(n)) / quick.divisor;  // both exact: one rounding
+    // In int64 with overflow checks: a sum that fits in 53 bits fits there,
+    // and any overflow is beyond 53 bits anyway.
+    int64_t in, out, n;
+    if (__builtin_mul_overflow(input_tokens, quick.input, &in) ||
+        __builtin_mul_overflow(output_tokens, quick.output, &out) || __builtin_add_overflow(in, out, &n) ||
+        n > (int64_t(1) << 53))
+        return false;
+    cost = double(n) / quick.divisor;  // both exact: one rounding
     return true;
 }
 

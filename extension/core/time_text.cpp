@@ -172,13 +172,6 @@ bool parse_time(std::string_view text, int64_t& unix_ms) {
     return instant_in_range(unix_ms);
 }
 
-bool instant_from_unix_seconds(int64_t seconds, int64_t& unix_ms) {
-    // Checked before multiplying, so that no value overflows.
-    if (seconds < kFirstInstantMs / 1000 || seconds >= kAfterLastInstantMs / 1000) return false;
-    unix_ms = seconds * 1000;
-    return true;
-}
-
 bool instant_from_seconds_text(std::string_view text, int64_t& unix_ms) {
     std::string_view digits_part = text;
     if (!digits_part.empty() && digits_part.front() == '-') digits_part.remove_prefix(1);

@@ -35,8 +35,14 @@ constexpr int64_t kFirstInstantMs = -62167219200000;      // 0000-01-01 00:00:00
 constexpr int64_t kAfterLastInstantMs = 253402300800000;  // 10000-01-01 00:00:00
 constexpr bool instant_in_range(int64_t unix_ms) { return unix_ms >= kFirstInstantMs && unix_ms < kAfterLastInstantMs; }
 
-// Unix seconds as an instant, when it falls in the valid range.
-bool instant_from_unix_seconds(int64_t seconds, int64_t& unix_ms);
+// Unix seconds as an instant, when it falls in the valid range.  Inline:
+// maas_cost's `at` reads one per row.
+inline bool instant_from_unix_seconds(int64_t seconds, int64_t& unix_ms) {
+    // Checked before multiplying, so that no value overflows.
+    if (seconds < kFirstInstantMs / 1000 || seconds >= kAfterLastInstantMs / 1000) return false;
+    unix_ms = seconds * 1000;
+    return true;
+}
 
 // "Digits mean unix seconds": TEXT of an optional '-' and decimal digits
 // alone (as a CSV import or a TEXT column leaves an integer) is unix seconds.

@@ -12,8 +12,6 @@
 namespace maas {
 namespace {
 
-void delete_prices(void* p) { delete static_cast<StatementPrices*>(p); }
-
 // The connections a ConnectionState lives for.  A state is destroyed when
 // SQLite drops its last registration (at the latest when the connection
 // closes), so a reused sqlite3* address is never mistaken for a loaded one.
@@ -49,15 +47,28 @@ void ConnectionState::release_binding(void* binding) {
     if (self->refs_.fetch_sub(1, std::memory_order_acq_rel) == 1) delete self;
 }
 
+void ConnectionState::discard_kept(void* p) {
+    auto* kept = static_cast<KeptPrices*>(p);
+    ConnectionState* state = kept->state;
+    if (state->recent_prices_ == &kept->prices) {
+        state->recent_ctx_ = nullptr;
+        state->recent_prices_ = nullptr;
+    }
+    delete kept;
+    release_binding(state->binding(false));  // the reference prepare_prices took
+}
+
 StatementPrices* ConnectionState::prepare_prices(sqlite3_context* ctx, const Binding& binding, Failure& failure) {
     const int slot = slot_of(binding);
     std::shared_ptr<const Catalog> catalog = binding.builtin_only ? builtin_ : current(failure);
     if (!catalog) return nullptr;
-    // SQLite owns the StatementPrices from here on, until the statement is
-    // reset; if it cannot keep it (it frees it at once), this call uses a
-    // copy the connection holds instead.
-    sqlite3_set_auxdata(ctx, slot, new StatementPrices(catalog), delete_prices);
-    if (auto* kept = static_cast<StatementPrices*>(sqlite3_get_auxdata(ctx, slot))) return kept;
+    // SQLite owns the KeptPrices from here on, until the statement is
+    // reset; if it cannot keep it (it discards it at once), this call uses
+    // a copy the connection holds instead.
+    auto* kept = new KeptPrices{StatementPrices(catalog), this};
+    retain();  // dropped by discard_kept: this state outlives every statement's prices
+    sqlite3_set_auxdata(ctx, slot, kept, discard_kept);
+    if (StatementPrices* prices = kept_prices(ctx, binding)) return prices;
     unkept_.reset(new StatementPrices(std::move(catalog)));
     return unkept_.get();
 }

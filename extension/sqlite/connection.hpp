@@ -63,9 +63,27 @@ public:
     // whole statement.  nullptr with `failure` set when the user's tables
     // hold a bad row (bad_data) or SQLite could not read them.
     StatementPrices* prices_for(sqlite3_context* ctx, const Binding& binding, Failure& failure) {
-        // Every row after a statement's first finds its prices here.
-        if (auto* kept = static_cast<StatementPrices*>(sqlite3_get_auxdata(ctx, slot_of(binding)))) return kept;
+        if (StatementPrices* kept = kept_prices(ctx, binding)) return kept;
         return prepare_prices(ctx, binding, failure);
+    }
+
+    // The prices this statement already chose, or nullptr before its first
+    // call (or where SQLite kept none): every row after a statement's first
+    // finds its prices here, without a check.  The call context last seen
+    // is remembered with its prices, so that the rows of one statement
+    // need not ask SQLite (sqlite3_get_auxdata walks a list): a context
+    // belongs to one function call of one live statement, and the
+    // remembered pair is forgotten when SQLite discards those prices (the
+    // auxiliary data's destructor), before the context can be freed.
+    static StatementPrices* kept_prices(sqlite3_context* ctx, const Binding& binding,
+                                        [[maybe_unused]] Routines sqlite3_api = routines()) {
+        ConnectionState& state = *binding.state;
+        if (ctx == state.recent_ctx_) return state.recent_prices_;
+        auto* kept = static_cast<KeptPrices*>(sqlite3_get_auxdata(ctx, slot_of(binding)));
+        if (!kept) return nullptr;
+        state.recent_ctx_ = ctx;
+        state.recent_prices_ = &kept->prices;
+        return &kept->prices;
     }
 
     // The merged catalog as of now (for maas_rates); checks for changes.
@@ -96,6 +114,14 @@ private:
     static constexpr int kBuiltinSlot = -0x6d616174;
     static int slot_of(const Binding& binding) { return binding.builtin_only ? kBuiltinSlot : kMergedSlot; }
 
+    // What a statement keeps as auxiliary data: its prices, and a reference
+    // on this state, which may remember them (kept_prices) until they go.
+    struct KeptPrices {
+        StatementPrices prices;
+        ConnectionState* state;
+    };
+    static void discard_kept(void* kept);
+
     StatementPrices* prepare_prices(sqlite3_context* ctx, const Binding& binding, Failure& failure);
     bool rebuild(const UserTablesState& tables, const std::vector<CardLine>& loaded, Failure& failure);
 
@@ -108,7 +134,9 @@ private:
     std::optional<Failure> last_refusal_;  // why the user tables were refused (bad_data), if they were
     bool checked_once_ = false;
     UsageReader usage_reader_;
-    std::unique_ptr<StatementPrices> unkept_;  // for a call SQLite keeps no auxiliary data for
+    std::unique_ptr<StatementPrices> unkept_;   // for a call SQLite keeps no auxiliary data for
+    sqlite3_context* recent_ctx_ = nullptr;     // the call context kept_prices last answered
+    StatementPrices* recent_prices_ = nullptr;  // ... with these kept prices
     Binding builtin_binding_{this, true};
     Binding merged_binding_{this, false};
     std::atomic<int> refs_{0};

@@ -52,7 +52,10 @@ void guarded_final(sqlite3_context* ctx) noexcept {
     }
 }
 
-inline const Binding& binding_of(sqlite3_context* ctx) { return *static_cast<Binding*>(sqlite3_user_data(ctx)); }
+// (sqlite3_api: see Routines in sqlite_api.hpp.)
+inline const Binding& binding_of(sqlite3_context* ctx, [[maybe_unused]] Routines sqlite3_api = routines()) {
+    return *static_cast<Binding*>(sqlite3_user_data(ctx));
+}
 
 // The name a call was made under: "maas_cost" or "maas_builtin_cost".
 struct Names {

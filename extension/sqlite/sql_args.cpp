@@ -135,7 +135,7 @@ bool read_model(sqlite3_context* ctx, sqlite3_value* value, ArgName name, Statem
     return true;
 }
 
-bool stored_instant(sqlite3_value* value, int64_t& unix_ms) {
+bool stored_instant_slow(sqlite3_value* value, int64_t& unix_ms) {
     switch (sqlite3_value_type(value)) {
         case SQLITE_INTEGER: return instant_from_unix_seconds(sqlite3_value_int64(value), unix_ms);
         case SQLITE_TEXT: {

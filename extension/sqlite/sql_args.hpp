@@ -22,6 +22,7 @@
 #include "statement_prices.hpp"
 #include "decimal.hpp"
 #include "sqlite_api.hpp"
+#include "time_text.hpp"
 
 namespace maas {
 
@@ -76,7 +77,14 @@ bool read_item(sqlite3_context* ctx, sqlite3_value* value, ArgName name, const S
 // The instant a stored value holds, as usage tables keep it: unix seconds as
 // INTEGER or TEXT digits, or TEXT in the forms of SQLite's date functions.
 // False for anything else ('now' included); reports nothing.
-bool stored_instant(sqlite3_value* value, int64_t& unix_ms);
+bool stored_instant_slow(sqlite3_value* value, int64_t& unix_ms);
+// (sqlite3_api: see Routines in sqlite_api.hpp.)
+inline bool stored_instant(sqlite3_value* value, int64_t& unix_ms, [[maybe_unused]] Routines sqlite3_api = routines()) {
+    // The common case, unix seconds as INTEGER, without a call.
+    if (sqlite3_value_type(value) == SQLITE_INTEGER)
+        return instant_from_unix_seconds(sqlite3_value_int64(value), unix_ms);
+    return stored_instant_slow(value, unix_ms);
+}
 
 // An instant: TEXT in the forms of SQLite's date functions (see
 // time_text.hpp, plus 'now'), or unix seconds as INTEGER or as TEXT digits.

@@ -64,12 +64,12 @@ void price_model(sqlite3_context* ctx, sqlite3_value* model_argument, const char
 }
 
 // The model of a quick call (argv[0] TEXT already checked), found in the
-// statement's prices without the general checks; nullptr for anything the
-// general path must answer (an error, an unknown or ambiguous name).
-[[gnu::always_inline]] inline const Model* quick_model(sqlite3_context* ctx, sqlite3_value* name) {
-    const Binding& binding = binding_of(ctx);
-    Failure unused;
-    StatementPrices* prices = binding.state->prices_for(ctx, binding, unused);
+// prices this statement already chose, without the general checks; nullptr
+// for anything the general path must answer (the statement's first call,
+// an unknown or ambiguous name).
+[[gnu::always_inline]] inline const Model* quick_model([[maybe_unused]] Routines sqlite3_api, sqlite3_context* ctx,
+                                                       sqlite3_value* name) {
+    StatementPrices* prices = ConnectionState::kept_prices(ctx, binding_of(ctx, sqlite3_api), sqlite3_api);
     if (!prices) return nullptr;
     // The name's bytes as stored: sqlite3_value_text would first copy a
     // column value to add a terminator.  In a UTF-16 database these bytes are
@@ -77,17 +77,15 @@ void price_model(sqlite3_context* ctx, sqlite3_value* model_argument, const char
     // which converts; so the answer never depends on the encoding.
     const char* bytes = static_cast<const char*>(sqlite3_value_blob(name));
     if (!bytes) return nullptr;
-    bool ambiguous = false;
-    const Model* model = prices->find(std::string_view(bytes, size_t(sqlite3_value_bytes(name))), &ambiguous);
-    return ambiguous ? nullptr : model;
+    return prices->find_unambiguous(std::string_view(bytes, size_t(sqlite3_value_bytes(name))));
 }
 
 // The quick prices in force at the `at` argument (unix seconds as INTEGER,
 // or a time as TEXT): those of its stretch of versions; nullptr for
 // anything else ('now', a bad value: the general path reports it).
-const QuickTokenPrices* quick_prices_at(const Model& model, sqlite3_value* at) {
+const QuickTokenPrices* quick_prices_at(Routines sqlite3_api, const Model& model, sqlite3_value* at) {
     int64_t at_ms;
-    return stored_instant(at, at_ms) ? model.quick_at(at_ms) : nullptr;
+    return stored_instant(at, at_ms, sqlite3_api) ? model.quick_at(at_ms) : nullptr;
 }
 
 // The common call, maas_cost(TEXT, INTEGER, INTEGER [, at]) of a known
@@ -95,13 +93,14 @@ const QuickTokenPrices* quick_prices_at(const Model& model, sqlite3_value* at) {
 // unusual (NULL, other types, negative counts, an error, an unknown or
 // ambiguous name, a model with a per-request price, a cost beyond 53 bits)
 // goes the general way.
-bool quick_cost(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
+[[gnu::always_inline]] inline bool quick_cost([[maybe_unused]] Routines sqlite3_api, sqlite3_context* ctx, int argc,
+                                              sqlite3_value** argv) {
     if ((argc != 3 && argc != 4) || sqlite3_value_type(argv[0]) != SQLITE_TEXT ||
         sqlite3_value_type(argv[1]) != SQLITE_INTEGER || sqlite3_value_type(argv[2]) != SQLITE_INTEGER)
         return false;
-    const Model* model = quick_model(ctx, argv[0]);
+    const Model* model = quick_model(sqlite3_api, ctx, argv[0]);
     if (!model) return false;
-    const QuickTokenPrices* quick = argc == 3 ? &model->quick : quick_prices_at(*model, argv[3]);
+    const QuickTokenPrices* quick = argc == 3 ? &model->quick : quick_prices_at(sqlite3_api, *model, argv[3]);
     double cost;
     if (!quick || !quick_inference_cost(*quick, sqlite3_value_int64(argv[1]), sqlite3_value_int64(argv[2]), cost))
         return false;
@@ -110,8 +109,10 @@ bool quick_cost(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
 }
 
 constexpr Names kCost{"maas_cost", "maas_builtin_cost"};
-void maas_cost(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
-    if (quick_cost(ctx, argc, argv)) return;
+
+// Every call the quick path leaves: each argument checked and named.  Out
+// of line, so that the quick path's frame stays small.
+[[gnu::noinline]] void general_cost(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
     const char* name = kCost.of(binding_of(ctx));
     if (!begin_call(ctx, argc, argv, name, 3, 4, "(model, input_tokens, output_tokens [, at])")) return;
     int64_t input_tokens, output_tokens, at_storage;
@@ -125,6 +126,10 @@ void maas_cost(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
     });
 }
 
+void maas_cost(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
+    if (!quick_cost(routines(), ctx, argc, argv)) general_cost(ctx, argc, argv);
+}
+
 // maas_cost_cached(TEXT, INTEGER x 3 [, INTEGER [, INTEGER]]) of a known
 // model at its newest prices, the same way: the counts are all INTEGER and
 // consistent, and the model has no request price (so `requests`, when
@@ -134,7 +139,7 @@ bool quick_cost_cached(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
     for (int i = 1; i < argc; ++i)
         if (sqlite3_value_type(argv[i]) != SQLITE_INTEGER) return false;
     if (argc == 6 && sqlite3_value_int64(argv[5]) < 0) return false;
-    const Model* model = quick_model(ctx, argv[0]);
+    const Model* model = quick_model(routines(), ctx, argv[0]);
     double cost;
     if (!model || !quick_cached_cost(model->quick, sqlite3_value_int64(argv[1]), sqlite3_value_int64(argv[2]),
                                      argc >= 5 ? sqlite3_value_int64(argv[4]) : 0, sqlite3_value_int64(argv[3]), cost))

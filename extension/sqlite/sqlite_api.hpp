@@ -12,3 +12,25 @@
 #ifndef SQLITE_CORE
 SQLITE_EXTENSION_INIT3
 #endif
+
+namespace maas {
+
+// The routine table as a value, for a function called once per row: through
+// sqlite3ext.h every SQLite call loads the global table pointer again (the
+// compiler cannot know a call leaves it alone).  A function that names its
+// parameter `sqlite3_api` makes sqlite3ext.h's macros use the copy instead,
+// loaded once:
+//
+//   bool quick(maas::Routines sqlite3_api, sqlite3_value* v) { return sqlite3_value_type(v) == SQLITE_TEXT; }
+//   quick(maas::routines(), argv[0]);
+//
+// With SQLITE_CORE the calls are direct and the parameter is an empty tag.
+#ifdef SQLITE_CORE
+struct Routines {};
+inline Routines routines() { return {}; }
+#else
+using Routines = const sqlite3_api_routines*;
+inline Routines routines() { return sqlite3_api; }
+#endif
+
+}  // namespace maas
