@@ -204,7 +204,7 @@ inline bool JsonReader::scan_string(size_t& at, bool& escaped) {
 }
 
 // -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?
-bool JsonReader::scan_number(size_t& at) {
+inline bool JsonReader::scan_number(size_t& at) {
     const char* p = text_.data();
     const size_t n = text_.size(), start = at;
     const auto digit = [&](size_t i) { return i < n && static_cast<unsigned>(p[i] - '0') <= 9; };
@@ -390,11 +390,21 @@ JsonValue JsonValue::member(std::string_view key) const {
 
 bool JsonValue::count(int64_t& out) const {
     if (kind() != JsonKind::number) return false;
-    const std::string_view digits = reader_->text_.substr(node_->at, node_->size);
+    const char* digits = reader_->text_.data() + node_->at;
+    const uint32_t size = node_->size;
     int64_t n = 0;
-    for (char c : digits) {
-        if (c < '0' || c > '9') return false;
-        if (__builtin_mul_overflow(n, int64_t(10), &n) || __builtin_add_overflow(n, int64_t(c - '0'), &n)) return false;
+    if (size <= 18) {  // at most 18 digits cannot pass INT64_MAX: no overflow checks
+        for (uint32_t i = 0; i < size; ++i) {
+            const unsigned d = unsigned(digits[i] - '0');
+            if (d > 9) return false;
+            n = n * 10 + int64_t(d);
+        }
+    } else {
+        for (uint32_t i = 0; i < size; ++i) {
+            const unsigned d = unsigned(digits[i] - '0');
+            if (d > 9) return false;
+            if (__builtin_mul_overflow(n, int64_t(10), &n) || __builtin_add_overflow(n, int64_t(d), &n)) return false;
+        }
     }
     out = n;
     return true;
