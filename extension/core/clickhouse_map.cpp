@@ -1,24 +1,21 @@
 // clickhouse_map.cpp - reading ClickHouse's Map text (see clickhouse_map.hpp).
 #include "clickhouse_map.hpp"
 
+#include "json_reader.hpp"
+
 namespace maas {
-namespace {
-
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
-
-}  // namespace
 
 bool looks_like_clickhouse_map(std::string_view text) {
     size_t i = 0;
-    while (i < text.size() && is_space(text[i])) ++i;
+    while (i < text.size() && is_json_space(text[i])) ++i;
     if (i >= text.size() || text[i] != '{') return false;
     ++i;
-    while (i < text.size() && is_space(text[i])) ++i;
+    while (i < text.size() && is_json_space(text[i])) ++i;
     return i < text.size() && text[i] == '\'';
 }
 
 void ClickHouseMapReader::skip_space() {
-    while (at_ < text_.size() && is_space(text_[at_])) ++at_;
+    while (at_ < text_.size() && is_json_space(text_[at_])) ++at_;
 }
 
 bool ClickHouseMapReader::fail(const char* what) {
@@ -55,7 +52,7 @@ bool ClickHouseMapReader::next_entry(std::string_view& key, std::string_view& va
     ++at_;
     skip_space();
     const size_t value_start = at_;
-    while (at_ < text_.size() && text_[at_] != ',' && text_[at_] != '}' && !is_space(text_[at_])) ++at_;
+    while (at_ < text_.size() && text_[at_] != ',' && text_[at_] != '}' && !is_json_space(text_[at_])) ++at_;
     if (at_ == value_start) return fail("expected a value");
     value = text_.substr(value_start, at_ - value_start);
     return true;

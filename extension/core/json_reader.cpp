@@ -3,6 +3,8 @@
 
 #include <cstring>
 
+#include "token_counts.hpp"
+
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
@@ -10,13 +12,9 @@
 namespace maas {
 namespace {
 
-bool is_space(unsigned char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
-
 // Past JSON white space; compact JSON has none, so the first test ends it.
 inline void skip_space(std::string_view text, size_t& at) {
-    while (at < text.size() && static_cast<unsigned char>(text[at]) <= ' ' &&
-           is_space(static_cast<unsigned char>(text[at])))
-        ++at;
+    while (at < text.size() && static_cast<unsigned char>(text[at]) <= ' ' && is_json_space(text[at])) ++at;
 }
 
 int hex_value(unsigned char c) {
@@ -389,25 +387,7 @@ JsonValue JsonValue::member(std::string_view key) const {
 }
 
 bool JsonValue::count(int64_t& out) const {
-    if (kind() != JsonKind::number) return false;
-    const char* digits = reader_->text_.data() + node_->at;
-    const uint32_t size = node_->size;
-    int64_t n = 0;
-    if (size <= 18) {  // at most 18 digits cannot pass INT64_MAX: no overflow checks
-        for (uint32_t i = 0; i < size; ++i) {
-            const unsigned d = unsigned(digits[i] - '0');
-            if (d > 9) return false;
-            n = n * 10 + int64_t(d);
-        }
-    } else {
-        for (uint32_t i = 0; i < size; ++i) {
-            const unsigned d = unsigned(digits[i] - '0');
-            if (d > 9) return false;
-            if (__builtin_mul_overflow(n, int64_t(10), &n) || __builtin_add_overflow(n, int64_t(d), &n)) return false;
-        }
-    }
-    out = n;
-    return true;
+    return kind() == JsonKind::number && count_from_digits(reader_->text_.substr(node_->at, node_->size), out);
 }
 
 bool JsonValue::string_equals(std::string_view text) const {

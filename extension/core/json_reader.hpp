@@ -43,6 +43,10 @@ namespace maas {
 // checked by JsonReader::parse).
 void decode_json_string(std::string_view inside, std::string& out);
 
+// JSON's white space: space, tab, LF and CR (ClickHouse's map text and the
+// \N of a NULL map around it use the same).
+inline bool is_json_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
 enum class JsonKind : uint8_t { absent, null, boolean, number, string, array, object };
 
 // One value in the index.  Offsets are into the parsed text.

@@ -20,6 +20,7 @@
 #pragma once
 
 #include <cstdint>
+#include <string_view>
 
 namespace maas {
 
@@ -40,5 +41,28 @@ struct TokenCounts {
                cached_input <= input && cache_write <= input - cached_input && reasoning <= output;
     }
 };
+
+// A count as a tool writes it: decimal digits only (no sign, fraction or
+// exponent), fitting int64_t.  The one rule for a count, in JSON
+// (json_reader.hpp) and in ClickHouse's map text (usage_json.cpp).
+inline bool count_from_digits(std::string_view digits, int64_t& out) {
+    if (digits.empty()) return false;
+    int64_t n = 0;
+    if (digits.size() <= 18) {  // at most 18 digits cannot pass INT64_MAX: no overflow checks
+        for (char c : digits) {
+            const unsigned d = unsigned(c - '0');
+            if (d > 9) return false;
+            n = n * 10 + int64_t(d);
+        }
+    } else {
+        for (char c : digits) {
+            const unsigned d = unsigned(c - '0');
+            if (d > 9) return false;
+            if (__builtin_mul_overflow(n, int64_t(10), &n) || __builtin_add_overflow(n, int64_t(d), &n)) return false;
+        }
+    }
+    out = n;
+    return true;
+}
 
 }  // namespace maas

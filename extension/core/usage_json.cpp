@@ -213,30 +213,16 @@ Usage read_usage_object(const JsonValue& usage, const char* path, bool is_messag
     return Usage::missing;
 }
 
-// Digits only, as ClickHouse writes a UInt64; the same rule as a JSON count.
-bool count_of_text(std::string_view text, int64_t& out) {
-    if (text.empty()) return false;
-    int64_t n = 0;
-    for (char c : text) {
-        if (c < '0' || c > '9') return false;
-        if (__builtin_mul_overflow(n, int64_t(10), &n) || __builtin_add_overflow(n, int64_t(c - '0'), &n)) return false;
-    }
-    out = n;
-    return true;
-}
-
 Usage finish_details(UsageDetailsSum& sum, TokenCounts& out, std::string& why) {
     bool found = false;
     if (!sum.finish(out, found, why)) return Usage::bad_value;
     return found ? Usage::found : Usage::missing;
 }
 
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
-
 // The text without surrounding white space, for the \N check.
 std::string_view trimmed(std::string_view text) {
-    while (!text.empty() && is_space(text.front())) text.remove_prefix(1);
-    while (!text.empty() && is_space(text.back())) text.remove_suffix(1);
+    while (!text.empty() && is_json_space(text.front())) text.remove_prefix(1);
+    while (!text.empty() && is_json_space(text.back())) text.remove_suffix(1);
     return text;
 }
 
@@ -263,7 +249,7 @@ Usage UsageReader::read(std::string_view text, TokenCounts& out, std::string& wh
             text,
             [&](std::string_view key, std::string_view value) {
                 int64_t count = 0;
-                if (!count_of_text(value, count)) {
+                if (!count_from_digits(value, count)) {
                     bad = bad_count("usage_details." + std::string(key), why);
                     return false;
                 }
