@@ -278,7 +278,39 @@ bool read_usage(sqlite3_context* ctx, sqlite3_value* value, const char* function
     return false;
 }
 
+// maas_usage_cost(TEXT, TEXT [, at]) of a known model with quick prices,
+// whose text holds consistent usage, priced as quick_cost prices; true when
+// it answered.  Anything else (no usage in the text, an error to report, a
+// model the quick form cannot price) goes the general way, which reads the
+// text again: only such rows pay twice.  The answer is the general path's:
+// inference_cost() and quick_cached_cost() bill the same counts, and a
+// consistent TokenCounts is exactly what both accept.
+[[gnu::always_inline]] inline bool quick_usage_cost(Routines sqlite3_api, sqlite3_context* ctx, int argc,
+                                                    sqlite3_value** argv) {
+    if ((argc != 2 && argc != 3) || sqlite3_value_type(argv[0]) != SQLITE_TEXT ||
+        sqlite3_value_type(argv[1]) != SQLITE_TEXT)
+        return false;
+    const Model* model = quick_model(sqlite3_api, ctx, argv[0]);
+    if (!model) return false;
+    const QuickTokenPrices* quick = argc == 2 ? &model->quick : quick_prices_at(sqlite3_api, *model, argv[2]);
+    if (!quick || !quick->valid) return false;
+    const char* text = reinterpret_cast<const char*>(sqlite3_value_text(argv[1]));
+    if (!text) return false;
+    TokenCounts tokens;
+    std::string why;
+    double cost;
+    if (binding_of(ctx, sqlite3_api)
+                .state->usage_reader()
+                .read(std::string_view(text, size_t(sqlite3_value_bytes(argv[1]))), tokens, why) != Usage::found ||
+        !tokens.consistent() ||
+        !quick_cached_cost(*quick, tokens.input, tokens.cached_input, tokens.cache_write, tokens.output, cost))
+        return false;
+    sqlite3_result_double(ctx, cost);
+    return true;
+}
+
 void maas_usage_cost(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
+    if (quick_usage_cost(routines(), ctx, argc, argv)) return;
     constexpr const char* kName = "maas_usage_cost";
     if (!begin_call(ctx, argc, argv, kName, 2, 3, "(model, usage [, at])")) return;
     TokenCounts tokens;

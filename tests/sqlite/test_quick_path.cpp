@@ -1,6 +1,6 @@
-// SQL tests of maas_cost's quick path (quick_prices.hpp): with and without
-// `at`, it answers exactly what the general path answers, at every edge of
-// the price versions.  The general path is forced by passing a token count
+// SQL tests of maas_cost's and maas_usage_cost's quick paths
+// (quick_prices.hpp): with and without `at`, they answer exactly what the
+// general path answers, at every edge of the price versions.  The general path is forced by passing a token count
 // as TEXT ('230'), which the quick path leaves alone.
 #include <catch2/catch.hpp>
 
@@ -76,4 +76,85 @@ TEST_CASE("the quick path and the general path agree on every built-in model at 
         "WHERE maas_cost(m.name, i.n, o.n, a.at) IS NOT maas_cost(m.name, CAST(i.n AS TEXT), o.n, a.at)");
     CHECK(mismatches == "0");
     CHECK(db.value("SELECT count(*) FROM maas_rates WHERE item = 'output'") != "0");
+}
+
+namespace {
+
+// Rows of every usage shape and of every way a row can leave the quick
+// path (no usage, an unknown model, the first call of a statement).
+const char* kUsageRows =
+    "CREATE TABLE u(i INTEGER PRIMARY KEY, model TEXT, body TEXT, at);"
+    "INSERT INTO u(model, body, at) VALUES "
+    "('V-1', '{\"usage\":{\"prompt_tokens\":1000,\"completion_tokens\":1000}}', '2025-06-01'), "
+    "('V-1', '{\"usage\":{\"prompt_tokens\":1000,\"completion_tokens\":1000}}', 1767225600), "
+    "('V-1', '{\"prompt_tokens\":1000,\"completion_tokens\":1000}', '2026-03-01'), "
+    "('C-1', '{\"input\":800,\"input_cached_tokens\":200,\"output\":500,\"total\":1500}', 1900000000), "
+    "('C-1', '{\"input\": 1000, \"output\": 500}', 1900000000), "
+    "('C-1', '{''input'':1000,''output'':500,''total'':1500}', 1900000000), "
+    "('C-1', '{\"object\":\"response\",\"usage\":{\"input_tokens\":1000,\"output_tokens\":500,"
+    "\"input_tokens_details\":{\"cached_tokens\":800}}}', 1900000000), "
+    "('C-1', '{\"type\":\"message\",\"usage\":{\"input_tokens\":200,\"cache_read_input_tokens\":700,"
+    "\"cache_creation_input_tokens\":100,\"output_tokens\":500}}', 1900000000), "
+    "('C-1', '{\"prompt_tokens\":400,\"completion_tokens\":100,\"input_tokens\":1000,\"output_tokens\":500}',"
+    " 1900000000), "
+    "('C-1', '{\"payload\":{\"usage\":{\"text\":{\"prompt_tokens\":1000,\"completion_tokens\":500}}}}',"
+    " 1900000000), "
+    "('C-1', '{\"id\":\"x\"}', 1900000000), "
+    "('C-1', '\\N', 1900000000), "
+    "('no-such-model', '{\"prompt_tokens\":1000,\"completion_tokens\":1000}', 1900000000), "
+    "('Late-1', '{\"prompt_tokens\":1000,\"completion_tokens\":1000}', '2025-01-15'), "
+    "('Late-1', '{\"prompt_tokens\":1000,\"completion_tokens\":1000}', '2025-02-01'), "
+    "('V-1', '{\"usage\":{\"prompt_tokens\":1000,\"completion_tokens\":1000}}', 'now'), "
+    "('R-1', '{\"prompt_tokens\":1000,\"completion_tokens\":1000}', 1900000000)";
+
+// C-1 prices cached reads and cache writes apart; R-1 has a price per request.
+const char* kCacheAndRequestPrices =
+    "INSERT INTO maas_user_rates(provider, model, service, item, price, unit, currency, effective_from) VALUES "
+    "('acme', 'C-1', 'inference', 'input', '0.002', 'k_tokens', 'CNY', '2025-06-01'), "
+    "('acme', 'C-1', 'inference', 'cached_input', '0.0005', 'k_tokens', 'CNY', '2025-06-01'), "
+    "('acme', 'C-1', 'inference', 'cache_write', '0.0025', 'k_tokens', 'CNY', '2025-06-01'), "
+    "('acme', 'C-1', 'inference', 'output', '0.008', 'k_tokens', 'CNY', '2025-06-01'), "
+    "('acme', 'R-1', 'inference', 'input', '0.001', 'k_tokens', 'CNY', '2025-06-01'), "
+    "('acme', 'R-1', 'inference', 'output', '0.002', 'k_tokens', 'CNY', '2025-06-01'), "
+    "('acme', 'R-1', 'inference', 'request', '0.01', 'request', 'CNY', '2025-06-01')";
+
+// Each row's maas_usage_cost in a statement of its own: the first call of a
+// statement is always the general path's.
+std::string one_by_one(Db& db, const std::string& call) {
+    std::string out;
+    const int rows = std::stoi(db.value("SELECT count(*) FROM u"));
+    for (int i = 1; i <= rows; ++i)
+        out += (i > 1 ? " " : "") +
+               db.value("SELECT coalesce(CAST(" + call + " AS TEXT), 'NULL') FROM u WHERE i = " + std::to_string(i));
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("maas_usage_cost's quick path answers each row as the general path does", "[quick][usage]") {
+    for (const char* encoding : {"UTF-8", "UTF-16le"}) {
+        INFO(encoding);
+        Db db;
+        db.exec(std::string("PRAGMA encoding = '") + encoding + "'");
+        db.exec_file(std::string(MAAS_SOURCE_DIR) + "/sql/user_tables.sql");
+        db.exec(kVersions);
+        db.exec(kCacheAndRequestPrices);
+        db.exec(kUsageRows);
+        // All rows in one statement: after the first, the known models go the quick way.
+        const std::string with_at =
+            "SELECT group_concat(coalesce(CAST(maas_usage_cost(model, body, at) AS TEXT), 'NULL'), ' ') FROM u";
+        const std::string newest =
+            "SELECT group_concat(coalesce(CAST(maas_usage_cost(model, body) AS TEXT), 'NULL'), ' ') FROM u";
+        const std::string expected_at =
+            "0.003 0.0035 0.005 0.0057 0.006 0.006 0.0048 0.005 0.006 0.006 NULL NULL NULL NULL 0.4 0.005 0.013";
+        CHECK(db.value(with_at) == expected_at);
+        CHECK(one_by_one(db, "maas_usage_cost(model, body, at)") == expected_at);
+        const std::string expected_newest =
+            "0.005 0.005 0.005 0.0057 0.006 0.006 0.0048 0.005 0.006 0.006 NULL NULL NULL 0.4 0.4 0.005 0.013";
+        CHECK(db.value(newest) == expected_newest);
+        CHECK(one_by_one(db, "maas_usage_cost(model, body)") == expected_newest);
+        // An error after quick rows is the general path's message.
+        db.exec("INSERT INTO u(model, body, at) VALUES ('DeepSeek-V3', '{\"input\":1,\"output\":-2}', 1)");
+        CHECK(db.error(newest) == "maas_usage_cost: usage: usage_details.output must be a non-negative integer");
+    }
 }
