@@ -9,7 +9,8 @@
 // within their wholes, one request); no crash, no sanitizer report.  And
 // the JSON reader (json_reader.hpp) calls a text JSON exactly when simdjson
 // does, but for numbers simdjson cannot hold (NUMBER_ERROR: beyond a double or 64 bits),
-// which JSON allows.
+// which JSON allows.  What read_flat_counts accepts, parse() accepts with
+// the same members.
 #include <simdjson.h>
 
 #include <cstdint>
@@ -56,6 +57,22 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     if (theirs != simdjson::NUMBER_ERROR && theirs != simdjson::MEMALLOC)
         FUZZ_CHECK(ours == (theirs == simdjson::SUCCESS), std::string("JsonReader says ") + (ours ? "JSON" : json_why) +
                                                               ", simdjson " + simdjson::error_message(theirs));
+
+    // A flat object of counts that read_flat_counts accepts, parse() accepts
+    // with the same members in the same order (UsageReader trusts it so).
+    maas::FlatCount flat[8];
+    const int members = maas::read_flat_counts(json, flat, 8, [](std::string_view) { return 0; });
+    if (members >= 0) {
+        FUZZ_CHECK(ours, "a flat object of counts is JSON: " + json_why);
+        std::string scratch;
+        int i = 0;
+        for (maas::JsonValue::Member m = reader->root().first_member(); m.present(); m = m.next(), ++i) {
+            int64_t count = -1;
+            FUZZ_CHECK(i < members && m.key(scratch) == flat[i].key && m.value().count(count) && count == flat[i].count,
+                       "the same member " + std::to_string(i));
+        }
+        FUZZ_CHECK(i == members && members > 0, "the same number of members");
+    }
 
     // The same document again, now that the buffer may hold a longer one's tail.
     maas::TokenCounts c;

@@ -66,6 +66,23 @@ inline unsigned plain_run16(const char* p) {
 #endif
 }
 
+// How many of the 16 bytes at p are ASCII digits before the first that is
+// not: counts are most of a usage object's bytes outside its keys.
+inline unsigned digit_run16(const char* p) {
+#if defined(__SSE2__)
+    const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+    // Signed bytes: 0x80-0xFF are negative, below '0'.
+    const __m128i digits = _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8('0' - 1)),
+                                         _mm_cmplt_epi8(x, _mm_set1_epi8('9' + 1)));
+    const unsigned others = ~unsigned(_mm_movemask_epi8(digits)) & 0xFFFFu;
+    return others ? unsigned(__builtin_ctz(others)) : 16;
+#else
+    unsigned run = 0;
+    while (run < 16 && static_cast<unsigned>(p[run] - '0') <= 9) ++run;
+    return run;
+#endif
+}
+
 void append_utf8(uint32_t cp, std::string& out) {
     if (cp < 0x80) {
         out += char(cp);
@@ -208,8 +225,14 @@ inline bool JsonReader::scan_number(size_t& at) {
     const auto digit = [&](size_t i) { return i < n && static_cast<unsigned>(p[i] - '0') <= 9; };
     if (p[at] == '-') ++at;
     if (!digit(at)) return fail("invalid number", start);
-    if (p[at++] != '0')
+    if (p[at++] != '0') {
+        if (at + 16 <= n) {
+            unsigned run;
+            do at += run = digit_run16(p + at);  // a count longer than 16 digits is no count, but valid JSON
+            while (run == 16 && at + 16 <= n);
+        }
         while (digit(at)) ++at;
+    }
     if (at < n && p[at] != '.' && p[at] != 'e' && p[at] != 'E') return true;  // an integer, the usual case
     if (at < n && p[at] == '.') {
         if (!digit(++at)) return fail("invalid number", start);
@@ -373,6 +396,60 @@ member:
     goto value;
 }
 
+// --- a flat object of counts ------------------------------------------------------
+
+int read_flat_counts(std::string_view text, FlatCount* members, int capacity, int (*tag_of)(std::string_view key)) {
+    const char* p = text.data();
+    const size_t n = text.size();
+    size_t at = 0;
+    skip_space(text, at);
+    if (at >= n || p[at] != '{') return -1;
+    ++at;
+    for (int count = 0; count < capacity; ++count) {
+        skip_space(text, at);
+        if (at >= n || p[at] != '"') return -1;  // `{}` too: parse() answers it
+        const size_t key_at = ++at;
+        // The key's plain bytes (those plain_run16 passes) up to its quote;
+        // anything else, an escape or UTF-8 included, is left to parse().
+        while (at + 16 <= n) {
+            const unsigned plain = plain_run16(p + at);
+            at += plain;
+            if (plain < 16) break;
+        }
+        if (at + 16 > n)
+            while (at < n && static_cast<unsigned char>(p[at]) >= 0x20 && static_cast<unsigned char>(p[at]) < 0x80 &&
+                   p[at] != '"' && p[at] != '\\')
+                ++at;
+        if (at >= n || p[at] != '"') return -1;
+        FlatCount& member = members[count];
+        member.key = text.substr(key_at, at - key_at);
+        if ((member.tag = tag_of(member.key)) < 0) return -1;
+        ++at;
+        skip_space(text, at);
+        if (at >= n || p[at] != ':') return -1;
+        ++at;
+        skip_space(text, at);
+        const size_t digits_at = at;
+        while (at < n && static_cast<unsigned>(p[at] - '0') <= 9) ++at;
+        // JSON has no leading zero; a count beyond int64_t is parse()'s and
+        // the caller's to report.
+        if (at == digits_at || (p[digits_at] == '0' && at - digits_at > 1) ||
+            !count_from_digits(text.substr(digits_at, at - digits_at), member.count))
+            return -1;
+        skip_space(text, at);
+        if (at >= n) return -1;
+        if (p[at] == ',') {
+            ++at;
+            continue;
+        }
+        if (p[at] != '}') return -1;  // a fraction, an exponent, a nested value, ...
+        ++at;
+        skip_space(text, at);
+        return at == n ? count + 1 : -1;
+    }
+    return -1;  // more members than `capacity`
+}
+
 // --- reading the index ------------------------------------------------------------
 
 bool JsonValue::Member::escaped_key_is(std::string_view name) const {
@@ -384,10 +461,6 @@ JsonValue JsonValue::member(std::string_view key) const {
     for (Member m = first_member(); m.present(); m = m.next())
         if (m.key_is(key)) return m.value();
     return JsonValue();
-}
-
-bool JsonValue::count(int64_t& out) const {
-    return kind() == JsonKind::number && count_from_digits(reader_->text_.substr(node_->at, node_->size), out);
 }
 
 bool JsonValue::string_equals(std::string_view text) const {

@@ -46,14 +46,15 @@ public:
     int find(std::string_view key) const {
         if (key.empty()) return -1;
         const int i = slots_[slot_of(key)];
-        return i >= 0 && names_[i] == key ? i : -1;
+        return i >= 0 && names_[i].size() == key.size() && same_bytes(names_[i].data(), key.data(), key.size()) ? i
+                                                                                                                : -1;
     }
 
 private:
     static constexpr size_t kSlots = 32;
     static constexpr size_t slot_of(std::string_view key) {
         const auto byte = [&](size_t i) { return size_t(static_cast<unsigned char>(key[i])); };
-        return (key.size() + byte(0) + byte(key.size() / 2) * 3) % kSlots;
+        return (key.size() * 3 + (byte(0) + byte(key.size() / 2)) * 2) % kSlots;
     }
     std::string_view names_[N];
     int slots_[kSlots];
@@ -125,29 +126,54 @@ Usage read_openai_details(const JsonValue& input_holder, const JsonValue& output
     return Usage::found;
 }
 
+// Every name the reader looks for, in a usage object and in the object
+// around one: one table, so that a top object that is itself the usage
+// (Open WebUI's, a bare usage object) is gone through once.
+enum Field {
+    prompt_f,
+    completion_f,
+    input_f,
+    output_f,
+    cache_read_f,
+    cache_creation_f,
+    prompt_details_f,
+    completion_details_f,
+    input_details_f,
+    output_details_f,
+    usage_f,  // the names of the object around a usage object
+    type_f,
+    langfuse_input_f,
+    langfuse_output_f,
+    langfuse_total_f,
+    text_f,
+    payload_f,
+    field_count
+};
+constexpr std::string_view kFieldNames[field_count] = {"prompt_tokens",
+                                                       "completion_tokens",
+                                                       "input_tokens",
+                                                       "output_tokens",
+                                                       "cache_read_input_tokens",
+                                                       "cache_creation_input_tokens",
+                                                       "prompt_tokens_details",
+                                                       "completion_tokens_details",
+                                                       "input_tokens_details",
+                                                       "output_tokens_details",
+                                                       "usage",
+                                                       "type",
+                                                       "input",
+                                                       "output",
+                                                       "total",
+                                                       "text",
+                                                       "payload"};
+constexpr NameTable kFields(kFieldNames);
+static_assert(kFields.collision_free(), "two field names share a slot: change NameTable::slot_of");
+using Fields = JsonValue[field_count];
+
 // A usage object of any of the OpenAI, Anthropic, Open WebUI and Spark
-// shapes; `is_message` says the response around it is Anthropic's.
-Usage read_usage_object(const JsonValue& usage, const char* path, bool is_message, TokenCounts& out, std::string& why) {
-    enum {
-        prompt_f,
-        completion_f,
-        input_f,
-        output_f,
-        cache_read_f,
-        cache_creation_f,
-        prompt_details_f,
-        completion_details_f,
-        input_details_f,
-        output_details_f
-    };
-    static constexpr std::string_view names[] = {
-        "prompt_tokens",           "completion_tokens",           "input_tokens",          "output_tokens",
-        "cache_read_input_tokens", "cache_creation_input_tokens", "prompt_tokens_details", "completion_tokens_details",
-        "input_tokens_details",    "output_tokens_details"};
-    static constexpr NameTable table(names);
-    static_assert(table.collision_free(), "two usage field names share a slot: change NameTable::slot_of");
-    JsonValue f[std::size(names)];
-    find_members(usage, table, f);
+// shapes, by the fields find_members found in it; `is_message` says the
+// response around it is Anthropic's.
+Usage read_usage_fields(const Fields& f, const char* path, bool is_message, TokenCounts& out, std::string& why) {
     int64_t prompt, completion, input, output, cache_read, cache_creation;
     bool has_prompt, has_completion, has_input, has_output, has_cache_read, has_cache_creation;
     Usage u;
@@ -213,6 +239,22 @@ Usage read_usage_object(const JsonValue& usage, const char* path, bool is_messag
     return Usage::missing;
 }
 
+Usage read_usage_object(const JsonValue& usage, const char* path, bool is_message, TokenCounts& out, std::string& why) {
+    Fields f;
+    find_members(usage, kFields, f);
+    return read_usage_fields(f, path, is_message, out, why);
+}
+
+// A top-level key of a flat object of counts, as read_flat_counts asks:
+// -1 for one that makes it another shape than Langfuse's usage_details (a
+// usage object's field, or the usage of a whole response), 1 for input,
+// output or total, which make it one, 0 for any other.
+int langfuse_key_tag(std::string_view key) {
+    const int name = kFields.find(key);
+    if (name == prompt_f || name == completion_f || name == input_f || name == output_f || name == usage_f) return -1;
+    return name == langfuse_input_f || name == langfuse_output_f || name == langfuse_total_f ? 1 : 0;
+}
+
 Usage finish_details(UsageDetailsSum& sum, TokenCounts& out, std::string& why) {
     bool found = false;
     if (!sum.finish(out, found, why)) return Usage::bad_value;
@@ -228,11 +270,16 @@ std::string_view trimmed(std::string_view text) {
 
 }  // namespace
 
+// Langfuse writes one member per token kind it saw: a handful.  A longer
+// flat object is read the general way.
+constexpr int kFlatCapacity = 32;
+
 struct UsageReader::Impl {
     JsonReader json;
     std::deque<std::string> decoded_keys;  // a Langfuse key with escapes, decoded; stable while summed
     UsageDetailsSum details;
     ClickHouseMapReader map;
+    FlatCount flat[kFlatCapacity];  // a flat object's members (kept here: no row pays to construct them)
 };
 
 UsageReader::UsageReader() : impl_(new Impl) {}
@@ -265,6 +312,24 @@ Usage UsageReader::read(std::string_view text, TokenCounts& out, std::string& wh
         return finish_details(sum, out, why);
     }
 
+    // Langfuse's usage_details as JSON, a flat object of counts, without
+    // the index: the same answer as the Langfuse branch below, which it
+    // takes only when the shape rules below would (input, output or total
+    // present; no usage object or usage-object field).  Anything else is
+    // read from the start by the general way.
+    FlatCount* flat = impl_->flat;
+    if (const int members = read_flat_counts(text, flat, kFlatCapacity, langfuse_key_tag); members > 0) {
+        bool langfuse = false;
+        for (int i = 0; i < members; ++i) langfuse |= flat[i].tag == 1;
+        if (langfuse) {
+            UsageDetailsSum& sum = impl_->details;
+            sum.clear();
+            for (int i = 0; i < members; ++i)
+                if (!sum.add(flat[i].key, flat[i].count, why)) return Usage::bad_value;
+            return finish_details(sum, out, why);
+        }
+    }
+
     try {
         if (!impl_->json.parse(text, why)) return Usage::malformed;
     } catch (const std::bad_alloc&) {
@@ -273,42 +338,21 @@ Usage UsageReader::read(std::string_view text, TokenCounts& out, std::string& wh
     const JsonValue top = impl_->json.root();
     if (!top.is_object()) return Usage::missing;
 
-    enum {
-        prompt_f,
-        completion_f,
-        input_tokens_f,
-        output_tokens_f,
-        usage_f,
-        type_f,
-        input_f,
-        output_f,
-        total_f,
-        text_f,
-        payload_f
-    };
-    static constexpr std::string_view names[] = {"prompt_tokens", "completion_tokens",
-                                                 "input_tokens",  "output_tokens",
-                                                 "usage",         "type",
-                                                 "input",         "output",
-                                                 "total",         "text",
-                                                 "payload"};
-    static constexpr NameTable table(names);
-    static_assert(table.collision_free(), "two top-level names share a slot: change NameTable::slot_of");
-    JsonValue f[std::size(names)];
-    find_members(top, table, f);
+    Fields f;
+    find_members(top, kFields, f);
     const bool is_message = f[type_f].string_equals("message");  // Anthropic's response
 
     // The usage object itself.
-    if (f[prompt_f].present() || f[completion_f].present() || f[input_tokens_f].present() ||
-        f[output_tokens_f].present())
-        return read_usage_object(top, "usage", is_message, out, why);
+    if (f[prompt_f].present() || f[completion_f].present() || f[input_f].present() || f[output_f].present())
+        return read_usage_fields(f, "usage", is_message, out, why);
     if (f[usage_f].is_object()) {
         const JsonValue text_counts = f[usage_f].member("text");
         if (text_counts.is_object()) return read_usage_object(text_counts, "usage.text", false, out, why);
         return read_usage_object(f[usage_f], "usage", is_message, out, why);  // a whole response
     }
     // Langfuse usage_details as JSON: every key a bucket.
-    if (!f[usage_f].present() && (f[input_f].is_number() || f[output_f].is_number() || f[total_f].is_number())) {
+    if (!f[usage_f].present() &&
+        (f[langfuse_input_f].is_number() || f[langfuse_output_f].is_number() || f[langfuse_total_f].is_number())) {
         UsageDetailsSum& sum = impl_->details;
         sum.clear();
         if (!impl_->decoded_keys.empty()) impl_->decoded_keys.clear();

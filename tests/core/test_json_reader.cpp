@@ -120,6 +120,69 @@ TEST_CASE("members, counts and strings", "[json_reader]") {
     CHECK(decoded == "a\"b\\c/d\n\xc3\xa9\xf0\x9f\x98\x80");
 }
 
+namespace {
+
+// read_flat_counts' members as "key=count key=count", or its -1.
+std::string flat(std::string_view text, int capacity = 8) {
+    maas::FlatCount members[8];
+    const int n = maas::read_flat_counts(text, members, capacity,
+                                         [](std::string_view key) { return key == "stop" ? -1 : 0; });
+    if (n < 0) return "-1";
+    std::string out;
+    for (int i = 0; i < n; ++i)
+        out += (i ? " " : "") + std::string(members[i].key) + "=" + std::to_string(members[i].count);
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("a flat object of counts, read without the index", "[json_reader]") {
+    CHECK(flat(R"({"input":800,"input_cached_tokens":200,"output":500,"total":1500})") ==
+          "input=800 input_cached_tokens=200 output=500 total=1500");
+    // PostgreSQL's jsonb text (Langfuse's usage_details) puts spaces after ':' and ','.
+    CHECK(flat(" {\"input\": 10, \"output\": 0}\n") == "input=10 output=0");
+    CHECK(flat(R"({"a":1,"a":2})") == "a=1 a=2");  // a key twice: both, in order, as parse() gives them
+    CHECK(flat(R"({"":9223372036854775807})") == "=9223372036854775807");
+    CHECK(flat(R"({"k":1,"k2":2,"k3":3})", 2) == "-1");  // more than the capacity
+    // Anything else is left to parse(), valid JSON or not.
+    for (const char* other :
+         {"{}", "[1]", "1", R"({"a":-1})", R"({"a":1.5})", R"({"a":1e3})", R"({"a":01})", R"({"a":"1"})",
+          R"({"a":null})", R"({"a":{"b":1}})", R"({"a\u0062":1})", "{\"\xc3\xa9\":1}", R"({"a":9223372036854775808})",
+          R"({"a":1,})", R"({"a":1}x)", R"({"a":1)", R"({"a" 1})", R"({"stop":1})", R"({"a":1,"stop":2})"})
+        CHECK(flat(other) == "-1");
+    // What it accepts, parse() accepts with the same members.
+    for (const char* text : {R"({"input":1,"output":2})", " {\"a\" : 0 ,\t\"b\":12345678901234567}\r\n",
+                             R"({"a_key_longer_than_sixteen_bytes":1,"x":2})"}) {
+        maas::FlatCount members[8];
+        const int n = maas::read_flat_counts(text, members, 8, [](std::string_view) { return 0; });
+        REQUIRE(n == 2);
+        maas::JsonReader reader;
+        std::string why, scratch;
+        REQUIRE(reader.parse(text, why));
+        int i = 0;
+        for (maas::JsonValue::Member m = reader.root().first_member(); m.present(); m = m.next(), ++i) {
+            int64_t count = -1;
+            CHECK(m.key(scratch) == members[i].key);
+            CHECK(m.value().count(count));
+            CHECK(count == members[i].count);
+        }
+        CHECK(i == n);
+    }
+}
+
+TEST_CASE("same_bytes, at every length", "[json_reader]") {
+    const std::string a = "prompt_tokens_details_cached_tokens";
+    for (size_t n = 0; n <= a.size(); ++n) {
+        std::string b = a.substr(0, n);
+        CHECK(maas::same_bytes(a.data(), b.data(), n));
+        for (size_t i = 0; i < n; ++i) {
+            std::string c = b;
+            c[i] ^= 1;
+            CHECK_FALSE(maas::same_bytes(a.data(), c.data(), n));
+        }
+    }
+}
+
 TEST_CASE("its verdicts agree with simdjson's", "[json_reader]") {
     // Each rule's edge.  Where they differ by design (numbers beyond a
     // double or 64 bits, which JSON allows and simdjson refuses), the case
