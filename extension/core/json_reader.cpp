@@ -421,20 +421,24 @@ int read_flat_counts(std::string_view text, FlatCount* members, int capacity, in
                    p[at] != '"' && p[at] != '\\')
                 ++at;
         if (at >= n || p[at] != '"') return -1;
-        FlatCount& member = members[count];
-        member.key = text.substr(key_at, at - key_at);
-        if ((member.tag = tag_of(member.key)) < 0) return -1;
+        const size_t key_end = at;
         ++at;
         skip_space(text, at);
         if (at >= n || p[at] != ':') return -1;
         ++at;
         skip_space(text, at);
+        // A value that is no count ends it before the key is asked about:
+        // a response's first member ("id":"...") costs no lookup.
+        if (at >= n || static_cast<unsigned>(p[at] - '0') > 9) return -1;
+        FlatCount& member = members[count];
+        member.key = std::string_view(p + key_at, key_end - key_at);
+        if ((member.tag = tag_of(member.key)) < 0) return -1;
         const size_t digits_at = at;
         while (at < n && static_cast<unsigned>(p[at] - '0') <= 9) ++at;
         // JSON has no leading zero; a count beyond int64_t is parse()'s and
         // the caller's to report.
         if (at == digits_at || (p[digits_at] == '0' && at - digits_at > 1) ||
-            !count_from_digits(text.substr(digits_at, at - digits_at), member.count))
+            !count_from_digits(std::string_view(p + digits_at, at - digits_at), member.count))
             return -1;
         skip_space(text, at);
         if (at >= n) return -1;
