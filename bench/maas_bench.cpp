@@ -12,7 +12,9 @@
 //      shape (usage_*, the first min(N, 1M) rows' tokens again);
 //   2. times every variant, round-robin, R times each, and reports the median
 //      ns per row, the ratio to its floor (over the same table), and the SUMs,
-//      which must equal their table's reference;
+//      which must equal their table's reference; then times each target's
+//      variant and base back to back in max(R, 5) paired rounds, whose median
+//      ratio is the target's verdict (a VM's speed drifts within a run);
 //   3. times load-to-first-result and measures peak memory in child processes
 //      (it runs itself with --child-first-result / --child-mem);
 //   4. prints issue 14's targets, each with its verdict, and the tables, also
@@ -37,6 +39,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <map>
 #include <ctime>
 #include <fstream>
 #include <memory>
@@ -1110,6 +1113,7 @@ int run(const Options& o) {
             statements.push_back(nullptr);
         }
     }
+    std::map<std::string, std::vector<double>> paired;  // "id/base": the ratio of each paired round
     for (int rep = 0; rep < reps; ++rep) {
         std::printf("run %d/%d:", rep + 1, reps);
         for (size_t i = 0; i < variants.size(); ++i) {
@@ -1130,6 +1134,44 @@ int run(const Options& o) {
             std::fflush(stdout);
         }
         std::printf(" ns/row\n");
+    }
+
+    // Paired rounds for the ratio targets: each round times a target's
+    // variant and its base back to back (in alternating order), so that the
+    // ratio is taken between two runs seconds apart.  On a shared VM the
+    // speed drifts by 20% and more within a run; the round-robin above puts
+    // minutes between a variant and its floor.  A target's verdict is the
+    // median of its rounds' ratios.
+    std::vector<std::pair<std::string, std::string>> pairs = {{"4", "1"},   {"5", "1"},   {"4t", "4"},
+                                                              {"4c", "1c"}, {"6a", "6f"}, {"6a", "6b"}};
+    for (const Shape& shape : kShapes) {
+        pairs.push_back({std::string(shape.id) + ".a", std::string(shape.id) + ".f"});
+        if (shape.extract) pairs.push_back({std::string(shape.id) + ".a", std::string(shape.id) + ".b"});
+    }
+    const int rounds = std::max(reps, 5);
+    auto index_of = [&](const std::string& id) {
+        for (size_t i = 0; i < variants.size(); ++i)
+            if (variants[i].id == id) return i;
+        throw Error("no variant " + id);
+    };
+    for (int round = 0; round < rounds; ++round) {
+        std::printf("paired round %d/%d:", round + 1, rounds);
+        for (const auto& [id, base] : pairs) {
+            const size_t a = index_of(id), b = index_of(base);
+            if (!statements[a] || !statements[b]) continue;
+            double sum, ta, tb;
+            if (round % 2 == 0) {
+                tb = run_once(*statements[b], sum);
+                ta = run_once(*statements[a], sum);
+            } else {
+                ta = run_once(*statements[a], sum);
+                tb = run_once(*statements[b], sum);
+            }
+            paired[id + "/" + base].push_back(ta / tb);
+            std::printf(" %s/%s %.2f", id.c_str(), base.c_str(), ta / tb);
+            std::fflush(stdout);
+        }
+        std::printf("\n");
     }
     statements.clear();
 
@@ -1327,12 +1369,14 @@ int run(const Options& o) {
     auto ratio_target = [&](const std::string& what, const std::string& id, const std::string& base, double limit,
                             bool faster) {
         const double a = ns(id), b = ns(base);
-        if (std::isnan(a) || std::isnan(b)) {
+        const auto rounds_of = paired.find(id + "/" + base);
+        if (std::isnan(a) || std::isnan(b) || rounds_of == paired.end() || rounds_of->second.empty()) {
             targets.push_back({what, "not measured (an error)", false});
             return;
         }
-        const double r = faster ? b / a : a / b;
-        targets.push_back({what, fmt("%.2f× (%.0f / %.0f ns/row)", r, faster ? b : a, faster ? a : b),
+        const double ratio = median(rounds_of->second);  // id over base, round by round
+        const double r = faster ? 1 / ratio : ratio;
+        targets.push_back({what, fmt("%.2f× (medians %.0f / %.0f ns/row)", r, faster ? b : a, faster ? a : b),
                            faster ? r >= limit : r <= limit});
     };
     ratio_target("(4) `SUM(maas_cost(model, in, out))` ≤ 1.10× the floor (1)", "4", "1", 1.10, false);
@@ -1384,7 +1428,10 @@ int run(const Options& o) {
     md << "Measured by " << run_line << " Medians of " << reps << " runs per variant over " << with_commas(o.n)
        << " rows (the usage shapes (6r)–(6s): " << with_commas(shape_rows)
        << " rows each); timings on a shared machine vary by ±20%.\n\n";
-    md << "Issue 14's targets, as ratios measured in this run (" << met << " of " << targets.size() << " met):\n\n";
+    md << "Issue 14's targets, as ratios measured in this run (" << met << " of " << targets.size()
+       << " met). Each ratio is the median of " << rounds
+       << " paired rounds, the variant and its base timed back to back; the ns/row beside it are the medians"
+          " of the round-robin runs:\n\n";
     md << "| target | measured | |\n|---|--:|---|\n";
     for (const Target& t : targets) md << "| " << t.what << " | " << t.measured << " | " << verdict(t.met) << " |\n";
     md << "\n| | variant | ns/row | × its floor |\n|---|---|--:|--:|\n";
