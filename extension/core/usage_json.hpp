@@ -57,8 +57,10 @@
 //
 // Parsed by json_reader.hpp, which checks the whole document is JSON
 // (malformed text is reported, never half-read) in one pass and finds each
-// field without decoding the rest.  One UsageReader per connection reuses
-// its index, so reading a row allocates nothing once warmed up.
+// field without decoding the rest; a flat object of counts (Langfuse's JSON)
+// is read with no index at all (read_flat_counts).  One UsageReader per
+// connection reuses its index, so reading a row allocates nothing once
+// warmed up.
 //
 //   maas::UsageReader reader;
 //   maas::TokenCounts tokens;

@@ -83,7 +83,9 @@ void price_model(sqlite3_context* ctx, sqlite3_value* model_argument, const char
 // The quick prices in force at the `at` argument (unix seconds as INTEGER,
 // or a time as TEXT): those of its stretch of versions; nullptr for
 // anything else ('now', a bad value: the general path reports it).
-const QuickTokenPrices* quick_prices_at(Routines sqlite3_api, const Model& model, sqlite3_value* at) {
+// Inline: both quick paths call it, once a row.
+[[gnu::always_inline]] inline const QuickTokenPrices* quick_prices_at(Routines sqlite3_api, const Model& model,
+                                                                      sqlite3_value* at) {
     int64_t at_ms;
     return stored_instant(at, at_ms, sqlite3_api) ? model.quick_at(at_ms) : nullptr;
 }
