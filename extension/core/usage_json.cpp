@@ -37,6 +37,7 @@ public:
         for (size_t i = 0; i < kSlots; ++i) slots_[i] = -1;
         for (size_t i = 0; i < N; ++i) {
             names_[i] = names[i];
+            if (names[i].size() < 64) lengths_ |= uint64_t(1) << names[i].size();
             int& slot = slots_[slot_of(names[i])];
             if (slot >= 0) collision_ = true;
             slot = int(i);
@@ -44,7 +45,9 @@ public:
     }
     constexpr bool collision_free() const { return !collision_; }
     int find(std::string_view key) const {
-        if (key.empty()) return -1;
+        // No name has this length (most keys of a response: "id", "created",
+        // "metadata", ...): no slot to compute.
+        if (key.size() >= 64 || !(lengths_ >> key.size() & 1)) return -1;
         const int i = slots_[slot_of(key)];
         return i >= 0 && names_[i].size() == key.size() && same_bytes(names_[i].data(), key.data(), key.size()) ? i
                                                                                                                 : -1;
@@ -58,6 +61,7 @@ private:
     }
     std::string_view names_[N];
     int slots_[kSlots];
+    uint64_t lengths_ = 0;  // bit n set: some name is n bytes long (none is empty)
     bool collision_ = false;
 };
 
