@@ -247,9 +247,10 @@ inline bool JsonReader::scan_number(size_t& at) {
     return true;
 }
 
-// Inline, by same_bytes: a Responses API response holds a dozen nulls and
-// booleans, and a compare() call each cost more than the rest of the value.
-inline bool JsonReader::scan_literal(size_t& at, std::string_view word) {
+// By same_bytes, not compare(): a Responses API response holds a dozen
+// nulls and booleans, and a compare() call each cost more than the rest of
+// the value.  Out of line: inlined, it made parse() slower on every shape.
+bool JsonReader::scan_literal(size_t& at, std::string_view word) {
     if (text_.size() - at < word.size() || !same_bytes(text_.data() + at, word.data(), word.size()))
         return fail("expected a value", at);
     at += word.size();
