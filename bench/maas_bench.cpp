@@ -463,6 +463,35 @@ constexpr Shape kShapes[] = {
 };
 constexpr size_t kShapeCount = sizeof kShapes / sizeof *kShapes;
 
+// Issue 14's ratio targets: `id` over `base` at most `limit`, or (faster)
+// base over id at least `limit`.  One list: the paired rounds time these
+// pairs, and the report gives their verdicts.
+struct RatioTarget {
+    std::string what, id, base;
+    double limit;
+    bool faster;
+};
+
+std::vector<RatioTarget> ratio_targets() {
+    std::vector<RatioTarget> t = {
+        {"(4) `SUM(maas_cost(model, in, out))` ≤ 1.10× the floor (1)", "4", "1", 1.10, false},
+        {"(5) the same with `at = created_at` ≤ 1.20× the floor (1)", "5", "1", 1.20, false},
+        {"(4t) `maas_total(maas_cost(…))` ≤ 1.10× `SUM(maas_cost(…))` (4)", "4t", "4", 1.10, false},
+        {"(4c) cached input, `maas_cost_cached(…)` ≤ 1.10× its floor (1c)", "4c", "1c", 1.10, false},
+        {"(6a) `maas_usage_cost(model, body)`, OpenAI chat completions ≤ 2.0× its floor (6f)", "6a", "6f", 2.0, false},
+        {"(6a) at least 2× faster than (6b), `json_extract`", "6a", "6b", 2.0, true},
+    };
+    for (const Shape& shape : kShapes) {
+        const std::string id = shape.id;
+        t.push_back(
+            {"(" + id + ".a) " + shape.label + " ≤ 2.0× its floor (" + id + ".f)", id + ".a", id + ".f", 2.0, false});
+        if (shape.extract)
+            t.push_back({"(" + id + ".a) at least 2× faster than (" + id + ".b), `json_extract`", id + ".a", id + ".b",
+                         2.0, true});
+    }
+    return t;
+}
+
 // Writes the bodies of kShapes from a row's tokens.  Its own random stream,
 // so that `logs` and `responses` are the rows they were before the shapes.
 class ShapeBodies {
@@ -1142,22 +1171,13 @@ int run(const Options& o) {
     // speed drifts by 20% and more within a run; the round-robin above puts
     // minutes between a variant and its floor.  A target's verdict is the
     // median of its rounds' ratios.
-    std::vector<std::pair<std::string, std::string>> pairs = {{"4", "1"},   {"5", "1"},   {"4t", "4"},
-                                                              {"4c", "1c"}, {"6a", "6f"}, {"6a", "6b"}};
-    for (const Shape& shape : kShapes) {
-        pairs.push_back({std::string(shape.id) + ".a", std::string(shape.id) + ".f"});
-        if (shape.extract) pairs.push_back({std::string(shape.id) + ".a", std::string(shape.id) + ".b"});
-    }
+    const std::vector<RatioTarget> ratios = ratio_targets();
     const int rounds = std::max(reps, 5);
-    auto index_of = [&](const std::string& id) {
-        for (size_t i = 0; i < variants.size(); ++i)
-            if (variants[i].id == id) return i;
-        throw Error("no variant " + id);
-    };
     for (int round = 0; round < rounds; ++round) {
         std::printf("paired round %d/%d:", round + 1, rounds);
-        for (const auto& [id, base] : pairs) {
-            const size_t a = index_of(id), b = index_of(base);
+        for (const RatioTarget& pair : ratios) {
+            const std::string &id = pair.id, &base = pair.base;
+            const size_t a = size_t(&find(id) - variants.data()), b = size_t(&find(base) - variants.data());
             if (!statements[a] || !statements[b]) continue;
             double sum, ta, tb;
             if (round % 2 == 0) {
@@ -1365,34 +1385,17 @@ int run(const Options& o) {
         bool met;
     };
     std::vector<Target> targets;
-    // A ratio target: `id` over `base` at most `limit` (or, faster, base over id at least limit).
-    auto ratio_target = [&](const std::string& what, const std::string& id, const std::string& base, double limit,
-                            bool faster) {
-        const double a = ns(id), b = ns(base);
-        const auto rounds_of = paired.find(id + "/" + base);
+    for (const RatioTarget& t : ratios) {
+        const double a = ns(t.id), b = ns(t.base);
+        const auto rounds_of = paired.find(t.id + "/" + t.base);
         if (std::isnan(a) || std::isnan(b) || rounds_of == paired.end() || rounds_of->second.empty()) {
-            targets.push_back({what, "not measured (an error)", false});
-            return;
+            targets.push_back({t.what, "not measured (an error)", false});
+            continue;
         }
         const double ratio = median(rounds_of->second);  // id over base, round by round
-        const double r = faster ? 1 / ratio : ratio;
-        targets.push_back({what, fmt("%.2f× (medians %.0f / %.0f ns/row)", r, faster ? b : a, faster ? a : b),
-                           faster ? r >= limit : r <= limit});
-    };
-    ratio_target("(4) `SUM(maas_cost(model, in, out))` ≤ 1.10× the floor (1)", "4", "1", 1.10, false);
-    ratio_target("(5) the same with `at = created_at` ≤ 1.20× the floor (1)", "5", "1", 1.20, false);
-    ratio_target("(4t) `maas_total(maas_cost(…))` ≤ 1.10× `SUM(maas_cost(…))` (4)", "4t", "4", 1.10, false);
-    ratio_target("(4c) cached input, `maas_cost_cached(…)` ≤ 1.10× its floor (1c)", "4c", "1c", 1.10, false);
-    ratio_target("(6a) `maas_usage_cost(model, body)`, OpenAI chat completions ≤ 2.0× its floor (6f)", "6a", "6f", 2.0,
-                 false);
-    ratio_target("(6a) at least 2× faster than (6b), `json_extract`", "6a", "6b", 2.0, true);
-    for (const Shape& shape : kShapes) {
-        const std::string id = shape.id;
-        ratio_target("(" + id + ".a) " + shape.label + " ≤ 2.0× its floor (" + id + ".f)", id + ".a", id + ".f", 2.0,
-                     false);
-        if (shape.extract)
-            ratio_target("(" + id + ".a) at least 2× faster than (" + id + ".b), `json_extract`", id + ".a", id + ".b",
-                         2.0, true);
+        const double r = t.faster ? 1 / ratio : ratio;
+        targets.push_back({t.what, fmt("%.2f× (medians %.0f / %.0f ns/row)", r, t.faster ? b : a, t.faster ? a : b),
+                           t.faster ? r >= t.limit : r <= t.limit});
     }
     const double cold_us = median(cold_total);
     targets.push_back(
