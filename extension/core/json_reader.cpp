@@ -83,6 +83,31 @@ inline unsigned digit_run16(const char* p) {
 #endif
 }
 
+// The end of the run of plain string bytes (those plain_run16 passes) that
+// starts at p[at], at most n: 16 bytes at a time, then byte by byte.
+inline size_t plain_end(const char* p, size_t at, size_t n) {
+    while (at + 16 <= n) {
+        const unsigned plain = plain_run16(p + at);
+        at += plain;
+        if (plain < 16) return at;
+    }
+    while (at < n && static_cast<unsigned char>(p[at]) >= 0x20 && static_cast<unsigned char>(p[at]) < 0x80 &&
+           p[at] != '"' && p[at] != '\\')
+        ++at;
+    return at;
+}
+
+// The end of the run of ASCII digits that starts at p[at], at most n.
+inline size_t digits_end(const char* p, size_t at, size_t n) {
+    while (at + 16 <= n) {
+        const unsigned run = digit_run16(p + at);
+        at += run;
+        if (run < 16) return at;
+    }
+    while (at < n && static_cast<unsigned>(p[at] - '0') <= 9) ++at;
+    return at;
+}
+
 void append_utf8(uint32_t cp, std::string& out) {
     if (cp < 0x80) {
         out += char(cp);
@@ -169,11 +194,7 @@ bool JsonReader::scan_string_rest(size_t open, size_t& at, bool& escaped) {
     const char* p = text_.data();
     const size_t n = text_.size();
     for (;;) {
-        while (at + 16 <= n) {
-            const unsigned plain = plain_run16(p + at);
-            at += plain;
-            if (plain < 16) break;
-        }
+        at = plain_end(p, at, n);
         if (at >= n) return fail("unterminated string", open);
         const unsigned char c = static_cast<unsigned char>(p[at]);
         if (c == '"') {
@@ -185,13 +206,11 @@ bool JsonReader::scan_string_rest(size_t open, size_t& at, bool& escaped) {
             if (!scan_escape(at)) return false;
         } else if (c < 0x20) {
             return fail("a control character in a string (JSON needs it escaped)", at);
-        } else if (c >= 0x80) {
+        } else {  // c >= 0x80, all plain_end stops at besides
             // Text in most languages but English: a run of multi-byte characters.
             do {
                 if (!scan_utf8(at)) return false;
             } while (at < n && static_cast<unsigned char>(p[at]) >= 0x80);
-        } else {
-            ++at;
         }
     }
 }
@@ -203,16 +222,11 @@ inline bool JsonReader::scan_string(size_t& at, bool& escaped) {
     const size_t open = at;
     const char* p = text_.data();
     const size_t n = text_.size();
-    size_t q = at + 1;
+    const size_t q = plain_end(p, at + 1, n);
     escaped = false;
-    while (q + 16 <= n) {
-        const unsigned plain = plain_run16(p + q);
-        q += plain;
-        if (plain < 16) {
-            if (p[q] != '"') break;
-            at = q + 1;
-            return true;
-        }
+    if (q < n && p[q] == '"') {
+        at = q + 1;
+        return true;
     }
     at = q;
     return scan_string_rest(open, at, escaped);
@@ -225,24 +239,17 @@ inline bool JsonReader::scan_number(size_t& at) {
     const auto digit = [&](size_t i) { return i < n && static_cast<unsigned>(p[i] - '0') <= 9; };
     if (p[at] == '-') ++at;
     if (!digit(at)) return fail("invalid number", start);
-    if (p[at++] != '0') {
-        if (at + 16 <= n) {
-            unsigned run;
-            do at += run = digit_run16(p + at);  // a count longer than 16 digits is no count, but valid JSON
-            while (run == 16 && at + 16 <= n);
-        }
-        while (digit(at)) ++at;
-    }
+    if (p[at++] != '0') at = digits_end(p, at, n);
     if (at < n && p[at] != '.' && p[at] != 'e' && p[at] != 'E') return true;  // an integer, the usual case
     if (at < n && p[at] == '.') {
         if (!digit(++at)) return fail("invalid number", start);
-        while (digit(at)) ++at;
+        at = digits_end(p, at, n);
     }
     if (at < n && (p[at] == 'e' || p[at] == 'E')) {
         ++at;
         if (at < n && (p[at] == '+' || p[at] == '-')) ++at;
         if (!digit(at)) return fail("invalid number", start);
-        while (digit(at)) ++at;
+        at = digits_end(p, at, n);
     }
     return true;
 }
@@ -413,17 +420,9 @@ int read_flat_counts(std::string_view text, FlatCount* members, int capacity, in
         skip_space(text, at);
         if (at >= n || p[at] != '"') return -1;  // `{}` too: parse() answers it
         const size_t key_at = ++at;
-        // The key's plain bytes (those plain_run16 passes) up to its quote;
-        // anything else, an escape or UTF-8 included, is left to parse().
-        while (at + 16 <= n) {
-            const unsigned plain = plain_run16(p + at);
-            at += plain;
-            if (plain < 16) break;
-        }
-        if (at + 16 > n)
-            while (at < n && static_cast<unsigned char>(p[at]) >= 0x20 && static_cast<unsigned char>(p[at]) < 0x80 &&
-                   p[at] != '"' && p[at] != '\\')
-                ++at;
+        // The key's plain bytes up to its quote; anything else, an escape or
+        // UTF-8 included, is left to parse().
+        at = plain_end(p, at, n);
         if (at >= n || p[at] != '"') return -1;
         const size_t key_end = at;
         ++at;
@@ -438,7 +437,7 @@ int read_flat_counts(std::string_view text, FlatCount* members, int capacity, in
         member.key = std::string_view(p + key_at, key_end - key_at);
         if ((member.tag = tag_of(member.key)) < 0) return -1;
         const size_t digits_at = at;
-        while (at < n && static_cast<unsigned>(p[at] - '0') <= 9) ++at;
+        at = digits_end(p, at, n);
         // JSON has no leading zero; a count beyond int64_t is parse()'s and
         // the caller's to report.
         if (at == digits_at || (p[digits_at] == '0' && at - digits_at > 1) ||
