@@ -38,7 +38,7 @@ bool ClickHouseMapReader::next_entry(std::string_view& key, std::string_view& va
     const size_t start = ++at_;
     // memchr, not a loop of three tests a byte: keys are most of the text.
     const size_t close = text_.find('\'', start);
-    const size_t backslash = text_.substr(start, close == text_.npos ? text_.npos : close - start).find('\\');
+    const size_t backslash = text_.substr(start, close - start).find('\\');  // to the end when there is no quote
     if (backslash != text_.npos) {
         at_ = start + backslash;
         return fail("a backslash in a key (no token kind has one)");
