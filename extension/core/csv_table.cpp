@@ -2,6 +2,7 @@
 #include "csv_table.hpp"
 
 #include <algorithm>
+#include <cstdint>
 
 namespace maas {
 
@@ -13,49 +14,91 @@ std::string CsvTable::message(int line, std::string_view column, std::string_vie
     return m;
 }
 
-// Splits one record at pos_; advances past its line end and counts the
-// physical lines it spans (a quoted field may hold line breaks).
-// A new, empty field; the strings of the last record are reused, so that a
+// A new, empty field.  The strings of the last record are reused, so that a
 // card of hundreds of lines costs few allocations (it is read at every load).
-std::string& CsvTable::start_field() {
-    if (count_ == fields_.size()) fields_.emplace_back();
-    std::string& field = fields_[count_++];
-    field.clear();
-    return field;
+void CsvTable::start_field() {
+    if (count_ == fields_.size()) {
+        fields_.emplace_back();
+        copies_.emplace_back();
+    }
+    fields_[count_++] = FieldText{};
 }
 
+// Adds a run of the text to the current field.  A field that is one run
+// (nearly all are) stays a view of the text; a second run (after a doubled
+// quote, or text after a closing quote) makes it a copy.
+void CsvTable::append(std::string_view run) {
+    FieldText& field = fields_[count_ - 1];
+    if (!field.copied && field.run.empty()) {
+        field.run = run;
+        return;
+    }
+    std::string& copy = copies_[count_ - 1];
+    if (!field.copied) {
+        copy.assign(field.run);
+        field.copied = true;
+    }
+    copy.append(run);
+}
+
+std::string_view CsvTable::text_of(size_t index) const {
+    return fields_[index].copied ? std::string_view(copies_[index]) : fields_[index].run;
+}
+
+// The bytes that end a run of plain field bytes.  A table, not four
+// compares: the card is read at every load, and this loop sees most of it.
+namespace {
+bool ends_plain_run(char c) {
+    static constexpr struct Table {
+        bool ends[256] = {};
+        constexpr Table() {
+            ends[uint8_t(',')] = ends[uint8_t('\n')] = ends[uint8_t('\r')] = ends[uint8_t('"')] = true;
+        }
+    } kTable;
+    return kTable.ends[uint8_t(c)];
+}
+}  // namespace
+
+// Splits one record at pos_; advances past its line end and counts the
+// physical lines it spans (a quoted field may hold line breaks).
 bool CsvTable::read_record(std::string& error) {
     count_ = 0;
-    std::string* field = &start_field();
+    start_field();
     record_line_ = next_line_;
     bool quoted = false;
-    while (pos_ < csv_.size()) {
+    const size_t size = csv_.size();
+    while (pos_ < size) {
         const char c = csv_[pos_++];
         if (quoted) {
             if (c == '"') {
-                if (pos_ < csv_.size() && csv_[pos_] == '"') {
-                    *field += '"';
+                if (pos_ < size && csv_[pos_] == '"') {
+                    append(csv_.substr(pos_, 1));  // one of the two quotes
                     ++pos_;
                 } else quoted = false;
             } else {
-                if (c == '\n') ++next_line_;
-                *field += c;
+                // The run up to the next quote (the source notes of the data
+                // files are long quoted texts), its line breaks counted.
+                size_t end = csv_.find('"', pos_);
+                if (end == std::string_view::npos) end = size;
+                const std::string_view run = csv_.substr(pos_ - 1, end - pos_ + 1);
+                next_line_ += int(std::count(run.begin(), run.end(), '\n'));
+                append(run);
+                pos_ = end;
             }
-        } else if (c == '"' && field->empty()) {
+        } else if (c == '"' && text_of(count_ - 1).empty()) {
             quoted = true;
         } else if (c == ',') {
-            field = &start_field();
+            start_field();
         } else if (c == '\n') {
             break;
-        } else if (c == '\r' && pos_ < csv_.size() && csv_[pos_] == '\n') {
+        } else if (c == '\r' && pos_ < size && csv_[pos_] == '\n') {
             ++pos_;
             break;
         } else {
             // The run of plain bytes up to the next byte that means something.
             size_t end = pos_;
-            while (end < csv_.size() && csv_[end] != ',' && csv_[end] != '\n' && csv_[end] != '\r' && csv_[end] != '"')
-                ++end;
-            field->append(csv_.data() + pos_ - 1, end - pos_ + 1);
+            while (end < size && !ends_plain_run(csv_[end])) ++end;
+            append(csv_.substr(pos_ - 1, end - pos_ + 1));
             pos_ = end;
         }
     }
@@ -77,7 +120,7 @@ bool CsvTable::open(std::string_view csv, std::string_view name, std::string& er
     if (!read_record(error)) return false;
     index_of_.assign(columns_.size(), -1);
     for (size_t i = 0; i < count_; ++i) {
-        std::string_view f = fields_[i];
+        std::string_view f = text_of(i);
         while (!f.empty() && (f.back() == ' ' || f.back() == '\r')) f.remove_suffix(1);
         auto it = std::find_if(columns_.begin(), columns_.end(), [&](const char* c) { return f == c; });
         if (it == columns_.end()) {
@@ -109,7 +152,7 @@ bool CsvTable::open(std::string_view csv, std::string_view name, std::string& er
 bool CsvTable::next(std::string& error) {
     while (pos_ < csv_.size()) {
         if (!read_record(error)) return false;
-        const bool blank = count_ == 1 && fields_[0].find_first_not_of(" \t\r") == std::string::npos;
+        const bool blank = count_ == 1 && text_of(0).find_first_not_of(" \t\r") == std::string_view::npos;
         if (blank) continue;
         if (count_ != width_) {
             error = message(record_line_, "",

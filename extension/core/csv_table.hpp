@@ -25,19 +25,28 @@ public:
     // The next record; false at the end (error left empty) or on a problem.
     bool next(std::string& error);
     // Field of the column at `column` in the constructor's list.
-    std::string_view field(size_t column) const { return fields_[size_t(index_of_[column])]; }
+    // A view of the text given to open(), or of a copy kept until next().
+    std::string_view field(size_t column) const { return text_of(size_t(index_of_[column])); }
     int line() const { return record_line_; }  // where the current record starts
 
     // "name:line: column: message" (column omitted when empty).
     std::string message(int line, std::string_view column, std::string_view text) const;
 
 private:
+    // A field: one run of the text, or (copied) a run plus more text, in copies_.
+    struct FieldText {
+        std::string_view run;
+        bool copied = false;
+    };
     bool read_record(std::string& error);
-    std::string& start_field();
+    void start_field();
+    void append(std::string_view run);
+    std::string_view text_of(size_t index) const;
 
     std::vector<const char*> columns_;
     std::vector<int> index_of_;
-    std::vector<std::string> fields_;  // the first count_ are the record's
+    std::vector<FieldText> fields_;    // the first count_ are the record's
+    std::vector<std::string> copies_;  // one per field slot: fields_[i].copied keeps its text here
     size_t count_ = 0;
     std::string_view csv_, name_;
     size_t pos_ = 0, width_ = 0;

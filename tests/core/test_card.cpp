@@ -290,6 +290,28 @@ TEST_CASE("parse_card: RFC 4180 quoting", "[card][csv]") {
     CHECK(quoted_header[0].source == "");
 }
 
+TEST_CASE("parse_card: quotes where RFC 4180 puts none are read as text", "[card][csv]") {
+    // Text after a closing quote joins the field; a quote inside an unquoted
+    // field is a plain character; a field may begin with an escaped quote.
+    Fields f;
+    f.label = "\"in\"put";
+    f.source = "see \"the\" list";
+    f.model = "\"\"\"M\"\"\"";
+    const auto lines = parse_ok(card({f.csv()}));
+    REQUIRE(lines.size() == 1u);
+    CHECK(lines[0].label == "input");
+    CHECK(lines[0].source == "see \"the\" list");
+    CHECK(lines[0].model == "\"M\"");
+    // A field copied for one record (a doubled quote) is a view again in the next.
+    Fields plain;
+    plain.item = "output";
+    const auto two = parse_ok(card({f.csv(), plain.csv()}));
+    REQUIRE(two.size() == 2u);
+    CHECK(two[1].model == "M1");
+    CHECK(two[1].label == "in");
+    CHECK(two[1].source == "https://example.com/prices");
+}
+
 TEST_CASE("parse_card: CRLF line ends, BOM, blank lines, no final newline", "[card][csv]") {
     Fields a, b;
     b.item = "output";
