@@ -12,10 +12,10 @@
 //   for (const auto& line : lines) if (!seen.add(line, error)) return false;
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
-#include <map>
 #include <string>
-#include <tuple>
+#include <string_view>
 #include <vector>
 
 #include "card.hpp"
@@ -28,14 +28,32 @@ namespace maas {
 void overlay_lines(std::vector<CardLine>& base, const std::vector<CardLine>& overlay);
 
 // Finds lines with the same identity, one line at a time, so that a reader
-// can report problems in line order.
+// can report problems in line order.  Every card is checked at every load
+// (the built-in one included), so a line costs no allocation of its own:
+// the bytes of the identities seen are kept back to back in one string,
+// found through an open-addressing table of their hashes.
 class DuplicateFinder {
 public:
     // False with "where: effective_from: ..." when `line` repeats an earlier one.
     bool add(const CardLine& line, std::string& error);
 
 private:
-    std::map<std::tuple<std::string, std::string, int, int64_t>, std::string> first_;  // identity -> where
+    // A line seen: provider, model and where, at `at` in text_, in that order.
+    struct Seen {
+        uint64_t hash;
+        size_t at;
+        uint32_t provider_size, model_size, where_size;
+        int item;
+        int64_t effective_from_ms;
+    };
+    static uint64_t hash_of(const CardLine& line);
+    bool same_identity(const Seen& seen, const CardLine& line) const;
+    std::string_view where_of(const Seen& seen) const;
+    void grow();
+
+    std::string text_;
+    std::vector<Seen> seen_;       // in line order
+    std::vector<uint32_t> slots_;  // 1 + an index into seen_, 0 when empty; a power of two long
 };
 
 }  // namespace maas

@@ -84,3 +84,27 @@ TEST_CASE("DuplicateFinder names the second line and the first", "[card][overlay
     CHECK(error == "maas_user_rates rowid 9: effective_from: a second line for p m lora from 2025-01-01 00:00:00 "
                    "(the first is u:3)");
 }
+
+TEST_CASE("DuplicateFinder tells identities apart by each part, past its table's growth", "[card][overlay][errors]") {
+    maas::DuplicateFinder seen;
+    std::string error;
+    // The same bytes split differently between provider and model are two identities.
+    CardLine ab_c = make_line("c", Item::input, "2025-01-01", "1", "u:2");
+    ab_c.provider = "ab";
+    CardLine a_bc = make_line("bc", Item::input, "2025-01-01", "1", "u:3");
+    a_bc.provider = "a";
+    CHECK(seen.add(ab_c, error));
+    CHECK(seen.add(a_bc, error));
+    // 300 more lines: the table grows several times and still finds the first ones.
+    for (int i = 0; i < 300; ++i)
+        CHECK(seen.add(
+            make_line("m" + std::to_string(i), Item::output, "2025-01-01", "1", "u:" + std::to_string(i + 4)), error));
+    CHECK(error.empty());
+    CardLine again = make_line("bc", Item::input, "2025-01-01", "2", "u:304");
+    again.provider = "a";
+    CHECK_FALSE(seen.add(again, error));
+    CHECK(error == "u:304: effective_from: a second line for a bc input from 2025-01-01 00:00:00 (the first is u:3)");
+    CHECK_FALSE(seen.add(make_line("m299", Item::output, "2025-01-01", "1", "u:305"), error));
+    CHECK(error ==
+          "u:305: effective_from: a second line for p m299 output from 2025-01-01 00:00:00 (the first is u:303)");
+}
