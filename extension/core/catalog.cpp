@@ -77,9 +77,10 @@ std::shared_ptr<const Catalog> Catalog::build(std::vector<CardLine> lines, std::
     NameIndex by_provider_and_name;  // "provider/model" -> model index, for grouping
     int64_t last_from_ms = 0;
     std::string last_from_text;
+    std::string qualified;  // one buffer for every line's "provider/model" (this runs at every load)
     for (uint32_t row = 0; row < catalog->lines_.size(); ++row) {
         const CardLine& line = catalog->lines_[row];
-        const std::string qualified = line.provider + "/" + line.model;
+        qualified.assign(line.provider).append(1, '/').append(line.model);
         int32_t index = by_provider_and_name.find(qualified);
         if (index == NameIndex::kMissing) {
             index = int32_t(catalog->models_.size());
@@ -130,16 +131,18 @@ std::shared_ptr<const Catalog> Catalog::build(std::vector<CardLine> lines, std::
     }
 
     // Aliases resolve against model names only (never against other aliases),
-    // so the meaning of an alias cannot depend on the order of the lines.
-    const NameIndex model_names = catalog->names_;
+    // so the meaning of an alias cannot depend on the order of the lines:
+    // every alias is checked against names_ as the models left it, and only
+    // then are the new names added.
     NameIndex alias_names;
+    std::vector<bool> adds_name(catalog->aliases_.size());
     for (uint32_t i = 0; i < catalog->aliases_.size(); ++i) {
         const AliasLine& alias = catalog->aliases_[i];
         if (alias.alias.empty()) {
             error = alias.where + ": alias: empty";
             return nullptr;
         }
-        const int32_t target = model_names.find(alias.model);
+        const int32_t target = catalog->names_.find(alias.model);
         if (target == NameIndex::kAmbiguous) {
             error = alias.where + ": model: '" + alias.model +
                     "' is a model of several providers; write it as 'provider/model'";
@@ -149,7 +152,7 @@ std::shared_ptr<const Catalog> Catalog::build(std::vector<CardLine> lines, std::
             error = alias.where + ": model: '" + alias.model + "' is not a known model";
             return nullptr;
         }
-        const int32_t existing = model_names.find(alias.alias);
+        const int32_t existing = catalog->names_.find(alias.alias);
         if (existing != NameIndex::kMissing && existing != target) {
             error = alias.where + ": alias: '" + alias.alias + "' is already the name of another model";
             return nullptr;
@@ -159,13 +162,18 @@ std::shared_ptr<const Catalog> Catalog::build(std::vector<CardLine> lines, std::
             error = alias.where + ": alias: '" + alias.alias + "' already means another model";
             return nullptr;
         }
-        if (existing == NameIndex::kMissing) catalog->names_.add(alias.alias, target);
+        adds_name[i] = existing == NameIndex::kMissing;
         catalog->alias_rows_.push_back(AliasRow{&alias, uint32_t(target)});
+    }
+    for (uint32_t i = 0; i < catalog->aliases_.size(); ++i) {
+        AliasLine& alias = catalog->aliases_[i];
+        const uint32_t target = catalog->alias_rows_[i].model_index;
+        if (adds_name[i]) catalog->names_.add(alias.alias, int32_t(target));
         // Keep the target as "provider/model", so that the alias means the
         // same model when this catalog's lines are merged with others that
         // add the same model name for another provider.
-        const Model& model = catalog->models_[size_t(target)];
-        catalog->aliases_[i].model = model.provider + "/" + model.name;
+        const Model& model = catalog->models_[target];
+        alias.model = model.provider + "/" + model.name;
     }
     return catalog;
 }

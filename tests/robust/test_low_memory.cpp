@@ -339,7 +339,10 @@ TEST_CASE("loading the module fails cleanly at every allocation, and the connect
                     persistent ? "every allocation from the Nth, built-in card parsed"
                                : "the Nth allocation, library resident",
                     failed_loads);
-        CHECK(steps > (persistent ? 2000 / kStride : 40 / kStride));
+        // The persistent pass goes through the built-in card's parse (about
+        // 1,560 allocations at this writing), the one-shot pass only to the
+        // library staying resident.
+        CHECK(steps > (persistent ? 1000 / kStride : 40 / kStride));
     }
 }
 
