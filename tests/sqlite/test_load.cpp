@@ -4,6 +4,7 @@
 
 #include <set>
 
+#include "maas_version.h"
 #include "sql_fixture.hpp"
 
 namespace {
@@ -86,9 +87,9 @@ TEST_CASE("loading twice replaces, adds nothing and keeps working", "[load]") {
 TEST_CASE("maas_version and maas_debug", "[load]") {
     Db db;
     const std::string version = db.value("SELECT maas_version()");
-    CHECK(version == "0.1.0");
+    CHECK(version == MAAS_VERSION);  // from VERSION, the one home of the version
     const std::string debug = db.value("SELECT maas_debug()");
-    CHECK(debug.rfind("sqlite-maas 0.1.0\nbuild: ", 0) == 0);
+    CHECK(debug.rfind(std::string("sqlite-maas ") + MAAS_VERSION + "\nbuild: ", 0) == 0);
     CHECK(debug.find(std::string("sqlite: compiled against ") + SQLITE_VERSION + ", running " + sqlite3_libversion()) !=
           std::string::npos);
     CHECK(debug.find("card: data/xingchen_rates.csv, 131 lines, 42 models") != std::string::npos);
