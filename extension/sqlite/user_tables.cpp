@@ -175,29 +175,40 @@ struct SchemaContents {
     bool any() const { return tables[0] || tables[1] || tables[2] || tables[3]; }
 };
 
-bool read_schema_contents(sqlite3* db, const std::string& schema, SchemaContents& out, Failure& failure) {
+// What each schema holds, in one statement over all of them (a UNION ALL
+// of their sqlite_master): this runs at a connection's first pricing
+// statement, and each statement prepared costs more than reading the rows.
+bool read_schema_contents(sqlite3* db, const std::vector<std::string>& schemas, std::vector<SchemaContents>& out,
+                          Failure& failure) {
+    out.assign(schemas.size(), SchemaContents{});
+    if (schemas.empty()) return true;
+    std::string sql;
+    for (size_t i = 0; i < schemas.size(); ++i)
+        sql += (i ? " UNION ALL " : "") +
+               ("SELECT " + std::to_string(i) + ", type, name FROM " + quoted_schema(schemas[i]) +
+                ".sqlite_master WHERE type IN ('table', 'trigger') AND name LIKE "
+                "'maas\\_user\\_%' ESCAPE '\\'");
     Statement stmt;
-    if (!prepare(db,
-                 "SELECT type, name FROM " + quoted_schema(schema) +
-                     ".sqlite_master WHERE type IN ('table', 'trigger') AND name LIKE 'maas\\_user\\_%' ESCAPE '\\'",
-                 stmt, failure))
-        return false;
-    std::vector<std::string> triggers;
+    if (!prepare(db, sql, stmt, failure)) return false;
+    std::vector<std::vector<std::string>> triggers(schemas.size());
     int rc;
     while ((rc = sqlite3_step(stmt.get())) == SQLITE_ROW) {
-        const std::string_view type = column_text(stmt.get(), 0), name = column_text(stmt.get(), 1);
+        const size_t schema = size_t(sqlite3_column_int64(stmt.get(), 0));
+        if (schema >= schemas.size()) continue;  // cannot happen: the numbers are ours
+        const std::string_view type = column_text(stmt.get(), 1), name = column_text(stmt.get(), 2);
         if (type == "trigger") {
-            triggers.emplace_back(name);
+            triggers[schema].emplace_back(name);
             continue;
         }
-        for (int t = 0; t < 4; ++t) out.tables[t] |= name == kTables[t];
+        for (int t = 0; t < 4; ++t) out[schema].tables[t] |= name == kTables[t];
     }
     if (step_error(db, rc, failure)) return false;
-    for (int t = 0; t < 3; ++t)  // the counter table has no triggers of its own
-        for (const char* suffix : kTriggerSuffixes)
-            if (out.tables[t] &&
-                std::find(triggers.begin(), triggers.end(), std::string(kTables[t]) + suffix) != triggers.end())
-                ++out.triggers;
+    for (size_t schema = 0; schema < schemas.size(); ++schema)
+        for (int t = 0; t < 3; ++t)  // the counter table has no triggers of its own
+            for (const char* suffix : kTriggerSuffixes)
+                if (out[schema].tables[t] && std::find(triggers[schema].begin(), triggers[schema].end(),
+                                                       std::string(kTables[t]) + suffix) != triggers[schema].end())
+                    ++out[schema].triggers;
     return true;
 }
 
@@ -241,10 +252,12 @@ bool read_user_tables_state(sqlite3* db, UserTablesState& out, Failure& failure)
     // SQLite's order (main, temp, then attached in the order of ATTACH),
     // that holds any of them.  A second database holding any of them is an
     // error, never silently ignored.
+    std::vector<SchemaContents> contents_of;
+    if (!read_schema_contents(db, schemas, contents_of, failure)) return false;
     SchemaContents chosen;
-    for (const std::string& schema : schemas) {
-        SchemaContents contents;
-        if (!read_schema_contents(db, schema, contents, failure)) return false;
+    for (size_t i = 0; i < schemas.size(); ++i) {
+        const std::string& schema = schemas[i];
+        const SchemaContents& contents = contents_of[i];
         if (!contents.any()) continue;
         if (out.schema.empty()) {
             out.schema = schema;
