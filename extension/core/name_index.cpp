@@ -1,38 +1,51 @@
 // name_index.cpp - open-addressing hash table keyed by ASCII-folded names.
 #include "name_index.hpp"
 
+#include <cstring>
+
 #include "ascii.hpp"
 
 namespace maas {
 namespace {
 
-bool equal_folded(std::string_view name, const std::string& folded) {
+// Eight bytes of a name from p, at most `size` of them, the rest zero: a
+// name is hashed and compared a word at a time.
+uint64_t word_at(const char* p, size_t size) {
+    uint64_t w = 0;
+    if (size >= 8) std::memcpy(&w, p, 8);  // a fixed size: one load
+    else std::memcpy(&w, p, size);         // the name's last bytes
+    return w;
+}
+
+bool equal_folded(std::string_view name, std::string_view folded) {
     if (name.size() != folded.size()) return false;
-    for (size_t i = 0; i < name.size(); ++i)
-        if (ascii_lower(static_cast<unsigned char>(name[i])) != static_cast<unsigned char>(folded[i])) return false;
+    for (size_t i = 0; i < name.size(); i += 8) {
+        const size_t left = name.size() - i;
+        if (ascii_lower8(word_at(name.data() + i, left)) != word_at(folded.data() + i, left)) return false;
+    }
     return true;
 }
 
 }  // namespace
 
 uint64_t NameIndex::hash_folded(std::string_view name) {
-    uint64_t h = 1469598103934665603ull;  // FNV-1a: short keys, good spread
-    for (char c : name) {
-        h ^= ascii_lower(static_cast<unsigned char>(c));
-        h *= 1099511628211ull;
-    }
-    return h;
+    uint64_t h = 0x9E3779B97F4A7C15ull ^ name.size();
+    for (size_t i = 0; i < name.size(); i += 8)
+        h = (h ^ ascii_lower8(word_at(name.data() + i, name.size() - i))) * 0xBF58476D1CE4E5B9ull;
+    // The slot is taken from the low bits, which a product leaves to the
+    // low bits of its factors: fold the high half down.
+    return h ^ (h >> 31);
 }
 
 void NameIndex::grow() {
     std::vector<Slot> old;
     old.swap(slots_);
     slots_.resize(old.empty() ? 16 : old.size() * 2);
-    for (Slot& s : old) {
+    for (const Slot& s : old) {
         if (s.value == kMissing) continue;
         size_t mask = slots_.size() - 1, i = s.hash & mask;
         while (slots_[i].value != kMissing) i = (i + 1) & mask;
-        slots_[i] = std::move(s);
+        slots_[i] = s;
     }
 }
 
@@ -42,16 +55,15 @@ void NameIndex::add(std::string_view name, int32_t value) {
     const size_t mask = slots_.size() - 1;
     size_t i = h & mask;
     for (; slots_[i].value != kMissing; i = (i + 1) & mask) {
-        if (slots_[i].hash == h && equal_folded(name, slots_[i].folded)) {
+        if (slots_[i].hash == h && equal_folded(name, folded_of(slots_[i]))) {
             if (slots_[i].value != value) slots_[i].value = kAmbiguous;
             return;
         }
     }
-    Slot& s = slots_[i];
-    s.hash = h;
-    s.value = value;
-    s.folded.resize(name.size());
-    for (size_t k = 0; k < name.size(); ++k) s.folded[k] = char(ascii_lower(static_cast<unsigned char>(name[k])));
+    slots_[i] = Slot{h, value, uint32_t(name.size()), folded_.size()};
+    const size_t at = folded_.size();
+    folded_.append(name);
+    for (size_t k = at; k < folded_.size(); ++k) folded_[k] = char(ascii_lower(static_cast<unsigned char>(folded_[k])));
     ++count_;
 }
 
@@ -60,7 +72,7 @@ int32_t NameIndex::find(std::string_view name) const {
     const uint64_t h = hash_folded(name);
     const size_t mask = slots_.size() - 1;
     for (size_t i = h & mask; slots_[i].value != kMissing; i = (i + 1) & mask)
-        if (slots_[i].hash == h && equal_folded(name, slots_[i].folded)) return slots_[i].value;
+        if (slots_[i].hash == h && equal_folded(name, folded_of(slots_[i]))) return slots_[i].value;
     return kMissing;
 }
 

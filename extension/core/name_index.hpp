@@ -31,15 +31,21 @@ public:
     size_t size() const { return count_; }
 
 private:
+    // A name's folded bytes are at `at` in folded_, so that a slot holds no
+    // string of its own: growing the table moves plain words, and adding a
+    // name allocates nothing but the arena's amortized growth.
     struct Slot {
         uint64_t hash = 0;
         int32_t value = kMissing;  // kMissing marks an empty slot
-        std::string folded;
+        uint32_t size = 0;
+        size_t at = 0;
     };
     static uint64_t hash_folded(std::string_view name);
+    std::string_view folded_of(const Slot& slot) const { return std::string_view(folded_).substr(slot.at, slot.size); }
     void grow();
 
     std::vector<Slot> slots_;  // open addressing, size a power of two
+    std::string folded_;       // every name added, folded, back to back
     size_t count_ = 0;
 };
 

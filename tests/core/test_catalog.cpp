@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdint>
 #include <cstdlib>
 #include <fstream>
 #include <map>
@@ -10,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "ascii.hpp"
 #include "builtin_card.hpp"
 #include "card.hpp"
 #include "catalog.hpp"
@@ -108,6 +110,49 @@ TEST_CASE("NameIndex: exact, ASCII case-insensitive lookup", "[names]") {
     }
     // A NUL inside the name is a character like any other.
     CHECK(index.find(std::string_view("qwen3-8b\0", 9)) == NameIndex::kMissing);
+}
+
+TEST_CASE("ascii_lower8 folds each byte of a word as ascii_lower folds it", "[names]") {
+    // Every byte value at every position, among neighbours of every kind
+    // (letters on both sides, the bytes around 'A', 'Z', 0x80, 0xFF).
+    int wrong = 0;
+    for (const uint64_t filler : {0x4142595A40405B61ull, 0x7F80C1DAFF00205Aull, 0ull, ~0ull}) {
+        for (int position = 0; position < 8; ++position) {
+            for (int b = 0; b < 256; ++b) {
+                const int shift = 8 * position;
+                const uint64_t w = (filler & ~(0xFFull << shift)) | (uint64_t(b) << shift);
+                uint64_t expected = 0;
+                for (int k = 0; k < 8; ++k)
+                    expected |= uint64_t(maas::ascii_lower(static_cast<unsigned char>(w >> (8 * k)))) << (8 * k);
+                if (maas::ascii_lower8(w) != expected) ++wrong;
+            }
+        }
+    }
+    CHECK(wrong == 0);
+    CHECK(maas::ascii_lower8(0x4243) == 0x6263);
+}
+
+TEST_CASE("NameIndex: names of every length up to 40 bytes, a byte changed at every position", "[names]") {
+    // Names are hashed and compared eight bytes at a time: the word edges
+    // (7, 8, 9, 15, 16, 17 bytes ...) and the last partial word must count.
+    NameIndex index;
+    const std::string base = "Qwen3-235B-A22B-Instruct-2507-FP8-extra-";
+    for (size_t n = 1; n <= base.size(); ++n) index.add(base.substr(0, n), int32_t(n));
+    int wrong = 0;
+    for (size_t n = 1; n <= base.size(); ++n) {
+        std::string name = base.substr(0, n);
+        if (index.find(name) != int32_t(n)) ++wrong;
+        for (size_t i = 0; i < n; ++i) {
+            std::string changed = name;
+            changed[i] = char(changed[i] ^ 0x01);  // another byte: never the same name
+            if (index.find(changed) != NameIndex::kMissing) ++wrong;
+            std::string other_case = name;
+            other_case[i] = char(std::isupper(static_cast<unsigned char>(name[i])) ? std::tolower(name[i])
+                                                                                   : std::toupper(name[i]));
+            if (index.find(other_case) != int32_t(n)) ++wrong;  // letter case: the same name
+        }
+    }
+    CHECK(wrong == 0);
 }
 
 TEST_CASE("NameIndex: non-ASCII bytes are compared exactly", "[names]") {
