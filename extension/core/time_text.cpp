@@ -106,9 +106,13 @@ bool format_month(int64_t unix_ms, int offset_minutes, std::string& month) {
     if (local_ms % kMsPerDay < 0) --days;
     int64_t y, m, d;
     civil_from_days(days, y, m, d);
-    char buf[16];
-    std::snprintf(buf, sizeof buf, "%04lld-%02lld", (long long)y, (long long)m);
-    month = buf;
+    // The digits written directly, not by snprintf: a report calls this once
+    // a row, and snprintf was two thirds of its cost.  The range checks above
+    // hold y to 0..9999, and m is 1..12.
+    const char text[7] = {
+        char('0' + y / 1000), char('0' + y / 100 % 10), char('0' + y / 10 % 10), char('0' + y % 10), '-',
+        char('0' + m / 10),   char('0' + m % 10)};
+    month.assign(text, sizeof text);
     return true;
 }
 

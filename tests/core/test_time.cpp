@@ -285,6 +285,17 @@ TEST_CASE("format_month is the month on the wall clock of the offset", "[time][m
     CHECK((maas::format_month(maas::kAfterLastInstantMs - 1, 0, month) && month == "9999-12"));
     CHECK_FALSE(maas::format_month(maas::kAfterLastInstantMs, 0, month));
     CHECK_FALSE(maas::format_month(0, 15 * 60, month));
+    // Every digit of the year and the month, as written.
+    int wrong = 0;
+    for (const int year : {0, 1, 9, 10, 99, 100, 999, 1000, 1969, 1970, 2025, 5678, 9999}) {
+        for (int m = 1; m <= 12; ++m) {
+            char text[24];
+            std::snprintf(text, sizeof text, "%04d-%02d-15 12:00:00", year, m);
+            if (!maas::parse_time(text, ms) || !maas::format_month(ms, 0, month) || month != std::string(text, 7))
+                ++wrong;
+        }
+    }
+    CHECK(wrong == 0);
 }
 
 TEST_CASE("looks_like_unix_ms: too large for seconds, right for milliseconds", "[time][month]") {
