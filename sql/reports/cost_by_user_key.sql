@@ -70,13 +70,17 @@ DROP TABLE IF EXISTS temp.maas_newapi_usage;
 -- Flattened, every use of a column such as price_cost would be a copy of the
 -- call that computes it, and each row would be priced once per use, several
 -- times over.  The ctest reports:priced_once counts the calls.
+-- A step copies each text value it hands on, and those copies were most of
+-- the report's time: so the steps carry only what the pricing reads, the
+-- columns only the result shows (username, token_name) are read at the end
+-- by rowid, and month and model, each used once, are computed there.
 CREATE TEMP TABLE maas_newapi_usage AS
 WITH consumed AS (
   -- `other` is new-api's JSON text; one-api has no such column.  It is read
   -- through a lookup of the same row, so that a log without the column reads
   -- NULL from d instead of failing: a name inside a subquery that its own
   -- FROM lacks is looked up in the enclosing query.
-  SELECT l.created_at, l.model_name, l.username, l.token_name, l.prompt_tokens, l.completion_tokens,
+  SELECT l.rowid AS log_rowid, l.created_at, l.model_name, l.prompt_tokens, l.completion_tokens,
          (SELECT other FROM logs AS x WHERE x.rowid = l.rowid) AS other
     FROM logs AS l, (SELECT NULL AS other) AS d
    WHERE l.type = 2
@@ -85,9 +89,11 @@ served AS (
   -- The served model: upstream_model_name when the channel mapped the
   -- requested model (is_model_mapped true); otherwise model_name.  Only TEXT
   -- that is valid JSON is read ('' on top-ups, NULL, other text: not mapped),
-  -- so json_extract never fails the report.
-  SELECT *,
-         CASE WHEN typeof(other) = 'text' AND json_valid(other)
+  -- so json_extract never fails the report.  The instr() test first keeps
+  -- the JSON parses to the rows that name the key at all (new-api writes
+  -- `other` with Go's encoding/json, which escapes no letter or '_').
+  SELECT log_rowid, created_at, model_name, prompt_tokens, completion_tokens,
+         CASE WHEN typeof(other) = 'text' AND instr(other, '"is_model_mapped"') > 0 AND json_valid(other)
                    AND json_extract(other, '$.is_model_mapped') = 1
                    AND json_type(other, '$.upstream_model_name') = 'text'
                    AND json_extract(other, '$.upstream_model_name') <> ''
@@ -95,16 +101,7 @@ served AS (
     FROM consumed
    LIMIT -1 OFFSET 0),
 logged AS (
-  SELECT maas_month(created_at, coalesce(@tz, '+08:00')) AS month,
-         coalesce(maas_model(priced_name), priced_name) AS model,
-         model_name,
-         upstream_model_name,
-         priced_name,
-         username,
-         token_name,
-         created_at AS at,
-         prompt_tokens,
-         completion_tokens,
+  SELECT log_rowid, model_name, upstream_model_name, priced_name, created_at AS at, prompt_tokens, completion_tokens,
          maas_cost(priced_name, prompt_tokens, completion_tokens, created_at) AS price_cost,
          coalesce(maas_currency(priced_name, created_at), maas_currency(priced_name)) AS price_currency,
          @currency AS target
@@ -116,19 +113,21 @@ counted AS (
               ELSE maas_convert(price_cost, price_currency, target, at) END AS cost
     FROM logged
    LIMIT -1 OFFSET 0)
-SELECT month, model, model_name, upstream_model_name, priced_name,
-       CASE WHEN upstream_model_name IS NOT NULL THEN model_name END AS requested,
-       username, token_name, at, prompt_tokens, completion_tokens, price_currency, price_cost,
-       CASE WHEN cost IS NOT NULL THEN coalesce(target, price_currency) END AS currency,
-       cost,
-       CASE WHEN cost IS NOT NULL THEN NULL
-            WHEN price_cost IS NOT NULL THEN 'no_fx_rate'
-            WHEN coalesce(priced_name, '') = '' THEN 'no_model_name'
-            ELSE coalesce(maas_unpriced(priced_name, at), maas_unpriced(priced_name),
-                          CASE WHEN prompt_tokens IS NULL OR completion_tokens IS NULL THEN 'no_token_counts'
-                               WHEN at IS NULL THEN 'no_time' END,
+SELECT maas_month(c.at, coalesce(@tz, '+08:00')) AS month,
+       coalesce(maas_model(c.priced_name), c.priced_name) AS model,
+       c.model_name, c.upstream_model_name, c.priced_name,
+       CASE WHEN c.upstream_model_name IS NOT NULL THEN c.model_name END AS requested,
+       o.username, o.token_name, c.at, c.prompt_tokens, c.completion_tokens, c.price_currency, c.price_cost,
+       CASE WHEN c.cost IS NOT NULL THEN coalesce(c.target, c.price_currency) END AS currency,
+       c.cost,
+       CASE WHEN c.cost IS NOT NULL THEN NULL
+            WHEN c.price_cost IS NOT NULL THEN 'no_fx_rate'
+            WHEN coalesce(c.priced_name, '') = '' THEN 'no_model_name'
+            ELSE coalesce(maas_unpriced(c.priced_name, c.at), maas_unpriced(c.priced_name),
+                          CASE WHEN c.prompt_tokens IS NULL OR c.completion_tokens IS NULL THEN 'no_token_counts'
+                               WHEN c.at IS NULL THEN 'no_time' END,
                           'no_price') END AS reason
-  FROM counted;
+  FROM counted AS c JOIN logs AS o ON o.rowid = c.log_rowid;
 
 CREATE TEMP VIEW maas_cost_by_user_key AS
 SELECT month,
