@@ -93,7 +93,9 @@ SELECT given, is_default, maas_model(given),
 -- it as a co-routine, so each of its columns is computed once per row.
 -- Flattened, every use of a column such as price_cost would be a copy of the
 -- call that computes it, and each row would be priced once per use, several
--- times over.  The ctest reports:priced_once counts the calls.
+-- times over.  The ctest reports:priced_once counts the calls.  A step copies
+-- each text value it hands on, so month, used once, is computed in the last.
+-- (served's instr() test: see cost_by_month_model.sql.)
 CREATE TEMP TABLE maas_whatif_usage AS
 WITH consumed AS (
   -- `other` is new-api's JSON text; one-api has no such column.  It is read
@@ -109,8 +111,8 @@ served AS (
   -- The served model (see cost_by_month_model.sql): upstream_model_name when
   -- the channel mapped the requested model, read only from valid JSON text.
   SELECT created_at, type, prompt_tokens, completion_tokens,
-         coalesce(CASE WHEN typeof(other) = 'text' AND json_valid(other)
-                            AND json_extract(other, '$.is_model_mapped') = 1
+         coalesce(CASE WHEN typeof(other) = 'text' AND instr(other, '"is_model_mapped"') > 0
+                            AND json_valid(other) AND json_extract(other, '$.is_model_mapped') = 1
                             AND json_type(other, '$.upstream_model_name') = 'text'
                             AND json_extract(other, '$.upstream_model_name') <> ''
                        THEN json_extract(other, '$.upstream_model_name') END,
@@ -118,8 +120,7 @@ served AS (
     FROM consumed
    LIMIT -1 OFFSET 0),
 logged AS (
-  SELECT maas_month(l.created_at, coalesce(@tz, '+08:00')) AS month,
-         l.model_name,
+  SELECT l.model_name,
          l.created_at AS at,
          l.prompt_tokens,
          l.completion_tokens,
@@ -148,8 +149,8 @@ checked AS (
            AS compared_currency
     FROM counted
    LIMIT -1 OFFSET 0)
-SELECT month, model_name, at, prompt_tokens, completion_tokens, whatif_model,
-       actual_price_currency, actual_price_cost, whatif_price_currency, whatif_price_cost,
+SELECT maas_month(at, coalesce(@tz, '+08:00')) AS month, model_name, at, prompt_tokens, completion_tokens,
+       whatif_model, actual_price_currency, actual_price_cost, whatif_price_currency, whatif_price_cost,
        coalesce(compared_currency, target, actual_price_currency, whatif_price_currency) AS currency,
        compared_currency IS NOT NULL AS compared,
        CASE WHEN compared_currency IS NOT NULL THEN actual END AS actual,
