@@ -64,10 +64,11 @@ WITH consumed AS (
    LIMIT -1 OFFSET 0),
 served AS (
   -- The served model (see cost_by_month_model.sql): upstream_model_name when
-  -- the channel mapped the requested model, read only from valid JSON text.
+  -- the channel mapped the requested model, read only from valid JSON text
+  -- that names is_model_mapped at all (the instr() test).
   SELECT created_at, type, prompt_tokens, completion_tokens, model_name AS requested_name,
-         coalesce(CASE WHEN typeof(other) = 'text' AND json_valid(other)
-                            AND json_extract(other, '$.is_model_mapped') = 1
+         coalesce(CASE WHEN typeof(other) = 'text' AND instr(other, '"is_model_mapped"') > 0
+                            AND json_valid(other) AND json_extract(other, '$.is_model_mapped') = 1
                             AND json_type(other, '$.upstream_model_name') = 'text'
                             AND json_extract(other, '$.upstream_model_name') <> ''
                        THEN json_extract(other, '$.upstream_model_name') END,
