@@ -147,7 +147,9 @@ SELECT maas_month(c.at, coalesce(@tz, '+08:00')) AS month,
                           CASE WHEN c.prompt_tokens IS NULL OR c.completion_tokens IS NULL THEN 'no_token_counts'
                                WHEN c.at IS NULL THEN 'no_time' END,
                           'no_price') END AS reason
-  FROM counted AS c JOIN logs AS o ON o.rowid = c.log_rowid;
+  -- CROSS JOIN: SQLite keeps its left table outside, so each row is one
+  -- lookup by rowid, whatever the statistics say.
+  FROM counted AS c CROSS JOIN logs AS o ON o.rowid = c.log_rowid;
 
 CREATE TEMP VIEW maas_cost_by_month_model AS
 SELECT month,
