@@ -60,7 +60,6 @@ bool parse_card(std::string_view csv, std::string_view name, Origin origin, std:
         {"provider", "model", "service", "item", "label", "price", "unit", "currency", "effective_from", "source"});
     if (!table.open(csv, name, error)) return false;
     std::vector<CardLine> lines;
-    lines.reserve(size_t(std::count(csv.begin(), csv.end(), '\n')));  // a line per line, near enough: no regrowth
     DuplicateFinder seen;
     while (table.next(error)) {
         const CardFields text{table.field(provider), table.field(model),    table.field(service),
