@@ -60,8 +60,8 @@ void NameIndex::add(std::string_view name, int32_t value) {
             return;
         }
     }
-    slots_[i] = Slot{h, value, uint32_t(name.size()), folded_.size()};
     const size_t at = folded_.size();
+    slots_[i] = Slot{h, value, uint32_t(name.size()), at};
     folded_.append(name);
     for (size_t k = at; k < folded_.size(); ++k) folded_[k] = char(ascii_lower(static_cast<unsigned char>(folded_[k])));
     ++count_;
