@@ -1428,12 +1428,11 @@ int run(const Options& o) {
     for (const RatioTarget& t : ratios) {
         if (!t.target) continue;
         const double a = ns(t.id), b = ns(t.base);
-        const auto rounds_of = paired.find(t.id + "/" + t.base);
-        if (std::isnan(a) || std::isnan(b) || rounds_of == paired.end() || rounds_of->second.empty()) {
+        const double ratio = paired_ratio(t.id, t.base);  // id over base, round by round
+        if (std::isnan(a) || std::isnan(b) || std::isnan(ratio)) {
             targets.push_back({t.what, "not measured (an error)", false});
             continue;
         }
-        const double ratio = median(rounds_of->second);  // id over base, round by round
         const double r = t.faster ? 1 / ratio : ratio;
         targets.push_back({t.what, fmt("%.2f× (medians %.0f / %.0f ns/row)", r, t.faster ? b : a, t.faster ? a : b),
                            t.faster ? r >= t.limit : r <= t.limit});
