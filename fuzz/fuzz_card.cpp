@@ -77,7 +77,12 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
             maas::Decimal again;
             FUZZ_CHECK(maas::parse_decimal(line.price_text, again) && same_value(again, line.price), line.where);
             FUZZ_CHECK(maas::item_service(line.item) == line.service, line.where);
-            FUZZ_CHECK((line.item == maas::Item::deployment) == (line.unit != maas::Unit::k_tokens), line.where);
+            // Deployment by the (node-)hour, a request price per request, tokens per
+            // 1,000 or per million (m_tokens, which the first form of this check missed).
+            FUZZ_CHECK((line.item == maas::Item::deployment) ==
+                           (line.unit == maas::Unit::node_hour || line.unit == maas::Unit::hour),
+                       line.where);
+            FUZZ_CHECK((line.item == maas::Item::request) == (line.unit == maas::Unit::request), line.where);
             FUZZ_CHECK(line.currency.size() == 3, line.where);
             int64_t ms = 0;
             const std::string shown = maas::format_time(line.effective_from_ms);
