@@ -9,8 +9,9 @@
 // within their wholes, one request); no crash, no sanitizer report.  And
 // the JSON reader (json_reader.hpp) calls a text JSON exactly when simdjson
 // does, but for numbers simdjson cannot hold (NUMBER_ERROR: beyond a double or 64 bits),
-// which JSON allows.  What read_flat_counts accepts, parse() accepts with
-// the same members.
+// which JSON allows; and then its index holds what simdjson's DOM does
+// (kinds, keys, strings, counts, in order).  What read_flat_counts accepts,
+// parse() accepts with the same members.
 #include <simdjson.h>
 
 #include <cstdint>
@@ -21,6 +22,49 @@
 #include "fuzz_check.hpp"
 #include "json_reader.hpp"
 #include "usage_json.hpp"
+
+namespace {
+
+// Whether the reader's index holds the document simdjson's DOM holds: the
+// same kinds, keys, strings (decoded) and counts, in the same order.
+bool same_tree(const maas::JsonValue& ours, simdjson::dom::element theirs, std::string& scratch) {
+    using simdjson::dom::element_type;
+    switch (theirs.type()) {
+        case element_type::OBJECT: {
+            maas::JsonValue::Member m = ours.first_member();
+            if (!ours.is_object()) return false;
+            for (const simdjson::dom::key_value_pair field : simdjson::dom::object(theirs)) {
+                if (!m.present() || m.key(scratch) != field.key || !same_tree(m.value(), field.value, scratch))
+                    return false;
+                m = m.next();
+            }
+            return !m.present();
+        }
+        case element_type::ARRAY: {
+            maas::JsonValue::Member m = ours.first_element();
+            if (ours.kind() != maas::JsonKind::array) return false;
+            for (const simdjson::dom::element element : simdjson::dom::array(theirs)) {
+                if (!m.present() || !same_tree(m.value(), element, scratch)) return false;
+                m = m.next();
+            }
+            return !m.present();
+        }
+        case element_type::STRING: return ours.string_equals(std::string_view(theirs));
+        case element_type::INT64:
+        case element_type::UINT64:
+        case element_type::DOUBLE: {
+            int64_t count = 0;
+            if (!ours.is_number()) return false;
+            // A count is plain digits: simdjson reads those as an INT64 of the same value.
+            return !ours.count(count) || (theirs.type() == element_type::INT64 && int64_t(theirs) == count);
+        }
+        case element_type::BOOL: return ours.kind() == maas::JsonKind::boolean;
+        case element_type::NULL_VALUE: return ours.is_null();
+    }
+    return false;
+}
+
+}  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     static maas::UsageReader* reused = new maas::UsageReader();  // lives as long as the process
@@ -57,6 +101,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     if (theirs != simdjson::NUMBER_ERROR && theirs != simdjson::MEMALLOC)
         FUZZ_CHECK(ours == (theirs == simdjson::SUCCESS), std::string("JsonReader says ") + (ours ? "JSON" : json_why) +
                                                               ", simdjson " + simdjson::error_message(theirs));
+    if (ours && theirs == simdjson::SUCCESS) {
+        std::string scratch;
+        FUZZ_CHECK(same_tree(reader->root(), root, scratch), "the index holds what simdjson's DOM holds");
+    }
 
     // A flat object of counts that read_flat_counts accepts, parse() accepts
     // with the same members in the same order (UsageReader trusts it so).

@@ -13,8 +13,12 @@ namespace maas {
 namespace {
 
 // Past JSON white space; compact JSON has none, so the first test ends it.
+inline const char* skip_space(const char* s, const char* e) {
+    while (s < e && static_cast<unsigned char>(*s) <= ' ' && is_json_space(*s)) ++s;
+    return s;
+}
 inline void skip_space(std::string_view text, size_t& at) {
-    while (at < text.size() && static_cast<unsigned char>(text[at]) <= ' ' && is_json_space(text[at])) ++at;
+    at = size_t(skip_space(text.data() + at, text.data() + text.size()) - text.data());
 }
 
 int hex_value(unsigned char c) {
@@ -84,28 +88,79 @@ inline unsigned digit_run16(const char* p) {
 }
 
 // The end of the run of plain string bytes (those plain_run16 passes) that
-// starts at p[at], at most n: 16 bytes at a time, then byte by byte.
-inline size_t plain_end(const char* p, size_t at, size_t n) {
-    while (at + 16 <= n) {
-        const unsigned plain = plain_run16(p + at);
-        at += plain;
-        if (plain < 16) return at;
+// starts at s, at most e: 16 bytes at a time, then byte by byte.
+inline const char* plain_end(const char* s, const char* e) {
+    while (e - s >= 16) {
+        const unsigned plain = plain_run16(s);
+        s += plain;
+        if (plain < 16) return s;
     }
-    while (at < n && static_cast<unsigned char>(p[at]) >= 0x20 && static_cast<unsigned char>(p[at]) < 0x80 &&
-           p[at] != '"' && p[at] != '\\')
-        ++at;
-    return at;
+    while (s < e && static_cast<unsigned char>(*s) >= 0x20 && static_cast<unsigned char>(*s) < 0x80 && *s != '"' &&
+           *s != '\\')
+        ++s;
+    return s;
+}
+inline size_t plain_end(const char* p, size_t at, size_t n) { return size_t(plain_end(p + at, p + n) - p); }
+
+// The end of the run of ASCII digits that starts at s, at most e.
+inline const char* digits_end(const char* s, const char* e) {
+    while (e - s >= 16) {
+        const unsigned run = digit_run16(s);
+        s += run;
+        if (run < 16) return s;
+    }
+    while (s < e && static_cast<unsigned>(*s - '0') <= 9) ++s;
+    return s;
+}
+inline size_t digits_end(const char* p, size_t at, size_t n) { return size_t(digits_end(p + at, p + n) - p); }
+
+// --- over the padded copy parse() reads ----------------------------------------
+// parse() reads a copy of the text followed by kPadding NUL bytes.  A NUL
+// continues nothing in JSON (a raw one is an error anywhere, in a string
+// too), so the end of the text needs no test of its own: every test of the
+// next byte fails there as it would on a wrong byte, and the 16-byte runs
+// below may read past the end into the padding.
+
+// Past JSON white space.
+inline const char* skip_space_padded(const char* s) {
+    while (is_json_space(*s)) ++s;
+    return s;
 }
 
-// The end of the run of ASCII digits that starts at p[at], at most n.
-inline size_t digits_end(const char* p, size_t at, size_t n) {
-    while (at + 16 <= n) {
-        const unsigned run = digit_run16(p + at);
-        at += run;
-        if (run < 16) return at;
+// The end of the run of plain string bytes from s (the NUL after the text ends one).
+inline const char* plain_end_padded(const char* s) {
+    for (;;) {
+        const unsigned plain = plain_run16(s);
+        s += plain;
+        if (plain < 16) return s;
     }
-    while (at < n && static_cast<unsigned>(p[at] - '0') <= 9) ++at;
-    return at;
+}
+
+// The end of the run of ASCII digits from s.
+inline const char* digits_end_padded(const char* s) {
+    for (;;) {
+        const unsigned run = digit_run16(s);
+        s += run;
+        if (run < 16) return s;
+    }
+}
+
+inline bool is_digit(char c) { return static_cast<unsigned>(c - '0') <= 9; }
+
+// The rest of a number after its integer part, from s: a fraction and an
+// exponent, either optional.  Null when they are not JSON's.
+const char* number_rest_padded(const char* s) {
+    if (*s == '.') {
+        if (!is_digit(*++s)) return nullptr;
+        s = digits_end_padded(s);
+    }
+    if (*s == 'e' || *s == 'E') {
+        ++s;
+        if (*s == '+' || *s == '-') ++s;
+        if (!is_digit(*s)) return nullptr;
+        s = digits_end_padded(s);
+    }
+    return s;
 }
 
 void append_utf8(uint32_t cp, std::string& out) {
@@ -189,143 +244,104 @@ bool JsonReader::scan_utf8(size_t& at) {
 }
 
 // The rest of a string from text_[at], after `open`, its opening quote:
-// escapes, UTF-8, the last bytes of the text.  Leaves `at` past the closing quote.
-bool JsonReader::scan_string_rest(size_t open, size_t& at, bool& escaped) {
+// escapes, UTF-8, the last bytes of the text.  Out of line, and by value:
+// parse() keeps its cursor in a register, which a reference would spill.
+JsonReader::StringEnd JsonReader::scan_string_rest(size_t open, size_t at) {
     const char* p = text_.data();
     const size_t n = text_.size();
+    StringEnd end;
     for (;;) {
         at = plain_end(p, at, n);
-        if (at >= n) return fail("unterminated string", open);
+        if (at >= n) {
+            fail("unterminated string", open);
+            return end;
+        }
         const unsigned char c = static_cast<unsigned char>(p[at]);
         if (c == '"') {
-            ++at;
-            return true;
+            end.at = at + 1;
+            end.ok = true;
+            return end;
         }
         if (c == '\\') {
-            escaped = true;
-            if (!scan_escape(at)) return false;
+            end.escaped = true;
+            if (!scan_escape(at)) return end;
         } else if (c < 0x20) {
-            return fail("a control character in a string (JSON needs it escaped)", at);
+            fail("a control character in a string (JSON needs it escaped)", at);
+            return end;
         } else {  // c >= 0x80, all plain_end stops at besides
             // Text in most languages but English: a run of multi-byte characters.
             do {
-                if (!scan_utf8(at)) return false;
+                if (!scan_utf8(at)) return end;
             } while (at < n && static_cast<unsigned char>(p[at]) >= 0x80);
         }
     }
 }
 
-// A string whose opening quote is text_[at]; leaves `at` past the closing
-// one.  Most strings (keys, ids, English text) are plain bytes up to the
-// quote: that case stays here, in as few steps as can be.
-inline bool JsonReader::scan_string(size_t& at, bool& escaped) {
-    const size_t open = at;
-    const char* p = text_.data();
-    const size_t n = text_.size();
-    const size_t q = plain_end(p, at + 1, n);
-    escaped = false;
-    if (q < n && p[q] == '"') {
-        at = q + 1;
-        return true;
-    }
-    at = q;
-    return scan_string_rest(open, at, escaped);
-}
-
-// -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?
-inline bool JsonReader::scan_number(size_t& at) {
-    const char* p = text_.data();
-    const size_t n = text_.size(), start = at;
-    const auto digit = [&](size_t i) { return i < n && static_cast<unsigned>(p[i] - '0') <= 9; };
-    if (p[at] == '-') ++at;
-    if (!digit(at)) return fail("invalid number", start);
-    if (p[at++] != '0') at = digits_end(p, at, n);
-    if (at < n && p[at] != '.' && p[at] != 'e' && p[at] != 'E') return true;  // an integer, the usual case
-    if (at < n && p[at] == '.') {
-        if (!digit(++at)) return fail("invalid number", start);
-        at = digits_end(p, at, n);
-    }
-    if (at < n && (p[at] == 'e' || p[at] == 'E')) {
-        ++at;
-        if (at < n && (p[at] == '+' || p[at] == '-')) ++at;
-        if (!digit(at)) return fail("invalid number", start);
-        at = digits_end(p, at, n);
-    }
-    return true;
-}
-
-// By same_bytes, not compare(): a Responses API response holds a dozen
-// nulls and booleans, and a compare() call each cost more than the rest of
-// the value.  Out of line: inlined, it made parse() slower on every shape.
-bool JsonReader::scan_literal(size_t& at, std::string_view word) {
-    if (text_.size() - at < word.size() || !same_bytes(text_.data() + at, word.data(), word.size()))
-        return fail("expected a value", at);
-    at += word.size();
-    return true;
-}
-
-// A new node at the end of the index; storage grows by doubling and is kept
-// for the next document.
-inline JsonNode& JsonReader::new_node() {
-    if (used_ == capacity_) {
-        nodes_.resize(capacity_ ? capacity_ * 2 : 64);
-        capacity_ = nodes_.size();
-    }
-    return nodes_[used_++];
-}
-
-// Closes the innermost container at the bracket just passed; true when the
-// container now innermost is an object.
-inline bool JsonReader::close_container(size_t at) {
-    JsonNode& container = nodes_[open_.back()];
-    container.size = uint32_t(at - container.at);
-    container.end = uint32_t(used_);
-    open_.pop_back();
-    return !open_.empty() && nodes_[open_.back()].kind == JsonKind::object;
+// Grows the index when it is full; storage is kept for the next document.
+// Out of line: it happens a few times per connection.
+JsonNode* JsonReader::grow_nodes() {
+    nodes_.resize(nodes_.empty() ? 64 : nodes_.size() * 2);
+    return nodes_.data();
 }
 
 // One pass, as a small state machine (no recursion): `value` reads a value
-// (opening a container pushes it on open_), `after_value` expects a ',' or
-// the innermost container's closing bracket, `member` reads a key and ':'.
+// (opening a container pushes it on the stack of open ones), `after_value`
+// expects a ',' or the innermost container's closing bracket, `member`
+// reads a key and ':'.  Everything the pass updates is a local, so that it
+// stays in registers: the cursor s, the index's size, the stack's depth.
+// Most strings (keys, ids, English text) are plain bytes up to the quote:
+// that case is read inline; the rest (escapes, UTF-8) by scan_string_rest.
 bool JsonReader::parse(std::string_view text, std::string& why) {
     text_ = text;
     why_ = &why;
     used_ = 0;
-    open_.clear();
     if (text.size() > UINT32_MAX) return fail("a document over 4 GB", 0);
-    const char* p = text.data();
-    const size_t n = text.size();
-    size_t at = 0;
+    if (open_.size() < kMaxDepth) open_.resize(kMaxDepth);
+    // The copy costs a memcpy; the end tests it saves cost more (see
+    // skip_space_padded).
+    if (padded_.size() < text.size() + kPadding) padded_.resize(text.size() + kPadding);
+    if (!text.empty()) std::memcpy(padded_.data(), text.data(), text.size());
+    std::memset(padded_.data() + text.size(), 0, kPadding);
+    const char* const p = padded_.data();
+    const char* const e = p + text.size();
+    const char* s = p;
+    const auto offset = [p](const char* at) { return uint32_t(at - p); };
+    JsonNode* nodes = nodes_.data();
+    size_t used = 0, capacity = nodes_.size();
+    // The open containers, innermost last: each one's index times 2, plus 1
+    // for an object, so that closing one tells what the next is at once.
+    uint32_t* const open = open_.data();
+    size_t depth = 0;
     uint32_t key_at = 0, key_size = 0;  // the key of the value due, in an object
     bool key_escaped = false;
     bool in_object = false;  // the innermost open container is an object
 
 value:
-    if (at >= n || static_cast<unsigned char>(p[at]) <= ' ') {
-        skip_space(text, at);
-        if (at >= n) return fail("expected a value", at);
+    if (static_cast<unsigned char>(*s) <= ' ') s = skip_space_padded(s);
+    if (used == capacity) {
+        nodes = grow_nodes();
+        capacity = nodes_.size();
     }
     {
-        JsonNode& node = new_node();
+        JsonNode& node = nodes[used++];
         node.key_at = key_at;
         node.key_size = key_size;
         node.key_escaped = key_escaped;
         node.text_escaped = false;
-        node.at = uint32_t(at);
-        const size_t start = at;
-        switch (p[at]) {
+        node.at = offset(s);
+        const char* const start = s;
+        switch (*s) {
             case '{':
             case '[':
-                if (open_.size() >= kMaxDepth) return fail("nested deeper than 1024 levels", at);
-                in_object = p[at] == '{';
+                if (depth >= kMaxDepth) return fail("nested deeper than 1024 levels", offset(s));
+                in_object = *s == '{';
                 node.kind = in_object ? JsonKind::object : JsonKind::array;
-                open_.push_back(uint32_t(used_ - 1));
-                ++at;
-                skip_space(text, at);
-                if (at < n && p[at] == (in_object ? '}' : ']')) {
-                    ++at;
-                    in_object = close_container(at);
-                    goto after_value;
+                open[depth++] = uint32_t(used - 1) * 2 + in_object;
+                ++s;
+                if (static_cast<unsigned char>(*s) <= ' ') s = skip_space_padded(s);
+                if (*s == (in_object ? '}' : ']')) {
+                    ++s;
+                    goto close;
                 }
                 if (in_object) goto member;
                 key_at = key_size = 0;
@@ -333,77 +349,113 @@ value:
                 goto value;
             case '"': {
                 node.kind = JsonKind::string;
-                bool escaped;
-                if (!scan_string(at, escaped)) return false;
-                // scan_string never grows the index: `node` is still valid.
-                node.text_escaped = escaped;
-                node.at = uint32_t(start + 1);
-                node.size = uint32_t(at - start - 2);
-                node.end = uint32_t(used_);
+                const char* q = plain_end_padded(s + 1);
+                if (*q == '"') {
+                    s = q + 1;
+                } else {
+                    const StringEnd end = scan_string_rest(offset(start), offset(q));
+                    if (!end.ok) return false;
+                    // scan_string_rest never grows the index: `node` is still valid.
+                    node.text_escaped = end.escaped;
+                    s = p + end.at;
+                }
+                node.at = offset(start) + 1;
+                node.size = uint32_t(s - start) - 2;
+                node.end = uint32_t(used);
                 goto after_value;
             }
+            // The padding is NUL: the four or five bytes can be compared at once.
             case 't':
                 node.kind = JsonKind::boolean;
-                if (!scan_literal(at, "true")) return false;
+                if (!same_bytes(s, "true", 4)) return fail("expected a value", offset(s));
+                s += 4;
                 break;
             case 'f':
                 node.kind = JsonKind::boolean;
-                if (!scan_literal(at, "false")) return false;
+                if (!same_bytes(s, "false", 5)) return fail("expected a value", offset(s));
+                s += 5;
                 break;
             case 'n':
                 node.kind = JsonKind::null;
-                if (!scan_literal(at, "null")) return false;
+                if (!same_bytes(s, "null", 4)) return fail("expected a value", offset(s));
+                s += 4;
                 break;
             default:
-                if (p[at] != '-' && static_cast<unsigned>(p[at] - '0') > 9) return fail("expected a value", at);
+                // -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?
                 node.kind = JsonKind::number;
-                if (!scan_number(at)) return false;
+                if (*s == '-') {
+                    if (!is_digit(*++s)) return fail("invalid number", offset(start));
+                } else if (!is_digit(*s)) {
+                    return fail("expected a value", offset(s));  // at the end of the text too
+                }
+                if (*s++ != '0') s = digits_end_padded(s);
+                if (*s == '.' || *s == 'e' || *s == 'E') {  // not an integer, the usual case
+                    s = number_rest_padded(s);
+                    if (!s) return fail("invalid number", offset(start));
+                }
         }
-        node.size = uint32_t(at - start);
-        node.end = uint32_t(used_);
+        node.size = uint32_t(s - start);
+        node.end = uint32_t(used);
     }
 
 after_value:
-    if (at < n && static_cast<unsigned char>(p[at]) <= ' ') skip_space(text, at);
-    if (open_.empty()) {
-        if (at != n) return fail("unexpected text after the JSON value", at);
+    if (static_cast<unsigned char>(*s) <= ' ') s = skip_space_padded(s);
+    if (depth == 0) {
+        if (s != e) return fail("unexpected text after the JSON value", offset(s));
+        used_ = used;
         return true;
     }
-    if (at < n) {
-        if (p[at] == ',') {
-            ++at;
-            if (in_object) goto member;
-            goto value;  // an element: key_at/key_size are still 0
-        }
-        if (p[at] == (in_object ? '}' : ']')) {
-            ++at;
-            in_object = close_container(at);
-            if (!in_object) {
-                key_at = key_size = 0;
-                key_escaped = false;
-            }
-            goto after_value;
+    if (*s == ',') {
+        ++s;
+        if (in_object) goto member;
+        goto value;  // an element: key_at/key_size are still 0
+    }
+    if (*s == (in_object ? '}' : ']')) {
+        ++s;
+        goto close;
+    }
+    return fail(in_object ? "expected ',' or '}'" : "expected ',' or ']'", offset(s));
+
+close:
+    // The innermost container ends at the bracket just passed.
+    {
+        JsonNode& container = nodes[open[--depth] / 2];
+        container.size = offset(s) - container.at;
+        container.end = uint32_t(used);
+        in_object = depth > 0 && (open[depth - 1] & 1);
+        if (!in_object) {
+            key_at = key_size = 0;
+            key_escaped = false;
         }
     }
-    return fail(in_object ? "expected ',' or '}'" : "expected ',' or ']'", at);
+    goto after_value;
 
 member:
     // Compact JSON (as tools store it) has no space around keys: look first.
-    if (at >= n || p[at] != '"') {
-        skip_space(text, at);
-        if (at >= n || p[at] != '"') return fail("expected a key in double quotes", at);
+    if (*s != '"') {
+        s = skip_space_padded(s);
+        if (*s != '"') return fail("expected a key in double quotes", offset(s));
     }
     {
-        const size_t key_start = at;
-        if (!scan_string(at, key_escaped)) return false;
-        key_at = uint32_t(key_start + 1);
-        key_size = uint32_t(at - key_start - 2);
+        const char* const open_quote = s;
+        const char* q = plain_end_padded(s + 1);
+        if (*q == '"') {
+            key_escaped = false;
+            s = q + 1;
+        } else {
+            const StringEnd end = scan_string_rest(offset(open_quote), offset(q));
+            if (!end.ok) return false;
+            key_escaped = end.escaped;
+            s = p + end.at;
+        }
+        key_at = offset(open_quote) + 1;
+        key_size = uint32_t(s - open_quote) - 2;
     }
-    if (at >= n || p[at] != ':') {
-        skip_space(text, at);
-        if (at >= n || p[at] != ':') return fail("expected ':' after a key", at);
+    if (*s != ':') {
+        s = skip_space_padded(s);
+        if (*s != ':') return fail("expected ':' after a key", offset(s));
     }
-    ++at;
+    ++s;
     goto value;
 }
 

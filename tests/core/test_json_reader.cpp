@@ -62,6 +62,20 @@ TEST_CASE("where a text breaks JSON, by byte", "[json_reader]") {
     CHECK(verdict(std::string(1024, '[') + std::string(1024, ']')) == "ok");
     CHECK(verdict(std::string(1025, '[') + std::string(1025, ']')) == "nested deeper than 1024 levels at byte 1025");
     CHECK(verdict(std::string(100000, '[')) == "nested deeper than 1024 levels at byte 1025");
+
+    // The text ends where its view ends, whatever the bytes after it would
+    // make of it; a NUL byte inside it ends nothing.
+    const std::string more = R"({"a":[1,2,"xy"]}   true)";
+    CHECK(verdict(std::string_view(more.data(), 16)) == "ok");
+    CHECK(verdict(std::string_view(more.data(), 15)) == "expected ',' or '}' at byte 16");
+    CHECK(verdict(std::string_view(more.data(), 13)) == "unterminated string at byte 11");
+    CHECK(verdict(std::string_view(more.data(), 6)) == "expected a value at byte 7");
+    CHECK(verdict(std::string_view(more.data() + 19, 3)) == "expected a value at byte 1");  // "tru"
+    CHECK(verdict(std::string_view("[1]\0", 4)) == "unexpected text after the JSON value at byte 4");
+    CHECK(verdict(std::string_view("[\0]", 3)) == "expected a value at byte 2");
+    CHECK(verdict(std::string_view("[1\0]", 4)) == "expected ',' or ']' at byte 3");
+    CHECK(verdict(std::string_view("\"a\0b\"", 5)) ==
+          "a control character in a string (JSON needs it escaped) at byte 3");
 }
 
 TEST_CASE("what it accepts", "[json_reader]") {
@@ -114,6 +128,15 @@ TEST_CASE("members, counts and strings", "[json_reader]") {
     CHECK(reader.root().member("y").count(n));
     CHECK(n == 5);
     CHECK_FALSE(reader.root().member("x").present());
+
+    // Elements of an array, in order; a member's value has none.
+    REQUIRE(reader.parse(R"([7,"x",[],{"a":8}])", why));
+    std::string kinds;
+    for (maas::JsonValue::Member m = reader.root().first_element(); m.present(); m = m.next())
+        kinds += std::to_string(int(m.value().kind())) + " ";
+    CHECK(kinds == "3 4 5 6 ");  // number, string, array, object
+    CHECK_FALSE(reader.root().first_member().present());
+    CHECK_FALSE(reader.root().member("a").first_element().present());
 
     std::string decoded;
     maas::decode_json_string(R"(a\"b\\c\/d\n\u00e9\ud83d\ude00)", decoded);
