@@ -350,9 +350,11 @@ Usage UsageReader::read(std::string_view text, TokenCounts& out, std::string& wh
     if (f[prompt_f].present() || f[completion_f].present() || f[input_f].present() || f[output_f].present())
         return read_usage_fields(f, "usage", is_message, out, why);
     if (f[usage_f].is_object()) {
-        const JsonValue text_counts = f[usage_f].member("text");
-        if (text_counts.is_object()) return read_usage_object(text_counts, "usage.text", false, out, why);
-        return read_usage_object(f[usage_f], "usage", is_message, out, why);  // a whole response
+        // One pass over the usage object finds Spark's "text" beside the counts.
+        Fields u;
+        find_members(f[usage_f], kFields, u);
+        if (u[text_f].is_object()) return read_usage_object(u[text_f], "usage.text", false, out, why);
+        return read_usage_fields(u, "usage", is_message, out, why);  // a whole response
     }
     // Langfuse usage_details as JSON: every key a bucket.
     if (!f[usage_f].present() &&
