@@ -287,8 +287,11 @@ JsonNode* JsonReader::grow_nodes() {
 // One pass, as a small state machine (no recursion): `value` reads a value
 // (opening a container pushes it on the stack of open ones), `after_value`
 // expects a ',' or the innermost container's closing bracket, `member`
-// reads a key and ':'.  Everything the pass updates is a local, so that it
-// stays in registers: the cursor s, the index's size, the stack's depth.
+// reads a key and ':', `element` starts a value with no key.  The key goes
+// straight into the node of the value due, so that nothing about it is
+// carried from one state to the next.  Everything else the pass updates is
+// a local, so that it stays in registers: the cursor s, the index's size,
+// the stack's depth.
 // Most strings (keys, ids, English text) are plain bytes up to the quote:
 // that case is read inline; the rest (escapes, UTF-8) by scan_string_rest.
 bool JsonReader::parse(std::string_view text, std::string& why) {
@@ -312,21 +315,22 @@ bool JsonReader::parse(std::string_view text, std::string& why) {
     // for an object, so that closing one tells what the next is at once.
     uint32_t* const open = open_.data();
     size_t depth = 0;
-    uint32_t key_at = 0, key_size = 0;  // the key of the value due, in an object
-    bool key_escaped = false;
     bool in_object = false;  // the innermost open container is an object
 
-value:
-    if (static_cast<unsigned char>(*s) <= ' ') s = skip_space_padded(s);
+element:
+    // The root, or a value in an array: the node due has no key.
     if (used == capacity) {
         nodes = grow_nodes();
         capacity = nodes_.size();
     }
+    nodes[used].key_at = nodes[used].key_size = 0;
+    nodes[used].key_escaped = false;
+
+value:
+    // nodes[used], its key (if any) written.
+    if (static_cast<unsigned char>(*s) <= ' ') s = skip_space_padded(s);
     {
         JsonNode& node = nodes[used++];
-        node.key_at = key_at;
-        node.key_size = key_size;
-        node.key_escaped = key_escaped;
         node.text_escaped = false;
         node.at = offset(s);
         const char* const start = s;
@@ -344,9 +348,7 @@ value:
                     goto close;
                 }
                 if (in_object) goto member;
-                key_at = key_size = 0;
-                key_escaped = false;
-                goto value;
+                goto element;
             case '"': {
                 node.kind = JsonKind::string;
                 const char* q = plain_end_padded(s + 1);
@@ -408,7 +410,7 @@ after_value:
     if (*s == ',') {
         ++s;
         if (in_object) goto member;
-        goto value;  // an element: key_at/key_size are still 0
+        goto element;
     }
     if (*s == (in_object ? '}' : ']')) {
         ++s;
@@ -423,10 +425,6 @@ close:
         container.size = offset(s) - container.at;
         container.end = uint32_t(used);
         in_object = depth > 0 && (open[depth - 1] & 1);
-        if (!in_object) {
-            key_at = key_size = 0;
-            key_escaped = false;
-        }
     }
     goto after_value;
 
@@ -439,17 +437,23 @@ member:
     {
         const char* const open_quote = s;
         const char* q = plain_end_padded(s + 1);
+        bool escaped = false;
         if (*q == '"') {
-            key_escaped = false;
             s = q + 1;
         } else {
             const StringEnd end = scan_string_rest(offset(open_quote), offset(q));
             if (!end.ok) return false;
-            key_escaped = end.escaped;
+            escaped = end.escaped;
             s = p + end.at;
         }
-        key_at = offset(open_quote) + 1;
-        key_size = uint32_t(s - open_quote) - 2;
+        if (used == capacity) {
+            nodes = grow_nodes();
+            capacity = nodes_.size();
+        }
+        JsonNode& due = nodes[used];
+        due.key_at = offset(open_quote) + 1;
+        due.key_size = uint32_t(s - open_quote) - 2;
+        due.key_escaped = escaped;
     }
     if (*s != ':') {
         s = skip_space_padded(s);
@@ -514,12 +518,6 @@ int read_flat_counts(std::string_view text, FlatCount* members, int capacity, in
 bool JsonValue::Member::escaped_key_is(std::string_view name) const {
     std::string scratch;
     return key(scratch) == name;
-}
-
-JsonValue JsonValue::member(std::string_view key) const {
-    for (Member m = first_member(); m.present(); m = m.next())
-        if (m.key_is(key)) return m.value();
-    return JsonValue();
 }
 
 bool JsonValue::string_equals(std::string_view text) const {

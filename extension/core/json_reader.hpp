@@ -129,7 +129,7 @@ public:
     // The first member named `key` of an object (JSON allows a key twice;
     // the first one is taken, as simdjson and SQLite's json_extract do);
     // absent when there is none or this is not an object.
-    JsonValue member(std::string_view key) const;
+    inline JsonValue member(std::string_view key) const;
     // A number written as a non-negative integer that fits int64_t: digits
     // only (no sign, fraction or exponent).  False for anything else.
     bool count(int64_t& out) const;
@@ -240,6 +240,14 @@ inline std::string_view JsonValue::Member::key(std::string& scratch) const {
     scratch.clear();
     decode_json_string(raw, scratch);
     return scratch;
+}
+
+// Inline: a usage row looks up a few members of small objects, and a call
+// cost as much as the search.
+inline JsonValue JsonValue::member(std::string_view key) const {
+    for (Member m = first_member(); m.present(); m = m.next())
+        if (m.key_is(key)) return m.value();
+    return JsonValue();
 }
 
 // Inline: a usage row reads a handful of counts.
