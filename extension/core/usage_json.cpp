@@ -14,15 +14,22 @@ namespace maas {
 namespace {
 
 // Names are built only when a message needs them: a good row costs no string.
-std::string name_of(const char* path, const char* field, const char* sub = nullptr) {
-    std::string name = std::string(path) + "." + field;
-    if (sub) name += std::string(".") + sub;
+std::string name_of(std::string_view path, std::string_view field, std::string_view sub = {}) {
+    std::string name = std::string(path) + "." + std::string(field);
+    if (!sub.empty()) name += "." + std::string(sub);
     return name;
 }
 
 Usage bad_count(std::string name, std::string& why) {
     why = std::move(name) + " must be a non-negative integer";
     return Usage::bad_value;
+}
+
+// Out of line, so that the readers below, which call it only for a bad
+// row, are small enough to be inlined where every row calls them.
+[[gnu::noinline, gnu::cold]] Usage bad_count_at(const char* path, const char* field, std::string_view sub,
+                                                std::string& why) {
+    return bad_count(name_of(path, field, sub), why);
 }
 
 // Which of a fixed list of names a key is, by one table lookup and one
@@ -79,18 +86,19 @@ void find_members(const JsonValue& object, const NameTable<N>& table, JsonValue 
 
 // A count field.  A missing field is not an error: `present` says whether
 // it was there, and `out` is 0 without it.
-Usage read_count(const JsonValue& value, const char* field, const char* path, int64_t& out, bool& present,
-                 std::string& why) {
+inline Usage read_count(const JsonValue& value, const char* field, const char* path, int64_t& out, bool& present,
+                        std::string& why) {
     out = 0;
     present = value.present();
-    if (present && !value.count(out)) return bad_count(name_of(path, field), why);
+    if (present && !value.count(out)) return bad_count_at(path, field, {}, why);
     return Usage::found;
 }
 
 // usage.<details>.<field>, as OpenAI nests cached and reasoning counts.  A
 // missing or null details object, or a missing or null field in it (Langfuse
 // and the OpenAI SDKs write null for counts a provider left out), is 0.
-Usage read_detail(const JsonValue& holder, const char* details, const char* field, const char* path, int64_t& out,
+// `field` a string_view: member() takes one, and a pointer would cost a strlen per row.
+Usage read_detail(const JsonValue& holder, const char* details, std::string_view field, const char* path, int64_t& out,
                   std::string& why) {
     out = 0;
     if (!holder.present() || holder.is_null()) return Usage::found;
@@ -100,7 +108,7 @@ Usage read_detail(const JsonValue& holder, const char* details, const char* fiel
     }
     const JsonValue value = holder.member(field);
     if (!value.present() || value.is_null()) return Usage::found;
-    if (!value.count(out)) return bad_count(name_of(path, details, field), why);
+    if (!value.count(out)) return bad_count_at(path, details, field, why);
     return Usage::found;
 }
 
