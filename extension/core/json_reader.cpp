@@ -13,12 +13,8 @@ namespace maas {
 namespace {
 
 // Past JSON white space; compact JSON has none, so the first test ends it.
-inline const char* skip_space(const char* s, const char* e) {
-    while (s < e && static_cast<unsigned char>(*s) <= ' ' && is_json_space(*s)) ++s;
-    return s;
-}
 inline void skip_space(std::string_view text, size_t& at) {
-    at = size_t(skip_space(text.data() + at, text.data() + text.size()) - text.data());
+    while (at < text.size() && static_cast<unsigned char>(text[at]) <= ' ' && is_json_space(text[at])) ++at;
 }
 
 int hex_value(unsigned char c) {
@@ -88,31 +84,30 @@ inline unsigned digit_run16(const char* p) {
 }
 
 // The end of the run of plain string bytes (those plain_run16 passes) that
-// starts at s, at most e: 16 bytes at a time, then byte by byte.
-inline const char* plain_end(const char* s, const char* e) {
-    while (e - s >= 16) {
-        const unsigned plain = plain_run16(s);
-        s += plain;
-        if (plain < 16) return s;
+// starts at p[at], at most n: 16 bytes at a time, then byte by byte.
+// (parse() reads a padded copy, with the loops below that need no end.)
+inline size_t plain_end(const char* p, size_t at, size_t n) {
+    while (at + 16 <= n) {
+        const unsigned plain = plain_run16(p + at);
+        at += plain;
+        if (plain < 16) return at;
     }
-    while (s < e && static_cast<unsigned char>(*s) >= 0x20 && static_cast<unsigned char>(*s) < 0x80 && *s != '"' &&
-           *s != '\\')
-        ++s;
-    return s;
+    while (at < n && static_cast<unsigned char>(p[at]) >= 0x20 && static_cast<unsigned char>(p[at]) < 0x80 &&
+           p[at] != '"' && p[at] != '\\')
+        ++at;
+    return at;
 }
-inline size_t plain_end(const char* p, size_t at, size_t n) { return size_t(plain_end(p + at, p + n) - p); }
 
-// The end of the run of ASCII digits that starts at s, at most e.
-inline const char* digits_end(const char* s, const char* e) {
-    while (e - s >= 16) {
-        const unsigned run = digit_run16(s);
-        s += run;
-        if (run < 16) return s;
+// The end of the run of ASCII digits that starts at p[at], at most n.
+inline size_t digits_end(const char* p, size_t at, size_t n) {
+    while (at + 16 <= n) {
+        const unsigned run = digit_run16(p + at);
+        at += run;
+        if (run < 16) return at;
     }
-    while (s < e && static_cast<unsigned>(*s - '0') <= 9) ++s;
-    return s;
+    while (at < n && static_cast<unsigned>(p[at] - '0') <= 9) ++at;
+    return at;
 }
-inline size_t digits_end(const char* p, size_t at, size_t n) { return size_t(digits_end(p + at, p + n) - p); }
 
 // --- over the padded copy parse() reads ----------------------------------------
 // parse() reads a copy of the text followed by kPadding NUL bytes.  A NUL
