@@ -182,8 +182,9 @@ private:
 class JsonReader {
 public:
     // Reads `text`; false with `why` ("<what> at byte N", N counted from 1)
-    // when it is not JSON.  Throws std::bad_alloc only when the index cannot
-    // grow.  Storage is kept for the next document.
+    // when it is not JSON.  Throws std::bad_alloc only when its storage (the
+    // index, the padded copy of the text) cannot grow.  Storage is kept for
+    // the next document.
     bool parse(std::string_view text, std::string& why);
     JsonValue root() const { return used_ == 0 ? JsonValue() : JsonValue(this, 0); }
 
