@@ -430,6 +430,9 @@ member:
         if (*s != '"') return fail("expected a key in double quotes", offset(s));
     }
     {
+        // The same two steps as a string value's, written out again: a
+        // shared inline helper returning the end as a StringEnd cost ~240
+        // instructions more per chat completion (callgrind).
         const char* const open_quote = s;
         const char* q = plain_end_padded(s + 1);
         bool escaped = false;
