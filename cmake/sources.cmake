@@ -12,7 +12,10 @@
 #   MAAS_SQLITE_FILE_SOURCES  the part of it that reads files (not in maas_nofs)
 #   MAAS_EMBEDDED_DATA     pairs "data file;function": each data file becomes
 #                          a generated source defining maas::<function>_text()
-#   maas_embedded_sources(OUT_VAR GENERATED_DIR)  the build rules for them
+#   maas_embedded_sources(OUT_VAR GENERATED_DIR)  the build rules for them, and
+#                          for builtin_card_lines.cpp: the built-in card and
+#                          aliases, checked and compiled by the host tool
+#                          builtin_card_codegen (extension/tools/)
 
 file(STRINGS ${MAAS_ROOT}/VERSION MAAS_VERSION_TEXT LIMIT_COUNT 1)
 if(NOT MAAS_VERSION_TEXT MATCHES "^[0-9]+\\.[0-9]+\\.[0-9]+$")
@@ -62,10 +65,24 @@ set(MAAS_SQLITE_SOURCES
 set(MAAS_SQLITE_FILE_SOURCES
   ${MAAS_ROOT}/extension/sqlite/load_card.cpp)
 
+set(MAAS_BUILTIN_CARD data/xingchen_rates.csv)
+set(MAAS_BUILTIN_ALIASES data/aliases.csv)
 set(MAAS_EMBEDDED_DATA
-  "data/xingchen_rates.csv;builtin_card"
-  "data/aliases.csv;builtin_aliases"
+  "${MAAS_BUILTIN_CARD};builtin_card"
+  "${MAAS_BUILTIN_ALIASES};builtin_aliases"
   "data/other_products.csv;builtin_other_products")
+
+# What builtin_card_codegen needs of the core: the card and alias parsers.
+set(MAAS_CARD_PARSER_SOURCES
+  ${MAAS_ROOT}/extension/core/vocabulary.cpp
+  ${MAAS_ROOT}/extension/core/utf8_text.cpp
+  ${MAAS_ROOT}/extension/core/decimal.cpp
+  ${MAAS_ROOT}/extension/core/time_text.cpp
+  ${MAAS_ROOT}/extension/core/csv_table.cpp
+  ${MAAS_ROOT}/extension/core/card.cpp
+  ${MAAS_ROOT}/extension/core/card_merge.cpp
+  ${MAAS_ROOT}/extension/core/name_index.cpp
+  ${MAAS_ROOT}/extension/core/aliases.cpp)
 
 function(maas_embedded_sources out_var generated_dir)
   set(outputs)
@@ -86,5 +103,20 @@ function(maas_embedded_sources out_var generated_dir)
       VERBATIM)
     list(APPEND outputs ${output})
   endforeach()
+
+  # The built-in card's lines, checked at build time: a host tool, built
+  # first, parses the files and writes them as constant data.
+  add_executable(builtin_card_codegen ${MAAS_ROOT}/extension/tools/builtin_card_codegen.cpp
+    ${MAAS_CARD_PARSER_SOURCES})
+  target_include_directories(builtin_card_codegen PRIVATE ${MAAS_ROOT}/extension/core)
+  set(lines_output ${generated_dir}/builtin_card_lines.cpp)
+  add_custom_command(
+    OUTPUT ${lines_output}
+    COMMAND builtin_card_codegen ${MAAS_ROOT}/${MAAS_BUILTIN_CARD} ${MAAS_BUILTIN_CARD}
+            ${MAAS_ROOT}/${MAAS_BUILTIN_ALIASES} ${MAAS_BUILTIN_ALIASES} ${lines_output}
+    DEPENDS builtin_card_codegen ${MAAS_ROOT}/${MAAS_BUILTIN_CARD} ${MAAS_ROOT}/${MAAS_BUILTIN_ALIASES}
+    COMMENT "Checking ${MAAS_BUILTIN_CARD} and ${MAAS_BUILTIN_ALIASES}, compiling their lines"
+    VERBATIM)
+  list(APPEND outputs ${lines_output})
   set(${out_var} ${outputs} PARENT_SCOPE)
 endfunction()

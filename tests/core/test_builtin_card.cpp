@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "aliases.hpp"
 #include "builtin_card.hpp"
 #include "card.hpp"
 #include "catalog.hpp"
@@ -165,6 +166,58 @@ TEST_CASE("builtin card: parses into 131 lines of 42 models", "[builtin]") {
     }
     CHECK(lines.front().where == "data/xingchen_rates.csv:2");
     CHECK(lines.back().where == "data/xingchen_rates.csv:132");
+}
+
+// The lines compiled in at build time (builtin_card_codegen) against what
+// the parsers give for the files' bytes now: every field, every line.
+TEST_CASE("builtin card: the compiled lines are what parse_card gives for the file", "[builtin]") {
+    const auto parsed = builtin_lines();
+    const auto compiled = maas::builtin_card_lines();
+    REQUIRE(compiled.size() == parsed.size());
+    CHECK(maas::builtin_lines().card_count == 131u);
+    for (size_t i = 0; i < parsed.size(); ++i) {
+        const CardLine& want = parsed[i];
+        const CardLine& got = compiled[i];
+        INFO("line " << want.where);
+        CHECK(got.provider == want.provider);
+        CHECK(got.model == want.model);
+        CHECK(got.service == want.service);
+        CHECK(got.item == want.item);
+        CHECK(got.label == want.label);
+        CHECK(got.price.mantissa == want.price.mantissa);
+        CHECK(got.price.exponent == want.price.exponent);
+        CHECK(got.price_text == want.price_text);
+        CHECK(got.unit == want.unit);
+        CHECK(got.currency == want.currency);
+        CHECK(got.effective_from_ms == want.effective_from_ms);
+        CHECK(got.source == want.source);
+        CHECK(got.origin == maas::Origin::builtin);
+        CHECK(got.where == want.where);
+    }
+    // A label in UTF-8 and a source with '?' come through the generated
+    // literals byte for byte.
+    CHECK(compiled[1].label == "\xe8\xbe\x93\xe5\x85\xa5");  // 输入
+    CHECK(compiled[1].source == kSource);
+}
+
+TEST_CASE("builtin aliases: the compiled lines are what parse_aliases gives for the file", "[builtin]") {
+    std::vector<maas::AliasLine> parsed;
+    std::string error;
+    REQUIRE(maas::parse_aliases(maas::builtin_aliases_text(), maas::builtin_aliases_name(), maas::Origin::builtin,
+                                parsed, error));
+    const auto compiled = maas::builtin_alias_lines();
+    REQUIRE(compiled.size() == parsed.size());
+    CHECK(compiled.size() == maas::builtin_lines().alias_count);
+    CHECK(compiled.size() == 20u);
+    for (size_t i = 0; i < parsed.size(); ++i) {
+        INFO("line " << parsed[i].where);
+        CHECK(compiled[i].alias == parsed[i].alias);
+        CHECK(compiled[i].model == parsed[i].model);
+        CHECK(compiled[i].source == parsed[i].source);
+        CHECK(compiled[i].origin == maas::Origin::builtin);
+        CHECK(compiled[i].where == parsed[i].where);
+    }
+    CHECK(compiled.front().where == "data/aliases.csv:2");
 }
 
 TEST_CASE("builtin card: spot checks", "[builtin]") {
