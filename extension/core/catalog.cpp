@@ -78,6 +78,8 @@ std::shared_ptr<const Catalog> Catalog::build(std::vector<CardLine> lines, std::
     int64_t last_from_ms = 0;
     std::string last_from_text;
     std::string qualified;  // one buffer for every line's "provider/model" (this runs at every load)
+    catalog->rows_.reserve(catalog->lines_.size());
+    catalog->alias_rows_.reserve(catalog->aliases_.size());
     for (uint32_t row = 0; row < catalog->lines_.size(); ++row) {
         const CardLine& line = catalog->lines_[row];
         qualified.assign(line.provider).append(1, '/').append(line.model);
