@@ -72,7 +72,9 @@ set(MAAS_EMBEDDED_DATA
   "${MAAS_BUILTIN_ALIASES};builtin_aliases"
   "data/other_products.csv;builtin_other_products")
 
-# What builtin_card_codegen needs of the core: the card and alias parsers.
+# What builtin_card_codegen needs of the core: the card and alias parsers,
+# and the catalog, which checks what no single line shows (an alias of an
+# unknown model, two spellings of one name).
 set(MAAS_CARD_PARSER_SOURCES
   ${MAAS_ROOT}/extension/core/vocabulary.cpp
   ${MAAS_ROOT}/extension/core/utf8_text.cpp
@@ -82,7 +84,11 @@ set(MAAS_CARD_PARSER_SOURCES
   ${MAAS_ROOT}/extension/core/card.cpp
   ${MAAS_ROOT}/extension/core/card_merge.cpp
   ${MAAS_ROOT}/extension/core/name_index.cpp
-  ${MAAS_ROOT}/extension/core/aliases.cpp)
+  ${MAAS_ROOT}/extension/core/aliases.cpp
+  ${MAAS_ROOT}/extension/core/double_to_decimal.cpp
+  ${MAAS_ROOT}/extension/core/fx_rates.cpp
+  ${MAAS_ROOT}/extension/core/quick_prices.cpp
+  ${MAAS_ROOT}/extension/core/catalog.cpp)
 
 function(maas_embedded_sources out_var generated_dir)
   set(outputs)
