@@ -8,6 +8,7 @@
 # Defines:
 #   MAAS_VERSION_TEXT      the contents of VERSION ("0.1.0"), the one home of the version
 #   MAAS_CORE_SOURCES      extension/core/: plain C++, no SQLite
+#   MAAS_CARD_PARSER_SOURCES  the part of it builtin_card_codegen is built from
 #   MAAS_SQLITE_SOURCES    extension/sqlite/: everything that talks to SQLite
 #   MAAS_SQLITE_FILE_SOURCES  the part of it that reads files (not in maas_nofs)
 #   MAAS_EMBEDDED_DATA     pairs "data file;function": each data file becomes
@@ -22,23 +23,29 @@ if(NOT MAAS_VERSION_TEXT MATCHES "^[0-9]+\\.[0-9]+\\.[0-9]+$")
   message(FATAL_ERROR "VERSION must hold one version such as 0.1.0, not '${MAAS_VERSION_TEXT}'")
 endif()
 
-set(MAAS_CORE_SOURCES
+# The part of the core builtin_card_codegen is built from: the card and
+# alias parsers, and the catalog, which checks what no single line shows (an
+# alias of an unknown model, two spellings of one name).
+set(MAAS_CARD_PARSER_SOURCES
   ${MAAS_ROOT}/extension/core/vocabulary.cpp
   ${MAAS_ROOT}/extension/core/utf8_text.cpp
   ${MAAS_ROOT}/extension/core/decimal.cpp
   ${MAAS_ROOT}/extension/core/double_to_decimal.cpp
-  ${MAAS_ROOT}/extension/core/exact_sum.cpp
   ${MAAS_ROOT}/extension/core/time_text.cpp
   ${MAAS_ROOT}/extension/core/csv_table.cpp
   ${MAAS_ROOT}/extension/core/card.cpp
   ${MAAS_ROOT}/extension/core/card_merge.cpp
   ${MAAS_ROOT}/extension/core/name_index.cpp
   ${MAAS_ROOT}/extension/core/quick_prices.cpp
-  ${MAAS_ROOT}/extension/core/catalog.cpp
-  ${MAAS_ROOT}/extension/core/pricing.cpp
-  ${MAAS_ROOT}/extension/core/aliases.cpp
-  ${MAAS_ROOT}/extension/core/other_products.cpp
   ${MAAS_ROOT}/extension/core/fx_rates.cpp
+  ${MAAS_ROOT}/extension/core/aliases.cpp
+  ${MAAS_ROOT}/extension/core/catalog.cpp)
+
+set(MAAS_CORE_SOURCES
+  ${MAAS_CARD_PARSER_SOURCES}
+  ${MAAS_ROOT}/extension/core/exact_sum.cpp
+  ${MAAS_ROOT}/extension/core/pricing.cpp
+  ${MAAS_ROOT}/extension/core/other_products.cpp
   ${MAAS_ROOT}/extension/core/clickhouse_map.cpp
   ${MAAS_ROOT}/extension/core/usage_details.cpp
   ${MAAS_ROOT}/extension/core/json_reader.cpp
@@ -71,24 +78,6 @@ set(MAAS_EMBEDDED_DATA
   "${MAAS_BUILTIN_CARD};builtin_card"
   "${MAAS_BUILTIN_ALIASES};builtin_aliases"
   "data/other_products.csv;builtin_other_products")
-
-# What builtin_card_codegen needs of the core: the card and alias parsers,
-# and the catalog, which checks what no single line shows (an alias of an
-# unknown model, two spellings of one name).
-set(MAAS_CARD_PARSER_SOURCES
-  ${MAAS_ROOT}/extension/core/vocabulary.cpp
-  ${MAAS_ROOT}/extension/core/utf8_text.cpp
-  ${MAAS_ROOT}/extension/core/decimal.cpp
-  ${MAAS_ROOT}/extension/core/time_text.cpp
-  ${MAAS_ROOT}/extension/core/csv_table.cpp
-  ${MAAS_ROOT}/extension/core/card.cpp
-  ${MAAS_ROOT}/extension/core/card_merge.cpp
-  ${MAAS_ROOT}/extension/core/name_index.cpp
-  ${MAAS_ROOT}/extension/core/aliases.cpp
-  ${MAAS_ROOT}/extension/core/double_to_decimal.cpp
-  ${MAAS_ROOT}/extension/core/fx_rates.cpp
-  ${MAAS_ROOT}/extension/core/quick_prices.cpp
-  ${MAAS_ROOT}/extension/core/catalog.cpp)
 
 function(maas_embedded_sources out_var generated_dir)
   set(outputs)
