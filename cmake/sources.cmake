@@ -62,6 +62,7 @@ set(MAAS_SQLITE_SOURCES
   ${MAAS_ROOT}/extension/sqlite/currency_functions.cpp
   ${MAAS_ROOT}/extension/sqlite/total_functions.cpp
   ${MAAS_ROOT}/extension/sqlite/time_functions.cpp
+  ${MAAS_ROOT}/extension/sqlite/exec_function.cpp
   ${MAAS_ROOT}/extension/sqlite/connection.cpp
   ${MAAS_ROOT}/extension/sqlite/user_tables.cpp
   ${MAAS_ROOT}/extension/sqlite/rates_vtab.cpp

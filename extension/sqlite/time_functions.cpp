@@ -1,6 +1,10 @@
 // time_functions.cpp - the month of an instant in a zone, for reports that
-// bill by calendar month where the provider bills (Beijing time).
+// bill by calendar month where the provider bills (Beijing time); and an
+// instant as the tools store it, written as one UTC text form.
 //
+//   SELECT maas_instant('2026-03-01 12:00:00.5+08');    -- '2026-03-01 04:00:00.500'
+//   SELECT maas_instant(1754006399);                     -- '2025-07-31 23:59:59'
+//   SELECT maas_instant(1754006399123, 'ms');            -- '2025-07-31 23:59:59.123'
 //   SELECT maas_month(1754006399);                       -- '2025-07' (UTC)
 //   SELECT maas_month(1754006399, '+08:00');             -- '2025-08'
 //   SELECT maas_month('2025-07-31T20:00:00-05:00', 'Z'); -- '2025-08'
@@ -16,6 +20,7 @@
 #include "time_text.hpp"
 
 #include <string>
+#include <string_view>
 
 namespace maas {
 namespace {
@@ -54,8 +59,79 @@ void maas_month(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
     sqlite3_result_text(ctx, month.data(), int(month.size()), SQLITE_TRANSIENT);
 }
 
+// How many of a count's units make a second, for maas_instant's `unit`.
+struct EpochUnit {
+    const char* name;
+    int64_t per_second;
+};
+constexpr EpochUnit kEpochUnits[] = {{"s", 1}, {"ms", 1000}, {"us", 1000000}, {"ns", 1000000000}};
+
+std::string_view text_of(sqlite3_value* value) {
+    return {reinterpret_cast<const char*>(sqlite3_value_text(value)), size_t(sqlite3_value_bytes(value))};
+}
+
+// A whole count written as TEXT: an optional '-' and at most 18 digits.
+bool count_of_text(std::string_view text, int64_t& count) {
+    const bool negative = !text.empty() && text[0] == '-';
+    if (negative) text.remove_prefix(1);
+    if (text.empty() || text.size() > 18) return false;
+    count = 0;
+    for (char c : text) {
+        if (c < '0' || c > '9') return false;
+        count = count * 10 + (c - '0');
+    }
+    if (negative) count = -count;
+    return true;
+}
+
+// The instant a stored value holds, or false.  A whole count (INTEGER or
+// TEXT digits) is in `unit` since 1970, truncated to milliseconds; a REAL is
+// rounded to the nearest ms; other TEXT is any date form `at` reads.
+bool instant_of(sqlite3_value* value, const EpochUnit& unit, int64_t& unix_ms) {
+    int64_t count;
+    switch (sqlite3_value_type(value)) {
+        case SQLITE_INTEGER: count = sqlite3_value_int64(value); break;
+        case SQLITE_TEXT:
+            if (parse_time(text_of(value), unix_ms)) return true;
+            if (!count_of_text(text_of(value), count)) return false;
+            break;
+        case SQLITE_FLOAT: {
+            const double ms = sqlite3_value_double(value) * (1000.0 / double(unit.per_second));
+            if (!(ms >= double(kFirstInstantMs) && ms < double(kAfterLastInstantMs))) return false;
+            unix_ms = int64_t(ms < 0 ? ms - 0.5 : ms + 0.5);
+            return true;
+        }
+        default: return false;
+    }
+    if (unit.per_second == 1) return instant_from_unix_seconds(count, unix_ms);
+    const int64_t per_ms = unit.per_second / 1000;
+    unix_ms = count / per_ms - (count % per_ms < 0 ? 1 : 0);  // floor, for instants before 1970
+    return instant_in_range(unix_ms);
+}
+
+// maas_instant(value [, unit]): the instant as 'YYYY-MM-DD HH:MM:SS[.SSS]'
+// UTC, or NULL when the value is not a time (as SQLite's datetime() does:
+// it cleans stored data, where a bad time is a fact to report, not an error).
+void maas_instant(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
+    constexpr const char* kName = "maas_instant";
+    if (!begin_call(ctx, argc, argv, kName, 1, 2, "(value [, unit])")) return;
+    const EpochUnit* unit = &kEpochUnits[0];
+    if (argc > 1) {
+        unit = nullptr;
+        if (sqlite3_value_type(argv[1]) == SQLITE_TEXT)
+            for (const EpochUnit& u : kEpochUnits)
+                if (text_of(argv[1]) == u.name) unit = &u;
+        if (!unit) return report_bad_argument(ctx, {kName, "unit"}, "'s', 'ms', 'us' or 'ns'", argv[1]);
+    }
+    int64_t unix_ms;
+    if (!instant_of(argv[0], *unit, unix_ms)) return sqlite3_result_null(ctx);
+    const std::string text = format_time(unix_ms);
+    sqlite3_result_text(ctx, text.data(), int(text.size()), SQLITE_TRANSIENT);
+}
+
 constexpr FunctionSpec kTimeFunctions[] = {
     {"maas_month", kPure, true, guarded<maas_month>},
+    {"maas_instant", kPure, true, guarded<maas_instant>},
 };
 
 }  // namespace
