@@ -1,0 +1,42 @@
+-- detect.sql - which tool's usage this database holds: the one home of each
+-- tool's signature (a table and a column only that tool's schema has), in
+-- the order they are tried.  sql/reports/auto.sql runs the adapter found.
+--
+--   .read sql/sources/detect.sql
+--   SELECT tool, adapter FROM temp.maas_detected;   -- e.g. LiteLLM|litellm
+--
+-- No known tool's tables: it stops with one line listing what it looked for.
+-- Tables are looked up in every schema but temp (main and attached ones), by
+-- exact name, as the tools write them.
+DROP TABLE IF EXISTS temp.maas_detected;
+CREATE TEMP TABLE maas_detected (
+  tool TEXT,
+  adapter TEXT
+    CONSTRAINT "auto.sql: this database holds no usage table of a known tool (new-api or one-api logs, LiteLLM_SpendLogs, Langfuse observations, llm responses or turns, Open WebUI chat_message, Dify or LobeChat messages, an OpenAI usage export imported as usage_export)"
+    CHECK (adapter IS NOT NULL),
+  table_name TEXT);
+INSERT INTO maas_detected(tool, adapter, table_name)
+WITH signature(priority, tool, adapter, table_name, column_name) AS (VALUES
+  (1, 'new-api', 'newapi', 'logs', 'other'),
+  (2, 'one-api', 'oneapi', 'logs', 'quota'),
+  (3, 'LiteLLM', 'litellm', 'LiteLLM_SpendLogs', 'spend'),
+  (4, 'Langfuse v3', 'langfuse_v3', 'observations', 'usage_details'),
+  (5, 'Langfuse v2', 'langfuse_v2', 'observations', 'prompt_tokens'),
+  (6, 'llm', 'llm', 'turns', 'resolved_model'),
+  (7, 'llm', 'llm', 'responses', 'response_json'),
+  (8, 'Open WebUI', 'openwebui', 'chat_message', 'usage'),
+  (9, 'Dify', 'dify', 'messages', 'message_tokens'),
+  (10, 'LobeChat', 'lobechat', 'messages', 'metadata'),
+  (11, 'OpenAI usage export', 'openai_usage_export', 'usage_export', 'num_model_requests')),
+found AS (
+  SELECT s.priority, s.tool, s.adapter, s.table_name
+    FROM signature AS s
+   WHERE EXISTS (SELECT 1 FROM pragma_table_list AS t
+                  WHERE t.name = s.table_name AND t.schema <> 'temp'
+                    AND EXISTS (SELECT 1 FROM pragma_table_info(t.name, t.schema) AS c
+                                 WHERE c.name = s.column_name)))
+SELECT tool, adapter, table_name
+  FROM (SELECT priority, tool, adapter, table_name FROM found
+        UNION ALL
+        SELECT 99, NULL, NULL, NULL WHERE NOT EXISTS (SELECT 1 FROM found))
+ ORDER BY priority LIMIT 1;

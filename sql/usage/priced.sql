@@ -1,0 +1,71 @@
+-- priced.sql - the one pricing step: temp.maas_usage, every call of
+-- temp.maas_usage_source (the adapter's rows, sql/sources/) with its cost.
+--
+--   .read sql/sources/litellm.sql
+--   .read sql/usage/priced.sql
+--   SELECT month, priced_model, currency, maas_total_text(cost) FROM maas_usage GROUP BY 1, 2, 3;
+--
+-- Its columns are documented once, in docs/tables/maas_usage.md; the reason
+-- codes in docs/usage/index.md.  It is a TEMP view: a query of it prices the
+-- rows then; a report reads it once, in one statement (report.sql), so that
+-- every section of the report comes from one snapshot of the database.
+--
+-- Parameters (read when this file is): @tz, the UTC offset of the months (default '+08:00', where the
+-- provider bills); @currency, the currency to convert every cost to at the
+-- call's time (maas_convert, with maas_user_fx; default none: each cost stays
+-- in the currency of its prices, and totals are per currency).
+--
+-- Each step of the WITH ends in LIMIT -1 OFFSET 0: SQLite never flattens such
+-- a subquery into the query reading it, so each column is computed once per
+-- row; flattened, every use of price_cost would price the row again.  The
+-- ctest reports:priced_once counts the calls.
+-- A view cannot read parameters: they are kept in temp.maas_usage_settings,
+-- as they were when this file was read.
+DROP TABLE IF EXISTS temp.maas_usage_settings;
+CREATE TEMP TABLE maas_usage_settings AS SELECT coalesce(@tz, '+08:00') AS tz, @currency AS currency;
+DROP VIEW IF EXISTS temp.maas_usage;
+CREATE TEMP VIEW maas_usage AS
+WITH source AS (
+  SELECT *,
+         -- Counts maas_cost_cached accepts: whole, not negative, the cached
+         -- and written parts within the input.
+         typeof(input_tokens) = 'integer' AND typeof(cached_input_tokens) = 'integer'
+           AND typeof(cache_write_tokens) = 'integer' AND typeof(output_tokens) = 'integer'
+           AND typeof(requests) = 'integer'
+           AND cached_input_tokens >= 0 AND cache_write_tokens >= 0 AND output_tokens >= 0 AND requests >= 0
+           AND cached_input_tokens + cache_write_tokens <= input_tokens AS counts_ok
+    FROM temp.maas_usage_source
+   LIMIT -1 OFFSET 0),
+priced AS (
+  SELECT *,
+         CASE WHEN counts_ok THEN maas_cost_cached(served_model, input_tokens, cached_input_tokens, output_tokens,
+                                                   cache_write_tokens, requests, at) END AS price_cost,
+         coalesce(maas_currency(served_model, at), maas_currency(served_model)) AS price_currency,
+         (SELECT currency FROM temp.maas_usage_settings) AS target
+    FROM source
+   LIMIT -1 OFFSET 0),
+counted AS (
+  SELECT *,
+         CASE WHEN target IS NULL THEN price_cost
+              ELSE maas_convert(price_cost, price_currency, target, at) END AS cost
+    FROM priced
+   LIMIT -1 OFFSET 0)
+SELECT source, source_id, at, model, served_model, input_tokens, cached_input_tokens, cache_write_tokens,
+       output_tokens, requests, user_name, key_name, project_name, recorded_cost, recorded_currency, usage_json,
+       maas_month(at, (SELECT tz FROM temp.maas_usage_settings)) AS month,
+       coalesce(maas_model(served_model), served_model) AS priced_model,
+       price_currency,
+       price_cost,
+       CASE WHEN cost IS NOT NULL THEN coalesce(target, price_currency) END AS currency,
+       cost,
+       -- The first reason that applies, in the order of docs/usage/index.md.
+       CASE WHEN cost IS NOT NULL THEN NULL
+            WHEN price_cost IS NOT NULL THEN 'no_fx_rate'
+            WHEN coalesce(served_model, '') = '' THEN 'no_model_name'
+            WHEN maas_unpriced(served_model) IN ('unknown_model', 'other_product') THEN maas_unpriced(served_model)
+            WHEN input_tokens IS NULL OR cached_input_tokens IS NULL OR cache_write_tokens IS NULL
+                 OR output_tokens IS NULL OR requests IS NULL THEN 'no_token_counts'
+            WHEN NOT counts_ok THEN 'bad_token_counts'
+            WHEN at IS NULL THEN 'no_time'
+            ELSE coalesce(maas_unpriced(served_model, at), 'no_price') END AS reason
+  FROM counted;

@@ -1,0 +1,27 @@
+-- totals.sql - the report's one read of the database: temp.maas_usage
+-- grouped once into temp.maas_usage_totals, which every section adds up.
+--
+--   .read sql/usage/totals.sql   (report.sql does this, after priced.sql)
+--
+-- One statement, so one snapshot: on a gateway's live database, rows that
+-- arrive while the report runs are in no section or in all of them, and the
+-- sections always agree.  Each call is priced once, here.  Costs are summed
+-- exactly, as decimal text (maas_total_text).  Groups are as fine as any
+-- section needs: per source, month, model as logged and as priced, currency,
+-- reason, user, key and project.
+CREATE TEMP TABLE maas_usage_totals AS
+SELECT source, month, model, priced_model, currency, price_currency, reason,
+       user_name, key_name, project_name, recorded_currency,
+       count(*) AS calls,
+       sum(requests) AS requests,
+       sum(input_tokens) AS input_tokens,
+       sum(cached_input_tokens) AS cached_input_tokens,
+       sum(cache_write_tokens) AS cache_write_tokens,
+       sum(output_tokens) AS output_tokens,
+       maas_total_text(cost) AS cost,
+       maas_total_text(price_cost) AS price_cost,
+       maas_total_text(recorded_cost) AS recorded_cost,
+       count(recorded_cost) AS recorded_calls
+  FROM temp.maas_usage
+ GROUP BY source, month, model, priced_model, currency, price_currency, reason,
+          user_name, key_name, project_name, recorded_currency;
