@@ -8,8 +8,5 @@
 .read examples/newapi_logs.sql
 .print 'Cost of a new-api usage log, priced with sqlite-maas (iFlytek Xingchen MaaS prices, CNY)'
 .print
-.read sql/reports/cost_by_month_model.sql
-.print
-.print 'Usage that found no price (left out of the totals above)'
-.print
-.read sql/reports/unpriced_usage.sql
+.read sql/reports/newapi.sql
+

@@ -7,10 +7,11 @@
 -- arrive while the report runs are in no section or in all of them, and the
 -- sections always agree.  Each call is priced once, here.  Costs are summed
 -- exactly, as decimal text (maas_total_text).  Groups are as fine as any
--- section needs: per source, month, model as logged and as priced, currency,
--- reason, user, key and project.
+-- section needs: per source, month, model as logged and as served, currency,
+-- reason, user, key and project; the published name of the served model is
+-- looked up per group (priced_model), not per call.
 CREATE TEMP TABLE maas_usage_totals AS
-SELECT source, month, model, priced_model, currency, price_currency, reason,
+SELECT source, month, model, served_model, currency, price_currency, reason,
        user_name, key_name, project_name, recorded_currency,
        count(*) AS calls,
        sum(requests) AS requests,
@@ -23,5 +24,7 @@ SELECT source, month, model, priced_model, currency, price_currency, reason,
        maas_total_text(recorded_cost) AS recorded_cost,
        count(recorded_cost) AS recorded_calls
   FROM temp.maas_usage
- GROUP BY source, month, model, priced_model, currency, price_currency, reason,
+ GROUP BY source, month, model, served_model, currency, price_currency, reason,
           user_name, key_name, project_name, recorded_currency;
+ALTER TABLE temp.maas_usage_totals ADD COLUMN priced_model TEXT;
+UPDATE temp.maas_usage_totals SET priced_model = coalesce(maas_model(served_model), served_model);

@@ -1,11 +1,15 @@
--- detect.sql - which tool's usage this database holds: the one home of each
--- tool's signature (a table and a column only that tool's schema has), in
--- the order they are tried.  sql/reports/auto.sql runs the adapter found.
+-- auto.sql - the adapter of whichever tool's usage this database holds:
+-- finds the tool by its signature (a table, and a column only that tool's
+-- schema has; the one list of them is below, in the order they are tried),
+-- says which, and runs that tool's adapter, sql/sources/<adapter>.sql.
 --
---   .read sql/sources/detect.sql
+--   .read sql/sources/auto.sql      (sql/reports/auto.sql and whatif.sql do)
 --   SELECT tool, adapter FROM temp.maas_detected;   -- e.g. LiteLLM|litellm
 --
 -- No known tool's tables: it stops with one line listing what it looked for.
+-- Run from the repository (or install) root: the adapter is read by its
+-- path, with the sqlite3 shell's readfile(), and run by maas_exec() (the
+-- shell cannot choose a file to .read at run time).
 -- Tables are looked up in every schema but temp (main and attached ones), by
 -- exact name, as the tools write them.
 DROP TABLE IF EXISTS temp.maas_detected;
@@ -40,3 +44,11 @@ SELECT tool, adapter, table_name
         UNION ALL
         SELECT 99, NULL, NULL, NULL WHERE NOT EXISTS (SELECT 1 FROM found))
  ORDER BY priority LIMIT 1;
+
+.headers off
+.mode list
+SELECT 'Usage of ' || tool || ' (table ' || table_name || '), as sql/reports/' || adapter || '.sql reports it.'
+  FROM temp.maas_detected
+ WHERE maas_exec(coalesce(CAST(readfile('sql/sources/' || adapter || '.sql') AS TEXT),
+                          'SELECT 1 FROM "cannot read sql/sources/' || adapter || '.sql: run from the repository root"'))
+       IS NOT NULL;
