@@ -48,7 +48,15 @@ SELECT tool, adapter, table_name
 .headers off
 .mode list
 SELECT 'Usage of ' || tool || ' (table ' || table_name || '), as sql/reports/' || adapter || '.sql reports it.'
-  FROM temp.maas_detected
- WHERE maas_exec(coalesce(CAST(readfile('sql/sources/' || adapter || '.sql') AS TEXT),
-                          'SELECT 1 FROM "cannot read sql/sources/' || adapter || '.sql: run from the repository root"'))
-       IS NOT NULL;
+  FROM temp.maas_detected;
+-- The adapter's SQL goes through a shell parameter: the statement that runs
+-- it then reads no temp table, so the adapter may drop and create its own
+-- (SQLite refuses DROP TABLE while a cursor of the same schema is open).
+.parameter init
+INSERT OR REPLACE INTO temp.sqlite_parameters(key, value)
+SELECT '@maas_adapter_sql',
+       coalesce(CAST(readfile('sql/sources/' || adapter || '.sql') AS TEXT),
+                'SELECT 1 FROM "cannot read sql/sources/' || adapter || '.sql: run from the repository root"')
+  FROM temp.maas_detected;
+SELECT 1 WHERE maas_exec(@maas_adapter_sql) IS NULL;
+.parameter unset @maas_adapter_sql

@@ -27,10 +27,6 @@ DROP VIEW IF EXISTS temp.maas_usage;
 CREATE TEMP VIEW maas_usage AS
 WITH source AS (
   SELECT *,
-         -- The instant as unix seconds, read once: the pricing functions take
-         -- it fastest so (a price in force from a whole second is chosen the
-         -- same for every millisecond of that second).
-         CAST(strftime('%s', at) AS INTEGER) AS at_s,
          -- Counts maas_cost_cached accepts: whole, not negative, the cached
          -- and written parts within the input.
          typeof(input_tokens) = 'integer' AND typeof(cached_input_tokens) = 'integer'
@@ -43,8 +39,8 @@ WITH source AS (
 priced AS (
   SELECT *,
          CASE WHEN counts_ok THEN maas_cost_cached(served_model, input_tokens, cached_input_tokens, output_tokens,
-                                                   cache_write_tokens, requests, at_s) END AS price_cost,
-         coalesce(maas_currency(served_model, at_s), maas_currency(served_model)) AS price_currency,
+                                                   cache_write_tokens, requests, at) END AS price_cost,
+         coalesce(maas_currency(served_model, at), maas_currency(served_model)) AS price_currency,
          (SELECT currency FROM temp.maas_usage_settings) AS target
     FROM source
    LIMIT -1 OFFSET 0)
@@ -52,23 +48,23 @@ priced AS (
 -- select month or priced_model does not pay for them.
 SELECT source, source_id, at, model, served_model, input_tokens, cached_input_tokens, cache_write_tokens,
        output_tokens, requests, user_name, key_name, project_name, recorded_cost, recorded_currency, usage_json,
-       maas_month(at_s, (SELECT tz FROM temp.maas_usage_settings)) AS month,
+       maas_month(at, (SELECT tz FROM temp.maas_usage_settings)) AS month,
        coalesce(maas_model(served_model), served_model) AS priced_model,
        price_currency,
        price_cost,
        CASE WHEN target IS NULL THEN CASE WHEN price_cost IS NOT NULL THEN price_currency END
-            WHEN maas_convert(price_cost, price_currency, target, at_s) IS NOT NULL THEN target END AS currency,
+            WHEN maas_convert(price_cost, price_currency, target, at) IS NOT NULL THEN target END AS currency,
        CASE WHEN target IS NULL THEN price_cost
-            ELSE maas_convert(price_cost, price_currency, target, at_s) END AS cost,
+            ELSE maas_convert(price_cost, price_currency, target, at) END AS cost,
        -- The first reason that applies, in the order of docs/usage/index.md.
        CASE WHEN price_cost IS NOT NULL
-              THEN CASE WHEN target IS NULL OR maas_convert(price_cost, price_currency, target, at_s) IS NOT NULL
+              THEN CASE WHEN target IS NULL OR maas_convert(price_cost, price_currency, target, at) IS NOT NULL
                         THEN NULL ELSE 'no_fx_rate' END
             WHEN coalesce(served_model, '') = '' THEN 'no_model_name'
             WHEN maas_unpriced(served_model) IN ('unknown_model', 'other_product') THEN maas_unpriced(served_model)
             WHEN input_tokens IS NULL OR cached_input_tokens IS NULL OR cache_write_tokens IS NULL
                  OR output_tokens IS NULL OR requests IS NULL THEN 'no_token_counts'
             WHEN NOT counts_ok THEN 'bad_token_counts'
-            WHEN at_s IS NULL THEN 'no_time'
-            ELSE coalesce(maas_unpriced(served_model, at_s), 'no_price') END AS reason
+            WHEN at IS NULL THEN 'no_time'
+            ELSE coalesce(maas_unpriced(served_model, at), 'no_price') END AS reason
   FROM priced;
