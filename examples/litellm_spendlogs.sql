@@ -1,75 +1,60 @@
--- litellm_spendlogs.sql - an example LiteLLM proxy spend log: the
--- LiteLLM_SpendLogs table with 480 made-up requests from 2025-06-01 to
--- 2025-11-30 (UTC).
+-- litellm_spendlogs.sql - an example LiteLLM proxy spend log as a user brings
+-- it to SQLite: the Postgres table "LiteLLM_SpendLogs" exported as CSV and
+-- imported with `.import --csv` (every column TEXT, NULL written as ''), 480
+-- made-up requests from 2025-06-01 to 2025-11-30 (UTC) and 16 rows that show
+-- one rule each.
 --
 --   sqlite3 -cmd '.load ./build/maas' :memory:
 --   sqlite> .read examples/litellm_spendlogs.sql
 --   sqlite> .read sql/reports/litellm.sql
 --
--- The columns are those of LiteLLM's LiteLLM_SpendLogs (its Prisma schema,
--- Postgres), with SQLite types: startTime and endTime are TEXT in the form
--- Postgres prints a timestamp(3), '2025-08-01 12:34:56.789' (UTC), as a copy
--- of the table made with COPY or a CSV export has them; spend is LiteLLM's own
--- cost in USD.  The rows are computed from the row number alone, without
--- random(), so every run makes the same rows and the totals in
--- tests/shell/litellm_report.expected stay the same.
+-- The columns are those of LiteLLM's schema.prisma (model LiteLLM_SpendLogs);
+-- the three the newest releases added after status (mcp_namespaced_tool_name,
+-- agent_id, proxy_server_request) come by ALTER TABLE, so that the CREATE
+-- statement, which bench/reports_data.py reuses, keeps its 29 columns.
+-- startTime is Postgres' text of a timestamp(3) without zone, in UTC
+-- ('2025-08-01 12:34:56.789'); spend is LiteLLM's own cost in USD; metadata
+-- is LiteLLM's JSON.  The rows are computed from the row number alone, so
+-- every run makes the same rows (tests/shell/usage_litellm.expected).
 --
--- What is in it, to show what the report does:
---   - three teams' worth of keys (api_key is the SHA-256 of the key, as
---     LiteLLM stores it), one key without a team;
---   - Xingchen models under the names a LiteLLM config gives them: service
---     IDs 'xdeepseekv3' and 'xop3qwen8b' (DeepSeek-V3 and Qwen3-8B once the
---     built-in aliases know them), the same with the provider prefix
---     'openai/xdeepseekv3', published names in other spellings ('deepseek-r1',
---     'openai/Qwen3-30B-A3B') and as published ('Qwen3-32B');
---   - 'gpt-4o-mini' and 'text-embedding-3-small', which the Xingchen price
---     list does not have: they stay unpriced;
---   - the first 98 requests, up to 2025-07-08 05:24:59.999, are from before
---     the first published price (2025-07-08 05:25:00 UTC): unpriced; request
---     99 is at 05:25:00.000 exactly and is priced;
---   - 10 cache hits (cache_hit 'True', spend 0: not sent to the provider) and
---     4 failed requests (status 'failure', no tokens);
---   - spend (USD) only where the LiteLLM admin configured a price: 0 for
---     xop3qwen8b, Qwen3-32B and Qwen3-30B-A3B, as LiteLLM logs it.
-CREATE TABLE "LiteLLM_SpendLogs" (
-  request_id           TEXT PRIMARY KEY,
-  call_type            TEXT NOT NULL,
-  api_key              TEXT NOT NULL DEFAULT '',
-  spend                REAL NOT NULL DEFAULT 0.0,
-  total_tokens         INTEGER NOT NULL DEFAULT 0,
-  prompt_tokens        INTEGER NOT NULL DEFAULT 0,
-  completion_tokens    INTEGER NOT NULL DEFAULT 0,
-  "startTime"          TEXT NOT NULL,
-  "endTime"            TEXT NOT NULL,
-  request_duration_ms  INTEGER,
-  "completionStartTime" TEXT,
-  model                TEXT NOT NULL DEFAULT '',
-  model_id             TEXT DEFAULT '',
-  model_group          TEXT DEFAULT '',
-  custom_llm_provider  TEXT DEFAULT '',
-  api_base             TEXT DEFAULT '',
-  "user"               TEXT DEFAULT '',
-  metadata             TEXT DEFAULT '{}',
-  cache_hit            TEXT DEFAULT '',
-  cache_key            TEXT DEFAULT '',
-  request_tags         TEXT DEFAULT '[]',
-  team_id              TEXT,
-  organization_id      TEXT,
-  end_user             TEXT,
-  requester_ip_address TEXT,
-  messages             TEXT DEFAULT '{}',
-  response             TEXT DEFAULT '{}',
-  session_id           TEXT,
-  status               TEXT
-);
-CREATE INDEX "LiteLLM_SpendLogs_startTime_idx" ON "LiteLLM_SpendLogs"("startTime");
+-- What is in it (docs/usage/litellm.md says what each rule is):
+--   - keys of three teams (api_key is the SHA-256 of the key; its alias and
+--     the team's alias are in metadata), one key without a team;
+--   - Xingchen models under a LiteLLM config's names: service IDs
+--     'xdeepseekv3', 'xop3qwen8b' (DeepSeek-V3, Qwen3-8B), the deployment
+--     name 'openai/xdeepseekv3' (newer releases log it), published names in
+--     other spellings ('deepseek-r1', 'openai/Qwen3-30B-A3B') and as published
+--     ('Qwen3-32B'); model_group is the proxy's public name the client sent;
+--   - 'gpt-4o-mini', 'text-embedding-3-small': not on the Xingchen list;
+--   - requests 1 to 98, up to 2025-07-08 05:24:59.999, are before the first
+--     published price (2025-07-08 05:25:00 UTC); request 99 is at it;
+--   - provider prompt-cache reads on one request in five from request 100,
+--     in the metadata's usage_object (newer) or additional_usage_values
+--     (rows before request 200, as older releases wrote them);
+--   - 10 answers from LiteLLM's cache (cache_hit 'True', spend 0) and 4
+--     failed requests (status 'failure', no tokens): not billed;
+--   - spend only where the admin set a price (DeepSeek, OpenAI models);
+--   - rows 481-496: cache reads and writes under each convention of
+--     prompt_tokens, a failure that streamed tokens, an MCP tool call, an
+--     empty model, 'openai/Spark-Max', a damaged token count and time,
+--     startTime with a zone offset, metadata that is not JSON, cache_hit 'None'.
+CREATE TABLE "LiteLLM_SpendLogs"(
+  "request_id" TEXT, "call_type" TEXT, "api_key" TEXT, "spend" TEXT, "total_tokens" TEXT,
+  "prompt_tokens" TEXT, "completion_tokens" TEXT, "startTime" TEXT, "endTime" TEXT,
+  "request_duration_ms" TEXT, "completionStartTime" TEXT, "model" TEXT, "model_id" TEXT,
+  "model_group" TEXT, "custom_llm_provider" TEXT, "api_base" TEXT, "user" TEXT, "metadata" TEXT,
+  "cache_hit" TEXT, "cache_key" TEXT, "request_tags" TEXT, "team_id" TEXT, "organization_id" TEXT,
+  "end_user" TEXT, "requester_ip_address" TEXT, "messages" TEXT, "response" TEXT, "session_id" TEXT,
+  "status" TEXT);
+ALTER TABLE "LiteLLM_SpendLogs" ADD COLUMN "mcp_namespaced_tool_name" TEXT;
+ALTER TABLE "LiteLLM_SpendLogs" ADD COLUMN "agent_id" TEXT;
+ALTER TABLE "LiteLLM_SpendLogs" ADD COLUMN "proxy_server_request" TEXT;
 
 INSERT INTO "LiteLLM_SpendLogs"
 WITH RECURSIVE
   seq(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM seq WHERE n < 480),
-  -- About 9 hours apart, with a jitter smaller than the gap, so request n is
-  -- later than request n - 1; requests 98 and 99 sit on either side of the
-  -- first price.
+  -- About 9 hours apart, with a jitter smaller than the gap; requests 98 and
+  -- 99 sit on either side of the first price.
   timed AS (
     SELECT n,
            CASE n WHEN 98 THEN 1751952299999                   -- 2025-07-08 05:24:59.999
@@ -77,11 +62,10 @@ WITH RECURSIVE
                   ELSE (1748736000                             -- 2025-06-01 00:00:00
                         + (n - 1) * 32940 + (n * 7919) % 3000) * 1000 + (n * 389) % 1000
            END AS start_ms,
-           CASE WHEN n IN (98, 99) THEN 60                     -- deepseek-r1
-                ELSE (n * 37) % 100 END AS bucket,             -- picks the model
-           (n * 13) % 10 AS who,                               -- picks the key
-           (n * 7919 + n * n * 104729) % 10007 AS r1,          -- scrambled numbers
-           (n * 6151 + n * n * 3571 + 17) % 10009 AS r2        -- for token counts
+           CASE WHEN n IN (98, 99) THEN 60 ELSE (n * 37) % 100 END AS bucket,   -- picks the model
+           (n * 13) % 10 AS who,                                                -- picks the key
+           (n * 7919 + n * n * 104729) % 10007 AS r1,
+           (n * 6151 + n * n * 3571 + 17) % 10009 AS r2
       FROM seq),
   mix(lo, hi, model, model_group, model_id, base, usd_in, usd_out, reasoning) AS (VALUES
     ( 0, 29, 'xdeepseekv3',            'deepseek-v3', '5d1f0c2e', 'xingchen', 0.28, 1.12, 0),
@@ -124,24 +108,33 @@ WITH RECURSIVE
       FROM picked),
   costed AS (
     SELECT *,
+           -- the provider's prompt cache: part of prompt_tokens, OpenAI's way
+           CASE WHEN n >= 100 AND n % 5 = 1 AND NOT (failed OR cached OR is_embedding)
+                THEN prompt * 3 / 5 ELSE 0 END AS read_tokens,
            CASE WHEN failed OR cached THEN 0.0
                 ELSE (prompt * usd_in + completion * usd_out) / 1000000.0 END AS spend,
            CASE WHEN failed THEN 120 + r2 % 400
                 WHEN cached THEN 5 + r2 % 20
                 ELSE 300 + completion * 12 + r1 % 700 END AS duration_ms
-      FROM tokens)
+      FROM tokens),
+  usage AS (
+    SELECT *,
+           '{"prompt_tokens_details":{"cached_tokens":' || read_tokens
+             || ',"audio_tokens":null},"completion_tokens_details":{"reasoning_tokens":'
+             || (is_reasoning * (600 + r1 % 2500)) || '}}' AS details
+      FROM costed)
 SELECT printf('chatcmpl-%08x%08x', (n * 2654435761) % 4294967296, (n * 40503 + 12345) % 4294967296),
        CASE WHEN is_embedding THEN 'aembedding' ELSE 'acompletion' END,
        api_key,
-       spend,
-       prompt + completion,
-       prompt,
-       completion,
+       CAST(spend AS TEXT),
+       CAST(prompt + completion AS TEXT),
+       CAST(prompt AS TEXT),
+       CAST(completion AS TEXT),
        strftime('%Y-%m-%d %H:%M:%S', start_ms / 1000, 'unixepoch') || printf('.%03d', start_ms % 1000),
        strftime('%Y-%m-%d %H:%M:%S', (start_ms + duration_ms) / 1000, 'unixepoch')
          || printf('.%03d', (start_ms + duration_ms) % 1000),
-       duration_ms,
-       CASE WHEN failed OR is_embedding THEN NULL
+       CAST(duration_ms AS TEXT),
+       CASE WHEN failed OR is_embedding THEN ''
             ELSE strftime('%Y-%m-%d %H:%M:%S', (start_ms + duration_ms / 4) / 1000, 'unixepoch')
                  || printf('.%03d', (start_ms + duration_ms / 4) % 1000) END,
        model_name,
@@ -151,19 +144,95 @@ SELECT printf('chatcmpl-%08x%08x', (n * 2654435761) % 4294967296, (n * 40503 + 1
        CASE base WHEN 'xingchen' THEN 'https://maas-api.cn-huabei-1.xf-yun.com/v1'
                  ELSE 'https://api.openai.com/v1' END,
        usr,
-       '{"user_api_key_alias":"' || key_alias || '"'
-         || CASE WHEN team_alias IS NOT NULL THEN ',"user_api_key_team_alias":"' || team_alias || '"' ELSE '' END
+       '{"user_api_key":"' || api_key || '","user_api_key_alias":"' || key_alias || '"'
+         || CASE WHEN team_alias IS NOT NULL
+                 THEN ',"user_api_key_team_id":"' || team_id || '","user_api_key_team_alias":"' || team_alias || '"'
+                 ELSE '' END
+         || ',"user_api_key_user_id":"' || usr || '"'
+         || CASE WHEN failed OR cached THEN ',"additional_usage_values":{}'
+                 WHEN n < 200 THEN ',"additional_usage_values":' || details
+                 ELSE ',"usage_object":{"completion_tokens":' || completion || ',"prompt_tokens":' || prompt
+                      || ',"total_tokens":' || (prompt + completion) || ',' || substr(details, 2)
+                      || ',"additional_usage_values":' || details END
          || '}',
        CASE WHEN cached THEN 'True' ELSE 'False' END,
-       CASE WHEN cached THEN printf('%08x%08x', (n * 2246822519) % 4294967296, (n * 3266489917) % 4294967296) ELSE '' END,
+       CASE WHEN cached THEN printf('%08x%08x', (n * 2246822519) % 4294967296, (n * 3266489917) % 4294967296)
+            ELSE '' END,
        CASE WHEN usr = 'support-batch' THEN '["nightly"]' ELSE '[]' END,
-       team_id,
-       NULL,
-       CASE WHEN team_id = 'team-support' THEN printf('customer-%03d', r2 % 40) END,
+       coalesce(team_id, ''),
+       '',
+       CASE WHEN team_id = 'team-support' THEN printf('customer-%03d', r2 % 40) ELSE '' END,
        '10.1.0.' || (10 + who),
        '{}',
        '{}',
-       NULL,
-       CASE WHEN failed THEN 'failure' ELSE 'success' END
-  FROM costed
+       '',
+       CASE WHEN failed THEN 'failure' ELSE 'success' END,
+       '',
+       '',
+       '{}'
+  FROM usage
+ ORDER BY n;
+
+-- One row per rule: (n, what it shows).  Keys and teams as above.
+INSERT INTO "LiteLLM_SpendLogs"
+WITH k(api_key, alias) AS (VALUES
+  ('c80aac323c8eb800d2bfdd7dbfccd1944532683e5cdc526780f4a4304b6882f3', 'alice-laptop')),
+special(n, call_type, prompt, completion, start, model, model_group, usage_object, cache_hit, status, mcp) AS (VALUES
+  -- 481: Anthropic-shaped cache through LiteLLM, prompt_tokens includes the
+  -- 3000 read and the 1500 written (the newest releases)
+  (481, 'acompletion', '5000', '400', '2025-09-02 08:00:00.125', 'openai/xdeepseekv3', 'deepseek-v3',
+   '{"prompt_tokens":5000,"completion_tokens":400,"total_tokens":5400,"prompt_tokens_details":{"cached_tokens":3000,"cache_creation_tokens":1500},"cache_read_input_tokens":3000,"cache_creation_input_tokens":1500}',
+   'False', 'success', ''),
+  -- 482: a 2025 release that left the 1500 written out of prompt_tokens
+  (482, 'acompletion', '3200', '400', '2025-09-02 09:00:00.250', 'xdeepseekv3', 'deepseek-v3',
+   '{"prompt_tokens":3200,"completion_tokens":400,"total_tokens":3600,"prompt_tokens_details":{"cached_tokens":3000},"cache_read_input_tokens":3000,"cache_creation_input_tokens":1500}',
+   'False', 'success', ''),
+  -- 483: Anthropic's own convention: prompt_tokens is the 200 uncached only
+  (483, 'anthropic_messages', '200', '400', '2025-09-02 10:00:00.375', 'xdeepseekv3', 'deepseek-v3',
+   '{"prompt_tokens":200,"completion_tokens":400,"total_tokens":600,"prompt_tokens_details":{"cached_tokens":3000,"cache_creation_tokens":1500},"cache_read_input_tokens":3000,"cache_creation_input_tokens":1500}',
+   'False', 'success', ''),
+  -- 484: failed mid-stream after 120 tokens: billed
+  (484, 'acompletion', '800', '120', '2025-09-03 11:00:00.000', 'deepseek-r1', 'deepseek-r1',
+   '{"prompt_tokens":800,"completion_tokens":120,"total_tokens":920}', 'False', 'failure', ''),
+  -- 485: an MCP tool call through the proxy: not a model call
+  (485, 'call_mcp_tool', '0', '0', '2025-09-03 12:00:00.000', '', '', 'null', 'False', 'success',
+   'github-search_code'),
+  -- 486: no model name
+  (486, 'pass_through_endpoint', '300', '50', '2025-09-03 13:00:00.000', '', '', 'null', 'False', 'success', ''),
+  -- 487: another product of the provider, behind a prefix
+  (487, 'acompletion', '900', '300', '2025-09-04 01:00:00.000', 'openai/Spark-Max', 'spark-max', 'null',
+   'False', 'success', ''),
+  -- 488: a damaged export: no prompt_tokens
+  (488, 'acompletion', '', '300', '2025-09-04 02:00:00.000', 'xop3qwen8b', 'qwen3-8b', 'null', 'False',
+   'success', ''),
+  -- 489: a damaged export: no time
+  (489, 'acompletion', '700', '300', 'yesterday', 'xop3qwen8b', 'qwen3-8b', 'null', 'False', 'success', ''),
+  -- 490, 491: startTime as an export of a timestamptz writes it, with an
+  -- offset: 2025-07-31 23:30 UTC (August in Beijing) and 2025-10-01 00:10 UTC
+  (490, 'acompletion', '1000', '200', '2025-08-01 07:30:00.5+08', 'xdeepseekv3', 'deepseek-v3', 'null',
+   'False', 'success', ''),
+  (491, 'acompletion', '1000', '200', '2025-10-01 00:10:00+00', 'Qwen3-32B', 'qwen3-32b', 'null', 'False',
+   'success', ''),
+  -- 492: metadata that is not JSON: no cache counts, the key's hash
+  (492, 'acompletion', '1500', '100', '2025-10-02 03:00:00.000', 'xdeepseekv3', 'deepseek-v3', NULL, 'False',
+   'success', ''),
+  -- 493: cache_hit 'None' (LiteLLM's text of no answer): billed
+  (493, 'acompletion', '600', '60', '2025-10-03 03:00:00.000', 'xop3qwen8b', 'qwen3-8b', 'null', 'None',
+   'success', ''),
+  -- 494: a cache hit of LiteLLM's own cache that logged tokens: not billed
+  (494, 'acompletion', '600', '60', '2025-10-03 04:00:00.000', 'xop3qwen8b', 'qwen3-8b', 'null', 'True',
+   'success', ''),
+  -- 495: a failure without tokens, status in another case
+  (495, 'acompletion', '0', '0', '2025-10-03 05:00:00.000', 'xop3qwen8b', 'qwen3-8b', 'null', 'False',
+   'Failure', ''),
+  -- 496: 'openai/gpt-4o-mini': the prefix is dropped, still not on the list
+  (496, 'acompletion', '400', '90', '2025-10-03 06:00:00.000', 'openai/gpt-4o-mini', 'gpt-4o-mini', 'null',
+   'False', 'success', ''))
+SELECT printf('special-%03d', n), call_type, k.api_key, '0.0', '', prompt, completion, start, start, '', '',
+       model, '', model_group, 'openai', '', 'alice',
+       CASE WHEN usage_object IS NULL THEN '{"user_api_key_alias":"alice-lap'
+            ELSE '{"user_api_key_alias":"' || k.alias || '","user_api_key_team_alias":"search","usage_object":'
+                 || usage_object || '}' END,
+       cache_hit, '', '[]', 'team-search', '', '', '10.1.0.10', '{}', '{}', '', status, mcp, '', '{}'
+  FROM special, k
  ORDER BY n;

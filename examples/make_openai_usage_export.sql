@@ -25,7 +25,12 @@
 --     price (2025-07-08 05:25:00 UTC) and are unpriced: a bucket is priced at
 --     its start_time;
 --   - batch rows (batch 'True'), priced like the others: the Xingchen list has
---     no batch price.
+--     no batch price;
+--   - 8 rows after them, one rule each: a bucket not grouped by model (model
+--     empty), a gateway's prefixed name 'openai/xdeepseekv3', an empty
+--     input_cached_tokens (no cache: 0), an empty bucket (no call), Spark-Max
+--     (another product), and damaged cells: no input_tokens, no start_time,
+--     a count that is not a number.
 .mode csv
 .separator , "\n"
 .headers on
@@ -60,7 +65,12 @@ WITH RECURSIVE
            CASE WHEN embedding THEN 0
                 ELSE requests * (50 + r2 % 400 + reasoning * (400 + r1 % 900)) END AS output
       FROM counted)
-SELECT start_time,
+SELECT start_time, end_time, start_time_iso, end_time_iso, project_id, num_model_requests, user_id, api_key_id,
+       model, batch, service_tier, input_tokens, output_tokens, input_cached_tokens, input_audio_tokens,
+       output_audio_tokens
+  FROM (
+SELECT 0 AS part, d AS k1, s AS k2,
+       start_time,
        start_time + 86400 AS end_time,
        strftime('%Y-%m-%dT%H:%M:%S+00:00', start_time, 'unixepoch') AS start_time_iso,
        strftime('%Y-%m-%dT%H:%M:%S+00:00', start_time + 86400, 'unixepoch') AS end_time_iso,
@@ -77,4 +87,38 @@ SELECT start_time,
        0 AS input_audio_tokens,
        0 AS output_audio_tokens
   FROM tokens
- ORDER BY d, s;
+UNION ALL
+-- One row per rule (NULL is written as an empty field, as the export has it):
+-- a bucket not grouped by model first.
+SELECT 1, n, 0, st, et, si, ei, pr, rq, us, ak, mo, ba, tier, it, ot, ic, ia, oa FROM (
+  SELECT 1 AS n, '1759276800' AS st, '1759363200' AS et, '2025-10-01T00:00:00+00:00' AS si,
+         '2025-10-02T00:00:00+00:00' AS ei, 'proj_Xk2fA9cLw3mQ7rT1vB8nD4sE' AS pr, '12' AS rq, NULL AS us, NULL AS ak,
+         NULL AS mo, 'False' AS ba, 'default' AS tier, '9000' AS it, '1200' AS ot, '900' AS ic, '0' AS ia, '0' AS oa
+  UNION ALL  -- a gateway's prefixed name
+  SELECT 2, '1759363200', '1759449600', '2025-10-02T00:00:00+00:00', '2025-10-03T00:00:00+00:00',
+         'proj_7HgT2pLq9sVn4xW1zR6cJ3mK', '40', NULL, 'key_6tY1uI8oP3aS5dF2', 'openai/xdeepseekv3', 'False', 'default',
+         '52000', '8800', '13000', '0', '0'
+  UNION ALL  -- no cache count: 0
+  SELECT 3, '1759449600', '1759536000', '2025-10-03T00:00:00+00:00', '2025-10-04T00:00:00+00:00',
+         'proj_7HgT2pLq9sVn4xW1zR6cJ3mK', '25', NULL, 'key_6tY1uI8oP3aS5dF2', 'Qwen3-32B', 'False', 'default',
+         '30000', '5000', NULL, NULL, NULL
+  UNION ALL  -- an empty bucket: no call
+  SELECT 4, '1759536000', '1759622400', '2025-10-04T00:00:00+00:00', '2025-10-05T00:00:00+00:00',
+         'proj_7HgT2pLq9sVn4xW1zR6cJ3mK', '0', NULL, 'key_6tY1uI8oP3aS5dF2', 'Qwen3-32B', 'False', 'default',
+         '0', '0', '0', '0', '0'
+  UNION ALL  -- another product of the provider
+  SELECT 5, '1759622400', '1759708800', '2025-10-05T00:00:00+00:00', '2025-10-06T00:00:00+00:00',
+         'proj_7HgT2pLq9sVn4xW1zR6cJ3mK', '7', NULL, 'key_6tY1uI8oP3aS5dF2', 'Spark-Max', 'False', 'default',
+         '7000', '2100', '0', '0', '0'
+  UNION ALL  -- damaged: no input_tokens
+  SELECT 6, '1759708800', '1759795200', '2025-10-06T00:00:00+00:00', '2025-10-07T00:00:00+00:00',
+         'proj_7HgT2pLq9sVn4xW1zR6cJ3mK', '9', NULL, 'key_6tY1uI8oP3aS5dF2', 'xop3qwen8b', 'False', 'default',
+         NULL, '900', '0', '0', '0'
+  UNION ALL  -- damaged: no start_time
+  SELECT 7, NULL, NULL, NULL, NULL, 'proj_7HgT2pLq9sVn4xW1zR6cJ3mK', '3', NULL, 'key_6tY1uI8oP3aS5dF2', 'xop3qwen8b',
+         'False', 'default', '3000', '300', '0', '0', '0'
+  UNION ALL  -- damaged: a count that is not a whole number
+  SELECT 8, '1759795200', '1759881600', '2025-10-07T00:00:00+00:00', '2025-10-08T00:00:00+00:00',
+         'proj_7HgT2pLq9sVn4xW1zR6cJ3mK', '4', NULL, 'key_6tY1uI8oP3aS5dF2', 'xop3qwen8b', 'False', 'default',
+         '4000', '4.5e2', '0', '0', '0')
+ ORDER BY 1, 2, 3);

@@ -1,15 +1,15 @@
--- openai_usage_export.sql - an example OpenAI-style usage export, imported
--- the way the report expects it: examples/openai_usage_export.csv (336 day
--- buckets from 2025-06-16 to 2025-11-30, UTC) into a table usage_export.
+-- openai_usage_export.sql - an example OpenAI usage export, imported the way
+-- a user does it: examples/openai_usage_export.csv (the completions usage
+-- export, 336 day buckets from 2025-06-16 to 2025-11-30 UTC and 8 rows that
+-- show one rule each) into a table usage_export.
 --
 --   sqlite3 -cmd '.load ./build/maas' :memory:     # from the repository root
 --   sqlite> .read examples/openai_usage_export.sql
 --   sqlite> .read sql/reports/openai_usage_export.sql
 --
 -- .import creates usage_export from the CSV's header line, every column
--- TEXT, as it does for a real export:
+-- TEXT, an empty field '', as it does for a real export:
 --   sqlite> .import --csv usage-2025.csv usage_export
 -- The CSV is made by examples/make_openai_usage_export.sql, which says what
--- is in it; the totals in tests/shell/openai_usage_export_report.expected
--- depend on it.
+-- is in it; tests/shell/usage_openai_usage_export.expected depends on it.
 .import --csv examples/openai_usage_export.csv usage_export
