@@ -56,6 +56,10 @@ SELECT source, source_id, at, model, served_model, input_tokens, cached_input_to
             WHEN maas_convert(price_cost, price_currency, target, at) IS NOT NULL THEN target END AS currency,
        CASE WHEN target IS NULL THEN price_cost
             ELSE maas_convert(price_cost, price_currency, target, at) END AS cost,
+       -- The tool's own cost in @currency, when set, at the call's time:
+       -- what the report compares with the card's (NULL without a rate).
+       CASE WHEN target IS NOT NULL AND recorded_cost IS NOT NULL
+            THEN maas_convert(recorded_cost, recorded_currency, target, at) END AS recorded_converted,
        -- The first reason that applies, in the order of docs/usage/index.md.
        CASE WHEN price_cost IS NOT NULL
               THEN CASE WHEN target IS NULL OR maas_convert(price_cost, price_currency, target, at) IS NOT NULL

@@ -23,7 +23,7 @@
 .headers on
 .mode box
 .print '1. Cost by month and model (the model that served the call, as published)'
-.width 0 0 0 -8 -8 -13 -13 -13 -14
+.width 0 0 0 -8 -8 -13 -19 -13 -14
 SELECT month, coalesce(nullif(model, ''), '(none)') AS model, currency, calls, coalesce(unpriced, 0) AS unpriced,
        input_tokens, cached_input_tokens, output_tokens, maas_round_text(cost, 6) AS cost
   FROM maas_report_by_month_model
@@ -42,12 +42,13 @@ SELECT month, coalesce(user_name, '(none)') AS user, coalesce(key_name, '(none)'
  ORDER BY month, user, key, project, currency;
 .print
 .print "3. The tool's own recorded cost beside the card's (calls priced both ways)"
-.width 0 0 0 -14 0 -14 -14 -8
+.width 0 0 0 -14 0 -14 -14 -19 -8
 SELECT month, model, recorded_currency, maas_round_text(recorded_cost, 6) AS recorded, currency,
-       maas_round_text(card_cost, 6) AS card, maas_round_text(difference, 6) AS card_minus_recorded, calls
+       maas_round_text(recorded_in_currency, 6) AS recorded_in, maas_round_text(card_cost, 6) AS card,
+       maas_round_text(difference, 6) AS card_minus_recorded, calls
   FROM maas_report_recorded
 UNION ALL
-SELECT '(none)', NULL, NULL, NULL, NULL, NULL, NULL, 0 WHERE NOT EXISTS (SELECT 1 FROM maas_report_recorded)
+SELECT '(none)', NULL, NULL, NULL, NULL, NULL, NULL, NULL, 0 WHERE NOT EXISTS (SELECT 1 FROM maas_report_recorded)
  ORDER BY 1, 2 COLLATE NOCASE, 3, 5;
 .print
 .print '4. Left out of the totals, and why'

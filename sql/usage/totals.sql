@@ -22,7 +22,9 @@ SELECT source, month, model, served_model, currency, price_currency, reason,
        maas_total_text(cost) AS cost,
        maas_total_text(price_cost) AS price_cost,
        maas_total_text(recorded_cost) AS recorded_cost,
-       count(recorded_cost) AS recorded_calls
+       maas_total_text(recorded_converted) AS recorded_converted,
+       count(recorded_cost) AS recorded_calls,
+       count(recorded_converted) AS recorded_converted_calls
   FROM temp.maas_usage
  GROUP BY source, month, model, served_model, currency, price_currency, reason,
           user_name, key_name, project_name, recorded_currency;

@@ -17,8 +17,9 @@
 --   maas_report_left_out        per model as logged and reason: what found no price
 --   maas_report_recorded        per month, model and currency: the tool's own
 --                               recorded cost beside the card's, for the calls
---                               that have both (difference when the currencies
---                               are the same)
+--                               that have both; the difference card - recorded
+--                               when both are in one currency, or @currency is
+--                               set and every recorded cost could be converted
 DROP VIEW IF EXISTS temp.maas_report_by_month_model;
 CREATE TEMP VIEW maas_report_by_month_model AS
 SELECT month, priced_model AS model, coalesce(currency, price_currency) AS currency,
@@ -65,16 +66,21 @@ DROP VIEW IF EXISTS temp.maas_report_recorded;
 CREATE TEMP VIEW maas_report_recorded AS
 WITH both_costs AS (
   SELECT month, priced_model AS model, recorded_currency, maas_total_text(recorded_cost) AS recorded_cost,
-         currency, maas_total_text(cost) AS card_cost, sum(recorded_calls) AS calls
+         currency, maas_total_text(cost) AS card_cost, sum(recorded_calls) AS calls,
+         -- The recorded cost in the card cost's currency: as recorded when the
+         -- two are the same, else converted to @currency (when set).
+         CASE WHEN recorded_currency = currency THEN maas_total_text(recorded_cost)
+              WHEN (SELECT currency FROM temp.maas_usage_settings) = currency
+                   AND sum(recorded_converted_calls) = sum(recorded_calls)
+                THEN maas_total_text(recorded_converted) END AS recorded_in_currency
     FROM temp.maas_usage_totals
    WHERE reason IS NULL AND recorded_calls > 0
    GROUP BY month, priced_model, recorded_currency, currency)
 SELECT *,
        -- card - recorded, exactly: the recorded sum negated as text.
-       CASE WHEN recorded_currency = currency
-            THEN (SELECT maas_total_text(v)
-                    FROM (SELECT card_cost AS v
-                          UNION ALL
-                          SELECT CASE WHEN substr(recorded_cost, 1, 1) = '-' THEN substr(recorded_cost, 2)
-                                      ELSE '-' || recorded_cost END)) END AS difference
+       CASE WHEN recorded_in_currency IS NOT NULL THEN (SELECT maas_total_text(v)
+          FROM (SELECT card_cost AS v
+                UNION ALL
+                SELECT CASE WHEN substr(recorded_in_currency, 1, 1) = '-' THEN substr(recorded_in_currency, 2)
+                            ELSE '-' || recorded_in_currency END)) END AS difference
   FROM both_costs;
