@@ -10,6 +10,8 @@ runs through the sqlite3 shell, from the repository root, as a user would:
   2. sql/reports/auto.sql, which must name the tool on its first line and
      then print exactly what the tool's report printed;
   3. sql/reports/whatif.sql;
+  4. the report again, then the sum of maas_focus's BilledCost per
+     BillingCurrency, which must equal the report's total per currency;
 and collects the reason codes in temp.maas_usage and the what-if's
 temp.maas_whatif_totals.  Fails when a run errors (a non-zero exit status or
 anything on stderr), when auto.sql differs, when a printed code is not in
@@ -35,6 +37,7 @@ FIXTURES = [
     ("examples/langfuse_observations.sql", "langfuse", "Langfuse v2"),
     ("examples/langfuse_v3_observations.sql", "langfuse_v3", "Langfuse v3"),
     ("examples/llm_logs.sql", "llm", "llm"),
+    ("examples/llm_logs_032.sql", "llm", "llm"),
     ("examples/openwebui_chat_messages.sql", "openwebui", "Open WebUI"),
     ("examples/dify_import.sql", "dify", "Dify"),
     ("examples/lobechat_import.sql", "lobechat", "LobeChat"),
@@ -73,8 +76,14 @@ def check_fixture(args, fixture, report, tool, seen):
     codes = run(args.shell, args.module, setup + ".output /dev/null\n.read sql/reports/whatif.sql\n.output\n"
                 ".mode list\n.headers off\nSELECT DISTINCT reason FROM temp.maas_usage WHERE reason IS NOT NULL\n"
                 "UNION SELECT DISTINCT reason FROM temp.maas_whatif_totals WHERE reason IS NOT NULL;\n")
+    focus = run(args.shell, args.module, setup + f".output /dev/null\n.read sql/reports/{report}.sql\n.output\n"
+                ".mode list\n.headers off\n"
+                "SELECT count(*), sum(f.total IS t.cost) FROM (SELECT currency, cost FROM maas_report_totals\n"
+                " WHERE line = 'total') AS t LEFT JOIN (SELECT BillingCurrency AS currency,\n"
+                " maas_total_text(BilledCost) AS total FROM maas_focus GROUP BY 1) AS f USING (currency);\n"
+                "SELECT count(*) FROM (SELECT DISTINCT BillingCurrency FROM maas_focus);\n")
     problems = []
-    for name, r in (("report", own), ("auto.sql", auto), ("whatif.sql", codes)):
+    for name, r in (("report", own), ("auto.sql", auto), ("whatif.sql", codes), ("maas_focus", focus)):
         if r.returncode != 0 or r.stderr:
             problems.append(f"{name}: exit status {r.returncode}, stderr: {r.stderr.strip()}")
     if not problems:
@@ -86,6 +95,10 @@ def check_fixture(args, fixture, report, tool, seen):
         if "total" not in own.stdout:
             problems.append("the report printed no total line")
         seen |= {line for line in codes.stdout.split("\n") if line}
+        totals, agree = focus.stdout.split("\n")[0].split("|")
+        if totals != agree or focus.stdout.split("\n")[1] != totals:
+            problems.append(f"maas_focus's BilledCost per BillingCurrency differs from the report's totals: "
+                            f"{focus.stdout.strip()!r}")
     return problems
 
 
@@ -98,7 +111,7 @@ def main():
     seen = set()
     for fixture, report, tool in FIXTURES:
         problems = check_fixture(args, fixture, report, tool, seen)
-        print(("ok    " if not problems else "FAIL  ") + f"{fixture} ({report}.sql, auto.sql, whatif.sql)")
+        print(("ok    " if not problems else "FAIL  ") + f"{fixture} ({report}.sql, auto.sql, whatif.sql, maas_focus)")
         for p in problems:
             print("      " + p)
         passed, failed = (passed + 1, failed) if not problems else (passed, failed + 1)
