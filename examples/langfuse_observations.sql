@@ -1,78 +1,57 @@
--- langfuse_observations.sql - an example Langfuse v2 trace store: the
--- `observations` table with 486 made-up observations of 200 traces from
--- 2025-06-01 to 2025-11-30 (UTC).
+-- langfuse_observations.sql - an example Langfuse v2 trace store: 492
+-- made-up rows of its Postgres `observations` (200 generated traces from
+-- 2025-06-01 to 2025-11-30 UTC, and 6 written out), as a CSV export leaves
+-- them once imported with `.import --csv`: every column TEXT, NULL as an
+-- empty field.  The export joined each row's trace for its user_id
+-- (docs/usage/langfuse.md shows the command).
 --
 --   sqlite3 -cmd '.load ./build/maas' :memory:
 --   sqlite> .read examples/langfuse_observations.sql
 --   sqlite> .read sql/reports/langfuse.sql
 --
--- The columns are those of Langfuse v2's `observations` (its Prisma schema,
--- Postgres), with SQLite types: start_time is TEXT in the form Postgres
--- prints a timestamp(3), '2025-08-01 12:34:56.789' (UTC); type is one of
--- 'SPAN', 'EVENT', 'GENERATION'; usage sits on GENERATION rows, in
--- prompt_tokens and completion_tokens (0 when not reported), counted in
--- `unit` (NULL or 'TOKENS' here, but 'CHARACTERS' where an integration
--- counted characters).  The rows are computed from their numbers alone,
--- without random(), so every run makes the same rows and the totals in
--- tests/shell/langfuse_report.expected stay the same.
+-- The columns are those of Langfuse v2's `observations` (Prisma schema,
+-- model Observation, at v2.95.12) in the text Postgres writes: start_time a
+-- timestamp(3) without time zone, UTC, whose fraction loses its trailing
+-- zeros ('2025-08-01 12:34:56.78', '2025-07-08 05:25:00'); type one of
+-- 'SPAN', 'EVENT', 'GENERATION'; usage on GENERATION rows in prompt_tokens
+-- and completion_tokens (0 and 0 when none was reported), counted in `unit`;
+-- Langfuse's own cost in calculated_total_cost, a numeric(65,30).  The rows
+-- are computed from their numbers alone, without random(), so every run
+-- makes the same rows (tests/shell/usage_langfuse_v2.sql prices them by hand).
 --
--- Every trace has a root SPAN and an 'answer' GENERATION; every third trace
--- also a 'rewrite-query' GENERATION on xop3qwen8b, every tenth a user-feedback
--- EVENT.  What is in it, to show what the report does:
+-- Every generated trace has a root SPAN and an 'answer' GENERATION; every
+-- third trace also a 'rewrite-query' GENERATION on xop3qwen8b, every tenth a
+-- user-feedback EVENT.  What is in it:
 --   - model as the application sent it: published names in other spellings
 --     ('deepseek-v3', 'qwen3-14b') and as published ('Qwen3-235B-A22B'),
 --     Xingchen service IDs 'xdeepseekv3' and 'xop3qwen8b' (DeepSeek-V3 and
---     Qwen3-8B once the built-in aliases know them);
+--     Qwen3-8B);
 --   - 'deepseek-chat', which the price list does not know, but which the
 --     Langfuse project maps to its own model definition 'DeepSeek-V3'
 --     (internal_model): priced as DeepSeek-V3;
 --   - 'gpt-4o-mini' (internal_model 'gpt-4o-mini', with Langfuse's own USD
 --     cost): not a Xingchen model, it stays unpriced;
---   - 55 generations, up to 2025-07-08 05:24:59.999 (traces 1-41 and the
---     rewrite-query of trace 42), are from before the first published price
---     (2025-07-08 05:25:00 UTC); trace 42's answer starts at 05:25:00.000
+--   - the generations up to 2025-07-08 05:24:59.999 (traces 1-41 and the
+--     rewrite-query of trace 42) are from before the first published price
+--     (2025-07-08 05:25:00 UTC); trace 42's answer starts at 05:25:00
 --     exactly and is priced;
 --   - 2 answers counted in CHARACTERS (traces 75 and 150), 2 generations
 --     without a model (traces 37 and 137), 4 answers with no usage reported
---     (0 tokens: traces 5, 69, 133, 197), and 2 root SPANs that carry the
---     trace's token counts (traces 90 and 180), which is not where Langfuse
---     keeps usage.
+--     (0 and 0 tokens: traces 5, 69, 133, 197), and 2 root SPANs that carry
+--     the trace's token counts (traces 90 and 180), which are not calls;
+--   - no user on every ninth trace.
 CREATE TABLE observations (
-  id                     TEXT PRIMARY KEY,
-  trace_id               TEXT,
-  project_id             TEXT NOT NULL,
-  type                   TEXT NOT NULL,
-  start_time             TEXT NOT NULL,
-  end_time               TEXT,
-  name                   TEXT,
-  metadata               TEXT,
-  parent_observation_id  TEXT,
-  level                  TEXT NOT NULL DEFAULT 'DEFAULT',
-  status_message         TEXT,
-  version                TEXT,
-  created_at             TEXT NOT NULL,
-  updated_at             TEXT NOT NULL,
-  model                  TEXT,
-  internal_model         TEXT,
-  internal_model_id      TEXT,
-  "modelParameters"      TEXT,
-  input                  TEXT,
-  output                 TEXT,
-  prompt_tokens          INTEGER NOT NULL DEFAULT 0,
-  completion_tokens      INTEGER NOT NULL DEFAULT 0,
-  total_tokens           INTEGER NOT NULL DEFAULT 0,
-  unit                   TEXT,
-  input_cost             REAL,
-  output_cost            REAL,
-  total_cost             REAL,
-  calculated_input_cost  REAL,
-  calculated_output_cost REAL,
-  calculated_total_cost  REAL,
-  completion_start_time  TEXT,
-  prompt_id              TEXT
+  "id" TEXT, "trace_id" TEXT, "project_id" TEXT, "type" TEXT, "start_time" TEXT, "end_time" TEXT,
+  "name" TEXT, "metadata" TEXT, "parent_observation_id" TEXT, "level" TEXT, "status_message" TEXT,
+  "version" TEXT, "created_at" TEXT, "updated_at" TEXT, "model" TEXT, "internal_model" TEXT,
+  "internal_model_id" TEXT, "modelParameters" TEXT, "input" TEXT, "output" TEXT, "prompt_tokens" TEXT,
+  "completion_tokens" TEXT, "total_tokens" TEXT, "unit" TEXT, "input_cost" TEXT, "output_cost" TEXT,
+  "total_cost" TEXT, "calculated_input_cost" TEXT, "calculated_output_cost" TEXT,
+  "calculated_total_cost" TEXT, "completion_start_time" TEXT, "prompt_id" TEXT
 );
-CREATE INDEX observations_start_time_idx ON observations(start_time);
-CREATE INDEX observations_type_idx ON observations(type);
+-- The trace's user, joined by the export (bench/reports_data.py builds its
+-- table from the CREATE above alone: the adapter reads user_id when present).
+ALTER TABLE observations ADD COLUMN user_id TEXT;
 
 INSERT INTO observations
 WITH RECURSIVE
@@ -94,13 +73,15 @@ WITH RECURSIVE
            CASE WHEN t % 4 = 0 THEN 'cm0prjsearch00000000000001'
                 ELSE 'cm0prjsupport0000000000001' END AS project_id
       FROM seq),
+  -- usd_in, usd_out: Langfuse's price of gpt-4o-mini per token, in 1e-8 USD
+  -- ($0.15 and $0.60 per million tokens).
   mix(lo, hi, model, internal_model, usd_in, usd_out) AS (VALUES
     ( 0, 24, 'deepseek-v3',     NULL,          NULL, NULL),
     (25, 39, 'xdeepseekv3',     NULL,          NULL, NULL),
     (40, 54, 'xop3qwen8b',      NULL,          NULL, NULL),
     (55, 64, 'deepseek-chat',   'DeepSeek-V3', NULL, NULL),
     (65, 79, 'Qwen3-235B-A22B', NULL,          NULL, NULL),
-    (80, 89, 'gpt-4o-mini',     'gpt-4o-mini', 0.15, 0.60),
+    (80, 89, 'gpt-4o-mini',     'gpt-4o-mini', 15,   60),
     (90, 99, 'qwen3-14b',       NULL,          NULL, NULL)),
   -- kind: 0 root span, 1 answer, 2 rewrite-query, 3 feedback event.
   kinds(kind) AS (VALUES (0), (1), (2), (3)),
@@ -146,46 +127,87 @@ WITH RECURSIVE
            CASE WHEN span_usage THEN (SELECT a.completion FROM usage AS a WHERE a.t = r.t AND a.kind = 1)
                 ELSE completion END AS completion_tokens
       FROM rows AS r)
-SELECT printf('%s-%d', substr(trace_id, 1, 8), kind),
+-- Postgres' text forms, as `\copy ... CSV` writes them: a timestamp(3)
+-- without trailing zeros in its fraction ('...:56.78', '...:56'), a
+-- numeric(65,30) with its 30 places, NULL as an empty field.
+SELECT id, trace_id, project_id, type,
+       CASE WHEN start_ms IS NOT NULL THEN strftime('%Y-%m-%d %H:%M:%S', start_ms / 1000, 'unixepoch')
+         || rtrim(rtrim(printf('.%03d', start_ms % 1000), '0'), '.') ELSE '' END,
+       CASE WHEN end_ms IS NOT NULL THEN strftime('%Y-%m-%d %H:%M:%S', end_ms / 1000, 'unixepoch')
+         || rtrim(rtrim(printf('.%03d', end_ms % 1000), '0'), '.') ELSE '' END,
+       name, coalesce(metadata, ''), coalesce(parent_id, ''), 'DEFAULT', '', '',
+       CASE WHEN created_ms IS NOT NULL THEN strftime('%Y-%m-%d %H:%M:%S', created_ms / 1000, 'unixepoch')
+         || rtrim(rtrim(printf('.%03d', created_ms % 1000), '0'), '.') ELSE '' END,
+       CASE WHEN updated_ms IS NOT NULL THEN strftime('%Y-%m-%d %H:%M:%S', updated_ms / 1000, 'unixepoch')
+         || rtrim(rtrim(printf('.%03d', updated_ms % 1000), '0'), '.') ELSE '' END,
+       coalesce(model, ''), coalesce(internal_model, ''), coalesce(internal_model_id, ''), coalesce(params, ''), '', '',
+       prompt_tokens, completion_tokens, prompt_tokens + completion_tokens, coalesce(unit, ''), '', '', '',
+       CASE WHEN in_e8 IS NOT NULL
+         THEN printf('%d.%08d', in_e8 / 100000000, in_e8 % 100000000) || '0000000000000000000000' ELSE '' END,
+       CASE WHEN out_e8 IS NOT NULL
+         THEN printf('%d.%08d', out_e8 / 100000000, out_e8 % 100000000) || '0000000000000000000000' ELSE '' END,
+       CASE WHEN (in_e8 + out_e8) IS NOT NULL
+         THEN printf('%d.%08d', (in_e8 + out_e8) / 100000000, (in_e8 + out_e8) % 100000000) || '0000000000000000000000' ELSE '' END,
+       CASE WHEN completion_start_ms IS NOT NULL THEN strftime('%Y-%m-%d %H:%M:%S', completion_start_ms / 1000, 'unixepoch')
+         || rtrim(rtrim(printf('.%03d', completion_start_ms % 1000), '0'), '.') ELSE '' END,
+       '', user_id
+  FROM (
+SELECT printf('%s-%d', substr(trace_id, 1, 8), kind) AS id,
        trace_id,
        project_id,
-       CASE kind WHEN 0 THEN 'SPAN' WHEN 3 THEN 'EVENT' ELSE 'GENERATION' END,
-       strftime('%Y-%m-%d %H:%M:%S', start_ms / 1000, 'unixepoch') || printf('.%03d', start_ms % 1000),
-       CASE WHEN kind = 3 THEN NULL
-            ELSE strftime('%Y-%m-%d %H:%M:%S', (start_ms + latency_ms) / 1000, 'unixepoch')
-                 || printf('.%03d', (start_ms + latency_ms) % 1000) END,
+       CASE kind WHEN 0 THEN 'SPAN' WHEN 3 THEN 'EVENT' ELSE 'GENERATION' END AS type,
+       start_ms,
+       CASE WHEN kind <> 3 THEN start_ms + latency_ms END AS end_ms,
        CASE kind WHEN 0 THEN CASE WHEN project_id LIKE '%search%' THEN 'search-turn' ELSE 'support-turn' END
-                 WHEN 1 THEN 'answer' WHEN 2 THEN 'rewrite-query' ELSE 'user-feedback' END,
-       CASE kind WHEN 3 THEN '{"score":' || (r2 % 5 + 1) || '}' ELSE NULL END,
-       CASE WHEN kind = 0 THEN NULL ELSE printf('%s-0', substr(trace_id, 1, 8)) END,
-       'DEFAULT',
-       NULL,
-       NULL,
-       strftime('%Y-%m-%d %H:%M:%S', (start_ms + latency_ms + 800) / 1000, 'unixepoch')
-         || printf('.%03d', (start_ms + latency_ms + 800) % 1000),
-       strftime('%Y-%m-%d %H:%M:%S', (start_ms + latency_ms + 900) / 1000, 'unixepoch')
-         || printf('.%03d', (start_ms + latency_ms + 900) % 1000),
+                 WHEN 1 THEN 'answer' WHEN 2 THEN 'rewrite-query' ELSE 'user-feedback' END AS name,
+       CASE kind WHEN 3 THEN '{"score":' || (r2 % 5 + 1) || '}' END AS metadata,
+       CASE WHEN kind <> 0 THEN printf('%s-0', substr(trace_id, 1, 8)) END AS parent_id,
+       start_ms + latency_ms + 800 AS created_ms,
+       start_ms + latency_ms + 900 AS updated_ms,
        model,
        internal_model,
        CASE internal_model WHEN 'DeepSeek-V3' THEN 'cm0mdl0deepseekv300000001'
-                           WHEN 'gpt-4o-mini' THEN 'clyrjpbe20000t0mzcbwc42rg' END,
-       CASE WHEN kind IN (1, 2) THEN '{"temperature":0.3,"max_tokens":2048}' END,
-       NULL,
-       NULL,
+                           WHEN 'gpt-4o-mini' THEN 'clyrjpbe20000t0mzcbwc42rg' END AS internal_model_id,
+       CASE WHEN kind IN (1, 2) THEN '{"temperature":0.3,"max_tokens":2048}' END AS params,
        prompt_tokens,
        completion_tokens,
-       prompt_tokens + completion_tokens,
        unit,
-       NULL,
-       NULL,
-       NULL,
-       CASE WHEN usd_in IS NOT NULL AND kind = 1 THEN prompt_tokens * usd_in / 1000000.0 END,
-       CASE WHEN usd_out IS NOT NULL AND kind = 1 THEN completion_tokens * usd_out / 1000000.0 END,
-       CASE WHEN usd_in IS NOT NULL AND kind = 1
-            THEN (prompt_tokens * usd_in + completion_tokens * usd_out) / 1000000.0 END,
-       CASE WHEN kind IN (1, 2)
-            THEN strftime('%Y-%m-%d %H:%M:%S', (start_ms + 250) / 1000, 'unixepoch')
-                 || printf('.%03d', (start_ms + 250) % 1000) END,
-       NULL
-  FROM final
- ORDER BY t, kind;
+       CASE WHEN usd_in IS NOT NULL AND kind = 1 AND prompt_tokens + completion_tokens > 0
+            THEN prompt_tokens * usd_in END AS in_e8,
+       CASE WHEN usd_out IS NOT NULL AND kind = 1 AND prompt_tokens + completion_tokens > 0
+            THEN completion_tokens * usd_out END AS out_e8,
+       CASE WHEN kind IN (1, 2) THEN start_ms + 250 END AS completion_start_ms,
+       -- the trace's user: none on every ninth trace
+       CASE WHEN t % 9 = 0 THEN '' ELSE printf('u%02d', t % 6 + 1) END AS user_id
+  FROM final)
+ ORDER BY start_ms, id;
+
+-- Six generations written out, for what the generated ones do not show (one
+-- row each, traces 201-206):
+--   x1 'openai/xdeepseekv3', a provider prefix before a service ID;
+--   x2 'Spark-Max', the Spark API's product, billed at other prices;
+--   x3 unit NULL (tokens, Langfuse's default) and a start_time on the second;
+--   x4 a cost the application sent (usage.totalCost), which Langfuse also
+--      keeps as calculated_total_cost;
+--   x5 2025-07-31 16:30:00.5 UTC, in August in Beijing time;
+--   x6 usage reported in IMAGES, not tokens.
+INSERT INTO observations VALUES
+  ('x1-1', 'x1', 'cm0prjsupport0000000000001', 'GENERATION', '2025-09-02 03:04:05.6', '2025-09-02 03:04:09.1',
+   'answer', '', '', 'DEFAULT', '', '', '2025-09-02 03:04:10', '2025-09-02 03:04:10.1', 'openai/xdeepseekv3', '',
+   '', '', '', '', '1500', '400', '1900', 'TOKENS', '', '', '', '', '', '', '', '', 'u01'),
+  ('x2-1', 'x2', 'cm0prjsupport0000000000001', 'GENERATION', '2025-09-03 11:00:00.25', '2025-09-03 11:00:02.5',
+   'answer', '', '', 'DEFAULT', '', '', '2025-09-03 11:00:03', '2025-09-03 11:00:03.1', 'Spark-Max', '',
+   '', '', '', '', '300', '200', '500', 'TOKENS', '', '', '', '', '', '', '', '', 'u02'),
+  ('x3-1', 'x3', 'cm0prjsearch00000000000001', 'GENERATION', '2025-09-04 10:00:00', '2025-09-04 10:00:05',
+   'answer', '', '', 'DEFAULT', '', '', '2025-09-04 10:00:06', '2025-09-04 10:00:06.1', 'qwen3-14b', '',
+   '', '', '', '', '800', '900', '1700', '', '', '', '', '', '', '', '', '', 'u03'),
+  ('x4-1', 'x4', 'cm0prjsupport0000000000001', 'GENERATION', '2025-10-10 08:00:00.123', '2025-10-10 08:00:04',
+   'answer', '', '', 'DEFAULT', '', '', '2025-10-10 08:00:05', '2025-10-10 08:00:05.1', 'deepseek-v3', '',
+   '', '', '', '', '2000', '1000', '3000', 'TOKENS', '', '', '0.001200000000000000000000000000', '', '',
+   '0.001200000000000000000000000000', '', '', ''),
+  ('x5-1', 'x5', 'cm0prjsupport0000000000001', 'GENERATION', '2025-07-31 16:30:00.5', '2025-07-31 16:30:03',
+   'answer', '', '', 'DEFAULT', '', '', '2025-07-31 16:30:04', '2025-07-31 16:30:04.1', 'xdeepseekv3', '',
+   '', '', '', '', '1000', '1000', '2000', 'TOKENS', '', '', '', '', '', '', '', '', 'u04'),
+  ('x6-1', 'x6', 'cm0prjsupport0000000000001', 'GENERATION', '2025-10-11 09:00:00.9', '2025-10-11 09:00:07',
+   'image', '', '', 'DEFAULT', '', '', '2025-10-11 09:00:08', '2025-10-11 09:00:08.1', 'xdeepseekv3', '',
+   '', '', '', '', '2', '0', '2', 'IMAGES', '', '', '', '', '', '', '', '', 'u05');

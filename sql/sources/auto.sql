@@ -47,7 +47,7 @@ SELECT tool, adapter, table_name
 
 .headers off
 .mode list
-SELECT 'Usage of ' || tool || ' (table ' || table_name || '), as sql/reports/' || adapter || '.sql reports it.'
+SELECT 'Usage of ' || tool || ' (table ' || table_name || '), read by sql/sources/' || adapter || '.sql.'
   FROM temp.maas_detected;
 -- The adapter's SQL goes through a shell parameter: the statement that runs
 -- it then reads no temp table, so the adapter may drop and create its own
