@@ -197,11 +197,37 @@ std::string format_time(int64_t unix_ms) {
     int64_t y, m, d;
     civil_from_days(days, y, m, d);
     const int64_t ms = rest % 1000, secs = rest / 1000;
-    char buf[40];
-    int n = std::snprintf(buf, sizeof buf, "%04lld-%02lld-%02lld %02lld:%02lld:%02lld", (long long)y, (long long)m,
-                          (long long)d, (long long)(secs / 3600), (long long)(secs / 60 % 60), (long long)(secs % 60));
-    if (ms != 0) std::snprintf(buf + n, sizeof buf - size_t(n), ".%03lld", (long long)ms);
-    return buf;
+    // The digits written directly, not by snprintf (as in format_month):
+    // maas_instant calls this once a usage row.  Out of the valid range the
+    // year may not have four digits: snprintf writes that rare case.
+    if (y < 0 || y > 9999) {
+        char buf[48];
+        std::snprintf(buf, sizeof buf, "%04lld-%02lld-%02lld %02lld:%02lld:%02lld.%03lld", (long long)y, (long long)m,
+                      (long long)d, (long long)(secs / 3600), (long long)(secs / 60 % 60), (long long)(secs % 60),
+                      (long long)ms);
+        std::string text(buf);
+        if (ms == 0) text.resize(text.size() - 4);
+        return text;
+    }
+    const auto two = [](int64_t v, char* at) {
+        at[0] = char('0' + v / 10);
+        at[1] = char('0' + v % 10);
+    };
+    char text[23] = {char('0' + y / 1000), char('0' + y / 100 % 10), char('0' + y / 10 % 10), char('0' + y % 10), '-'};
+    two(m, text + 5);
+    text[7] = '-';
+    two(d, text + 8);
+    text[10] = ' ';
+    two(secs / 3600, text + 11);
+    text[13] = ':';
+    two(secs / 60 % 60, text + 14);
+    text[16] = ':';
+    two(secs % 60, text + 17);
+    if (ms == 0) return std::string(text, 19);
+    text[19] = '.';
+    text[20] = char('0' + ms / 100);
+    two(ms % 100, text + 21);
+    return std::string(text, 23);
 }
 
 }  // namespace maas

@@ -15,7 +15,8 @@ for d in lib/*-linux-gnu lib64 lib; do [[ -z $libdir && -f $prefix/$d/libmaas_st
 for f in "$libdir/sqlite3/maas.so" "$libdir/libmaas_static.a" "$libdir/libmaas_core.a" include/maas.h include/maas_version.h \
          "$libdir/pkgconfig/sqlite-maas.pc" "$libdir/cmake/sqlite-maas/sqlite-maasConfig.cmake" \
          "$libdir/cmake/sqlite-maas/sqlite-maasConfigVersion.cmake" "$libdir/cmake/sqlite-maas/sqlite-maasTargets.cmake" \
-         share/sqlite-maas/sql/reports/cost_by_month_model.sql share/doc/sqlite-maas/README.md \
+         share/sqlite-maas/sql/reports/newapi.sql share/sqlite-maas/sql/reports/auto.sql \
+         share/sqlite-maas/sql/sources/newapi.sql share/sqlite-maas/sql/usage/priced.sql share/doc/sqlite-maas/README.md \
          share/doc/sqlite-maas/copyright lib/python3/dist-packages/sqlite_maas/__init__.py \
          lib/python3/dist-packages/sqlite_maas/VERSION lib/python3/dist-packages/sqlite_maas/LICENSE; do
   [[ -f $prefix/$f ]] || fail "not installed: $f"

@@ -28,9 +28,9 @@ import sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
-# (fixture script, the report of its tool, the tool auto.sql must name)
+# (fixture scripts, the report of its tool, the tool auto.sql must name)
 FIXTURES = [
-    ("examples/newapi_logs.sql", "newapi", "new-api"),
+    ("examples/newapi_logs.sql examples/newapi_logs_2026.sql", "newapi", "new-api"),
     ("examples/oneapi_logs.sql", "oneapi", "one-api"),
     ("examples/litellm_spendlogs.sql", "litellm", "LiteLLM"),
     ("examples/openai_usage_export.sql", "openai_usage_export", "OpenAI usage export"),
@@ -70,7 +70,7 @@ def producible_codes():
 
 
 def check_fixture(args, fixture, report, tool, seen):
-    setup = f".read {fixture}\n"
+    setup = "".join(f".read {script}\n" for script in fixture.split())
     own = run(args.shell, args.module, setup + f".read sql/reports/{report}.sql\n")
     auto = run(args.shell, args.module, setup + ".read sql/reports/auto.sql\n")
     codes = run(args.shell, args.module, setup + ".output /dev/null\n.read sql/reports/whatif.sql\n.output\n"

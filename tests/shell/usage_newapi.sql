@@ -24,6 +24,7 @@
 --           05:25:00 UTC, unix time 1751952300; months are Beijing months.
 -- Costs are compared at 8 places with the hand sums written out as text.
 .read examples/newapi_logs.sql
+.read examples/newapi_logs_2026.sql
 .output /dev/null
 .read sql/reports/newapi.sql
 .output
