@@ -50,6 +50,7 @@ set(MAAS_CORE_SOURCES
   ${MAAS_ROOT}/extension/core/usage_details.cpp
   ${MAAS_ROOT}/extension/core/json_reader.cpp
   ${MAAS_ROOT}/extension/core/usage_json.cpp
+  ${MAAS_ROOT}/extension/core/usage_memo.cpp
   ${MAAS_ROOT}/extension/core/builtin_card.cpp)
 
 set(MAAS_SQLITE_SOURCES
@@ -59,6 +60,8 @@ set(MAAS_SQLITE_SOURCES
   ${MAAS_ROOT}/extension/sqlite/sql_args.cpp
   ${MAAS_ROOT}/extension/sqlite/function_support.cpp
   ${MAAS_ROOT}/extension/sqlite/sql_functions.cpp
+  ${MAAS_ROOT}/extension/sqlite/usage_args.cpp
+  ${MAAS_ROOT}/extension/sqlite/usage_functions.cpp
   ${MAAS_ROOT}/extension/sqlite/currency_functions.cpp
   ${MAAS_ROOT}/extension/sqlite/total_functions.cpp
   ${MAAS_ROOT}/extension/sqlite/time_functions.cpp

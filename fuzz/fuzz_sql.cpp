@@ -20,10 +20,19 @@
 // Properties: no crash, no sanitizer report; an error from a maas function
 // starts with its own name and ": " (never "maas: internal error"); costs are
 // finite REALs or NULL, maas_model TEXT or NULL, maas_usage_tokens a
-// non-negative INTEGER or NULL, maas_load_card a positive INTEGER; maas_total
+// non-negative INTEGER or NULL (maas_usage_problem NULL exactly when it reads the
+// text, else the text of its error), maas_load_card a positive INTEGER; maas_total
 // a finite REAL or NULL, maas_total_text and maas_round_text the same TEXT of
 // one value (or NULL); the built-in and total functions answer the same twice; with no user rows, maas_rates
-// with equality constraints counts exactly what a plain copy of it counts.
+// with equality constraints counts exactly what a plain copy of it counts; maas_instant NULL or the text
+// 'YYYY-MM-DD HH:MM:SS[.SSS]', which it reads back as itself; maas_exec a non-negative INTEGER or NULL.
+//
+// maas_exec runs its TEXT as SQL, so a fuzzed argument is fuzzed SQL: it
+// runs under an authorizer that allows reading and calling functions only
+// (no ATTACH, no VACUUM INTO, no write: the fuzzer writes no file), with
+// values held to 1 MiB and a budget of virtual machine steps (no endless
+// recursive CTE or cross join).  Nesting (SQL that runs maas_exec again, as
+// a user row can hold) is bounded by maas_exec itself, 16 deep.
 #include <sqlite3.h>
 #include <sys/mman.h>
 #include <unistd.h>
@@ -161,6 +170,41 @@ Result query(const std::string& sql, const std::vector<Arg>& args) {
     return r;
 }
 
+// maas_exec's fences (see the top of the file).  Reading a table and calling
+// a function are allowed; so is SQLite's own update of sqlite_schema when an
+// eponymous virtual table (maas_aliases, a pragma function) first connects.
+int read_only(void*, int action, const char* table, const char*, const char*, const char*) {
+    if (action == SQLITE_UPDATE && table && std::strcmp(table, "sqlite_master") == 0) return SQLITE_OK;
+    return action == SQLITE_SELECT || action == SQLITE_READ || action == SQLITE_FUNCTION ? SQLITE_OK : SQLITE_DENY;
+}
+
+long g_progress_calls = 0;  // progress callbacks (every 1,000 steps) in this maas_exec call
+int step_budget(void*) { return ++g_progress_calls > 200 ? 1 : 0; }
+
+struct ExecFences {
+    int length;
+    ExecFences() : length(sqlite3_limit(g_db, SQLITE_LIMIT_LENGTH, 1 << 20)) {
+        g_progress_calls = 0;
+        sqlite3_set_authorizer(g_db, read_only, nullptr);
+        sqlite3_progress_handler(g_db, 1000, step_budget, nullptr);
+    }
+    ~ExecFences() {
+        sqlite3_progress_handler(g_db, 0, nullptr, nullptr);
+        sqlite3_set_authorizer(g_db, nullptr, nullptr);
+        sqlite3_limit(g_db, SQLITE_LIMIT_LENGTH, length);
+        g_dirty = true;  // the SQL may have loaded a card: the next input starts afresh
+    }
+};
+
+// 'YYYY-MM-DD HH:MM:SS' with '.SSS' only when the milliseconds are not 000.
+bool is_instant_text(const std::string& t) {
+    static const char kShape[] = "dddd-dd-dd dd:dd:dd.ddd";
+    if (t.size() != 19 && t.size() != 23) return false;
+    for (size_t k = 0; k < t.size(); ++k)
+        if (kShape[k] == 'd' ? !std::isdigit(static_cast<unsigned char>(t[k])) : t[k] != kShape[k]) return false;
+    return t.size() == 19 || t.compare(20, 3, "000") != 0;
+}
+
 // The functions of the extension; any other name line is skipped (the name
 // is written into the SQL, so only these are ever run).
 bool known_function(const std::string& f) {
@@ -178,6 +222,7 @@ bool known_function(const std::string& f) {
                                    "maas_builtin_model",
                                    "maas_usage_cost",
                                    "maas_usage_tokens",
+                                   "maas_usage_problem",
                                    "maas_load_card",
                                    "maas_version",
                                    "maas_debug",
@@ -187,6 +232,9 @@ bool known_function(const std::string& f) {
                                    "maas_currency",
                                    "maas_unpriced",
                                    "maas_convert",
+                                   "maas_month",
+                                   "maas_instant",
+                                   "maas_exec",
                                    "rates",
                                    "aliases"};
     for (const char* name : kNames)
@@ -248,9 +296,16 @@ void check_call(const Call& call) {
     for (size_t k = 0; k < call.args.size(); ++k) sql += (k ? ", ?" : "?") + std::to_string(k + 1);
     sql += ")";
     const bool totals = f == "maas_total" || f == "maas_total_text" || f == "maas_round_text";
-    const bool builtin = starts_with(f, "maas_builtin_") || f == "maas_usage_tokens" || f == "maas_version" || totals;
+    const bool builtin = starts_with(f, "maas_builtin_") || f == "maas_usage_tokens" || f == "maas_usage_problem" ||
+                         f == "maas_version" || f == "maas_month" || f == "maas_instant" || totals;
     if (builtin) sql += ", " + sql.substr(7);  // the same call twice: a pure function answers the same
-    const Result r = query(sql, call.args);
+    Result r;
+    if (f == "maas_exec") {
+        const ExecFences fences;
+        r = query(sql, call.args);
+    } else {
+        r = query(sql, call.args);
+    }
     if (r.rc == SQLITE_DONE) return;
     if (r.rc != SQLITE_ROW) {
         // (This also rules out "maas: internal error", an unexpected exception.)
@@ -265,6 +320,16 @@ void check_call(const Call& call) {
         FUZZ_CHECK(type == SQLITE_NULL || (type == SQLITE_TEXT && !r.texts[0].empty()), sql);
     } else if (f == "maas_usage_tokens") {
         FUZZ_CHECK(type == SQLITE_NULL || (type == SQLITE_INTEGER && r.ints[0] >= 0), sql);
+    } else if (f == "maas_usage_problem") {
+        // NULL exactly when maas_usage_tokens reads the text; else the text of its error.
+        FUZZ_CHECK(type == SQLITE_NULL || (type == SQLITE_TEXT && !r.texts[0].empty()), sql);
+        const Result t = query("SELECT maas_usage_tokens(?1, 'input')", call.args);
+        if (type == SQLITE_NULL)
+            FUZZ_CHECK(t.rc == SQLITE_ROW, sql + " is NULL, but maas_usage_tokens failed with: " + t.error);
+        else  // (an error message ends at a NUL the text may quote)
+            FUZZ_CHECK(
+                t.rc != SQLITE_ROW && t.error == "maas_usage_tokens: " + r.texts[0].substr(0, r.texts[0].find('\0')),
+                sql + " gave " + r.texts[0] + ", maas_usage_tokens " + (t.rc == SQLITE_ROW ? "read it" : t.error));
     } else if (f == "maas_total") {
         FUZZ_CHECK(type == SQLITE_NULL || (type == SQLITE_FLOAT && std::isfinite(r.reals[0])), sql);
     } else if (f == "maas_total_text" || f == "maas_round_text") {
@@ -287,6 +352,19 @@ void check_call(const Call& call) {
     } else if (f == "maas_load_card") {
         FUZZ_CHECK(type == SQLITE_NULL || (type == SQLITE_INTEGER && r.ints[0] >= 1), sql);
         g_dirty = true;
+    } else if (f == "maas_month") {
+        FUZZ_CHECK(type == SQLITE_NULL || (type == SQLITE_TEXT && r.texts[0].size() == 7 && r.texts[0][4] == '-'),
+                   sql + " " + r.texts[0]);
+    } else if (f == "maas_instant") {
+        FUZZ_CHECK(type == SQLITE_NULL || (type == SQLITE_TEXT && is_instant_text(r.texts[0])), sql + " " + r.texts[0]);
+        if (type == SQLITE_TEXT) {
+            // The text it writes is a time it reads, as itself.
+            const Result again = query("SELECT maas_instant(?1)", {Arg{'t', 0, 0, r.texts[0]}});
+            FUZZ_CHECK(again.rc == SQLITE_ROW && again.types[0] == SQLITE_TEXT && again.texts[0] == r.texts[0],
+                       r.texts[0] + " read back as " + (again.texts.empty() ? again.error : again.texts[0]));
+        }
+    } else if (f == "maas_exec") {
+        FUZZ_CHECK(type == SQLITE_NULL || (type == SQLITE_INTEGER && r.ints[0] >= 0), sql);
     }
     if (builtin)
         FUZZ_CHECK(r.types[0] == r.types[1] && r.texts[0] == r.texts[1],

@@ -22,6 +22,9 @@
 // load (see CMakeLists.txt: load time).  It reads a copy of the text with
 // NUL bytes after it, so that no step tests for the end of the text.
 //
+// Beside it, read_flat_counts: a flat object of counts (Langfuse's
+// `usage_details`) read in one pass with no index.
+//
 //   maas::JsonReader json;
 //   std::string why;
 //   if (json.parse(R"({"usage":{"prompt_tokens":10}})", why)) {

@@ -31,7 +31,7 @@
 #include "failure.hpp"
 #include "sqlite_api.hpp"
 #include "statement_prices.hpp"
-#include "usage_json.hpp"
+#include "usage_memo.hpp"
 #include "user_tables.hpp"
 
 namespace maas {
@@ -98,9 +98,10 @@ public:
     // load wins).  Nothing changes unless the whole merge succeeds.
     bool load_card_lines(std::vector<CardLine> lines, Failure& failure);
 
-    // The connection's JSON reader: SQLite calls one connection's functions
-    // one at a time, so one parser and buffer serve them all.
-    UsageReader& usage_reader() { return usage_reader_; }
+    // The connection's usage reader, with its memory of the last text:
+    // SQLite calls one connection's functions one at a time, so one parser,
+    // buffer and memo serve them all.
+    UsageMemo& usage_memo() { return usage_memo_; }
 
     Binding* binding(bool builtin_only) { return builtin_only ? &builtin_binding_ : &merged_binding_; }
     void retain() { refs_.fetch_add(1, std::memory_order_relaxed); }
@@ -133,7 +134,7 @@ private:
     UserTablesState last_tables_;
     std::optional<Failure> last_refusal_;  // why the user tables were refused (bad_data), if they were
     bool checked_once_ = false;
-    UsageReader usage_reader_;
+    UsageMemo usage_memo_;
     std::unique_ptr<StatementPrices> unkept_;   // for a call SQLite keeps no auxiliary data for
     sqlite3_context* recent_ctx_ = nullptr;     // the call context kept_prices last answered
     StatementPrices* recent_prices_ = nullptr;  // ... with these kept prices

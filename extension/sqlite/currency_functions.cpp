@@ -6,23 +6,8 @@
 //   SELECT maas_unpriced('Spark-Max');                   -- 'other_product'
 //   SELECT maas_unpriced(model_name, created_at), count(*) FROM logs GROUP BY 1;
 //
-// maas_unpriced codes (stable; documented in docs/functions/maas_unpriced.md):
-//   NULL                 the model has input and output prices in force at `at`
-//   'unknown_model'      not a model name, alias or provider/model of any card
-//   'other_product'      a name of a different product that must never be
-//                        aliased to a MaaS model (data/other_products.csv)
-//   'no_token_price'     a known model without an input or output price
-//                        (training or deployment only, e.g. 'Spark Mini';
-//                        or only a per-request price: a call is priced for
-//                        its tokens first, so a request price alone is not
-//                        a cost the token functions can give)
-//   'before_first_price' token prices exist, but none is in force yet at `at`
-//   'mixed_currency'     the prices in force that a cost needs (input,
-//                        output, cached input, cache write, request) are in
-//                        different currencies, so no single cost exists
-//
-// All three read the user's tables (prices, aliases, maas_user_fx), so they
-// are not DETERMINISTIC; NULL in gives NULL out, as everywhere.
+// maas_unpriced's codes are stable; what each means: docs/functions/maas_unpriced.md.
+// Conventions of every function: docs/conventions.md.
 #include "function_support.hpp"
 #include "other_products.hpp"
 

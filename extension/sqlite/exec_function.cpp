@@ -18,7 +18,10 @@
 // It runs whatever SQL it is given, so it is SQLITE_DIRECTONLY: a view or a
 // trigger in a database from elsewhere cannot call it; only SQL the user (or
 // the host) runs at top level can, and that SQL could run the statements
-// itself.  It reads no file: `readfile()` above is the sqlite3 shell's.
+// itself.  The statements go through the connection's authorizer like any
+// other.  It reads no file: `readfile()` above is the sqlite3 shell's.
+// TEXT with a NUL is refused (SQLite would stop reading at it), and calls
+// nest at most 16 deep (each runs on the stack of the one before).
 #include "function_support.hpp"
 
 #include <memory>
@@ -31,26 +34,55 @@ struct Finalizer {
     void operator()(sqlite3_stmt* statement) const { sqlite3_finalize(statement); }
 };
 
+// How deeply maas_exec calls may nest: each runs its statements on the C
+// stack of the call before it, so SQL that runs itself again (a row holding
+// 'SELECT maas_exec(s) FROM t', read from t) would otherwise overflow the
+// stack.  The reports nest two deep.  Per thread: nested calls all run on
+// the thread of the first, and its stack is what they use.
+constexpr int kMaxNesting = 16;
+thread_local int t_nesting = 0;
+
+struct NestingLevel {
+    NestingLevel() { ++t_nesting; }
+    ~NestingLevel() { --t_nesting; }
+    NestingLevel(const NestingLevel&) = delete;
+    NestingLevel& operator=(const NestingLevel&) = delete;
+};
+
 // Prepares and steps one statement at `sql`; `tail` is where the next one
-// starts.  False with `error` set when it fails.
-bool run_one(sqlite3* db, const char* sql, const char*& tail, bool& ran, std::string& error) {
+// starts.  Returns SQLite's result code (SQLITE_OK when the statement ran or
+// there was none), with `error` set when it failed.
+int run_one(sqlite3* db, const char* sql, const char*& tail, bool& ran, std::string& error) {
     sqlite3_stmt* statement = nullptr;
     ran = false;
-    if (sqlite3_prepare_v2(db, sql, -1, &statement, &tail) != SQLITE_OK) {
+    int rc = sqlite3_prepare_v2(db, sql, -1, &statement, &tail);
+    if (rc != SQLITE_OK) {
         error = sqlite3_errmsg(db);
-        return false;
+        return rc;
     }
-    if (!statement) return true;  // only white space or a comment was left
+    if (!statement) return SQLITE_OK;  // only white space or a comment was left
     const std::unique_ptr<sqlite3_stmt, Finalizer> closer(statement);
-    int rc;
     while ((rc = sqlite3_step(statement)) == SQLITE_ROW) {
     }
     if (rc != SQLITE_DONE) {
         error = sqlite3_errmsg(db);
-        return false;
+        return rc;
     }
     ran = true;
-    return true;
+    return SQLITE_OK;
+}
+
+// Whether a statement that writes is being stepped on this connection.
+// SQLITE_DIRECTONLY keeps maas_exec out of views and triggers, but SQLite
+// 3.40 still runs such functions in a CHECK constraint read from a database
+// file; every such place (CHECK, DEFAULT, generated columns, expression
+// indexes) is evaluated while an INSERT or UPDATE runs.  A report calls
+// maas_exec from a SELECT, so refusing it under a writer costs nothing there
+// and keeps a crafted database from running SQL when a row is inserted.
+bool writer_running(sqlite3* db) {
+    for (sqlite3_stmt* s = sqlite3_next_stmt(db, nullptr); s; s = sqlite3_next_stmt(db, s))
+        if (sqlite3_stmt_busy(s) && !sqlite3_stmt_readonly(s)) return true;
+    return false;
 }
 
 void maas_exec(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
@@ -58,17 +90,32 @@ void maas_exec(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
     if (!begin_call(ctx, argc, argv, kName, 1, 1, "(sql)")) return;
     if (sqlite3_value_type(argv[0]) != SQLITE_TEXT)
         return report_bad_argument(ctx, {kName, "sql"}, "TEXT holding SQL statements", argv[0]);
+    const char* text = reinterpret_cast<const char*>(sqlite3_value_text(argv[0]));
+    if (!text) return sqlite3_result_error_nomem(ctx);  // converting from UTF-16 ran out of memory
     // A copy: the statements run may change what argv[0] points to.
-    const std::string sql(reinterpret_cast<const char*>(sqlite3_value_text(argv[0])),
-                          size_t(sqlite3_value_bytes(argv[0])));
+    const std::string sql(text, size_t(sqlite3_value_bytes(argv[0])));
+    // SQLite stops reading SQL at a NUL: what follows one would silently not run.
+    if (sql.find('\0') != std::string::npos)
+        return report_bad_argument(ctx, {kName, "sql"}, "TEXT without NUL bytes", argv[0]);
+    if (t_nesting >= kMaxNesting)
+        return report_error(ctx, std::string(kName) + ": nested more than " + std::to_string(kMaxNesting) +
+                                     " deep (SQL that runs maas_exec again and again)");
     sqlite3* db = sqlite3_context_db_handle(ctx);
+    if (writer_running(db))
+        return report_error(ctx, std::string(kName) +
+                                     ": refused while a statement that writes is running (a CHECK constraint, "
+                                     "DEFAULT or generated column): call it from a top-level query, "
+                                     "SELECT maas_exec(...)");
+    const NestingLevel level;
     int64_t statements = 0;
     for (const char* next = sql.c_str(); *next;) {
         std::string error;
         bool ran;
-        if (!run_one(db, next, next, ran, error))
-            return report_error(ctx, std::string(kName) + ": statement " + std::to_string(statements + 1) + ": " +
-                                         error);
+        if (const int rc = run_one(db, next, next, ran, error); rc != SQLITE_OK) {
+            if ((rc & 0xff) == SQLITE_NOMEM) return sqlite3_result_error_nomem(ctx);
+            return report_error(ctx,
+                                std::string(kName) + ": statement " + std::to_string(statements + 1) + ": " + error);
+        }
         statements += ran;
     }
     sqlite3_result_int64(ctx, statements);

@@ -1,7 +1,7 @@
 // function_support.hpp - the steps every SQL function of sqlite-maas takes,
 // written once: no exception into SQLite, the arity message, NULL in NULL
 // out, the statement's prices, the optional `at`, the model, and the result
-// of a cost.
+// of a cost.  Conventions of every function: docs/conventions.md.
 //
 //   void maas_price(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
 //       if (!begin_call(ctx, argc, argv, "maas_price", 2, 3, "(model, item [, at])")) return;

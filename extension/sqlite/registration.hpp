@@ -2,9 +2,11 @@
 // one list, registered and (after a failed load) removed from it.
 //
 // Each file that defines functions exposes them as a FunctionList; each
-// virtual table exposes its sqlite3_module.  registration.cpp names them all
-// once, so that a new function is added in one place and rollback can never
-// miss one:
+// virtual table exposes its sqlite3_module.  registration.cpp names every
+// list once, so that a new function is registered by one line in its file's
+// list (registration.cpp changes only for a new list) and rollback can never
+// miss one.  What else a new function needs (its page, the bad-input and
+// fuzz lists): docs/conventions.md, "Adding a function".
 //
 //   // in sql_functions.cpp
 //   constexpr FunctionSpec kScalars[] = {{"maas_cost", kReadsDatabase, false, guarded<maas_cost>}, ...};
@@ -24,14 +26,14 @@ namespace maas {
 using SqlFunction = void (*)(sqlite3_context*, int, sqlite3_value**);
 using SqlFinal = void (*)(sqlite3_context*);
 
-// What the flags of a function promise (see the project's conventions).
+// What the flags of a function promise: docs/conventions.md, "Flags".
 // Pure: the same arguments always give the same answer in this process, no
 // files are read and nothing changes, so they are safe in indexes, generated
 // columns, views and triggers.
 constexpr int kPure = SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS;
 // Reads the user's tables: the answer follows the database.
 constexpr int kReadsDatabase = SQLITE_UTF8;
-// Reads files or changes the connection's prices: only in top-level SQL.
+// Reads files, changes the connection's prices or runs any SQL: only in top-level SQL.
 constexpr int kDirectOnly = SQLITE_UTF8 | SQLITE_DIRECTONLY;
 
 // One SQL function.  A scalar sets `scalar`; an aggregate sets `step` and
@@ -58,6 +60,7 @@ struct FunctionList {
 
 // The lists, each defined beside its functions.
 FunctionList scalar_functions();    // sql_functions.cpp: maas_cost, maas_price, ...
+FunctionList usage_functions();     // usage_functions.cpp: maas_usage_tokens, maas_usage_problem
 FunctionList total_functions();     // total_functions.cpp: maas_total, maas_total_text, maas_round_text
 FunctionList currency_functions();  // currency_functions.cpp: maas_currency, maas_unpriced, maas_convert
 FunctionList time_functions();      // time_functions.cpp: maas_month, maas_instant

@@ -1,14 +1,8 @@
 // sql_args.hpp - reading SQL arguments the way pricing needs them.
 //
-// Each reader either stores the value, or reports an error on the context
-// whose text starts with the function's name and names the argument:
-//
-//   maas_cost: input_tokens must be a non-negative integer, got -1
-//
-// Counts accept INTEGER, a REAL with no fraction (1000.0) and TEXT holding an
-// integer ('1200', as CSV imports leave it); quantities (hours) accept any
-// non-negative decimal.  A REAL is taken as the decimal it prints as (0.1 is
-// 0.1), so results match what the user typed.
+// Each reader either stores the value, or reports the error the conventions
+// describe ("maas_cost: input_tokens must be a non-negative integer, got -1").
+// Conventions of every function: docs/conventions.md.
 //
 //   int64_t tokens;
 //   if (!maas::read_count(ctx, argv[1], {"maas_cost", "input_tokens"}, 0, tokens)) return;

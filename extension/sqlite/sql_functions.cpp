@@ -9,30 +9,8 @@
 //   SELECT maas_model('qwen3-8b');                                   -- 'Qwen3-8B'
 //   SELECT maas_usage_cost('DeepSeek-R1', response_json);            -- priced from the stored usage
 //
-// Two families share one implementation each:
-//   maas_*          price with the user's prices: the built-in card, cards
-//                   loaded with maas_load_card() and the maas_user_rates /
-//                   maas_user_aliases tables.  Their answer can change when
-//                   those change, so they are not DETERMINISTIC (and, reading
-//                   the database, not INNOCUOUS either).
-//   maas_builtin_*  price with the built-in card alone: the same arguments
-//                   always give the same answer, so they are DETERMINISTIC and
-//                   INNOCUOUS and can be used in generated columns, indexes
-//                   and in views under trusted_schema=OFF.
-//
-// Conventions, the same for every function:
-//   - Strict: any NULL argument gives NULL.
-//   - An unknown model, a known model without that price, or an instant
-//     before the price's first version, gives NULL.
-//   - Bad input is an error whose message starts with the function's name and
-//     names the argument; so is a wrong number of arguments (the functions are
-//     registered variadic so that this message is ours, not SQLite's).
-//   - The optional last argument `at` picks the prices in force at that
-//     instant; without it, the newest prices.
-//   - Results are the double nearest the exact decimal cost (pricing.hpp);
-//     a cost too large for exact arithmetic is an error, never a wrong number.
-//   - No C++ exception leaves a callback: guarded() turns bad_alloc into
-//     SQLite's out-of-memory error.
+// Each maas_* function and its maas_builtin_* twin share one implementation
+// (Names, Binding::builtin_only).  Conventions of every function: docs/conventions.md.
 #include "function_support.hpp"
 #include "registration.hpp"
 
@@ -40,13 +18,13 @@
 #include <new>
 #include <string>
 
-#include "ascii.hpp"
 #include "builtin_card.hpp"
 #include "maas_version.h"
 #include "pricing.hpp"
 #include "sql_args.hpp"
 #include "time_text.hpp"
 #include "token_counts.hpp"
+#include "usage_args.hpp"
 #include "usage_json.hpp"
 
 namespace maas {
@@ -250,41 +228,12 @@ void maas_model(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
     sqlite3_result_text(ctx, model->name.c_str(), int(model->name.size()), SQLITE_TRANSIENT);
 }
 
-// Reads the usage at argv[index]; false after reporting an error, with
-// found false (and no error) when the text holds no usage.
-bool read_usage(sqlite3_context* ctx, sqlite3_value* value, const char* function, TokenCounts& tokens, bool& found) {
-    found = false;
-    if (sqlite3_value_type(value) == SQLITE_BLOB) {
-        report_bad_argument(ctx, {function, "usage"}, "JSON text", value);
-        return false;
-    }
-    const char* text = reinterpret_cast<const char*>(sqlite3_value_text(value));
-    if (!text) {
-        sqlite3_result_error_nomem(ctx);
-        return false;
-    }
-    std::string why;
-    switch (binding_of(ctx).state->usage_reader().read(std::string_view(text, size_t(sqlite3_value_bytes(value))),
-                                                       tokens, why)) {
-        case Usage::found: found = true; return true;
-        case Usage::missing: return true;
-        case Usage::out_of_memory: sqlite3_result_error_nomem(ctx); return false;
-        case Usage::malformed:
-            report_error(ctx, std::string(function) + ": usage is not valid JSON (" + why + ")");
-            return false;
-        case Usage::malformed_map:
-            report_error(ctx, std::string(function) + ": usage is not a valid ClickHouse map (" + why + ")");
-            return false;
-        case Usage::bad_value: report_error(ctx, std::string(function) + ": usage: " + why); return false;
-    }
-    return false;
-}
-
 // maas_usage_cost(TEXT, TEXT [, at]) of a known model with quick prices,
 // whose text holds consistent usage, priced as quick_cost prices; true when
 // it answered.  Anything else (no usage in the text, an error to report, a
-// model the quick form cannot price) goes the general way, which reads the
-// text again: only such rows pay twice.  The answer is the general path's:
+// model the quick form cannot price) goes the general way, which reads it
+// through the connection's UsageMemo (read_once: priced here, a text is not
+// copied into the memo; one remembered is not parsed).  The answer is the general path's:
 // inference_cost() and quick_cached_cost() bill the same counts, and a
 // consistent TokenCounts is exactly what both accept.
 [[gnu::always_inline]] inline bool quick_usage_cost(Routines sqlite3_api, sqlite3_context* ctx, int argc,
@@ -302,8 +251,8 @@ bool read_usage(sqlite3_context* ctx, sqlite3_value* value, const char* function
     std::string why;
     double cost;
     if (binding_of(ctx, sqlite3_api)
-                .state->usage_reader()
-                .read(std::string_view(text, size_t(sqlite3_value_bytes(argv[1]))), tokens, why) != Usage::found ||
+                .state->usage_memo()
+                .read_once(std::string_view(text, size_t(sqlite3_value_bytes(argv[1]))), tokens, why) != Usage::found ||
         !tokens.consistent() ||
         !quick_cached_cost(*quick, tokens.input, tokens.cached_input, tokens.cache_write, tokens.output, cost))
         return false;
@@ -327,42 +276,6 @@ void maas_usage_cost(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
         // token kind at its own price (cached reads, cache writes), once.
         return found ? inference_cost(model, tokens, at, cost) : Priced::no_price;
     });
-}
-
-// The kinds maas_usage_tokens shows, one per field of TokenCounts.
-struct TokenKind {
-    const char* name;
-    int64_t (*count)(const TokenCounts&);
-};
-constexpr TokenKind kTokenKinds[] = {
-    {"input", [](const TokenCounts& t) { return t.input; }},
-    {"output", [](const TokenCounts& t) { return t.output; }},
-    {"cached_input", [](const TokenCounts& t) { return t.cached_input; }},
-    {"cache_write", [](const TokenCounts& t) { return t.cache_write; }},
-    {"uncached_input", [](const TokenCounts& t) { return t.uncached_input(); }},
-    {"reasoning", [](const TokenCounts& t) { return t.reasoning; }},
-};
-constexpr const char* kTokenKindsText =
-    "'input', 'output', 'cached_input', 'cache_write', 'uncached_input' or 'reasoning'";
-
-void maas_usage_tokens(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
-    constexpr const char* kName = "maas_usage_tokens";
-    if (!begin_call(ctx, argc, argv, kName, 2, 2, "(usage, kind)")) return;
-    // The type first: sqlite3_value_text would make a BLOB look like TEXT.
-    const bool is_text = sqlite3_value_type(argv[1]) == SQLITE_TEXT;
-    const char* which = is_text ? reinterpret_cast<const char*>(sqlite3_value_text(argv[1])) : nullptr;
-    const TokenKind* kind = nullptr;
-    if (which) {
-        const std::string_view name(which, size_t(sqlite3_value_bytes(argv[1])));
-        for (const TokenKind& k : kTokenKinds)
-            if (equal_ignoring_ascii_case(name, k.name)) kind = &k;
-    }
-    if (!kind) return report_bad_argument(ctx, {kName, "kind"}, kTokenKindsText, argv[1]);
-    TokenCounts tokens;
-    bool found;
-    if (!read_usage(ctx, argv[0], kName, tokens, found)) return;
-    if (!found) return sqlite3_result_null(ctx);
-    sqlite3_result_int64(ctx, kind->count(tokens));
 }
 
 void maas_version(sqlite3_context* ctx, int argc, sqlite3_value**) {
@@ -405,7 +318,6 @@ constexpr FunctionSpec kScalars[] = {
     {"maas_builtin_price", kPure, true, guarded<maas_price>},
     {"maas_builtin_model", kPure, true, guarded<maas_model>},
     {"maas_usage_cost", kReadsDatabase, false, guarded<maas_usage_cost>},
-    {"maas_usage_tokens", kPure, true, guarded<maas_usage_tokens>},
     {"maas_version", kPure, true, guarded<maas_version>},
     {"maas_debug", kPure, true, guarded<maas_debug>},
 };

@@ -19,6 +19,8 @@
 #include "function_support.hpp"
 #include "time_text.hpp"
 
+#include <cmath>
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -66,47 +68,60 @@ struct EpochUnit {
 };
 constexpr EpochUnit kEpochUnits[] = {{"s", 1}, {"ms", 1000}, {"us", 1000000}, {"ns", 1000000000}};
 
-std::string_view text_of(sqlite3_value* value) {
-    return {reinterpret_cast<const char*>(sqlite3_value_text(value)), size_t(sqlite3_value_bytes(value))};
-}
-
-// A whole count written as TEXT: an optional '-' and at most 18 digits.
-bool count_of_text(std::string_view text, int64_t& count) {
-    const bool negative = !text.empty() && text[0] == '-';
-    if (negative) text.remove_prefix(1);
-    if (text.empty() || text.size() > 18) return false;
-    count = 0;
-    for (char c : text) {
-        if (c < '0' || c > '9') return false;
-        count = count * 10 + (c - '0');
-    }
-    if (negative) count = -count;
+// A TEXT value's bytes; false when converting it (from UTF-16) ran out of memory.
+bool text_of(sqlite3_value* value, std::string_view& text) {
+    const char* bytes = reinterpret_cast<const char*>(sqlite3_value_text(value));
+    if (!bytes) return false;
+    text = std::string_view(bytes, size_t(sqlite3_value_bytes(value)));
     return true;
 }
 
-// The instant a stored value holds, or false.  A whole count (INTEGER or
-// TEXT digits) is in `unit` since 1970, truncated to milliseconds; a REAL is
-// rounded to the nearest ms; other TEXT is any date form `at` reads.
-bool instant_of(sqlite3_value* value, const EpochUnit& unit, int64_t& unix_ms) {
+// A whole count written as TEXT: an optional '-' and at most 19 digits that
+// fit in 64 bits (unix nanoseconds of today have 19).
+bool count_of_text(std::string_view text, int64_t& count) {
+    const bool negative = !text.empty() && text[0] == '-';
+    if (negative) text.remove_prefix(1);
+    if (text.empty() || text.size() > 19) return false;
+    uint64_t magnitude = 0;  // below 10^19 < 2^64: no overflow
+    for (char c : text) {
+        if (c < '0' || c > '9') return false;
+        magnitude = magnitude * 10 + uint64_t(c - '0');
+    }
+    if (magnitude > uint64_t(INT64_MAX) + (negative ? 1 : 0)) return false;
+    count = negative ? -int64_t(magnitude - 1) - 1 : int64_t(magnitude);
+    return true;
+}
+
+// What a stored value holds.
+enum class Held { instant, no_time, out_of_memory };
+
+// The instant a stored value holds.  A whole count (INTEGER or TEXT digits)
+// is in `unit` since 1970, floored to milliseconds; a REAL is rounded to the
+// nearest ms (halves away from zero); other TEXT is any date form `at` reads.
+Held instant_of(sqlite3_value* value, const EpochUnit& unit, int64_t& unix_ms) {
     int64_t count;
     switch (sqlite3_value_type(value)) {
         case SQLITE_INTEGER: count = sqlite3_value_int64(value); break;
-        case SQLITE_TEXT:
-            if (parse_time(text_of(value), unix_ms)) return true;
-            if (!count_of_text(text_of(value), count)) return false;
+        case SQLITE_TEXT: {
+            std::string_view text;
+            if (!text_of(value, text)) return Held::out_of_memory;
+            if (parse_time(text, unix_ms)) return Held::instant;
+            if (!count_of_text(text, count)) return Held::no_time;
             break;
-        case SQLITE_FLOAT: {
-            const double ms = sqlite3_value_double(value) * (1000.0 / double(unit.per_second));
-            if (!(ms >= double(kFirstInstantMs) && ms < double(kAfterLastInstantMs))) return false;
-            unix_ms = int64_t(ms < 0 ? ms - 0.5 : ms + 0.5);
-            return true;
         }
-        default: return false;
+        case SQLITE_FLOAT: {
+            // Rounded before the range check, so that the last ms of 9999 cannot round into year 10000.
+            const double ms = std::round(sqlite3_value_double(value) * (1000.0 / double(unit.per_second)));
+            if (!(ms >= double(kFirstInstantMs) && ms < double(kAfterLastInstantMs))) return Held::no_time;
+            unix_ms = int64_t(ms);
+            return Held::instant;
+        }
+        default: return Held::no_time;
     }
-    if (unit.per_second == 1) return instant_from_unix_seconds(count, unix_ms);
+    if (unit.per_second == 1) return instant_from_unix_seconds(count, unix_ms) ? Held::instant : Held::no_time;
     const int64_t per_ms = unit.per_second / 1000;
     unix_ms = count / per_ms - (count % per_ms < 0 ? 1 : 0);  // floor, for instants before 1970
-    return instant_in_range(unix_ms);
+    return instant_in_range(unix_ms) ? Held::instant : Held::no_time;
 }
 
 // maas_instant(value [, unit]): the instant as 'YYYY-MM-DD HH:MM:SS[.SSS]'
@@ -118,13 +133,20 @@ void maas_instant(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
     const EpochUnit* unit = &kEpochUnits[0];
     if (argc > 1) {
         unit = nullptr;
-        if (sqlite3_value_type(argv[1]) == SQLITE_TEXT)
+        if (sqlite3_value_type(argv[1]) == SQLITE_TEXT) {
+            std::string_view name;
+            if (!text_of(argv[1], name)) return sqlite3_result_error_nomem(ctx);
             for (const EpochUnit& u : kEpochUnits)
-                if (text_of(argv[1]) == u.name) unit = &u;
+                if (name == u.name) unit = &u;
+        }
         if (!unit) return report_bad_argument(ctx, {kName, "unit"}, "'s', 'ms', 'us' or 'ns'", argv[1]);
     }
     int64_t unix_ms;
-    if (!instant_of(argv[0], *unit, unix_ms)) return sqlite3_result_null(ctx);
+    switch (instant_of(argv[0], *unit, unix_ms)) {
+        case Held::instant: break;
+        case Held::no_time: return sqlite3_result_null(ctx);
+        case Held::out_of_memory: return sqlite3_result_error_nomem(ctx);
+    }
     const std::string text = format_time(unix_ms);
     sqlite3_result_text(ctx, text.data(), int(text.size()), SQLITE_TRANSIENT);
 }

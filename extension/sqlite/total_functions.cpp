@@ -13,12 +13,10 @@
 // end: maas_total to the nearest REAL, maas_total_text and maas_round_text
 // to decimal text, optionally rounded half away from zero.
 //
-// Conventions: NULL values are skipped and a sum of no values is NULL, as
-// with sum(); any other non-number (BLOB, TEXT that is not a decimal,
-// infinities) is an error naming the argument; a sum beyond exact range is
-// an error, never a wrong number.  maas_total and maas_total_text are also
-// window functions (xValue, and xInverse subtracting exactly).  They read
-// no tables: DETERMINISTIC and INNOCUOUS.
+// As aggregates they skip NULL values, and a sum of no values is NULL, as
+// with sum(); maas_total and maas_total_text are also window functions
+// (xValue, and xInverse subtracting exactly).  Conventions of every
+// function: docs/conventions.md.
 //
 // Speed: the per-row conversion of a REAL is the fast path of
 // double_to_decimal.hpp with the scale kept in the aggregate context, so a

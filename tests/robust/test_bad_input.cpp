@@ -4,7 +4,8 @@
 //
 // Two tables:
 //   1. Generated: each function's parameters have a role (model, token count,
-//      epochs, hours, method, item, at, usage JSON, ...); every bad value of a
+//      epochs, hours, method, item, at, usage JSON, a stored time and its
+//      unit, SQL text, ...); every bad value of a
 //      fixed list is put in every position in turn, the other arguments good,
 //      and the role's rule says what must come back.
 //   2. Written out: accepted edge values with exact results, arithmetic at the
@@ -48,7 +49,10 @@ enum class Role {
     Path,
     Number,
     Decimals,
-    Currency
+    Currency,
+    Instant,  // maas_instant's value: a stored time, NULL when it is none
+    Unit,     // maas_instant's unit
+    Sql       // maas_exec's statements
 };
 
 // The kinds of bad (or borderline) values tried in every position.
@@ -113,6 +117,9 @@ std::string nul_text(Role role, const std::string& card_path) {
         case Role::Usage: return "{}" + tail;
         case Role::Which: return "input" + tail;
         case Role::Path: return card_path + tail;
+        case Role::Instant: return "2026-01-01" + tail;
+        case Role::Unit: return "s" + tail;
+        case Role::Sql: return "SELECT 1" + tail;
     }
     return tail;
 }
@@ -238,6 +245,12 @@ std::optional<Expect> rule(const std::string& function, Param param, Bad bad, co
             const bool json_number = !is_text_kind(bad) ? bad != Bad::PosInf && bad != Bad::NegInf
                                                         : bad == Bad::Padded || bad == Bad::MegaDigits;
             if (json_number) return is_null();
+            if (function == "maas_usage_problem") {  // the reason as its answer, not an error
+                const std::string why = bad == Bad::NegInf ? "invalid number at byte 1"
+                                        : bad == Bad::Nul  ? "unexpected text after the JSON value at byte 3"
+                                                           : "expected a value at byte 1";
+                return is_text("usage is not valid JSON (" + why + ")");
+            }
             return error_prefix(function + ": usage is not valid JSON (");
         }
         case Role::Which:
@@ -269,6 +282,27 @@ std::optional<Expect> rule(const std::string& function, Param param, Bad bad, co
             if (bad == Bad::MegaSql) return error_prefix(function + ": cannot read 'xxxxxxxx");
             if (bad == Bad::MegaDigits) return error_prefix(function + ": cannot read '11111111");
             return error_prefix(function + ": cannot read '");
+        case Role::Instant: {
+            // Numbers in the years 0000-9999 are times (the written table has
+            // them); no TEXT here is a date or a count; the rest is no time.
+            const bool accepted = bad == Bad::MinusOne || bad == Bad::Zero || bad == Bad::Fraction ||
+                                  bad == Bad::NegFraction || bad == Bad::NegZero || bad == Bad::WholeReal;
+            if (accepted) return std::nullopt;
+            return is_null();
+        }
+        case Role::Unit: return error(must + "'s', 'ms', 'us' or 'ns'" + got);
+        case Role::Sql: {
+            if (!is_text_kind(bad)) return error(must + "TEXT holding SQL statements" + got);
+            if (bad == Bad::Empty) return is_integer(0);
+            if (bad == Bad::Nul) return error(must + "TEXT without NUL bytes" + got);
+            // Not SQL: SQLite's own message, after the statement's number.
+            const std::string statement = function + ": statement 1: ";
+            if (bad == Bad::Word) return error(statement + "near \"abc\": syntax error");
+            if (bad == Bad::Padded) return error(statement + "near \"7\": syntax error");
+            if (bad == Bad::MegaSql) return error_prefix(statement + "near \"xxxxxxxx");
+            if (bad == Bad::MegaDigits) return error_prefix(statement + "near \"11111111");
+            return error_prefix(statement);
+        }
     }
     return std::nullopt;
 }
@@ -328,6 +362,7 @@ std::vector<Signature> signatures(const std::string& card_path) {
                    {{Role::Usage, "usage"}, {Role::Which, "kind"}},
                    {text(kUsage), text("output")},
                    is_integer(300)});
+    out.push_back({"maas_usage_problem", {{Role::Usage, "usage"}}, {text(kUsage)}, is_null()});
     out.push_back({"maas_load_card", {{Role::Path, "path"}}, {text(card_path)}, is_integer(2)});
     out.push_back({"maas_total", {{Role::Number, "x"}}, {real(0.001615)}, is_real(0.001615)});
     out.push_back({"maas_currency",
@@ -353,6 +388,11 @@ std::vector<Signature> signatures(const std::string& card_path) {
                    {{Role::Number, "x"}, {Role::Decimals, "decimals"}},
                    {real(0.0025), integer(3)},
                    is_text("0.003")});
+    out.push_back({"maas_instant",
+                   {{Role::Instant, "value"}, {Role::Unit, "unit"}},
+                   {integer(1754006399), text("s")},
+                   is_text("2025-07-31 23:59:59")});
+    out.push_back({"maas_exec", {{Role::Sql, "sql"}}, {text("SELECT 1; SELECT 2")}, is_integer(2)});
     return out;
 }
 
@@ -731,6 +771,17 @@ std::vector<Case> written_cases() {
                   "'uncached_input' or 'reasoning', got 'deployment'"));
         add("maas_usage_tokens", {text("{"), text("input")},
             error_prefix("maas_usage_tokens: usage is not valid JSON ("));
+        // maas_usage_problem: NULL where maas_usage_tokens reads, else the text of its error.
+        add("maas_usage_problem", {text("{'input':1,'total':2}")},
+            is_text("usage: usage_details.total (2) is not the sum of the other keys (1)"));
+        add("maas_usage_problem", {text("{'input':1.5}")},
+            is_text("usage: usage_details.input must be a non-negative integer"));
+        add("maas_usage_problem", {text("{'input' 1}")},
+            is_text("usage is not a valid ClickHouse map (expected ':' after a key at byte 10)"));
+        add("maas_usage_problem", {text("{")},
+            is_text("usage is not valid JSON (expected a key in double quotes at byte 2)"));
+        add("maas_usage_problem", {text("{}")}, is_null());
+        add("maas_usage_problem", {text("\\N")}, is_null());
     }
 
     // Wrong argument counts (checked before NULL), and NULL before any other check.
@@ -756,6 +807,7 @@ std::vector<Case> written_cases() {
         {"maas_builtin_model", 1, 1, "(name)"},
         {"maas_usage_cost", 2, 3, "(model, usage [, at])"},
         {"maas_usage_tokens", 2, 2, "(usage, kind)"},
+        {"maas_usage_problem", 1, 1, "(usage)"},
         {"maas_load_card", 1, 1, "(path)"},
         {"maas_version", 0, 0, "()"},
         {"maas_debug", 0, 0, "()"},
@@ -765,6 +817,9 @@ std::vector<Case> written_cases() {
         {"maas_currency", 1, 2, "(model [, at])"},
         {"maas_unpriced", 1, 2, "(model [, at])"},
         {"maas_convert", 3, 4, "(amount, from_currency, to_currency [, at])"},
+        {"maas_month", 1, 2, "(at [, tz])"},
+        {"maas_instant", 1, 2, "(value [, unit])"},
+        {"maas_exec", 1, 1, "(sql)"},
     };
     for (const Arity& a : arities) {
         auto message = [&](int n) {
@@ -854,6 +909,68 @@ std::vector<Case> written_cases() {
     add("maas_cost", {null(), integer(-1), text("x"), text("bad time")}, is_null());
     add("maas_training_cost", {text("Qwen3-8B"), text("qlora"), integer(-1), integer(0), null()}, is_null());
     add("maas_usage_cost", {blob("x"), text("{"), null()}, is_null());
+    add("maas_instant", {text("2026-01-01"), null()}, is_null());  // no unit: NULL, not an error
+    add("maas_instant", {null(), text("days")}, is_null());
+
+    // maas_instant: the numbers the generated table accepts, in each unit.
+    {
+        const std::string f = "maas_instant";
+        add(f, {integer(-1)}, is_text("1969-12-31 23:59:59"));
+        add(f, {integer(0)}, is_text("1970-01-01 00:00:00"));
+        add(f, {real(2.5)}, is_text("1970-01-01 00:00:02.500"));
+        add(f, {real(-2.5)}, is_text("1969-12-31 23:59:57.500"));
+        add(f, {real(-0.0)}, is_text("1970-01-01 00:00:00"));
+        add(f, {real(3.0)}, is_text("1970-01-01 00:00:03"));
+        for (const char* unit : {"s", "ms", "us", "ns"}) {
+            const bool seconds = std::string(unit) == "s";
+            add(f, {integer(-1), text(unit)}, is_text(seconds ? "1969-12-31 23:59:59" : "1969-12-31 23:59:59.999"));
+            add(f, {integer(0), text(unit)}, is_text("1970-01-01 00:00:00"));
+            add(f, {text("-1"), text(unit)}, is_text(seconds ? "1969-12-31 23:59:59" : "1969-12-31 23:59:59.999"));
+            add(f, {text("-0"), text(unit)}, is_text("1970-01-01 00:00:00"));
+            // A TEXT date ignores the unit.
+            add(f, {text("2026-01-01T08:00:00+08"), text(unit)}, is_text("2026-01-01 00:00:00"));
+            add(f, {integer(kMin), text(unit)},
+                std::string(unit) == "ns" ? is_text("1677-09-21 00:12:43.145") : is_null());
+            add(f, {integer(kMax), text(unit)},
+                std::string(unit) == "ns" ? is_text("2262-04-11 23:47:16.854") : is_null());
+        }
+        add(f, {real(2.5), text("ms")}, is_text("1970-01-01 00:00:00.003"));  // a REAL is rounded, half away from 0
+        add(f, {real(-2.5), text("ms")}, is_text("1969-12-31 23:59:59.997"));
+        add(f, {real(2.5), text("us")}, is_text("1970-01-01 00:00:00"));
+        add(f, {real(1e300), text("ns")}, is_null());
+        add(f, {text("9223372036854775807"), text("ns")}, is_text("2262-04-11 23:47:16.854"));
+        add(f, {text("9223372036854775808"), text("ns")}, is_null());
+        add(f, {text("-9223372036854775808"), text("ns")}, is_text("1677-09-21 00:12:43.145"));
+        add(f, {text("-9223372036854775809"), text("ns")}, is_null());
+        add(f, {text("01754006399"), text("s")}, is_text("2025-07-31 23:59:59"));
+        add(f, {text("1754006399.0")}, is_null());
+        add(f, {text("+1754006399")}, is_null());
+        add(f, {text("1e9")}, is_null());
+        add(f, {text("0x10")}, is_null());
+        add(f, {text("2026-01-01 08:00:00.123456789")}, is_text("2026-01-01 08:00:00.123"));
+        add(f, {text("2026-01-01T08:00:00+15:00")}, is_null());
+        add(f, {text("now")}, is_null());
+        add(f, {integer(1), text("S")}, error("maas_instant: unit must be 's', 'ms', 'us' or 'ns', got 'S'"));
+        add(f, {integer(1), text("ms ")}, error("maas_instant: unit must be 's', 'ms', 'us' or 'ns', got 'ms '"));
+    }
+
+    // maas_exec: what runs, what counts, and how errors name the statement.
+    {
+        const std::string f = "maas_exec";
+        add(f, {text("SELECT 1")}, is_integer(1));
+        add(f, {text(";;; -- nothing\n/* nothing */")}, is_integer(0));
+        add(f, {text("SELECT 1; SELECT 2; SELECT 3;")}, is_integer(3));
+        add(f, {sql("printf('%.*c', 100000, ';')")}, is_integer(0));
+        add(f, {sql("'SELECT ' || printf('%.*c', 1048576, '1')")}, is_integer(1));
+        add(f, {text("SELECT 1; SELECT")}, error("maas_exec: statement 2: incomplete input"));
+        add(f, {text("SELECT x'zz'")}, error("maas_exec: statement 1: unrecognized token: \"x'zz'\""));
+        add(f, {text("SELECT maas_cost()")},
+            error("maas_exec: statement 1: maas_cost: expected 3 to 4 arguments (model, input_tokens, output_tokens "
+                  "[, at]), got 0"));
+        add(f, {text("SELECT maas_exec(1)")},
+            error("maas_exec: statement 1: maas_exec: sql must be TEXT holding SQL statements, got 1"));
+        add(f, {text("SELECT ?1")}, is_integer(1));  // a parameter inside is unbound: NULL
+    }
 
     // maas_rates and maas_aliases with hostile constraint values.
     add_sql("SELECT count(*) FROM maas_rates(?1)", {text("qwen3-8b")}, is_integer(3));

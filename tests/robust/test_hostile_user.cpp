@@ -9,10 +9,14 @@
 // within a size limit, and never leak a file's bytes; and build/maas_nofs.so,
 // which has no way to touch the filesystem at all.
 //
-// The bounds stated here, and documented in docs/functions/maas_load_card.md
-// and docs/install-and-clients.md:
+// The bounds stated here, and documented in docs/functions/maas_load_card.md,
+// docs/functions/maas_exec.md and docs/install-and-clients.md:
 //   - maas_load_card reads at most 16 MiB, regular files only, and fails at
 //     once on anything else (a FIFO, a device, a directory);
+//   - maas_exec runs its statements through the host's authorizer (ATTACH
+//     through it is refused as when typed), and SQLITE_DIRECTONLY keeps it
+//     out of a crafted database's views and triggers (not out of its CHECK
+//     constraints, in SQLite 3.40: there the authorizer is what stops it);
 //   - a call's memory is bounded by its arguments: pricing keeps no
 //     per-row state, and the usage-JSON reader reuses one buffer per
 //     connection (checked below: 2,000 calls with 1 MiB arguments leave the
@@ -143,6 +147,8 @@ const std::set<std::string> kPricing = {"maas_builtin_cost",
                                         "maas_currency",
                                         "maas_debug",
                                         "maas_deployment_cost",
+                                        "maas_exec",
+                                        "maas_instant",
                                         "maas_model",
                                         "maas_month",
                                         "maas_price",
@@ -152,6 +158,7 @@ const std::set<std::string> kPricing = {"maas_builtin_cost",
                                         "maas_training_cost",
                                         "maas_unpriced",
                                         "maas_usage_cost",
+                                        "maas_usage_problem",
                                         "maas_usage_tokens",
                                         "maas_version"};
 
@@ -280,6 +287,102 @@ TEST_CASE("hostile user: crafted user tables cannot make the extension read a fi
     // The built-in card alone still works: its functions read no table.
     CHECK(host.answer("SELECT maas_builtin_cost('Qwen3-8B', 230, 300)") == "0.001615");
     CHECK(host.answer("SELECT count(*) FROM maas_user_changes") == "1");
+}
+
+TEST_CASE("hostile user: maas_exec runs its statements under the host's authorizer", "[robust][hostile][exec]") {
+    robust::TempDir dir;
+    const std::string attached = dir.file("attached.db"), vacuumed = dir.file("vacuumed.db");
+    for (const char* module : {MAAS_MODULE_PATH, MAAS_NOFS_MODULE_PATH}) {
+        INFO(module);
+        Host host(module);
+        const std::string refused = "error: maas_exec: statement 1: not authorized";
+        // What the host denies typed directly, it denies through maas_exec.
+        CHECK(host.answer("ATTACH " + quoted(attached) + " AS x") == "error: not authorized");
+        CHECK(host.answer("SELECT maas_exec(" + quoted("ATTACH " + quoted(attached) + " AS x") + ")") == refused);
+        // (VACUUM cannot run inside a statement at all, authorized or not.)
+        CHECK(host.answer("SELECT maas_exec(" + quoted("VACUUM INTO " + quoted(vacuumed)) + ")") ==
+              "error: maas_exec: statement 1: cannot VACUUM - SQL statements in progress");
+        CHECK(host.answer("SELECT maas_exec('CREATE TEMP TABLE t(x)')") == refused);
+        CHECK(host.answer("SELECT maas_exec('PRAGMA writable_schema = ON')") == refused);
+        CHECK(host.answer("SELECT maas_exec('SELECT 1; DETACH main')") ==
+              "error: maas_exec: statement 2: not authorized");
+        const std::string inner = "SELECT maas_exec(" + quoted("ATTACH " + quoted(attached) + " AS x") + ")";
+        CHECK(host.answer("SELECT maas_exec(" + quoted(inner) + ")") ==
+              "error: maas_exec: statement 1: maas_exec: statement 1: not authorized");
+        CHECK(host.answer("SELECT maas_exec('SELECT load_extension(''" MAAS_MODULE_PATH "'')')") == refused);
+        // What it allows runs.
+        CHECK(host.answer(
+                  "SELECT maas_exec('SELECT count(*) FROM maas_rates; SELECT maas_cost(''Qwen3-8B'', 1, 1)')") == "2");
+        struct stat st;
+        CHECK(stat(attached.c_str(), &st) != 0);
+        CHECK(stat(vacuumed.c_str(), &st) != 0);
+    }
+}
+
+// Denies ATTACH and DETACH only: a host that lets users write.
+static int deny_attach(void*, int action, const char*, const char*, const char*, const char*) {
+    return action == SQLITE_ATTACH || action == SQLITE_DETACH ? SQLITE_DENY : SQLITE_OK;
+}
+
+TEST_CASE("hostile user: a crafted view, trigger or CHECK cannot use maas_exec to attach a file",
+          "[robust][hostile][exec]") {
+    robust::TempDir dir;
+    const std::string database = dir.file("crafted.db"), attached = dir.file("attached.db");
+    const std::string attach = quoted("ATTACH " + quoted(attached) + " AS pwned");
+    {
+        sqlite3* db = nullptr;
+        REQUIRE(sqlite3_open(database.c_str(), &db) == SQLITE_OK);
+        // A view and a trigger, written without the module: SQLite does not
+        // check the function names of their bodies.
+        const std::string crafted = "CREATE VIEW innocent AS SELECT maas_exec(" + attach +
+                                    ") AS n;"
+                                    "CREATE TABLE logs(x);"
+                                    "CREATE TRIGGER logs_exec AFTER INSERT ON logs BEGIN SELECT maas_exec(" +
+                                    attach + "); END;";
+        REQUIRE(sqlite3_exec(db, crafted.c_str(), nullptr, nullptr, nullptr) == SQLITE_OK);
+        // A CHECK constraint names a function that must exist when it is created.
+        sqlite3_enable_load_extension(db, 1);
+        REQUIRE(sqlite3_load_extension(db, MAAS_MODULE_PATH, nullptr, nullptr) == SQLITE_OK);
+        REQUIRE(sqlite3_exec(db, "CREATE TABLE checked(s TEXT CHECK (maas_exec(s) >= 0))", nullptr, nullptr, nullptr) ==
+                SQLITE_OK);
+        sqlite3_close(db);
+    }
+    Host host(MAAS_MODULE_PATH, database);
+    CHECK(host.answer("SELECT n FROM innocent") == "error: unsafe use of maas_exec()");
+    // SQLite 3.40 runs a CHECK constraint's SQLITE_DIRECTONLY function (see
+    // below): maas_exec refuses to run under a statement that writes.
+    const std::string refused =
+        "maas_exec: refused while a statement that writes is running (a CHECK constraint, DEFAULT or generated column): call it from a top-level query, SELECT maas_exec(...)";
+    CHECK(host.answer("INSERT INTO checked VALUES (" + attach + ")") == "error: not authorized");
+
+    // SQLITE_DIRECTONLY holds without the host's lock-down too: trusted_schema
+    // on (SQLite's default), writes allowed.
+    sqlite3* open = nullptr;
+    REQUIRE(sqlite3_open(database.c_str(), &open) == SQLITE_OK);
+    sqlite3_enable_load_extension(open, 1);
+    REQUIRE(sqlite3_load_extension(open, MAAS_MODULE_PATH, nullptr, nullptr) == SQLITE_OK);
+    auto error_of = [&](const std::string& sql) {
+        char* message = nullptr;
+        const int rc = sqlite3_exec(open, sql.c_str(), nullptr, nullptr, &message);
+        const std::string text = rc == SQLITE_OK ? "" : message ? message : "?";
+        sqlite3_free(message);
+        return text;
+    };
+    CHECK(error_of("SELECT n FROM innocent") == "unsafe use of maas_exec()");
+    CHECK(error_of("INSERT INTO logs VALUES (1)") == "unsafe use of maas_exec()");
+    // A CHECK constraint read from the file is another matter: SQLite 3.40
+    // runs SQLITE_DIRECTONLY functions there (the sqlite3 shell's writefile()
+    // as much as maas_exec), even with trusted_schema off.  maas_exec refuses
+    // to run while a statement that writes is stepped, which is when every
+    // CHECK, DEFAULT and generated column is evaluated, with or without an
+    // authorizer.  (An SQLite that refuses the call itself is fine too.)
+    const std::string checked = error_of("INSERT INTO checked VALUES (" + attach + ")");
+    CHECK((checked == refused || checked == "unsafe use of maas_exec()"));
+    sqlite3_set_authorizer(open, deny_attach, nullptr);
+    CHECK(error_of("SELECT * FROM pwned.sqlite_schema") == "no such table: pwned.sqlite_schema");
+    sqlite3_close(open);
+    struct stat st;
+    CHECK(stat(attached.c_str(), &st) != 0);
 }
 
 TEST_CASE("hostile user: memory stays bounded over many calls with 1 MiB arguments", "[robust][hostile][heavy]") {

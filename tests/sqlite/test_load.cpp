@@ -36,11 +36,9 @@ TEST_CASE("loading adds exactly the maas functions and module", "[load]") {
         if (!modules_before.count(m)) added_modules.insert(m);
     for (const auto& f : functions_before) CHECK(functions_after.count(f) == 1);  // nothing replaced
 
-    // Pure (deterministic, innocuous) and never SQLITE_DIRECTONLY: none of
-    // them reads files or changes state.
     // The built-in card's functions are pure (deterministic, innocuous); those
     // that read the user's price tables are neither; maas_load_card reads
-    // files, so it is SQLITE_DIRECTONLY.
+    // files and maas_exec runs any SQL, so they are SQLITE_DIRECTONLY.
     const std::string pure = "/-1/" + std::to_string(kDeterministic | kInnocuous);
     const std::string reads_database = "/-1/0";
     const std::string direct_only = "/-1/" + std::to_string(kDirectOnly);
@@ -61,13 +59,16 @@ TEST_CASE("loading adds exactly the maas functions and module", "[load]") {
                                                    "maas_unpriced" + reads_database,
                                                    "maas_convert" + reads_database,
                                                    "maas_usage_tokens" + pure,
+                                                   "maas_usage_problem" + pure,
                                                    "maas_load_card" + direct_only,
                                                    "maas_version" + pure,
                                                    "maas_debug" + pure,
                                                    "maas_total" + pure,
                                                    "maas_total_text" + pure,
                                                    "maas_round_text" + pure,
-                                                   "maas_month" + pure});
+                                                   "maas_month" + pure,
+                                                   "maas_instant" + pure,
+                                                   "maas_exec" + direct_only});
     CHECK(added_modules == std::set<std::string>{"maas_rates", "maas_aliases"});
 }
 

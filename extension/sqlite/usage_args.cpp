@@ -1,0 +1,57 @@
+// usage_args.cpp - reading a usage argument and wording its problems (see
+// usage_args.hpp).
+#include "usage_args.hpp"
+
+#include <string_view>
+
+#include "failure.hpp"
+#include "function_support.hpp"
+#include "sql_args.hpp"
+
+namespace maas {
+
+std::string usage_problem(Usage outcome, const std::string& why) {
+    switch (outcome) {
+        case Usage::malformed: return "usage is not valid JSON (" + why + ")";
+        case Usage::malformed_map: return "usage is not a valid ClickHouse map (" + why + ")";
+        case Usage::bad_value: return "usage: " + why;
+        case Usage::found:
+        case Usage::missing:
+        case Usage::out_of_memory: break;
+    }
+    return std::string();
+}
+
+bool read_usage_outcome(sqlite3_context* ctx, sqlite3_value* value, const char* function, Usage& outcome,
+                        TokenCounts& tokens, std::string& why) {
+    // The type first: sqlite3_value_text would make a BLOB look like TEXT.
+    if (sqlite3_value_type(value) == SQLITE_BLOB) {
+        report_bad_argument(ctx, {function, "usage"}, "JSON text", value);
+        return false;
+    }
+    const char* text = reinterpret_cast<const char*>(sqlite3_value_text(value));
+    if (!text) {
+        sqlite3_result_error_nomem(ctx);
+        return false;
+    }
+    outcome = binding_of(ctx).state->usage_memo().read(std::string_view(text, size_t(sqlite3_value_bytes(value))),
+                                                       tokens, why);
+    if (outcome != Usage::out_of_memory) return true;
+    sqlite3_result_error_nomem(ctx);
+    return false;
+}
+
+bool read_usage(sqlite3_context* ctx, sqlite3_value* value, const char* function, TokenCounts& tokens, bool& found) {
+    found = false;
+    Usage outcome;
+    std::string why;
+    if (!read_usage_outcome(ctx, value, function, outcome, tokens, why)) return false;
+    if (outcome == Usage::found || outcome == Usage::missing) {
+        found = outcome == Usage::found;
+        return true;
+    }
+    report_error(ctx, std::string(function) + ": " + usage_problem(outcome, why));
+    return false;
+}
+
+}  // namespace maas
