@@ -17,9 +17,10 @@
 //      ratio is the target's verdict (a VM's speed drifts within a run);
 //   3. times load-to-first-result and measures peak memory in child processes
 //      (it runs itself with --child-first-result / --child-mem);
-//   4. prints issue 14's targets, each with its verdict, and the tables, also
+//   4. prints the targets, each with its verdict, and the tables, also
 //      written to build/bench/result-N.md; its first part, between
-//      readme-speed markers, is what scripts/readme_speed.py puts in README.md.
+//      results markers, is what scripts/bench_results.py writes to
+//      bench/RESULTS.md.
 // Exit status: 0, or 1 when a variant fails or the sums disagree.  Never
 // because of timing.
 #include <sqlite3.h>
@@ -463,8 +464,8 @@ constexpr Shape kShapes[] = {
 };
 constexpr size_t kShapeCount = sizeof kShapes / sizeof *kShapes;
 
-// Issue 14's ratio targets: `id` over `base` at most `limit`, or (faster)
-// base over id at least `limit`.  One list: the paired rounds time these
+// The speed targets (bench/README.md): `id` over `base` at most `limit`, or
+// (faster) base over id at least `limit`.  One list: the paired rounds time these
 // pairs, and the report gives their verdicts.
 struct RatioTarget {
     std::string what, id, base;
@@ -491,7 +492,7 @@ std::vector<RatioTarget> ratio_targets() {
                          2.0, true});
     }
     // What any per-row function costs SQLite, and what maas_cost adds to it
-    // (read_arguments below): no targets of the issue, the reason why (4)
+    // (read_arguments below): no targets, the reason why (4)
     // and (5) cannot reach theirs.
     t.push_back({"(1a) over (1)", "1a", "1", 0, false, false});
     t.push_back({"(4) over (1a)", "4", "1a", 0, false, false});
@@ -881,7 +882,7 @@ const char* kRatesJoinSql =
     "SELECT SUM(l.prompt_tokens * i.price / 1000 + l.completion_tokens * o.price / 1000) FROM logs l "
     "JOIN maas_rates i ON i.lookup = l.model_name AND i.item = 'input' "
     "JOIN maas_rates o ON o.lookup = l.model_name AND o.item = 'output'";
-// The floor of a table of stored usage, as issue 14 names it: the same scan,
+// The floor of a table of stored usage, as the targets name it: the same scan,
 // each row's model name and body read by a built-in that looks at every
 // byte (length() of TEXT counts its characters), as any function that reads
 // the usage must.  (6f.r) is the scan alone: length() of a BLOB is the size
@@ -1410,8 +1411,8 @@ int run(const Options& o) {
         }
     }
 
-    // 4. the report: first the part README.md shows (scripts/readme_speed.py
-    // copies it between its markers), then the details.
+    // 4. the report: first the part bench/RESULTS.md shows (scripts/bench_results.py
+    // copies it from between its markers), then the details.
     auto ns = [&](const std::string& id) {
         const Variant& v = find(id);
         return v.error.empty() ? median(v.ns_per_row) : NAN;
@@ -1467,11 +1468,11 @@ int run(const Options& o) {
                                  " at the start, " + load_average() + " at the end.";
     int met = 0;
     for (const Target& t : targets) met += t.met;
-    md << "<!-- readme-speed:begin n=" << o.n << " -->\n";
+    md << "<!-- results:begin n=" << o.n << " -->\n";
     md << "Measured by " << run_line << " Medians of " << reps << " runs per variant over " << with_commas(o.n)
        << " rows (the usage shapes (6r)–(6s): " << with_commas(shape_rows)
        << " rows each); timings on a shared machine vary by ±20%.\n\n";
-    md << "Issue 14's targets, as ratios measured in this run (" << met << " of " << targets.size()
+    md << "The targets, as ratios measured in this run (" << met << " of " << targets.size()
        << " met). Each ratio is the median of " << rounds
        << " paired rounds, the variant and its base timed back to back; the ns/row beside it are the medians"
           " of the round-robin runs:\n\n";
@@ -1503,7 +1504,7 @@ int run(const Options& o) {
                           t.id.c_str(), t.limit, calibration.c_str(), alone);
         }
     md << "\n";
-    md << "\nNot issue-14 targets, for comparison: ";
+    md << "\nBeside the targets, for comparison: ";
     {
         const double t1 = ns("1"), t2 = ns("2"), t3 = ns("3"), t4 = ns("4");
         // Time added over the floor is printed as such, not as a ratio: when
@@ -1520,7 +1521,7 @@ int run(const Options& o) {
                   ns("6f.r") / ns("6f"))
            << ".\n";
     }
-    md << "<!-- readme-speed:end -->\n\n";
+    md << "<!-- results:end -->\n\n";
 
     md << "### Details: sqlite-maas benchmark, " << with_commas(o.n) << " usage rows\n\n";
     md << "Median of " << reps << " runs per variant, ns per row; × its floor is the ratio to the floor"

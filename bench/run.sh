@@ -7,10 +7,10 @@
 #
 # Builds build/maas.so (cmake, target maas) and build/bench/maas_bench (g++ -O2
 # -Werror, linked with the system libsqlite3), then runs it; the data is kept in
-# build/bench/usage-v2-N.db and reused.  The report (issue 14's targets with
+# build/bench/usage-v2-N.db and reused.  The report (the speed targets with
 # their verdicts, then the details) is also written to build/bench/result-N.md;
-# `python3 scripts/readme_speed.py build/bench/result-N.md` puts its first part
-# in README.md.
+# `python3 scripts/bench_results.py build/bench/result-N.md` writes its first
+# part to bench/RESULTS.md.
 #
 # Environment: BENCH_REPS (runs per variant; default 5, 3 from 5M rows),
 # MAAS_SO (benchmark this module instead of building build/maas.so),

@@ -1,8 +1,8 @@
 -- acceptance.sql - the public SQL interface, checked against the published
 -- price list (shared/seed/000_1cd2ef185819af08.txt, iFlytek Xingchen MaaS,
 -- 2025-07-08).  Each line prints a label and the value; NULL prints as NULL.
--- An error goes to stderr as "Runtime error near line N: ..." and the shell
--- carries on with the next statement (no -bail).
+-- An error goes to stderr ("Runtime error near line N: ..."); the shell goes on.
+-- expect: error (the bad-input lines)
 .nullvalue NULL
 .headers off
 .mode list

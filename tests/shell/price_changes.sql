@@ -9,6 +9,7 @@
 --                0.0004 at the page's own time (2025-7-8 13:25 Beijing time):
 --                a correction, in force at every instant, so never listed
 -- The page has 131 prices; 130 are the same at both instants.
+-- expect: error (section 6: @before and @after that are not times)
 .read sql/user_tables.sql
 INSERT INTO maas_user_rates(provider, model, service, item, price, unit, currency, effective_from, source)
 VALUES ('iflytek-xingchen', 'DeepSeek-V3', 'inference', 'output', '0.016', 'k_tokens', 'CNY',

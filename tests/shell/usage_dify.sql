@@ -2,7 +2,7 @@
 -- exports imported as a user imports them (examples/dify_import.sql:
 -- `.import --csv`, every column TEXT), checked against calls written out
 -- here by hand from the CSV files.
---
+-- expect: error (the last check: a table that is not Dify's)
 -- The hand side:
 --   calls   each billed call of the fixture, by the last two digits of its id
 --           (m: messages, n: workflow_node_executions), with the model it

@@ -1,7 +1,7 @@
 -- usage_litellm.sql - sql/reports/litellm.sql on the example LiteLLM spend log
 -- (examples/litellm_spendlogs.sql, a CSV export: every column TEXT), its
 -- temp.maas_usage checked against totals computed here without sqlite-maas.
---
+-- expect: error (the last check: a table that is not LiteLLM's)
 -- The check reads the raw table itself:
 --   billed  not a cache hit of LiteLLM's own cache (cache_hit 'True'), not a
 --           failure without tokens, not an MCP tool call;

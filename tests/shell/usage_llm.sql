@@ -8,7 +8,7 @@
 --      response_json, responses empty), then without `responses`;
 --   4. llm_logs.sql without `turns`, then `responses` without resolved_model
 --      (before llm 0.27); 5. the column check.
---
+-- expect: error (section 5: the column check)
 -- By hand, each call of the fixture: its Beijing month (UTC+8), the published
 -- model that served it (the names mapped by reading response_json and
 -- resolved_model: xdeepseekv3 and deepseek-v3 -> DeepSeek-V3, xdeepseekr1 and

@@ -2,7 +2,7 @@
 -- LobeHub messages, a CSV export imported as a user imports it
 -- (examples/lobechat_import.sql: `.import --csv`, every column TEXT),
 -- checked against calls written out here by hand from the CSV file.
---
+-- expect: error (the last check: a table that is not LobeChat's)
 -- The hand side:
 --   calls   each billed call of the fixture, by its id, with the model it
 --           means, its tokens (input counts the cached reads and writes, as

@@ -1,7 +1,7 @@
 -- usage_newapi.sql - sql/reports/newapi.sql on the example new-api log
 -- (examples/newapi_logs.sql), its temp.maas_usage checked against totals
 -- computed here without sqlite-maas.
---
+-- expect: error (the last check: a table that is not new-api's)
 -- The check reads the raw table itself:
 --   billed  type 2 (consume) rows; of those, not the task settlement (3015)
 --           nor the violation fee (3016);

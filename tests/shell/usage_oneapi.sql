@@ -1,7 +1,7 @@
 -- usage_oneapi.sql - sql/reports/oneapi.sql on the example one-api log
 -- (examples/oneapi_logs.sql), its temp.maas_usage checked against counts
 -- written out here by hand, without sqlite-maas.
---
+-- expect: error (the last check: a table that is not one-api's)
 --   billed  the consume rows (type 2): 14 of the 18; not the top-up (13),
 --           the channel test (14), the admin and system notes (15, 16);
 --   names   one-api logs the name it sent upstream: xdeepseekv3 is

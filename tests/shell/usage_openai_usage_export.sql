@@ -2,7 +2,7 @@
 -- example export (examples/openai_usage_export.csv, imported with .import
 -- --csv: every column TEXT), its temp.maas_usage checked against totals
 -- computed here without sqlite-maas.
---
+-- expect: error (the last check: a table that is not an export)
 -- The check reads the raw table itself:
 --   calls   a row is a bucket of num_model_requests calls; an empty bucket
 --           (no request, no token) is none;

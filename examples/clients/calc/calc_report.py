@@ -42,7 +42,7 @@ except ImportError as error:  # pragma: no cover - depends on the machine
 # A plain SELECT (no TEMP view, no shell dot-commands), so that any ODBC
 # client can run it.  maas_total() adds the costs exactly, as the decimals
 # they are, and rounds once to the nearest REAL (see
-# sql/reports/cost_by_month_model.sql).
+# docs/functions/maas_total.md).
 # The served model: new-api's upstream_model_name when a channel mapped the
 # request (in `other`), else model_name.  Months are UTC here, as the
 # workbook's checks expect; the shell reports group by Beijing time (@tz).
