@@ -1071,61 +1071,129 @@ std::string utc_now() {
 
 const char* verdict(bool met) { return met ? "met" : "**NOT met**"; }
 
-int run(const Options& o) {
-    bool ok = true;
-    std::vector<std::string> problems;
-    // v2: response bodies in their own table.
-    const std::string db_path = o.dir + "/usage-v2-" + std::to_string(o.n) + ".db";
-    const std::string so = absolute(o.so);
-    const int reps = o.reps > 0 ? o.reps : (o.n >= 5000000 ? 3 : 5);
-    const Clock::time_point t_all = Clock::now();
-    const std::string load_at_start = load_average();
-    const std::string started = utc_now();
-    const int64_t shape_rows = shape_rows_for(o.n);
-
-    std::printf("# sqlite-maas benchmark, N = %s rows, %d runs per variant\n\n", with_commas(o.n).c_str(), reps);
-
-    // 1. the usage database
+// What a run is given and works out before it measures anything, and the
+// problems it finds on the way.
+struct Run {
+    Options o;
+    std::string db_path, so;
+    int reps = 0;
+    int64_t shape_rows = 0;
+    std::string started, load_at_start;
+    std::string maas_build = "?";  // from maas_debug()
     DataInfo info;
-    if (read_meta(db_path, o.n, info)) {
+    std::vector<std::string> problems;  // each fails the run (exit status 1); timing never does
+
+    // The rows a variant over `table` reads.
+    int64_t rows_of(const std::string& table) const {
+        return table == "logs" || table == "responses" || table == "alias_probe" ? o.n : shape_rows;
+    }
+};
+
+const Variant& find_variant(const std::vector<Variant>& variants, const std::string& id) {
+    auto it = std::find_if(variants.begin(), variants.end(), [&](const Variant& x) { return x.id == id; });
+    if (it == variants.end()) throw Error("no variant " + id);
+    return *it;
+}
+
+// The median ns per row of a variant; NaN when it failed.
+double ns_of(const std::vector<Variant>& variants, const std::string& id) {
+    const Variant& v = find_variant(variants, id);
+    return v.error.empty() ? median(v.ns_per_row) : NAN;
+}
+
+using PairedRounds = std::map<std::string, std::vector<double>>;  // "id/base": the ratio of each paired round
+
+double paired_ratio(const PairedRounds& paired, const std::string& id, const std::string& base) {
+    const auto rounds_of = paired.find(id + "/" + base);
+    return rounds_of == paired.end() || rounds_of->second.empty() ? NAN : median(rounds_of->second);
+}
+
+struct PythonResult {
+    bool ran = false;
+    std::string note;
+    int64_t rows = 0;
+    double ns = NAN, floor_ns = NAN, sum = NAN, reference = NAN, min = NAN, max = NAN;
+    std::string version;
+};
+
+// Load to first result, in µs: in fresh processes (cold) and in further
+// connections of this one (warm).
+struct LoadTimes {
+    std::vector<double> cold_total, cold_load, cold_query, warm_total, warm_load, warm_query;
+};
+
+struct Mem {
+    int64_t rows;
+    std::string which;
+    int64_t loaded_kb = -1, peak_kb = -1;
+};
+
+struct MemoryPeaks {
+    int64_t small_rows = 0;  // N/10: the peak over N is held to the peak over these
+    std::vector<Mem> queries;
+};
+
+// Everything a run measured, for the verdicts and the report.
+struct Measured {
+    std::vector<Variant> variants;
+    std::string rates_plan;  // (3)'s query plan
+    std::vector<RatioTarget> ratios;
+    int rounds = 0;
+    PairedRounds paired;
+    double shape_reference = NAN;
+    PythonResult py;
+    LoadTimes load;
+    MemoryPeaks memory;
+};
+
+// 1. the usage database: reused when its bench_meta says it is this N and
+// generator, else built.
+DataInfo prepare_data(const Run& r) {
+    DataInfo info;
+    if (read_meta(r.db_path, r.o.n, info)) {
         info.reused = true;
-        std::printf("reusing %s (built in %.0f s)\n", db_path.c_str(), info.build_seconds);
+        std::printf("reusing %s (built in %.0f s)\n", r.db_path.c_str(), info.build_seconds);
     } else {
         info = DataInfo{};
-        std::printf("building %s ...\n", db_path.c_str());
+        std::printf("building %s ...\n", r.db_path.c_str());
         std::fflush(stdout);
-        build_database(db_path, o.n, info);
+        build_database(r.db_path, r.o.n, info);
         std::printf("built in %.1f s\n", info.build_seconds);
     }
+    const double n = double(r.o.n);
     std::printf("  %.1f MB, average response %.0f bytes; names: %.2f%% aliases, %.2f%% letter-case variants, "
                 "%.2f%% unknown\n",
-                double(file_size(db_path)) / 1e6, info.avg_response_bytes,
-                100.0 * double(info.alias_rows) / double(o.n), 100.0 * double(info.case_rows) / double(o.n),
-                100.0 * double(info.unknown_rows) / double(o.n));
-    std::printf("  usage shapes: %s rows each:", with_commas(shape_rows).c_str());
+                double(file_size(r.db_path)) / 1e6, info.avg_response_bytes, 100.0 * double(info.alias_rows) / n,
+                100.0 * double(info.case_rows) / n, 100.0 * double(info.unknown_rows) / n);
+    std::printf("  usage shapes: %s rows each:", with_commas(r.shape_rows).c_str());
     for (size_t k = 0; k < kShapeCount; ++k) std::printf(" %s %.0f B", kShapes[k].table, info.avg_shape_bytes[k]);
     std::printf("\n");
+    return info;
+}
 
-    sqlite3* db = open_db(db_path);
-    load_module(db, so);
+// The usage database with maas.so loaded and read_arguments registered; sets
+// r.maas_build, and warns when it is not a Release build.
+sqlite3* open_bench_db(Run& r) {
+    sqlite3* db = open_db(r.db_path);
+    load_module(db, r.so);
     if (sqlite3_create_function(db, "read_arguments", -1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, nullptr, read_arguments,
                                 nullptr, nullptr) != SQLITE_OK)
         throw Error(std::string("read_arguments: ") + sqlite3_errmsg(db));
     const std::string debug = query_text(db, "SELECT maas_debug()");
-    std::string maas_build = "?";
-    {
-        const size_t b = debug.find("build: ");
-        if (b != std::string::npos) {
-            const size_t e = debug.find('\n', b);
-            maas_build = debug.substr(b + 7, e - b - 7);
-        }
+    const size_t b = debug.find("build: ");
+    if (b != std::string::npos) {
+        const size_t e = debug.find('\n', b);
+        r.maas_build = debug.substr(b + 7, e - b - 7);
     }
-    if (maas_build.find("Release") == std::string::npos)
+    if (r.maas_build.find("Release") == std::string::npos)
         std::printf("WARNING: maas.so is not a Release build (%s): timings are not representative\n",
-                    maas_build.c_str());
+                    r.maas_build.c_str());
+    return db;
+}
 
-    // (2)'s table: the same prices as maas_rates, keyed case-insensitively,
-    // with one extra row per alias.
+// (2)'s table: the same prices as maas_rates, keyed case-insensitively,
+// with one extra row per alias.
+void make_plain_rates(sqlite3* db) {
     exec(db, "DROP TABLE IF EXISTS plain_rates;"
              "CREATE TABLE plain_rates(model TEXT COLLATE NOCASE PRIMARY KEY, input REAL, output REAL);"
              "INSERT INTO plain_rates SELECT model, max(CASE item WHEN 'input' THEN price END),"
@@ -1134,21 +1202,15 @@ int run(const Options& o) {
              "INSERT INTO plain_rates SELECT a.alias, p.input, p.output FROM maas_aliases a"
              " JOIN plain_rates p ON p.model = a.model;");
     const int64_t plain_rows = query_int(db, "SELECT count(*) FROM plain_rates");
-
-    std::vector<Variant> variants = make_variants();
-    auto find = [&](const std::string& id) -> Variant& {
-        auto it = std::find_if(variants.begin(), variants.end(), [&](const Variant& x) { return x.id == id; });
-        if (it == variants.end()) throw Error("no variant " + id);
-        return *it;
-    };
-    auto rows_of = [&](const std::string& table) {
-        return table == "logs" || table == "responses" || table == "alias_probe" ? o.n : shape_rows;
-    };
     std::printf("\nplain_rates: %lld rows (models priced for input and output, plus their aliases)\n",
                 (long long)plain_rows);
+}
+
+// Prints the query plans of the JOINs (2) and (3); returns (3)'s, for the report.
+std::string print_join_plans(sqlite3* db, const std::vector<Variant>& variants) {
     std::string rates_plan;
     for (const char* which : {"2", "3"}) {
-        const Variant& v = find(which);
+        const Variant& v = find_variant(variants, which);
         std::printf("query plan of (%s):\n", which);
         std::vector<std::string> plan = query_plan(db, v.sql);
         int index6 = 0;
@@ -1160,8 +1222,14 @@ int run(const Options& o) {
         if (v.id == "3" && index6 != 2)
             std::printf("WARNING: (3) does not look up maas_rates by INDEX 6 (lookup + item) twice\n");
     }
+    return rates_plan;
+}
 
-    // 2. timing: one warm-up pass of each table (its floor), then round-robin runs
+using Statements = std::vector<std::unique_ptr<Stmt>>;  // one per variant; null once it has failed
+
+// 2. timing: one warm-up pass of each table (its floor), then round-robin runs.
+// Returns the prepared statements, for the paired rounds.
+Statements time_round_robin(sqlite3* db, std::vector<Variant>& variants, const Run& r) {
     std::printf("\nwarming up ...\n");
     std::fflush(stdout);
     for (const Variant& v : variants)
@@ -1170,7 +1238,7 @@ int run(const Options& o) {
             Stmt st(db, v.sql);
             run_once(st, ignored);
         }
-    std::vector<std::unique_ptr<Stmt>> statements;
+    Statements statements;
     for (Variant& v : variants) {
         try {
             statements.push_back(std::make_unique<Stmt>(db, v.sql));
@@ -1179,16 +1247,15 @@ int run(const Options& o) {
             statements.push_back(nullptr);
         }
     }
-    std::map<std::string, std::vector<double>> paired;  // "id/base": the ratio of each paired round
-    for (int rep = 0; rep < reps; ++rep) {
-        std::printf("run %d/%d:", rep + 1, reps);
+    for (int rep = 0; rep < r.reps; ++rep) {
+        std::printf("run %d/%d:", rep + 1, r.reps);
         for (size_t i = 0; i < variants.size(); ++i) {
             Variant& v = variants[i];
             if (!statements[i]) continue;
             try {
                 double sum;
                 const double s = run_once(*statements[i], sum);
-                v.ns_per_row.push_back(s * 1e9 / double(rows_of(v.table)));
+                v.ns_per_row.push_back(s * 1e9 / double(r.rows_of(v.table)));
                 if (rep > 0 && !(sum == v.sum || (std::isnan(sum) && std::isnan(v.sum)))) v.sum_changed = true;
                 v.sum = sum;
                 std::printf(" (%s) %.0f", v.id.c_str(), v.ns_per_row.back());
@@ -1201,20 +1268,24 @@ int run(const Options& o) {
         }
         std::printf(" ns/row\n");
     }
+    return statements;
+}
 
-    // Paired rounds for the ratio targets: each round times a target's
-    // variant and its base back to back (in alternating order), so that the
-    // ratio is taken between two runs seconds apart.  On a shared VM the
-    // speed drifts by 20% and more within a run; the round-robin above puts
-    // minutes between a variant and its floor.  A target's verdict is the
-    // median of its rounds' ratios.
-    const std::vector<RatioTarget> ratios = ratio_targets();
-    const int rounds = std::max(reps, 5);
+// Paired rounds for the ratio targets: each round times a target's
+// variant and its base back to back (in alternating order), so that the
+// ratio is taken between two runs seconds apart.  On a shared VM the
+// speed drifts by 20% and more within a run; the round-robin above puts
+// minutes between a variant and its floor.  A target's verdict is the
+// median of its rounds' ratios.
+PairedRounds time_paired_rounds(const std::vector<Variant>& variants, Statements& statements,
+                                const std::vector<RatioTarget>& ratios, int rounds) {
+    PairedRounds paired;
     for (int round = 0; round < rounds; ++round) {
         std::printf("paired round %d/%d:", round + 1, rounds);
         for (const RatioTarget& pair : ratios) {
             const std::string &id = pair.id, &base = pair.base;
-            const size_t a = size_t(&find(id) - variants.data()), b = size_t(&find(base) - variants.data());
+            const size_t a = size_t(&find_variant(variants, id) - variants.data()),
+                         b = size_t(&find_variant(variants, base) - variants.data());
             if (!statements[a] || !statements[b]) continue;
             double sum, ta, tb;
             if (round % 2 == 0) {
@@ -1230,206 +1301,197 @@ int run(const Options& o) {
         }
         std::printf("\n");
     }
-    statements.clear();
+    return paired;
+}
 
-    // The reference of the shape tables: maas_cost over the same rows of `logs`.
-    double shape_reference = NAN;
-    {
-        Stmt st(db, "SELECT SUM(maas_cost(model_name, prompt_tokens, completion_tokens)) FROM logs WHERE rowid <= ?1");
-        sqlite3_bind_int64(st.s, 1, shape_rows);
-        run_once(st, shape_reference);
+// SUM(maas_cost(…)) over the first `rows` rows of `logs`, untimed: the
+// reference of the shape tables and of (7).
+double logs_reference(sqlite3* db, int64_t rows) {
+    double sum = NAN;
+    Stmt st(db, "SELECT SUM(maas_cost(model_name, prompt_tokens, completion_tokens)) FROM logs WHERE rowid <= ?1");
+    sqlite3_bind_int64(st.s, 1, rows);
+    run_once(st, sum);
+    return sum;
+}
+
+// The same prices, as (2) has them, for the script's dict.
+void write_prices(sqlite3* db, const std::string& path) {
+    std::ofstream prices(path);
+    Stmt st(db, "SELECT model, input, output FROM plain_rates ORDER BY model");
+    prices << "{";
+    bool first = true;
+    while (st.step()) {
+        prices << (first ? "" : ",") << "\n  \"" << sqlite3_column_text(st.s, 0) << "\": ["
+               << fmt("%.17g", sqlite3_column_double(st.s, 1)) << ", " << fmt("%.17g", sqlite3_column_double(st.s, 2))
+               << "]";
+        first = false;
     }
+    prices << "\n}\n";
+}
 
-    // (7): Python UDF on a sample
-    struct PythonResult {
-        bool ran = false;
-        std::string note;
-        int64_t rows = 0;
-        double ns = NAN, floor_ns = NAN, sum = NAN, reference = NAN, min = NAN, max = NAN;
-        std::string version;
-    } py;
+// (7): the Python UDF on a sample, bench/python_udf.py in a child process.
+PythonResult run_python_udf(sqlite3* db, Run& r) {
+    PythonResult py;
+    const Options& o = r.o;
     const int64_t sample = std::min<int64_t>(o.n, 200000);
     if (o.python.empty() || access(o.python.c_str(), X_OK) != 0) {
         py.note = o.python + " not found: (7) skipped";
-    } else {
-        // The same prices, as (2) has them, for the script's dict.
-        const std::string prices_path = o.dir + "/prices.json";
-        {
-            std::ofstream prices(prices_path);
-            Stmt st(db, "SELECT model, input, output FROM plain_rates ORDER BY model");
-            prices << "{";
-            bool first = true;
-            while (st.step()) {
-                prices << (first ? "" : ",") << "\n  \"" << sqlite3_column_text(st.s, 0) << "\": ["
-                       << fmt("%.17g", sqlite3_column_double(st.s, 1)) << ", "
-                       << fmt("%.17g", sqlite3_column_double(st.s, 2)) << "]";
-                first = false;
-            }
-            prices << "\n}\n";
-        }
-        {
-            Stmt st(db,
-                    "SELECT SUM(maas_cost(model_name, prompt_tokens, completion_tokens)) FROM logs WHERE rowid <= ?1");
-            sqlite3_bind_int64(st.s, 1, sample);
-            run_once(st, py.reference);
-        }
-        std::printf("(7) %s %s on the first %s rows ...\n", o.python.c_str(), o.py_script.c_str(),
-                    with_commas(sample).c_str());
-        std::fflush(stdout);
-        std::string out;
-        const int status = run_capture({o.python, o.py_script, "--db", db_path, "--limit", std::to_string(sample),
-                                        "--reps", std::to_string(reps), "--prices", prices_path},
-                                       out);
-        if (status == 3) {
-            py.note = value_of(out, "skipped");
-        } else if (status != 0) {
-            py.note = "python_udf.py failed (exit " + std::to_string(status) + ")";
-            problems.push_back("(7) " + py.note);
-            ok = false;
-        } else {
-            py.ran = true;
-            py.rows = std::atoll(value_of(out, "rows").c_str());
-            py.ns = std::atof(value_of(out, "ns_per_row").c_str());
-            py.floor_ns = std::atof(value_of(out, "floor_ns_per_row").c_str());
-            py.min = std::atof(value_of(out, "min_ns_per_row").c_str());
-            py.max = std::atof(value_of(out, "max_ns_per_row").c_str());
-            const std::string s = value_of(out, "sum");
-            py.sum = s == "None" || s.empty() ? NAN : std::atof(s.c_str());
-            py.version = value_of(out, "python");
-        }
+        return py;
     }
+    const std::string prices_path = o.dir + "/prices.json";
+    write_prices(db, prices_path);
+    py.reference = logs_reference(db, sample);
+    std::printf("(7) %s %s on the first %s rows ...\n", o.python.c_str(), o.py_script.c_str(),
+                with_commas(sample).c_str());
+    std::fflush(stdout);
+    std::string out;
+    const int status = run_capture({o.python, o.py_script, "--db", r.db_path, "--limit", std::to_string(sample),
+                                    "--reps", std::to_string(r.reps), "--prices", prices_path},
+                                   out);
+    if (status == 3) {
+        py.note = value_of(out, "skipped");
+    } else if (status != 0) {
+        py.note = "python_udf.py failed (exit " + std::to_string(status) + ")";
+        r.problems.push_back("(7) " + py.note);
+    } else {
+        py.ran = true;
+        py.rows = std::atoll(value_of(out, "rows").c_str());
+        py.ns = std::atof(value_of(out, "ns_per_row").c_str());
+        py.floor_ns = std::atof(value_of(out, "floor_ns_per_row").c_str());
+        py.min = std::atof(value_of(out, "min_ns_per_row").c_str());
+        py.max = std::atof(value_of(out, "max_ns_per_row").c_str());
+        const std::string s = value_of(out, "sum");
+        py.sum = s == "None" || s.empty() ? NAN : std::atof(s.c_str());
+        py.version = value_of(out, "python");
+    }
+    return py;
+}
 
-    // 3. load to first result; memory
+// 3. load to first result: 30 fresh processes (this program, --child-first-result),
+// then 50 further connections in this one.
+LoadTimes time_first_result(Run& r) {
     std::printf("load to first result: 30 fresh processes, 50 fresh connections ...\n");
     std::fflush(stdout);
     const std::string self = self_path();
-    std::vector<double> cold_total, cold_load, cold_query, warm_total, warm_load, warm_query;
+    LoadTimes t;
     for (int i = 0; i < 30; ++i) {
         std::string out;
-        if (run_capture({self, "--child-first-result", so}, out) != 0) {
-            problems.push_back("first-result child failed: " + out);
-            ok = false;
+        if (run_capture({self, "--child-first-result", r.so}, out) != 0) {
+            r.problems.push_back("first-result child failed: " + out);
             break;
         }
-        cold_total.push_back(std::atof(value_of(out, "total_us").c_str()));
-        cold_load.push_back(std::atof(value_of(out, "load_us").c_str()));
-        cold_query.push_back(std::atof(value_of(out, "query_us").c_str()));
+        t.cold_total.push_back(std::atof(value_of(out, "total_us").c_str()));
+        t.cold_load.push_back(std::atof(value_of(out, "load_us").c_str()));
+        t.cold_query.push_back(std::atof(value_of(out, "query_us").c_str()));
     }
     for (int i = 0; i < 50; ++i) {
         const Clock::time_point t0 = Clock::now();
         sqlite3* fresh = open_db(":memory:");
         const Clock::time_point t1 = Clock::now();
-        load_module(fresh, so);
+        load_module(fresh, r.so);
         const Clock::time_point t2 = Clock::now();
-        warm_load.push_back(std::chrono::duration<double, std::micro>(t2 - t1).count());
+        t.warm_load.push_back(std::chrono::duration<double, std::micro>(t2 - t1).count());
         double value = 0;
         {
             Stmt st(fresh, "SELECT maas_cost('DeepSeek-R1', 1000, 1000)");
             st.step();
             value = sqlite3_column_double(st.s, 0);
         }
-        warm_query.push_back(std::chrono::duration<double, std::micro>(Clock::now() - t2).count());
+        t.warm_query.push_back(std::chrono::duration<double, std::micro>(Clock::now() - t2).count());
         sqlite3_close(fresh);
-        warm_total.push_back(std::chrono::duration<double, std::micro>(Clock::now() - t0).count());
-        if (value != 0.02) {
-            problems.push_back("maas_cost('DeepSeek-R1', 1000, 1000) gave " + fmt("%.17g", value));
-            ok = false;
-        }
+        t.warm_total.push_back(std::chrono::duration<double, std::micro>(Clock::now() - t0).count());
+        if (value != 0.02) r.problems.push_back("maas_cost('DeepSeek-R1', 1000, 1000) gave " + fmt("%.17g", value));
     }
+    return t;
+}
 
-    struct Mem {
-        int64_t rows;
-        std::string which;
-        int64_t loaded_kb = -1, peak_kb = -1;
-    };
-    std::vector<Mem> mems;
-    const int64_t mem_small = std::max<int64_t>(o.n / 10, 1);
+// Peak memory of (4) and (6a) over N/10 and N rows, each in a fresh process
+// (this program, --child-mem).
+MemoryPeaks measure_memory(Run& r) {
+    const std::string self = self_path();
+    MemoryPeaks peaks;
+    peaks.small_rows = std::max<int64_t>(r.o.n / 10, 1);
     for (const char* which : {"4", "6a"})
-        for (int64_t rows : {mem_small, o.n}) mems.push_back({rows, which});
+        for (int64_t rows : {peaks.small_rows, r.o.n}) peaks.queries.push_back({rows, which});
     std::printf("peak memory: a fresh process per query ...\n");
     std::fflush(stdout);
-    for (Mem& m : mems) {
+    for (Mem& m : peaks.queries) {
         std::string out;
-        if (run_capture({self, "--child-mem", db_path, so, std::to_string(m.rows), m.which}, out) != 0) {
-            problems.push_back("memory child failed: " + out);
-            ok = false;
+        if (run_capture({self, "--child-mem", r.db_path, r.so, std::to_string(m.rows), m.which}, out) != 0) {
+            r.problems.push_back("memory child failed: " + out);
             continue;
         }
         m.loaded_kb = std::atoll(value_of(out, "loaded_kb").c_str());
         m.peak_kb = std::atoll(value_of(out, "peak_kb").c_str());
     }
-    sqlite3_close(db);
+    return peaks;
+}
 
-    // Agreement of the sums: every variant that prices against the reference
-    // of its table, bit for bit (the same costs added in the same order); the
-    // hand-written float pricing and the exact total within kAgree.
-    const double reference = find("4").sum;
-    const double alias_reference = find("5b.1").sum;
-    auto reference_of = [&](const Variant& v) {
-        return v.table == "alias_probe"                      ? alias_reference
-               : v.table == "logs" || v.table == "responses" ? reference
-                                                             : shape_reference;
-    };
-    auto agrees = [&](const Variant& v) {
-        const double ref = reference_of(v);
+// The sum each variant must equal: (4)'s for `logs` and `responses`, (5b.1)'s
+// for `alias_probe`, maas_cost over the same first rows of `logs` for the shapes.
+struct References {
+    double logs, alias, shapes;
+
+    double of(const Variant& v) const {
+        return v.table == "alias_probe" ? alias : v.table == "logs" || v.table == "responses" ? logs : shapes;
+    }
+    bool agrees(const Variant& v) const {
+        const double ref = of(v);
         if (std::isnan(v.sum) || std::isnan(ref)) return false;
         return v.exact ? v.sum == ref : relative_difference(v.sum, ref) <= kAgree;
-    };
+    }
+};
+
+struct SumCheck {
     int checked = 0, agreeing = 0;
-    for (Variant& v : variants) {
+};
+
+// Agreement of the sums: every variant that prices against the reference
+// of its table, bit for bit (the same costs added in the same order); the
+// hand-written float pricing and the exact total within kAgree.
+SumCheck check_sums(const Measured& m, const References& refs, Run& r) {
+    SumCheck c;
+    for (const Variant& v : m.variants) {
         if (!v.error.empty()) {
-            problems.push_back("(" + v.id + ") failed: " + v.error);
-            ok = false;
+            r.problems.push_back("(" + v.id + ") failed: " + v.error);
             continue;
         }
-        if (v.sum_changed) {
-            problems.push_back("(" + v.id + ") gave different sums on different runs");
-            ok = false;
-        }
+        if (v.sum_changed) r.problems.push_back("(" + v.id + ") gave different sums on different runs");
         if (v.is_floor) continue;
-        ++checked;
-        if (agrees(v)) {
-            ++agreeing;
+        ++c.checked;
+        if (refs.agrees(v)) {
+            ++c.agreeing;
         } else {
-            problems.push_back(fmt("(%s) SUM %.17g disagrees with %.17g%s", v.id.c_str(), v.sum, reference_of(v),
-                                   v.exact ? " (must be equal)" : ""));
-            ok = false;
+            r.problems.push_back(fmt("(%s) SUM %.17g disagrees with %.17g%s", v.id.c_str(), v.sum, refs.of(v),
+                                     v.exact ? " (must be equal)" : ""));
         }
     }
-    if (!(reference > 0)) {
-        problems.push_back("(4) priced nothing");
-        ok = false;
-    }
-    if (py.ran) {
-        ++checked;
-        if (relative_difference(py.sum, py.reference) <= kAgree) {
-            ++agreeing;
+    if (!(refs.logs > 0)) r.problems.push_back("(4) priced nothing");
+    if (m.py.ran) {
+        ++c.checked;
+        if (relative_difference(m.py.sum, m.py.reference) <= kAgree) {
+            ++c.agreeing;
         } else {
-            problems.push_back(
-                fmt("(7) SUM %.10f disagrees with maas_cost's %.10f on the same rows", py.sum, py.reference));
-            ok = false;
+            r.problems.push_back(
+                fmt("(7) SUM %.10f disagrees with maas_cost's %.10f on the same rows", m.py.sum, m.py.reference));
         }
     }
+    return c;
+}
 
-    // 4. the report: first the part bench/RESULTS.md shows (scripts/bench_results.py
-    // copies it from between its markers), then the details.
-    auto ns = [&](const std::string& id) {
-        const Variant& v = find(id);
-        return v.error.empty() ? median(v.ns_per_row) : NAN;
-    };
-    struct Target {
-        std::string what, measured;
-        bool met;
-    };
+struct Target {
+    std::string what, measured;
+    bool met;
+};
+
+// The verdicts: each ratio target from its paired rounds, load to first
+// result, memory, and the sums.
+std::vector<Target> judge_targets(const Measured& m, const SumCheck& sums) {
     std::vector<Target> targets;
-    auto paired_ratio = [&](const std::string& id, const std::string& base) {
-        const auto rounds_of = paired.find(id + "/" + base);
-        return rounds_of == paired.end() || rounds_of->second.empty() ? NAN : median(rounds_of->second);
-    };
-    for (const RatioTarget& t : ratios) {
+    for (const RatioTarget& t : m.ratios) {
         if (!t.target) continue;
-        const double a = ns(t.id), b = ns(t.base);
-        const double ratio = paired_ratio(t.id, t.base);  // id over base, round by round
+        const double a = ns_of(m.variants, t.id), b = ns_of(m.variants, t.base);
+        const double ratio = paired_ratio(m.paired, t.id, t.base);  // id over base, round by round
         if (std::isnan(a) || std::isnan(b) || std::isnan(ratio)) {
             targets.push_back({t.what, "not measured (an error)", false});
             continue;
@@ -1438,14 +1500,14 @@ int run(const Options& o) {
         targets.push_back({t.what, fmt("%.2f× (medians %.0f / %.0f ns/row)", r, t.faster ? b : a, t.faster ? a : b),
                            t.faster ? r >= t.limit : r <= t.limit});
     }
-    const double cold_us = median(cold_total);
+    const double cold_us = median(m.load.cold_total);
     targets.push_back(
         {"load to first result < 1 ms (median of 30 fresh processes)", fmt("%.0f µs", cold_us), cold_us < 1000});
     // Flat: the peak after the query over N rows is within 1 MB of the peak over N/10.
     for (const char* which : {"4", "6a"}) {
         const Mem *small = nullptr, *large = nullptr;
-        for (const Mem& m : mems)
-            if (m.which == which) (m.rows == mem_small && !small ? small : large) = &m;
+        for (const Mem& q : m.memory.queries)
+            if (q.which == which) (q.rows == m.memory.small_rows && !small ? small : large) = &q;
         if (!small || !large || small->peak_kb < 0 || large->peak_kb < 0) {
             targets.push_back({std::string("(") + which + ") memory flat", "not measured", false});
             continue;
@@ -1458,46 +1520,27 @@ int run(const Options& o) {
              std::fabs(grew_mb) < 1.0});
     }
     targets.push_back({"the sums of every variant agree exactly (the rule; not timing)",
-                       fmt("%d of %d", agreeing, checked), agreeing == checked});
+                       fmt("%d of %d", sums.agreeing, sums.checked), sums.agreeing == sums.checked});
+    return targets;
+}
 
-    std::ostringstream md;
-    const std::string run_line = fmt("`bash bench/run.sh %lld`, %s", (long long)o.n, started.c_str()) +
-                                 (o.revision.empty() ? std::string() : ", revision " + o.revision) + "; " +
-                                 std::to_string(sysconf(_SC_NPROCESSORS_ONLN)) + " CPUs, " + cpu_model() + "; SQLite " +
-                                 sqlite3_libversion() + "; maas.so " + maas_build + "; load average " + load_at_start +
-                                 " at the start, " + load_average() + " at the end.";
-    int met = 0;
-    for (const Target& t : targets) met += t.met;
-    md << "<!-- results:begin n=" << o.n << " -->\n";
-    md << "Measured by " << run_line << " Medians of " << reps << " runs per variant over " << with_commas(o.n)
-       << " rows (the usage shapes (6r)–(6s): " << with_commas(shape_rows)
-       << " rows each); timings on a shared machine vary by ±20%.\n\n";
-    md << "The targets, as ratios measured in this run (" << met << " of " << targets.size()
-       << " met). Each ratio is the median of " << rounds
-       << " paired rounds, the variant and its base timed back to back; the ns/row beside it are the medians"
-          " of the round-robin runs:\n\n";
-    md << "| target | measured | |\n|---|--:|---|\n";
-    for (const Target& t : targets) md << "| " << t.what << " | " << t.measured << " | " << verdict(t.met) << " |\n";
-    md << "\n| | variant | ns/row | × its floor |\n|---|---|--:|--:|\n";
-    for (const Variant& v : variants) {
-        if (v.table != "logs" && v.table != "responses" && v.table != "alias_probe") continue;
-        const double m = ns(v.id);
-        md << "| (" << v.id << ") | " << v.label << " | " << (std::isnan(m) ? std::string("ERROR") : fmt("%.0f", m))
-           << " | " << (v.floor.empty() || std::isnan(m) ? std::string("") : fmt("%.2f", m / ns(v.floor))) << " |\n";
-    }
-    if (py.ran)
-        md << "| (7) | Python UDF py_cost(), first " << with_commas(py.rows) << " rows | " << fmt("%.0f", py.ns)
-           << " | " << fmt("%.2f", py.ns / py.floor_ns) << " |\n";
+// The report's paragraphs under the tables: the calibration pairs, then the
+// comparisons that are no longer targets.
+void write_comparisons(std::ostream& md, const Measured& m) {
+    const PairedRounds& p = m.paired;
+    const PythonResult& py = m.py;
+    auto ns = [&](const std::string& id) { return ns_of(m.variants, id); };
     md << "\nCalibration, paired the same way: a function that reads maas_cost's arguments and prices nothing, "
           "`read_arguments` (1a), takes "
        << fmt("%.2f× the floor (1); (4) takes %.2f× (1a). With created_at, (1b) takes %.2f× (1) and (5) %.2f× (1b).",
-              paired_ratio("1a", "1"), paired_ratio("4", "1a"), paired_ratio("1b", "1"), paired_ratio("5", "1b"))
+              paired_ratio(p, "1a", "1"), paired_ratio(p, "4", "1a"), paired_ratio(p, "1b", "1"),
+              paired_ratio(p, "5", "1b"))
        << " What maas_cost adds to SQLite's call is the second ratio of each.";
     // Said only when this run's figures show it.
-    for (const RatioTarget& t : ratios)
+    for (const RatioTarget& t : m.ratios)
         if ((t.id == "4" || t.id == "5") && t.base == "1") {
             const std::string calibration = t.id == "4" ? "1a" : "1b";
-            const double alone = paired_ratio(calibration, "1");
+            const double alone = paired_ratio(p, calibration, "1");
             if (alone > t.limit)
                 md << fmt(" (%s)'s target, %.2f× the floor, is below what reading its arguments alone takes (%s: "
                           "%.2f×).",
@@ -1505,52 +1548,84 @@ int run(const Options& o) {
         }
     md << "\n";
     md << "\nBeside the targets, for comparison: ";
-    {
-        const double t1 = ns("1"), t2 = ns("2"), t3 = ns("3"), t4 = ns("4");
-        // Time added over the floor is printed as such, not as a ratio: when
-        // (4) adds next to nothing, a ratio of the two is noise.
-        md << fmt("(4) is %.1f× faster than the hand-written JOIN (2) (over the floor, (2) adds %+.0f ns/row, (4) "
-                  "%+.0f)",
-                  t2 / t4, t2 - t1, t4 - t1)
-           << fmt("; the JOIN on `maas_rates` (3) takes %.2f× (2)", t3 / t2)
-           << fmt("; an alias costs %+.0f ns (5b.2 against 5b.1)", ns("5b.2") - ns("5b.1"));
-        if (py.ran)
-            md << fmt("; the Python UDF (7) takes %.1f× (4)'s time (it adds %+.0f ns/row over its floor)", py.ns / t4,
-                      py.ns - py.floor_ns);
-        md << fmt("; (6f.r), the scan of `responses` without reading the bodies' bytes, is %.2f× (6f)",
-                  ns("6f.r") / ns("6f"))
-           << ".\n";
-    }
-    md << "<!-- results:end -->\n\n";
+    const double t1 = ns("1"), t2 = ns("2"), t3 = ns("3"), t4 = ns("4");
+    // Time added over the floor is printed as such, not as a ratio: when
+    // (4) adds next to nothing, a ratio of the two is noise.
+    md << fmt("(4) is %.1f× faster than the hand-written JOIN (2) (over the floor, (2) adds %+.0f ns/row, (4) "
+              "%+.0f)",
+              t2 / t4, t2 - t1, t4 - t1)
+       << fmt("; the JOIN on `maas_rates` (3) takes %.2f× (2)", t3 / t2)
+       << fmt("; an alias costs %+.0f ns (5b.2 against 5b.1)", ns("5b.2") - ns("5b.1"));
+    if (py.ran)
+        md << fmt("; the Python UDF (7) takes %.1f× (4)'s time (it adds %+.0f ns/row over its floor)", py.ns / t4,
+                  py.ns - py.floor_ns);
+    md << fmt("; (6f.r), the scan of `responses` without reading the bodies' bytes, is %.2f× (6f)",
+              ns("6f.r") / ns("6f"))
+       << ".\n";
+}
 
-    md << "### Details: sqlite-maas benchmark, " << with_commas(o.n) << " usage rows\n\n";
-    md << "Median of " << reps << " runs per variant, ns per row; × its floor is the ratio to the floor"
-       << " named (over the same table). Sums must equal the reference of their table exactly"
-       << " ((4) for `logs` and `responses`, (5b.1) for `alias_probe`, `maas_cost` over the first "
-       << with_commas(shape_rows) << " rows of `logs` for the shapes: " << fmt("%.6f", shape_reference)
-       << "); (2), (3), (7) (floats) and (4t) (the exact total, against SUM's rounding) within " << fmt("%.0e", kAgree)
-       << ".\n\n";
+// 4. the report, first part: what bench/RESULTS.md shows
+// (scripts/bench_results.py copies it from between its markers).
+void write_results_part(std::ostream& md, const Run& r, const Measured& m, const std::vector<Target>& targets) {
+    const Options& o = r.o;
+    const std::string run_line = fmt("`bash bench/run.sh %lld`, %s", (long long)o.n, r.started.c_str()) +
+                                 (o.revision.empty() ? std::string() : ", revision " + o.revision) + "; " +
+                                 std::to_string(sysconf(_SC_NPROCESSORS_ONLN)) + " CPUs, " + cpu_model() + "; SQLite " +
+                                 sqlite3_libversion() + "; maas.so " + r.maas_build + "; load average " +
+                                 r.load_at_start + " at the start, " + load_average() + " at the end.";
+    int met = 0;
+    for (const Target& t : targets) met += t.met;
+    md << "<!-- results:begin n=" << o.n << " -->\n";
+    md << "Measured by " << run_line << " Medians of " << r.reps << " runs per variant over " << with_commas(o.n)
+       << " rows (the usage shapes (6r)–(6s): " << with_commas(r.shape_rows)
+       << " rows each); timings on a shared machine vary by ±20%.\n\n";
+    md << "The targets, as ratios measured in this run (" << met << " of " << targets.size()
+       << " met). Each ratio is the median of " << m.rounds
+       << " paired rounds, the variant and its base timed back to back; the ns/row beside it are the medians"
+          " of the round-robin runs:\n\n";
+    md << "| target | measured | |\n|---|--:|---|\n";
+    for (const Target& t : targets) md << "| " << t.what << " | " << t.measured << " | " << verdict(t.met) << " |\n";
+    md << "\n| | variant | ns/row | × its floor |\n|---|---|--:|--:|\n";
+    for (const Variant& v : m.variants) {
+        if (v.table != "logs" && v.table != "responses" && v.table != "alias_probe") continue;
+        const double ns = ns_of(m.variants, v.id);
+        md << "| (" << v.id << ") | " << v.label << " | " << (std::isnan(ns) ? std::string("ERROR") : fmt("%.0f", ns))
+           << " | "
+           << (v.floor.empty() || std::isnan(ns) ? std::string("") : fmt("%.2f", ns / ns_of(m.variants, v.floor)))
+           << " |\n";
+    }
+    if (m.py.ran)
+        md << "| (7) | Python UDF py_cost(), first " << with_commas(m.py.rows) << " rows | " << fmt("%.0f", m.py.ns)
+           << " | " << fmt("%.2f", m.py.ns / m.py.floor_ns) << " |\n";
+    write_comparisons(md, m);
+    md << "<!-- results:end -->\n\n";
+}
+
+// The details' table: every variant with its rows, min–max, sum and
+// difference from its reference, and (7).
+void write_variant_details(std::ostream& md, const Run& r, const Measured& m, const References& refs) {
     md << "| | variant | rows | ns/row | × its floor | + ns over floor | min–max ns | SUM | rel. diff. |\n";
     md << "|---|---|--:|--:|--:|--:|--:|--:|--:|\n";
-    for (const Variant& v : variants) {
+    for (const Variant& v : m.variants) {
         if (!v.error.empty()) {
             md << "| (" << v.id << ") | " << v.label << " | | ERROR | | | | | " << v.error << " |\n";
             continue;
         }
-        const double m = median(v.ns_per_row);
-        const double f = v.floor.empty() ? NAN : ns(v.floor);
+        const double ns = median(v.ns_per_row);
+        const double f = v.floor.empty() ? NAN : ns_of(m.variants, v.floor);
         std::string diff;
         if (!v.is_floor)
             diff = v.id == "4" || v.id == "5b.1" ? "reference"
                    : std::isnan(v.sum)           ? "NULL"
-                   : v.exact ? (agrees(v) ? "equal" : fmt("%.1e", relative_difference(v.sum, reference_of(v))))
-                             : fmt("%.1e", relative_difference(v.sum, reference_of(v)));
+                   : v.exact ? (refs.agrees(v) ? "equal" : fmt("%.1e", relative_difference(v.sum, refs.of(v))))
+                             : fmt("%.1e", relative_difference(v.sum, refs.of(v)));
         const auto [lo, hi] = std::minmax_element(v.ns_per_row.begin(), v.ns_per_row.end());
-        md << "| (" << v.id << ") | " << v.label << " | " << with_commas(rows_of(v.table)) << " | " << fmt("%.0f", m)
-           << " | " << (std::isnan(f) ? std::string("") : fmt("%.2f", m / f)) << " | "
-           << (std::isnan(f) ? std::string("") : fmt("%+.0f", m - f)) << " | " << fmt("%.0f–%.0f", *lo, *hi) << " | "
+        md << "| (" << v.id << ") | " << v.label << " | " << with_commas(r.rows_of(v.table)) << " | " << fmt("%.0f", ns)
+           << " | " << (std::isnan(f) ? std::string("") : fmt("%.2f", ns / f)) << " | "
+           << (std::isnan(f) ? std::string("") : fmt("%+.0f", ns - f)) << " | " << fmt("%.0f–%.0f", *lo, *hi) << " | "
            << (v.is_floor ? fmt("%.0f", v.sum) : fmt("%.6f", v.sum)) << " | " << diff << " |\n";
     }
+    const PythonResult& py = m.py;
     if (py.ran) {
         md << "| (7) | Python UDF py_cost(), first " << with_commas(py.rows) << " rows | " << with_commas(py.rows)
            << " | " << fmt("%.0f", py.ns) << " | " << fmt("%.2f", py.ns / py.floor_ns) << " ¹ | "
@@ -1558,41 +1633,100 @@ int run(const Options& o) {
            << fmt("%.6f", py.sum) << " | " << fmt("%.1e", relative_difference(py.sum, py.reference))
            << " vs maas_cost on the same rows |\n";
     }
-    md << "\n(3)'s plan: `" << rates_plan << "` (INDEX 6 = lookup + item).\n\n";
+}
+
+// The report's second part, the details: the variants, plans, load and
+// memory, the data, the machine.
+void write_details(std::ostream& md, const Run& r, const Measured& m, const References& refs) {
+    const Options& o = r.o;
+    const DataInfo& info = r.info;
+    const PythonResult& py = m.py;
+    const LoadTimes& load = m.load;
+    md << "### Details: sqlite-maas benchmark, " << with_commas(o.n) << " usage rows\n\n";
+    md << "Median of " << r.reps << " runs per variant, ns per row; × its floor is the ratio to the floor"
+       << " named (over the same table). Sums must equal the reference of their table exactly"
+       << " ((4) for `logs` and `responses`, (5b.1) for `alias_probe`, `maas_cost` over the first "
+       << with_commas(r.shape_rows) << " rows of `logs` for the shapes: " << fmt("%.6f", refs.shapes)
+       << "); (2), (3), (7) (floats) and (4t) (the exact total, against SUM's rounding) within " << fmt("%.0e", kAgree)
+       << ".\n\n";
+    write_variant_details(md, r, m, refs);
+    md << "\n(3)'s plan: `" << m.rates_plan << "` (INDEX 6 = lookup + item).\n\n";
     if (!py.ran) md << "(7) " << py.note << "\n\n";
     else
         md << "¹ (7) ran in " << py.version << ". Its × floor is to the floor query run in the same"
            << " process over the same sample, alternating with it: " << fmt("%.0f", py.floor_ns) << " ns/row"
-           << fmt(" (to (1): %.2f).\n\n", py.ns / ns("1"));
+           << fmt(" (to (1): %.2f).\n\n", py.ns / ns_of(m.variants, "1"));
     md << "Load to first result (`sqlite3_open` + `sqlite3_load_extension` + `SELECT maas_cost('DeepSeek-R1', 1000, 1000)`): "
-       << fmt("%.0f µs", cold_us) << " median in a fresh process (loading " << fmt("%.0f µs", median(cold_load))
-       << ", the first query " << fmt("%.0f µs", median(cold_query)) << "); " << fmt("%.0f µs", median(warm_total))
-       << " for a further connection in the same process (loading " << fmt("%.0f µs", median(warm_load))
-       << ", the first query " << fmt("%.0f µs", median(warm_query)) << ").\n\n";
+       << fmt("%.0f µs", median(load.cold_total)) << " median in a fresh process (loading "
+       << fmt("%.0f µs", median(load.cold_load)) << ", the first query " << fmt("%.0f µs", median(load.cold_query))
+       << "); " << fmt("%.0f µs", median(load.warm_total)) << " for a further connection in the same process (loading "
+       << fmt("%.0f µs", median(load.warm_load)) << ", the first query " << fmt("%.0f µs", median(load.warm_query))
+       << ").\n\n";
     md << "Peak memory (VmHWM, a fresh process per query, `WHERE rowid <= rows`):\n\n";
     md << "| query | rows | after load | after the query |\n|---|--:|--:|--:|\n";
-    for (const Mem& m : mems)
-        md << "| (" << m.which << ") | " << with_commas(m.rows) << " | " << fmt("%.1f MB", double(m.loaded_kb) / 1024)
-           << " | " << fmt("%.1f MB", double(m.peak_kb) / 1024) << " |\n";
+    for (const Mem& q : m.memory.queries)
+        md << "| (" << q.which << ") | " << with_commas(q.rows) << " | " << fmt("%.1f MB", double(q.loaded_kb) / 1024)
+           << " | " << fmt("%.1f MB", double(q.peak_kb) / 1024) << " |\n";
     md << "\nData: "
        << fmt("%.2f%% aliases, %.2f%% letter-case variants, %.2f%% unknown names",
               100.0 * double(info.alias_rows) / double(o.n), 100.0 * double(info.case_rows) / double(o.n),
               100.0 * double(info.unknown_rows) / double(o.n))
        << fmt("; average body: `responses` %.0f bytes", info.avg_response_bytes);
     for (size_t k = 0; k < kShapeCount; ++k) md << fmt(", `%s` %.0f", kShapes[k].table, info.avg_shape_bytes[k]);
-    md << fmt("; database %.0f MB", double(file_size(db_path)) / 1e6)
+    md << fmt("; database %.0f MB", double(file_size(r.db_path)) / 1e6)
        << (info.reused ? "" : fmt(", built in %.0f s", info.build_seconds)) << ".\n\n";
     md << "Machine: " << sysconf(_SC_NPROCESSORS_ONLN) << " CPUs (nproc), " << cpu_model() << "; SQLite "
-       << sqlite3_libversion() << "; maas.so " << maas_build << "; bench g++ " << __VERSION__ << " -O2."
-       << " Load average at the start " << load_at_start << ", at the end " << load_average() << ".\n";
+       << sqlite3_libversion() << "; maas.so " << r.maas_build << "; bench g++ " << __VERSION__ << " -O2."
+       << " Load average at the start " << r.load_at_start << ", at the end " << load_average() << ".\n";
+}
 
+// The whole run: the data, the timings, the child processes, the verdicts,
+// then the report (printed, and written to DIR/result-N.md).
+int run(const Options& o) {
+    Run r;
+    r.o = o;
+    // v2: response bodies in their own table.
+    r.db_path = o.dir + "/usage-v2-" + std::to_string(o.n) + ".db";
+    r.so = absolute(o.so);
+    r.reps = o.reps > 0 ? o.reps : (o.n >= 5000000 ? 3 : 5);
+    const Clock::time_point t_all = Clock::now();
+    r.load_at_start = load_average();
+    r.started = utc_now();
+    r.shape_rows = shape_rows_for(o.n);
+
+    std::printf("# sqlite-maas benchmark, N = %s rows, %d runs per variant\n\n", with_commas(o.n).c_str(), r.reps);
+    r.info = prepare_data(r);
+    sqlite3* db = open_bench_db(r);
+    make_plain_rates(db);
+
+    Measured m;
+    m.variants = make_variants();
+    m.rates_plan = print_join_plans(db, m.variants);
+    Statements statements = time_round_robin(db, m.variants, r);
+    m.ratios = ratio_targets();
+    m.rounds = std::max(r.reps, 5);
+    m.paired = time_paired_rounds(m.variants, statements, m.ratios, m.rounds);
+    statements.clear();
+    m.shape_reference = logs_reference(db, r.shape_rows);
+    m.py = run_python_udf(db, r);
+    m.load = time_first_result(r);
+    m.memory = measure_memory(r);
+    sqlite3_close(db);
+
+    const References refs{find_variant(m.variants, "4").sum, find_variant(m.variants, "5b.1").sum, m.shape_reference};
+    const SumCheck sums = check_sums(m, refs, r);
+    const std::vector<Target> targets = judge_targets(m, sums);
+
+    std::ostringstream md;
+    write_results_part(md, r, m, targets);
+    write_details(md, r, m, refs);
     const std::string report = md.str();
     std::printf("\n%s", report.c_str());
     std::ofstream(o.dir + "/result-" + std::to_string(o.n) + ".md") << report;
     std::printf("\nwhole run: %.0f s\n", seconds_since(t_all));
-    if (!ok) {
+    if (!r.problems.empty()) {
         std::printf("\nFAILED:\n");
-        for (const std::string& p : problems) std::printf("  %s\n", p.c_str());
+        for (const std::string& p : r.problems) std::printf("  %s\n", p.c_str());
         return 1;
     }
     std::printf("all sums agree\n");
