@@ -51,6 +51,7 @@
 #include <vector>
 
 #include "fuzz_check.hpp"
+#include "fuzz_sql_functions.hpp"
 #include "maas.h"
 
 namespace {
@@ -205,39 +206,12 @@ bool is_instant_text(const std::string& t) {
     return t.size() == 19 || t.compare(20, 3, "000") != 0;
 }
 
-// The functions of the extension; any other name line is skipped (the name
-// is written into the SQL, so only these are ever run).
+// The functions of the extension (fuzz_sql_functions.hpp); any other name
+// line is skipped (the name is written into the SQL, so only these are ever run).
 bool known_function(const std::string& f) {
-    static const char* kNames[] = {"maas_cost",
-                                   "maas_builtin_cost",
-                                   "maas_cost_cached",
-                                   "maas_builtin_cost_cached",
-                                   "maas_training_cost",
-                                   "maas_builtin_training_cost",
-                                   "maas_deployment_cost",
-                                   "maas_builtin_deployment_cost",
-                                   "maas_price",
-                                   "maas_builtin_price",
-                                   "maas_model",
-                                   "maas_builtin_model",
-                                   "maas_usage_cost",
-                                   "maas_usage_tokens",
-                                   "maas_usage_problem",
-                                   "maas_load_card",
-                                   "maas_version",
-                                   "maas_debug",
-                                   "maas_total",
-                                   "maas_total_text",
-                                   "maas_round_text",
-                                   "maas_currency",
-                                   "maas_unpriced",
-                                   "maas_convert",
-                                   "maas_month",
-                                   "maas_instant",
-                                   "maas_exec",
-                                   "rates",
-                                   "aliases"};
-    for (const char* name : kNames)
+    for (const char* name : fuzz_sql::kFunctions)
+        if (f == name) return true;
+    for (const char* name : fuzz_sql::kTables)
         if (f == name) return true;
     // "rates" followed by column names of maas_rates
     if (!starts_with(f, "rates ")) return false;

@@ -5,6 +5,7 @@ compare its output with the page.
     python3 tests/clients/check_docs.py                  # docs/**/*.md, module build/maas
     python3 tests/clients/check_docs.py --module build-x/maas docs/functions/maas_cost.md
     python3 tests/clients/check_docs.py --update docs/functions/maas_cost.md   # rewrite outputs (then review the diff!)
+    python3 tests/clients/check_docs.py --lists          # the lists below only (ctest docs:index)
 
 An example is a ```sql block followed by a ```text block (only blank lines
 between them): the SQL (and any shell dot-commands) is fed to
@@ -27,7 +28,10 @@ exactly.  (The SQL is run as written: `maas_version() >= '0.1.0'` is a
 minimum, not the current version.)
 
 It also checks that every maas_* function and table that the module
-registers has its page: docs/functions/NAME.md, docs/tables/NAME.md.
+registers has its page: docs/functions/NAME.md, docs/tables/NAME.md; and
+that the functions docs/index.md links (functions/NAME.md) and the pages in
+docs/functions/ are exactly the functions the module registers
+(pragma_function_list), and every registered table is linked from the index.
 
 Standard library only; any python3 runs it.
 """
@@ -119,6 +123,24 @@ def registered(sqlite3, module):
     return [tuple(line.split("|")) for line in out.split("\n") if line]
 
 
+def list_problems(registered_names):
+    """What docs/index.md and docs/functions/ lack or have beyond the registered names."""
+    with open(os.path.join(ROOT, "docs", "index.md"), encoding="utf-8") as f:
+        index = f.read()
+    linked = {kind: set(re.findall(r"\]\(" + kind + r"/(\w+)\.md\)", index)) for kind in ("functions", "tables")}
+    pages = {os.path.basename(p)[:-3] for p in glob.glob(os.path.join(ROOT, "docs", "functions", "*.md"))}
+    functions = {name for kind, name in registered_names if kind == "functions"}
+    tables = {name for kind, name in registered_names if kind == "tables"}
+    problems = [f"docs/index.md does not link functions/{n}.md (the registered function {n})"
+                for n in sorted(functions - linked["functions"])]
+    problems += [f"docs/index.md links functions/{n}.md, but the module registers no function {n}"
+                 for n in sorted(linked["functions"] - functions)]
+    problems += [f"docs/functions/{n}.md is the page of no registered function" for n in sorted(pages - functions)]
+    problems += [f"docs/index.md does not link tables/{n}.md (the registered table {n})"
+                 for n in sorted(tables - linked["tables"])]
+    return problems
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("files", nargs="*", help="Markdown files (default: docs/**/*.md)")
@@ -127,6 +149,8 @@ def main():
                         help="the module to .load (default: $MAAS_BUILD_DIR/maas, build/maas)")
     parser.add_argument("--sqlite3", default="sqlite3")
     parser.add_argument("--update", action="store_true", help="rewrite the text blocks with the actual output")
+    parser.add_argument("--lists", action="store_true",
+                        help="only the pages and docs/index.md against what the module registers, no examples")
     args = parser.parse_args()
     module = os.path.abspath(args.module)
     if not (os.path.isfile(module) or os.path.isfile(module + ".so")):
@@ -136,14 +160,21 @@ def main():
     passed = failed = 0
     problems = []
 
-    if not args.files:  # a page for everything the module registers
-        for kind, name in registered(args.sqlite3, module):
+    if not args.files or args.lists:  # a page for everything the module registers
+        names = registered(args.sqlite3, module)
+        for kind, name in names:
             page = os.path.join(ROOT, "docs", kind, name + ".md")
             if os.path.isfile(page):
                 passed += 1
             else:
                 failed += 1
                 problems.append(f"missing page docs/{kind}/{name}.md for the registered {kind[:-1]} {name}")
+        listed = list_problems(names)
+        problems += listed
+        failed += len(listed)
+        passed += not listed
+    if args.lists:
+        files = []
 
     with tempfile.TemporaryDirectory(prefix="maas-docs-") as scratch:
         for path in files:

@@ -12,7 +12,9 @@
 //      edge of overflow (one more is an error), wrong argument counts, NULL
 //      before everything, malformed JSON and times, user prices, card files.
 // The bugs these tables found have their own minimal tests in
-// test_regressions.cpp.
+// test_regressions.cpp.  A last case holds both tables to the functions the
+// module registers (pragma_function_list): a new function fails it until it
+// has its rows here.
 #include <catch2/catch.hpp>
 
 #include <cmath>
@@ -20,6 +22,7 @@
 #include <cstdio>
 #include <limits>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -52,6 +55,7 @@ enum class Role {
     Currency,
     Instant,  // maas_instant's value: a stored time, NULL when it is none
     Unit,     // maas_instant's unit
+    Tz,       // maas_month's UTC offset
     Sql       // maas_exec's statements
 };
 
@@ -119,6 +123,7 @@ std::string nul_text(Role role, const std::string& card_path) {
         case Role::Path: return card_path + tail;
         case Role::Instant: return "2026-01-01" + tail;
         case Role::Unit: return "s" + tail;
+        case Role::Tz: return "+08:00" + tail;
         case Role::Sql: return "SELECT 1" + tail;
     }
     return tail;
@@ -211,6 +216,10 @@ std::optional<Expect> rule(const std::string& function, Param param, Bad bad, co
         return is_text("before_first_price");
     if (function == "maas_convert" && param.role == Role::At && (bad == Bad::MinusOne || bad == Bad::Zero))
         return std::nullopt;
+    // maas_month reads no prices: 1969-12-31 23:59:59 and 1970-01-01 are months
+    // like any other (at '+08:00', both in January 1970).
+    if (function == "maas_month" && param.role == Role::At && (bad == Bad::MinusOne || bad == Bad::Zero))
+        return is_text("1970-01");
     const std::string must = function + ": " + param.name + " must be ";
     const std::string got = ", got " + shown(bad, param.role, card_path);
     switch (param.role) {
@@ -291,6 +300,7 @@ std::optional<Expect> rule(const std::string& function, Param param, Bad bad, co
             return is_null();
         }
         case Role::Unit: return error(must + "'s', 'ms', 'us' or 'ns'" + got);
+        case Role::Tz: return error(must + "a UTC offset such as '+08:00', '-05:00', '+0800', '+08' or 'Z'" + got);
         case Role::Sql: {
             if (!is_text_kind(bad)) return error(must + "TEXT holding SQL statements" + got);
             if (bad == Bad::Empty) return is_integer(0);
@@ -388,6 +398,10 @@ std::vector<Signature> signatures(const std::string& card_path) {
                    {{Role::Number, "x"}, {Role::Decimals, "decimals"}},
                    {real(0.0025), integer(3)},
                    is_text("0.003")});
+    out.push_back({"maas_month",
+                   {{Role::At, "at"}, {Role::Tz, "tz"}},
+                   {text("2025-07-31 23:30:00"), text("+08:00")},
+                   is_text("2025-08")});
     out.push_back({"maas_instant",
                    {{Role::Instant, "value"}, {Role::Unit, "unit"}},
                    {integer(1754006399), text("s")},
@@ -412,6 +426,44 @@ std::vector<Case> generated_cases(const std::string& card_path) {
     }
     return cases;
 }
+
+// Every function's argument counts: the message names its signature.
+struct Arity {
+    const char* function;
+    int least, most;
+    const char* signature;
+};
+const Arity kArities[] = {
+    {"maas_cost", 3, 4, "(model, input_tokens, output_tokens [, at])"},
+    {"maas_builtin_cost", 3, 4, "(model, input_tokens, output_tokens [, at])"},
+    {"maas_cost_cached", 4, 7,
+     "(model, input_tokens, cached_tokens, output_tokens [, cache_write_tokens [, requests [, at]]])"},
+    {"maas_builtin_cost_cached", 4, 7,
+     "(model, input_tokens, cached_tokens, output_tokens [, cache_write_tokens [, requests [, at]]])"},
+    {"maas_training_cost", 3, 5, "(model, method, tokens [, epochs [, at]])"},
+    {"maas_builtin_training_cost", 3, 5, "(model, method, tokens [, epochs [, at]])"},
+    {"maas_deployment_cost", 2, 4, "(model, hours [, nodes [, at]])"},
+    {"maas_builtin_deployment_cost", 2, 4, "(model, hours [, nodes [, at]])"},
+    {"maas_price", 2, 3, "(model, item [, at])"},
+    {"maas_builtin_price", 2, 3, "(model, item [, at])"},
+    {"maas_model", 1, 1, "(name)"},
+    {"maas_builtin_model", 1, 1, "(name)"},
+    {"maas_usage_cost", 2, 3, "(model, usage [, at])"},
+    {"maas_usage_tokens", 2, 2, "(usage, kind)"},
+    {"maas_usage_problem", 1, 1, "(usage)"},
+    {"maas_load_card", 1, 1, "(path)"},
+    {"maas_version", 0, 0, "()"},
+    {"maas_debug", 0, 0, "()"},
+    {"maas_total", 1, 1, "(x)"},
+    {"maas_total_text", 1, 2, "(x [, decimals])"},
+    {"maas_round_text", 1, 2, "(x [, decimals])"},
+    {"maas_currency", 1, 2, "(model [, at])"},
+    {"maas_unpriced", 1, 2, "(model [, at])"},
+    {"maas_convert", 3, 4, "(amount, from_currency, to_currency [, at])"},
+    {"maas_month", 1, 2, "(at [, tz])"},
+    {"maas_instant", 1, 2, "(value [, unit])"},
+    {"maas_exec", 1, 1, "(sql)"},
+};
 
 // Accepted edges, overflow edges, argument counts, NULL first, JSON, times.
 std::vector<Case> written_cases() {
@@ -785,43 +837,7 @@ std::vector<Case> written_cases() {
     }
 
     // Wrong argument counts (checked before NULL), and NULL before any other check.
-    struct Arity {
-        const char* function;
-        int least, most;
-        const char* signature;
-    };
-    const Arity arities[] = {
-        {"maas_cost", 3, 4, "(model, input_tokens, output_tokens [, at])"},
-        {"maas_builtin_cost", 3, 4, "(model, input_tokens, output_tokens [, at])"},
-        {"maas_cost_cached", 4, 7,
-         "(model, input_tokens, cached_tokens, output_tokens [, cache_write_tokens [, requests [, at]]])"},
-        {"maas_builtin_cost_cached", 4, 7,
-         "(model, input_tokens, cached_tokens, output_tokens [, cache_write_tokens [, requests [, at]]])"},
-        {"maas_training_cost", 3, 5, "(model, method, tokens [, epochs [, at]])"},
-        {"maas_builtin_training_cost", 3, 5, "(model, method, tokens [, epochs [, at]])"},
-        {"maas_deployment_cost", 2, 4, "(model, hours [, nodes [, at]])"},
-        {"maas_builtin_deployment_cost", 2, 4, "(model, hours [, nodes [, at]])"},
-        {"maas_price", 2, 3, "(model, item [, at])"},
-        {"maas_builtin_price", 2, 3, "(model, item [, at])"},
-        {"maas_model", 1, 1, "(name)"},
-        {"maas_builtin_model", 1, 1, "(name)"},
-        {"maas_usage_cost", 2, 3, "(model, usage [, at])"},
-        {"maas_usage_tokens", 2, 2, "(usage, kind)"},
-        {"maas_usage_problem", 1, 1, "(usage)"},
-        {"maas_load_card", 1, 1, "(path)"},
-        {"maas_version", 0, 0, "()"},
-        {"maas_debug", 0, 0, "()"},
-        {"maas_total", 1, 1, "(x)"},
-        {"maas_total_text", 1, 2, "(x [, decimals])"},
-        {"maas_round_text", 1, 2, "(x [, decimals])"},
-        {"maas_currency", 1, 2, "(model [, at])"},
-        {"maas_unpriced", 1, 2, "(model [, at])"},
-        {"maas_convert", 3, 4, "(amount, from_currency, to_currency [, at])"},
-        {"maas_month", 1, 2, "(at [, tz])"},
-        {"maas_instant", 1, 2, "(value [, unit])"},
-        {"maas_exec", 1, 1, "(sql)"},
-    };
-    for (const Arity& a : arities) {
+    for (const Arity& a : kArities) {
         auto message = [&](int n) {
             std::string m = std::string(a.function) + ": expected ";
             m += a.least == a.most ? std::to_string(a.least)
@@ -1034,6 +1050,36 @@ TEST_CASE("maas_debug and maas_version answer the same whatever the state", "[ro
     CHECK(debug.rfind(std::string("sqlite-maas ") + MAAS_VERSION + "\nbuild: ", 0) == 0);
     CHECK(debug.find("\ncard: data/xingchen_rates.csv, 131 lines, 42 models") != std::string::npos);
     CHECK(db.value("SELECT maas_version() || maas_version()") == std::string(MAAS_VERSION) + MAAS_VERSION);
+}
+
+// The tables above against what the module registers.  Named exceptions
+// only: maas_version and maas_debug take no argument, so there is nothing to
+// make bad (the arity table still has them; the case above checks them).
+TEST_CASE("both tables name every function the module registers, and only those", "[robust][bad-input]") {
+    const std::set<std::string> no_arguments = {"maas_version", "maas_debug"};
+    Db db;
+    std::set<std::string> registered;
+    for (const auto& row : db.rows("SELECT DISTINCT name FROM pragma_function_list WHERE name LIKE 'maas%'"))
+        registered.insert(row[0]);
+    REQUIRE(registered.size() > 20);
+
+    std::set<std::string> generated(no_arguments);
+    for (const Signature& s : signatures("card.csv")) generated.insert(s.function);
+    std::set<std::string> arity;
+    for (const Arity& a : kArities) arity.insert(a.function);
+
+    const auto differences = [&registered](const std::set<std::string>& table) {
+        std::string out;
+        for (const std::string& f : registered)
+            if (!table.count(f)) out += " missing " + f + ";";
+        for (const std::string& f : table)
+            if (!registered.count(f)) out += " not registered " + f + ";";
+        return out;
+    };
+    INFO("generated table (signatures()):" << differences(generated));
+    CHECK(generated == registered);
+    INFO("arity table (kArities):" << differences(arity));
+    CHECK(arity == registered);
 }
 
 TEST_CASE("user prices at the edges of exact arithmetic", "[robust][bad-input]") {
