@@ -47,23 +47,13 @@ WITH generation AS (
    WHERE o.type IN ('GENERATION', 'EMBEDDING')
    LIMIT -1 OFFSET 0),
 readable AS (
-  -- STAND-IN until maas_usage_tokens stops raising on stored usage it cannot
-  -- place: it raises an error (which would stop the report) on a key that is
-  -- no token kind, a count that is not a whole number, a key given twice or
-  -- a total that is not the sum of the buckets.  Such usage is left unread
-  -- here instead (no_token_counts); the test below is the reader's own, or
-  -- stricter.
-  SELECT *,
-         (SELECT count(*) FILTER (WHERE type <> 'integer' OR value < 0
-                                     OR NOT (key IN ('input', 'output', 'total', 'cache_read_input_tokens',
-                                                     'cache_creation_input_tokens')
-                                             OR key GLOB 'input_*' OR key GLOB 'output_*' OR key GLOB 'cached_*')) = 0
-                 AND count(DISTINCT key) = count(*)
-                 AND coalesce(max(value) FILTER (WHERE key = 'total')
-                              = total(value) FILTER (WHERE key <> 'total' AND key NOT GLOB 'input_priority*'
-                                                       AND key NOT GLOB 'output_priority*'), 1)
-            FROM json_each(usage_json))
-           AS usage_ok
+  -- Usage the reader refuses (a key that is no token kind, a count that is
+  -- not a whole number, a key given twice, a total that is not the sum of
+  -- the buckets) would stop the report with an error: maas_usage_problem
+  -- says so without one (its reason is the reader's own), and such usage is
+  -- left unread here (no_token_counts).  The counts below then read the text
+  -- the connection has just read: it is parsed once per row.
+  SELECT *, maas_usage_problem(usage_json) IS NULL AS usage_ok
     FROM generation
    LIMIT -1 OFFSET 0)
 SELECT 'langfuse-v3' AS source,

@@ -84,9 +84,10 @@ SELECT 1 WHERE maas_exec(
 --   token counts  maas_usage_tokens of the usage (Open WebUI's merged usage:
 --                 input_tokens/output_tokens, the turn's totals over its
 --                 tool calls; cached from the details).  Usage that is not a
---                 JSON object with a count at its top, or whose counts
---                 maas_usage_tokens would refuse (not whole numbers, a part
---                 above its whole), is read as NULL counts.
+--                 JSON object with a count at its top, or that
+--                 maas_usage_tokens would refuse (maas_usage_problem: not
+--                 whole numbers, a part above its whole), is read as NULL
+--                 counts.
 --   at            created_at: unix seconds; above 10^10 milliseconds, as
 --                 Open WebUI itself reads it.
 --   user_name     the message's user_id; project_name the chat's folder.
@@ -117,33 +118,25 @@ SELECT 'openwebui' AS source, id AS source_id, at, model,
                       THEN maas_instant(CASE WHEN m.created_at > 10000000000 THEN m.created_at / 1000.0
                                              ELSE m.created_at END)
                     ELSE maas_instant(m.created_at) END AS at,
-               -- The usage when maas_usage_tokens can read it without an error: a
-               -- JSON object with a count at its top and no 'usage' there
-               -- (another shape), every count a whole number, not negative,
-               -- and each part within its whole.
-               CASE WHEN typeof(m.usage) = 'text' AND json_valid(m.usage) AND json_type(m.usage) = 'object'
-                         AND (SELECT min(e.key <> 'usage') FROM json_each(m.usage) AS e
-                               WHERE e.key IN ('input_tokens', 'output_tokens', 'prompt_tokens', 'completion_tokens',
-                                               'usage'))
-                         AND NOT EXISTS (
-                               SELECT 1 FROM json_tree(m.usage) AS t
-                                WHERE t.key IN ('input_tokens', 'output_tokens', 'prompt_tokens', 'completion_tokens',
-                                                'cache_read_input_tokens', 'cache_creation_input_tokens',
-                                                'cached_tokens', 'reasoning_tokens')
-                                  AND CASE WHEN t.type = 'null' AND t.key IN ('cached_tokens', 'reasoning_tokens') THEN 0
-                                           WHEN t.type <> 'integer' OR t.atom < 0 THEN 1
-                                           WHEN t.path = '$' THEN
-                                             CASE t.key WHEN 'prompt_tokens' THEN t.atom > json_extract(m.usage, '$.input_tokens')
-                                                        WHEN 'completion_tokens' THEN t.atom > json_extract(m.usage, '$.output_tokens')
-                                                        ELSE 0 END
-                                           ELSE t.atom > coalesce(json_extract(m.usage,
-                                                                    CASE replace(t.path, '"', '')
-                                                                      WHEN '$.prompt_tokens_details' THEN '$.prompt_tokens'
-                                                                      WHEN '$.completion_tokens_details' THEN '$.completion_tokens'
-                                                                      WHEN '$.input_tokens_details' THEN '$.input_tokens'
-                                                                      WHEN '$.output_tokens_details' THEN '$.output_tokens' END),
-                                                                  CASE WHEN replace(t.path, '"', '') LIKE '$.%tokens_details' THEN 0
-                                                                       ELSE t.atom END) END)
+               -- The usage when it is Open WebUI's: a JSON object with a count at
+               -- its top and no 'usage' there (another shape); and when
+               -- maas_usage_tokens reads it without an error (maas_usage_problem:
+               -- the reader's own rules, its counts then read from the same parse).
+               CASE WHEN typeof(m.usage) <> 'text' OR NOT json_valid(m.usage) THEN NULL
+                    WHEN json_type(m.usage) = 'object'
+                         -- A key at the top read by its path, in place of a json_each per
+                         -- row; json_each unescapes keys, which a path does not in every
+                         -- SQLite, so text with a backslash is read by json_each.
+                         AND CASE WHEN instr(m.usage, '\') > 0
+                                    THEN (SELECT min(e.key <> 'usage') FROM json_each(m.usage) AS e
+                                           WHERE e.key IN ('input_tokens', 'output_tokens', 'prompt_tokens',
+                                                           'completion_tokens', 'usage'))
+                                  ELSE json_type(m.usage, '$.usage') IS NULL
+                                       AND coalesce(json_type(m.usage, '$.input_tokens'),
+                                                    json_type(m.usage, '$.output_tokens'),
+                                                    json_type(m.usage, '$.prompt_tokens'),
+                                                    json_type(m.usage, '$.completion_tokens')) IS NOT NULL END
+                         AND maas_usage_problem(m.usage) IS NULL
                     THEN m.usage END AS readable
           FROM chat_message AS m
          WHERE m.role = 'assistant' AND coalesce(trim(m.usage), '') NOT IN ('', 'null', '{}')
