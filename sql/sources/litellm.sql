@@ -23,59 +23,55 @@ SELECT count(*) = 14 FROM pragma_table_info('LiteLLM_SpendLogs')
  WHERE name IN ('request_id', 'call_type', 'api_key', 'spend', 'prompt_tokens', 'completion_tokens', 'startTime',
                 'model', 'model_group', 'user', 'metadata', 'cache_hit', 'team_id', 'end_user');
 
+-- The columns read, status among them where the log has it: it exists from
+-- the 2025-05-08 migration on, and an older log reads NULL.  Built for the
+-- columns there are, so that no row is looked up twice.
+DROP VIEW IF EXISTS temp.maas_litellm_logs;
+SELECT 1 WHERE maas_exec('CREATE TEMP VIEW maas_litellm_logs AS SELECT request_id, call_type, api_key, spend, '
+  || 'prompt_tokens, completion_tokens, startTime, model, model_group, "user", metadata, cache_hit, team_id, end_user, '
+  || CASE WHEN EXISTS (SELECT 1 FROM pragma_table_info('LiteLLM_SpendLogs') WHERE name = 'status' COLLATE NOCASE)
+          THEN 'status' ELSE 'NULL' END || ' AS status FROM "LiteLLM_SpendLogs"') IS NULL;
+
 DROP VIEW IF EXISTS temp.maas_usage_source;
 CREATE TEMP VIEW maas_usage_source AS
-WITH logged AS (
-  -- status (success/failure) exists from the 2025-05-08 migration on: read
-  -- through a lookup of the same row, so that an older log reads NULL from d.
-  SELECT l.request_id, l.call_type, l.api_key, l.spend, l.startTime, l.model, l.model_group, l."user", l.end_user,
-         l.team_id, l.cache_hit,
-         (SELECT status FROM "LiteLLM_SpendLogs" AS x WHERE x.rowid = l.rowid) AS status,
-         -- token counts: integers, or the digits a CSV export holds; anything else NULL
-         CASE WHEN typeof(l.prompt_tokens) = 'integer' THEN l.prompt_tokens
-              WHEN l.prompt_tokens GLOB '[0-9]*' AND l.prompt_tokens NOT GLOB '*[^0-9]*'
-                THEN CAST(l.prompt_tokens AS INTEGER) END AS prompt_tokens,
-         CASE WHEN typeof(l.completion_tokens) = 'integer' THEN l.completion_tokens
-              WHEN l.completion_tokens GLOB '[0-9]*' AND l.completion_tokens NOT GLOB '*[^0-9]*'
-                THEN CAST(l.completion_tokens AS INTEGER) END AS completion_tokens,
-         -- metadata is LiteLLM's JSON (SpendLogsMetadata): read only when it is valid
-         CASE WHEN typeof(l.metadata) = 'text' AND json_valid(l.metadata) THEN l.metadata END AS meta
-    FROM "LiteLLM_SpendLogs" AS l, (SELECT NULL AS status) AS d
-   LIMIT -1 OFFSET 0),
-picked AS (
-  -- The metadata's fields in one pass (each json_extract of the whole text
-  -- parses it again): the provider's cache reads and writes from
+WITH picked AS (
+  -- Each row's fields, read straight from the table (a step between would
+  -- copy every text column once more; SQLite parses the metadata once per
+  -- row for all its reads): the provider's cache reads and writes from
   -- additional_usage_values or usage_object (both LiteLLM's usage; older
-  -- releases write the first only), the key's and the team's aliases; then
-  -- the usage object itself.
-  SELECT request_id, spend, startTime, model, model_group, "user", end_user, api_key, team_id,
-         prompt_tokens, completion_tokens,
-         json_extract(meta, '$.additional_usage_values.prompt_tokens_details.cached_tokens',
-                      '$.usage_object.prompt_tokens_details.cached_tokens',
-                      '$.additional_usage_values.cache_creation_input_tokens',
-                      '$.usage_object.cache_creation_input_tokens',
-                      '$.user_api_key_alias', '$.user_api_key_team_alias') AS f,
+  -- releases write the first only), the key's and the team's aliases, the
+  -- usage object itself.
+  SELECT request_id, startTime, model_group, prompt_tokens, completion_tokens,
+         max(0, coalesce(json_extract(meta, '$.additional_usage_values.prompt_tokens_details.cached_tokens'),
+                         json_extract(meta, '$.usage_object.prompt_tokens_details.cached_tokens'), 0)) AS cached,
+         max(0, coalesce(json_extract(meta, '$.additional_usage_values.cache_creation_input_tokens'),
+                         json_extract(meta, '$.usage_object.cache_creation_input_tokens'), 0)) AS written,
+         nullif(model, '') AS served,
+         coalesce(nullif("user", ''), nullif(end_user, '')) AS user_name,
+         coalesce(nullif(json_extract(meta, '$.user_api_key_alias'), ''), nullif(api_key, '')) AS key_name,
+         coalesce(nullif(json_extract(meta, '$.user_api_key_team_alias'), ''), nullif(team_id, '')) AS project_name,
+         -- spend: LiteLLM's float in USD, or the text a CSV export has of it
+         CASE WHEN typeof(spend) IN ('integer', 'real') THEN spend
+              WHEN spend GLOB '*[0-9]*' AND spend NOT GLOB '*[^0-9.eE+-]*' THEN CAST(spend AS REAL) END AS spent,
          coalesce(json_extract(meta, '$.usage_object'), json_extract(meta, '$.additional_usage_values')) AS usage_json
-    FROM logged
+    FROM (SELECT request_id, call_type, api_key, spend, startTime, model, model_group, "user", end_user, team_id,
+                 cache_hit, status,
+                 -- token counts: integers, or the digits a CSV export holds; anything else NULL
+                 CASE WHEN typeof(prompt_tokens) = 'integer' THEN prompt_tokens
+                      WHEN prompt_tokens GLOB '[0-9]*' AND prompt_tokens NOT GLOB '*[^0-9]*'
+                        THEN CAST(prompt_tokens AS INTEGER) END AS prompt_tokens,
+                 CASE WHEN typeof(completion_tokens) = 'integer' THEN completion_tokens
+                      WHEN completion_tokens GLOB '[0-9]*' AND completion_tokens NOT GLOB '*[^0-9]*'
+                        THEN CAST(completion_tokens AS INTEGER) END AS completion_tokens,
+                 -- metadata is LiteLLM's JSON (SpendLogsMetadata): read only when it is valid
+                 CASE WHEN typeof(metadata) = 'text' AND json_valid(metadata) THEN metadata END AS meta
+            FROM temp.maas_litellm_logs)
    -- Not billed calls: answers from LiteLLM's own cache (cache_hit 'True':
    -- never sent to the provider), failures that carry no tokens, MCP tool calls.
    WHERE coalesce(lower(cache_hit), '') <> 'true'
      AND NOT (coalesce(lower(status), '') = 'failure'
               AND coalesce(prompt_tokens, 0) = 0 AND coalesce(completion_tokens, 0) = 0)
      AND coalesce(call_type, '') <> 'call_mcp_tool'
-   LIMIT -1 OFFSET 0),
-parts AS (
-  SELECT request_id, startTime, model, model_group, prompt_tokens, completion_tokens, usage_json,
-         max(0, coalesce(json_extract(f, '$[0]'), json_extract(f, '$[1]'), 0)) AS cached,
-         max(0, coalesce(json_extract(f, '$[2]'), json_extract(f, '$[3]'), 0)) AS written,
-         nullif(model, '') AS served,
-         coalesce(nullif("user", ''), nullif(end_user, '')) AS user_name,
-         coalesce(nullif(json_extract(f, '$[4]'), ''), nullif(api_key, '')) AS key_name,
-         coalesce(nullif(json_extract(f, '$[5]'), ''), nullif(team_id, '')) AS project_name,
-         -- spend: LiteLLM's float in USD, or the text a CSV export has of it
-         CASE WHEN typeof(spend) IN ('integer', 'real') THEN spend
-              WHEN spend GLOB '*[0-9]*' AND spend NOT GLOB '*[^0-9.eE+-]*' THEN CAST(spend AS REAL) END AS spent
-    FROM picked
    LIMIT -1 OFFSET 0)
 SELECT 'litellm' AS source,
        request_id AS source_id,
@@ -101,4 +97,4 @@ SELECT 'litellm' AS source,
        spent AS recorded_cost,
        CASE WHEN spent IS NOT NULL THEN 'USD' END AS recorded_currency,
        usage_json
-  FROM parts;
+  FROM picked;

@@ -27,41 +27,56 @@ SELECT 1 WHERE maas_exec('CREATE TEMP VIEW maas_newapi_quota_unit AS SELECT '
           THEN 'coalesce((SELECT CAST(value AS REAL) FROM options WHERE key = ''QuotaPerUnit'' AND CAST(value AS REAL) > 0), 500000.0)'
           ELSE '500000.0' END || ' AS per_usd') IS NULL;
 
+-- The columns read, `group` among them where the log has it: it exists from
+-- v0.4.1 (December 2024) on, and an older log reads NULL.  Built for the
+-- columns there are, so that no row is looked up twice.
+DROP VIEW IF EXISTS temp.maas_newapi_logs;
+SELECT 1 WHERE maas_exec('CREATE TEMP VIEW maas_newapi_logs AS SELECT id, created_at, type, username, token_name, '
+  || 'model_name, quota, prompt_tokens, completion_tokens, other, '
+  || CASE WHEN EXISTS (SELECT 1 FROM pragma_table_info('logs') WHERE name = 'group' COLLATE NOCASE)
+          THEN '"group"' ELSE 'NULL' END || ' AS grp FROM logs') IS NULL;
+
 DROP VIEW IF EXISTS temp.maas_usage_source;
 CREATE TEMP VIEW maas_usage_source AS
 WITH logged AS (
-  -- Billed calls are the consume rows (type 2); top-ups (1), admin and
-  -- system notes (3, 4), errors (5), refunds (6) and logins (7) are not.
-  -- `group` exists from v0.4.1 (December 2024) on: read through a lookup of
-  -- the same row, so that an older log reads NULL from d.
-  SELECT l.id, l.created_at, l.username, l.token_name, l.model_name, l.quota,
-         (SELECT "group" FROM logs AS x WHERE x.rowid = l.rowid) AS grp,
-         CASE WHEN typeof(l.prompt_tokens) = 'integer' THEN l.prompt_tokens END AS prompt,
-         CASE WHEN typeof(l.completion_tokens) = 'integer' THEN l.completion_tokens END AS completion,
-         -- `other` is new-api's JSON object; '' (older rows), NULL or other text is "nothing said"
-         CASE WHEN typeof(l.other) = 'text' AND json_valid(l.other) THEN l.other END AS other
-    FROM logs AS l, (SELECT NULL AS "group") AS d
-   WHERE l.type = 2
-   LIMIT -1 OFFSET 0),
-vals AS (
-  -- The keys of `other` read for every row (SQLite parses `other` once per
-  -- row for all of them); the rarer ones are read below only where needed.
+  -- The keys of `other` read for every row, straight from the table (a step
+  -- between would copy every text column once more; SQLite parses `other`
+  -- once per row for all of them); the rarer ones are read below only where
+  -- needed.
   --   cache_tokens               cache reads
   --   cache_creation_tokens      cache writes, all of them
   --   cache_creation_tokens_5m   of the writes, at the 5-minute price
   --   cache_creation_tokens_1h   of the writes, at the 1-hour price
   --   claude                     true: the upstream request was Claude Messages
+  --   usage_semantic             'anthropic': counted as Claude Messages are
   --   is_model_mapped            true: the channel sent another model name upstream
-  SELECT *,
+  SELECT id, created_at, username, token_name, model_name, quota, grp, prompt, completion, other,
          json_extract(other, '$.cache_tokens') AS v_reads,
          json_extract(other, '$.cache_creation_tokens') AS v_writes,
          json_extract(other, '$.cache_creation_tokens_5m') AS v_5m,
          json_extract(other, '$.cache_creation_tokens_1h') AS v_1h,
          json_type(other, '$.claude') AS v_claude,
+         json_extract(other, '$.usage_semantic') AS v_semantic,
          json_type(other, '$.is_model_mapped') AS v_mapped
-    FROM logged
+    FROM (SELECT id, created_at, username, token_name, model_name, quota, grp,
+                 CASE WHEN typeof(prompt_tokens) = 'integer' THEN prompt_tokens END AS prompt,
+                 CASE WHEN typeof(completion_tokens) = 'integer' THEN completion_tokens END AS completion,
+                 -- `other` is new-api's JSON object; '' (older rows), NULL or other text is "nothing said"
+                 CASE WHEN typeof(other) = 'text' AND json_valid(other) THEN other END AS other
+            FROM temp.maas_newapi_logs
+           -- Billed calls are the consume rows (type 2); top-ups (1), admin and
+           -- system notes (3, 4), errors (5), refunds (6) and logins (7) are not.
+           WHERE type = 2)
+   -- Type 2 rows that are no call (and have no tokens): a task's settlement
+   -- of its earlier row (actual_quota) and a violation fee.
+   WHERE CASE WHEN coalesce(prompt, 0) = 0 AND coalesce(completion, 0) = 0
+              THEN coalesce(json_type(other, '$.actual_quota'), 'null') = 'null'
+                   AND json_type(other, '$.violation_fee') IS NOT 'true'
+              ELSE 1 END
    LIMIT -1 OFFSET 0),
 counted AS (
+  -- Flattened into the query below (no LIMIT): its columns are sums and
+  -- tests of integers, cheaper to repeat than to carry.
   -- A count absent (or null) is 0; one present but not a whole number >= 0 is
   -- NULL: usage that cannot be read.
   SELECT *,
@@ -79,20 +94,13 @@ counted AS (
          -- came untagged (no input_tokens_total: new-api's billing treats it
          -- so, isLegacyClaudeDerivedOpenAIUsage).  Elsewhere it holds the
          -- reads and writes.
-         CASE WHEN v_claude = 'true' OR json_extract(other, '$.usage_semantic') IS 'anthropic' THEN 1
+         CASE WHEN v_claude = 'true' OR v_semantic IS 'anthropic' THEN 1
               WHEN v_5m > 0 OR v_1h > 0 THEN coalesce(json_type(other, '$.input_tokens_total'), 'null') = 'null'
               ELSE 0 END AS excludes_cache,
          -- a consume row without any token (a task, a Midjourney call, a
          -- per-call price) recorded no usage: its counts are unknown
          coalesce(prompt, 0) = 0 AND coalesce(completion, 0) = 0 AS no_usage
-    FROM vals
-   -- Type 2 rows that are no call (and have no tokens): a task's settlement
-   -- of its earlier row (actual_quota) and a violation fee.
-   WHERE CASE WHEN coalesce(prompt, 0) = 0 AND coalesce(completion, 0) = 0
-              THEN coalesce(json_type(other, '$.actual_quota'), 'null') = 'null'
-                   AND json_type(other, '$.violation_fee') IS NOT 'true'
-              ELSE 1 END
-   LIMIT -1 OFFSET 0)
+    FROM logged)
 SELECT 'new-api' AS source,
        id AS source_id,
        maas_instant(created_at) AS at,

@@ -15,10 +15,11 @@
 -- call's time (maas_convert, with maas_user_fx; default none: each cost stays
 -- in the currency of its prices, and totals are per currency).
 --
--- Each step of the WITH ends in LIMIT -1 OFFSET 0: SQLite never flattens such
--- a subquery into the query reading it, so each column is computed once per
--- row; flattened, every use of price_cost would price the row again.  The
--- ctest reports:priced_once counts the calls.
+-- The steps that compute (source, priced) end in LIMIT -1 OFFSET 0: SQLite
+-- never flattens such a subquery into the query reading it, so each column
+-- is computed once per row; flattened, every use of price_cost would price
+-- the row again.  checked is flattened into priced: counts_ok is used once.
+-- The ctest reports:priced_once counts the calls.
 -- A view cannot read parameters: they are kept in temp.maas_usage_settings,
 -- as they were when this file was read.
 DROP TABLE IF EXISTS temp.maas_usage_settings;
@@ -26,6 +27,11 @@ CREATE TEMP TABLE maas_usage_settings AS SELECT coalesce(@tz, '+08:00') AS tz, @
 DROP VIEW IF EXISTS temp.maas_usage;
 CREATE TEMP VIEW maas_usage AS
 WITH source AS (
+  -- The adapter's rows, each column computed once: an adapter's expression
+  -- (a JSON read, maas_instant) would otherwise be copied into every use.
+  SELECT * FROM temp.maas_usage_source
+   LIMIT -1 OFFSET 0),
+checked AS (
   SELECT *,
          -- Counts maas_cost_cached accepts: whole, not negative, the cached
          -- and written parts within the input.
@@ -34,15 +40,14 @@ WITH source AS (
            AND typeof(requests) = 'integer'
            AND cached_input_tokens >= 0 AND cache_write_tokens >= 0 AND output_tokens >= 0 AND requests >= 0
            AND cached_input_tokens + cache_write_tokens <= input_tokens AS counts_ok
-    FROM temp.maas_usage_source
-   LIMIT -1 OFFSET 0),
+    FROM source),
 priced AS (
   SELECT *,
          CASE WHEN counts_ok THEN maas_cost_cached(served_model, input_tokens, cached_input_tokens, output_tokens,
                                                    cache_write_tokens, requests, at) END AS price_cost,
          coalesce(maas_currency(served_model, at), maas_currency(served_model)) AS price_currency,
          (SELECT currency FROM temp.maas_usage_settings) AS target
-    FROM source
+    FROM checked
    LIMIT -1 OFFSET 0)
 -- The columns below are not computed unless read: a query that does not
 -- select month or priced_model does not pay for them.
