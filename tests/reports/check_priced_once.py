@@ -5,8 +5,9 @@
         --rows 3000 --work build/tests/reports --expected tests/reports/priced_once.expected [--update]
 
 For each report in sql/reports/ (each must be listed in bench/reports_data.py's
-REPORTS), builds its tool's database of --rows usage rows (bench/reports_data.py),
-runs the report through the sqlite3 shell as a user would, with --module
+REPORTS), builds its tool's database of --rows usage rows (bench/reports_data.py,
+in WORK/DATA_VERSION-ROWS/), runs the report through the sqlite3 shell as a
+user would, with --module
 loaded instead of maas.so (tests/reports/count_calls.cpp: maas.so itself,
 with every call of its functions counted), and then reads the counts.  Fails
 when
@@ -14,7 +15,10 @@ when
   - a pricing function (maas_cost, maas_cost_cached, maas_usage_cost) is
     called more often than the rows times the places the report calls it
     (a base query evaluated twice, or a priced column that SQLite copies into
-    each place it is used, prices a row more than once);
+    each place it is used, prices a row more than once).  The rows are those
+    of the tables the report reads (REPORTS); the places are counted in the
+    report composed: every file it .reads, and for sql/sources/auto.sql the
+    adapter it runs on that database (bench/reports_data.py's ADAPTERS);
   - the counts differ from --expected, one line per report and function
     called ("report function calls"); --update rewrites it.
 Run from the repository root (the reports are read by their paths there).
@@ -37,6 +41,20 @@ def load_generator():
     return module
 
 
+def composed(path, tool_adapter):
+    """The report's SQL with every file it .reads put in place, and the
+    adapter sql/sources/auto.sql runs (through maas_exec) after it."""
+    with open(os.path.join(ROOT, path), encoding="utf-8") as f:
+        text = f.read()
+    out = []
+    for line in text.split("\n"):
+        m = re.match(r"\.read\s+(sql/\S+)\s*$", line)
+        out.append(composed(m.group(1), tool_adapter) if m else line)
+        if m and m.group(1) == "sql/sources/auto.sql":
+            out.append(composed(f"sql/sources/{tool_adapter}.sql", tool_adapter))
+    return "\n".join(out)
+
+
 def call_sites(report_sql, function):
     """How many places the report's SQL (comments left out) calls function."""
     text = re.sub(r"--[^\n]*", "", report_sql)
@@ -57,19 +75,19 @@ def main():
     shipped = sorted(f[:-4] for f in os.listdir(os.path.join(ROOT, "sql", "reports")) if f.endswith(".sql"))
     problems = [f"sql/reports/{r}.sql is not in bench/reports_data.py's REPORTS" for r in shipped
                 if r not in data.REPORTS]
-    directory = os.path.join(args.work, f"v1-{args.rows}")
+    directory = os.path.join(args.work, f"{data.DATA_VERSION}-{args.rows}")
     lines = []
     for report in shipped:
         if report not in data.REPORTS:
             continue
-        tool, table = data.REPORTS[report]
+        tool, tables = data.REPORTS[report]
         db = data.build(tool, args.rows, directory)
         path = os.path.join("sql", "reports", report + ".sql")
-        with open(os.path.join(ROOT, path), encoding="utf-8") as f:
-            report_sql = f.read()
+        report_sql = composed(path, data.ADAPTERS[tool])
+        count = " + ".join(f'(SELECT count(*) FROM "{t}")' for t in tables) or "0"
         script = (f".output /dev/null\n.read {path}\n.output\n.mode list\n.headers off\n"
-                  + (f'SELECT \'rows \' || count(*) FROM "{table}";\n' if table else "SELECT 'rows 0';\n")
-                  + "SELECT counted_calls();\n")
+                  f"SELECT 'rows ' || ({count});\n"
+                  "SELECT counted_calls();\n")
         run = subprocess.run([args.shell, "-batch", "-cmd", ".load " + args.module, db], input=script,
                              capture_output=True, text=True, cwd=ROOT)
         if run.returncode != 0 or run.stderr:
