@@ -54,12 +54,12 @@ SELECT 'langfuse-v2' AS source,
        id AS source_id,
        maas_instant(start_time) AS at,
        model,
-       -- The name the application sent; else its part after a provider
-       -- prefix ('openai/xdeepseekv3'); else the name of the Langfuse model
-       -- definition the project matched it to (internal_model).
-       CASE WHEN maas_model(model) IS NOT NULL THEN model
-            WHEN instr(model, '/') > 0 AND maas_model(substr(model, instr(model, '/') + 1)) IS NOT NULL
-              THEN substr(model, instr(model, '/') + 1)
+       -- The name the application sent, when a card knows it (also after a
+       -- provider prefix, 'openai/xdeepseekv3', which the pricing step drops);
+       -- else the name of the Langfuse model definition the project matched
+       -- it to (internal_model).
+       CASE WHEN maas_model(model) IS NOT NULL
+                 OR instr(model, '/') > 0 AND maas_model(substr(model, instr(model, '/') + 1)) IS NOT NULL THEN model
             WHEN maas_model(internal_model) IS NOT NULL THEN internal_model
             ELSE coalesce(model, internal_model) END AS served_model,
        CASE WHEN in_tokens AND (prompt_tokens <> 0 OR completion_tokens <> 0) THEN prompt_tokens END AS input_tokens,

@@ -60,12 +60,9 @@ SELECT 'langfuse-v3' AS source,
        id AS source_id,
        maas_instant(start_time) AS at,
        model,
-       -- The name the application sent; else its part after a provider
-       -- prefix ('openai/xdeepseekv3').
-       CASE WHEN maas_model(model) IS NOT NULL THEN model
-            WHEN instr(model, '/') > 0 AND maas_model(substr(model, instr(model, '/') + 1)) IS NOT NULL
-              THEN substr(model, instr(model, '/') + 1)
-            ELSE model END AS served_model,
+       -- The name the application sent (a provider prefix, 'openai/xdeepseekv3',
+       -- is the pricing step's to drop: sql/usage/priced.sql).
+       model AS served_model,
        -- Langfuse keeps cached reads, cache writes and reasoning in buckets of
        -- their own, apart from 'input' and 'output': maas_usage_tokens adds
        -- them back.

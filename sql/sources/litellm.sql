@@ -77,9 +77,9 @@ SELECT 'litellm' AS source,
        request_id AS source_id,
        maas_instant(startTime) AS at,
        coalesce(nullif(model_group, ''), served) AS model,
-       -- a provider prefix ('openai/xdeepseekv3') is dropped when the whole name is unknown
-       CASE WHEN instr(served, '/') > 0 AND maas_model(served) IS NULL
-            THEN substr(served, instr(served, '/') + 1) ELSE served END AS served_model,
+       -- as logged: a provider prefix ('openai/xdeepseekv3') is the pricing
+       -- step's to drop (sql/usage/priced.sql, priced_name)
+       served AS served_model,
        -- prompt_tokens holds the cache reads and writes (LiteLLM's convention);
        -- a row of a convention that left them out is recognised by a count
        -- smaller than its parts, and they are added back.

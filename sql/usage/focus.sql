@@ -29,17 +29,17 @@ CREATE TEMP VIEW maas_focus AS
 WITH
 -- The counted calls, read once (row_number materializes them), numbered.
 calls AS (
-  SELECT row_number() OVER () AS call, source, source_id, at, model, served_model, input_tokens,
+  SELECT row_number() OVER () AS call, source, source_id, at, model, served_model, priced_name, input_tokens,
          cached_input_tokens, cache_write_tokens, output_tokens, requests, user_name, key_name, project_name,
          month, priced_model, price_currency, price_cost, currency, cost
     FROM temp.maas_usage WHERE reason IS NULL LIMIT -1 OFFSET 0),
--- The price lines of the models served (every version), looked up once per model:
+-- The price lines of the models priced (every version), looked up once per model:
 -- a name two cards publish has none (it is not priced, so never counted).
 card AS (
-  SELECT m.served_model, r.provider, r.model AS line_model, r.item, r.effective_from, r.effective_to, r.unit,
+  SELECT m.priced_name, r.provider, r.model AS line_model, r.item, r.effective_from, r.effective_to, r.unit,
          maas_round_text(r.price_text) AS price
-    FROM (SELECT DISTINCT served_model FROM calls) AS m
-    JOIN maas_rates AS r ON r.lookup = m.served_model
+    FROM (SELECT DISTINCT priced_name FROM calls) AS m
+    JOIN maas_rates AS r ON r.lookup = m.priced_name
    WHERE r.item IN ('input', 'cached_input', 'cache_write', 'output', 'request') LIMIT -1 OFFSET 0),
 -- Each call with each price line in force at its instant.
 lines AS (
@@ -50,7 +50,7 @@ lines AS (
                      WHEN 'cached_input' THEN c.cached_input_tokens
                      WHEN 'cache_write' THEN c.cache_write_tokens END AS own_qty
     FROM calls AS c
-    JOIN card AS r ON r.served_model = c.served_model
+    JOIN card AS r ON r.priced_name = c.priced_name
          AND r.effective_from <= c.at AND (r.effective_to IS NULL OR c.at < r.effective_to)),
 -- The quantity of each line (the input line: what no cache line took) and its
 -- amount in the price currency: quantity x price exactly, as decimal text.

@@ -33,6 +33,14 @@ WITH source AS (
    LIMIT -1 OFFSET 0),
 checked AS (
   SELECT *,
+         -- The name priced: the served model; when no card knows it and it
+         -- carries a gateway's provider prefix ('openai/xdeepseekv3', as
+         -- LiteLLM and Langfuse log), the part after the first '/' if a card
+         -- knows that, or it names another product (then the reason says so).
+         CASE WHEN instr(served_model, '/') > 0 AND maas_model(served_model) IS NULL
+                   AND coalesce(maas_unpriced(substr(served_model, instr(served_model, '/') + 1)), '')
+                       <> 'unknown_model'
+              THEN substr(served_model, instr(served_model, '/') + 1) ELSE served_model END AS priced_name,
          -- Counts maas_cost_cached accepts: whole, not negative, the cached
          -- and written parts within the input.
          typeof(input_tokens) = 'integer' AND typeof(cached_input_tokens) = 'integer'
@@ -43,9 +51,9 @@ checked AS (
     FROM source),
 priced AS (
   SELECT *,
-         CASE WHEN counts_ok THEN maas_cost_cached(served_model, input_tokens, cached_input_tokens, output_tokens,
+         CASE WHEN counts_ok THEN maas_cost_cached(priced_name, input_tokens, cached_input_tokens, output_tokens,
                                                    cache_write_tokens, requests, at) END AS price_cost,
-         coalesce(maas_currency(served_model, at), maas_currency(served_model)) AS price_currency,
+         coalesce(maas_currency(priced_name, at), maas_currency(priced_name)) AS price_currency,
          (SELECT currency FROM temp.maas_usage_settings) AS target
     FROM checked
    LIMIT -1 OFFSET 0)
@@ -54,7 +62,8 @@ priced AS (
 SELECT source, source_id, at, model, served_model, input_tokens, cached_input_tokens, cache_write_tokens,
        output_tokens, requests, user_name, key_name, project_name, recorded_cost, recorded_currency, usage_json,
        maas_month(at, (SELECT tz FROM temp.maas_usage_settings)) AS month,
-       coalesce(maas_model(served_model), served_model) AS priced_model,
+       priced_name,
+       coalesce(maas_model(priced_name), priced_name) AS priced_model,
        price_currency,
        price_cost,
        CASE WHEN target IS NULL THEN CASE WHEN price_cost IS NOT NULL THEN price_currency END
@@ -70,10 +79,10 @@ SELECT source, source_id, at, model, served_model, input_tokens, cached_input_to
               THEN CASE WHEN target IS NULL OR maas_convert(price_cost, price_currency, target, at) IS NOT NULL
                         THEN NULL ELSE 'no_fx_rate' END
             WHEN coalesce(served_model, '') = '' THEN 'no_model_name'
-            WHEN maas_unpriced(served_model) IN ('unknown_model', 'other_product') THEN maas_unpriced(served_model)
+            WHEN maas_unpriced(priced_name) IN ('unknown_model', 'other_product') THEN maas_unpriced(priced_name)
             WHEN input_tokens IS NULL OR cached_input_tokens IS NULL OR cache_write_tokens IS NULL
                  OR output_tokens IS NULL OR requests IS NULL THEN 'no_token_counts'
             WHEN NOT counts_ok THEN 'bad_token_counts'
             WHEN at IS NULL THEN 'no_time'
-            ELSE coalesce(maas_unpriced(served_model, at), 'no_price') END AS reason
+            ELSE coalesce(maas_unpriced(priced_name, at), 'no_price') END AS reason
   FROM priced;

@@ -7,11 +7,11 @@
 -- arrive while the report runs are in no section or in all of them, and the
 -- sections always agree.  Each call is priced once, here.  Costs are summed
 -- exactly, as decimal text (maas_total_text).  Groups are as fine as any
--- section needs: per source, month, model as logged and as served, currency,
+-- section needs: per source, month, model as logged and as priced, currency,
 -- reason, user, key and project; the published name of the served model is
 -- looked up per group (priced_model), not per call.
 CREATE TEMP TABLE maas_usage_totals AS
-SELECT source, month, model, served_model, currency, price_currency, reason,
+SELECT source, month, model, priced_name, currency, price_currency, reason,
        user_name, key_name, project_name, recorded_currency,
        count(*) AS calls,
        sum(requests) AS requests,
@@ -30,7 +30,7 @@ SELECT source, month, model, served_model, currency, price_currency, reason,
  -- time order, so the rows come nearly sorted), then the keys that tell
  -- groups apart soonest; those that rarely vary last.  The rows come out in
  -- this order too, nearly the order of the views' sums (views.sql).
- GROUP BY month, model, key_name, user_name, served_model, project_name, reason, currency, price_currency,
+ GROUP BY month, model, key_name, user_name, priced_name, project_name, reason, currency, price_currency,
           recorded_currency, source;
 ALTER TABLE temp.maas_usage_totals ADD COLUMN priced_model TEXT;
-UPDATE temp.maas_usage_totals SET priced_model = coalesce(maas_model(served_model), served_model);
+UPDATE temp.maas_usage_totals SET priced_model = coalesce(maas_model(priced_name), priced_name);
