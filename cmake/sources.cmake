@@ -49,6 +49,7 @@ set(MAAS_CORE_SOURCES
   ${MAAS_ROOT}/extension/core/clickhouse_map.cpp
   ${MAAS_ROOT}/extension/core/usage_details.cpp
   ${MAAS_ROOT}/extension/core/json_reader.cpp
+  ${MAAS_ROOT}/extension/core/flat_counts.cpp
   ${MAAS_ROOT}/extension/core/usage_json.cpp
   ${MAAS_ROOT}/extension/core/usage_memo.cpp
   ${MAAS_ROOT}/extension/core/builtin_card.cpp)

@@ -20,6 +20,7 @@
 
 #include "clickhouse_map.hpp"
 #include "fuzz_check.hpp"
+#include "flat_counts.hpp"
 #include "json_reader.hpp"
 #include "usage_json.hpp"
 

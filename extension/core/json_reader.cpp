@@ -3,19 +3,11 @@
 
 #include <cstring>
 
+#include "json_runs.hpp"
 #include "token_counts.hpp"
-
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
 
 namespace maas {
 namespace {
-
-// Past JSON white space; compact JSON has none, so the first test ends it.
-inline void skip_space(std::string_view text, size_t& at) {
-    while (at < text.size() && static_cast<unsigned char>(text[at]) <= ' ' && is_json_space(text[at])) ++at;
-}
 
 int hex_value(unsigned char c) {
     if (c >= '0' && c <= '9') return c - '0';
@@ -36,79 +28,6 @@ int hex4(std::string_view text, size_t at) {
     return v;
 }
 
-// How many of the 16 bytes at p are plain string content: the offset of the
-// first quote, backslash, control character or non-ASCII byte, or 16.  This
-// is where a reader spends its time (a response is mostly message text), so
-// x86-64 compares 16 bytes at once; elsewhere two 8-byte words use the
-// "has a byte below n" bit trick, whose lowest flagged byte is exact.
-inline unsigned plain_run16(const char* p) {
-#if defined(__SSE2__)
-    const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
-    // Signed bytes: below 0x20 covers both the control characters and 0x80-0xFF.
-    const __m128i special = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('"')),
-                                                      _mm_cmpeq_epi8(x, _mm_set1_epi8('\\'))),
-                                         _mm_cmplt_epi8(x, _mm_set1_epi8(0x20)));
-    const unsigned bits = unsigned(_mm_movemask_epi8(special));
-    return bits ? unsigned(__builtin_ctz(bits)) : 16;
-#else
-    constexpr uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
-    for (unsigned half = 0; half < 16; half += 8) {
-        uint64_t w;
-        std::memcpy(&w, p + half, 8);
-        if (__BYTE_ORDER__ != __ORDER_LITTLE_ENDIAN__) w = __builtin_bswap64(w);
-        const uint64_t quote = w ^ (ones * '"'), backslash = w ^ (ones * '\\');
-        const uint64_t flagged = (((w - ones * 0x20) & ~w) | ((quote - ones) & ~quote) |
-                                  ((backslash - ones) & ~backslash) | w) &
-                                 highs;
-        if (flagged) return half + unsigned(__builtin_ctzll(flagged)) / 8;
-    }
-    return 16;
-#endif
-}
-
-// How many of the 16 bytes at p are ASCII digits before the first that is
-// not: counts are most of a usage object's bytes outside its keys.
-inline unsigned digit_run16(const char* p) {
-#if defined(__SSE2__)
-    const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
-    // Signed bytes: 0x80-0xFF are negative, below '0'.
-    const __m128i digits = _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8('0' - 1)),
-                                         _mm_cmplt_epi8(x, _mm_set1_epi8('9' + 1)));
-    const unsigned others = ~unsigned(_mm_movemask_epi8(digits)) & 0xFFFFu;
-    return others ? unsigned(__builtin_ctz(others)) : 16;
-#else
-    unsigned run = 0;
-    while (run < 16 && static_cast<unsigned>(p[run] - '0') <= 9) ++run;
-    return run;
-#endif
-}
-
-// The end of the run of plain string bytes (those plain_run16 passes) that
-// starts at p[at], at most n: 16 bytes at a time, then byte by byte.
-// (parse() reads a padded copy, with the loops below that need no end.)
-inline size_t plain_end(const char* p, size_t at, size_t n) {
-    while (at + 16 <= n) {
-        const unsigned plain = plain_run16(p + at);
-        at += plain;
-        if (plain < 16) return at;
-    }
-    while (at < n && static_cast<unsigned char>(p[at]) >= 0x20 && static_cast<unsigned char>(p[at]) < 0x80 &&
-           p[at] != '"' && p[at] != '\\')
-        ++at;
-    return at;
-}
-
-// The end of the run of ASCII digits that starts at p[at], at most n.
-inline size_t digits_end(const char* p, size_t at, size_t n) {
-    while (at + 16 <= n) {
-        const unsigned run = digit_run16(p + at);
-        at += run;
-        if (run < 16) return at;
-    }
-    while (at < n && static_cast<unsigned>(p[at] - '0') <= 9) ++at;
-    return at;
-}
-
 // --- over the padded copy parse() reads ----------------------------------------
 // parse() reads a copy of the text followed by kPadding NUL bytes.  A NUL
 // continues nothing in JSON (a raw one is an error anywhere, in a string
@@ -125,7 +44,7 @@ inline const char* skip_space_padded(const char* s) {
 // The end of the run of plain string bytes from s (the NUL after the text ends one).
 inline const char* plain_end_padded(const char* s) {
     for (;;) {
-        const unsigned plain = plain_run16(s);
+        const unsigned plain = json_runs::plain_run16(s);
         s += plain;
         if (plain < 16) return s;
     }
@@ -134,7 +53,7 @@ inline const char* plain_end_padded(const char* s) {
 // The end of the run of ASCII digits from s.
 inline const char* digits_end_padded(const char* s) {
     for (;;) {
-        const unsigned run = digit_run16(s);
+        const unsigned run = json_runs::digit_run16(s);
         s += run;
         if (run < 16) return s;
     }
@@ -246,7 +165,7 @@ JsonReader::StringEnd JsonReader::scan_string_rest(size_t open, size_t at) {
     const size_t n = text_.size();
     StringEnd end;
     for (;;) {
-        at = plain_end(p, at, n);
+        at = json_runs::plain_end(p, at, n);
         if (at >= n) {
             fail("unterminated string", open);
             return end;
@@ -279,159 +198,218 @@ JsonNode* JsonReader::grow_nodes() {
     return nodes_.data();
 }
 
-// One pass, as a small state machine (no recursion): `value` reads a value
-// (opening a container pushes it on the stack of open ones), `after_value`
-// expects a ',' or the innermost container's closing bracket, `member`
-// reads a key and ':', `element` starts a value with no key.  The key goes
-// straight into the node of the value due, so that nothing about it is
-// carried from one state to the next.  Everything else the pass updates is
-// a local, so that it stays in registers: the cursor s, the index's size,
-// the stack's depth.
+// One pass, as a small state machine (no recursion), one step per state:
+// `value` reads a value (opening a container pushes it on the stack of open
+// ones), `after_value` expects a ',' or the innermost container's closing
+// bracket, `close` ends that container, `member` reads a key and ':',
+// `element` starts a value with no key.  The key goes straight into the node
+// of the value due, so that nothing about it is carried from one state to
+// the next.  Every step is forced inline into run() (always_inline: the
+// larger ones would otherwise be called), so that the Pass is no object in
+// memory but parse()'s locals, kept in registers: the cursor s, the index's
+// size, the stack's depth.
 // Most strings (keys, ids, English text) are plain bytes up to the quote:
 // that case is read inline; the rest (escapes, UTF-8) by scan_string_rest.
-bool JsonReader::parse(std::string_view text, std::string& why) {
-    text_ = text;
-    why_ = &why;
-    used_ = 0;
-    if (text.size() > UINT32_MAX) return fail("a document over 4 GB", 0);
-    if (open_.size() < kMaxDepth) open_.resize(kMaxDepth);
-    // The copy costs a memcpy; the end tests it saves cost more (see
-    // skip_space_padded).
-    if (padded_.size() < text.size() + kPadding) padded_.resize(text.size() + kPadding);
-    if (!text.empty()) std::memcpy(padded_.data(), text.data(), text.size());
-    std::memset(padded_.data() + text.size(), 0, kPadding);
-    const char* const p = padded_.data();
-    const char* const e = p + text.size();
-    const char* s = p;
-    const auto offset = [p](const char* at) { return uint32_t(at - p); };
-    JsonNode* nodes = nodes_.data();
-    size_t used = 0, capacity = nodes_.size();
+struct JsonReader::Pass {
+    enum class Step : uint8_t { element, value, member, after_value, close, done, failed };
+
+    JsonReader& reader;
+    const char* const p;  // the padded copy of the text
+    const char* const e;  // the end of the text in it
+    const char* s;        // the cursor
+    JsonNode* nodes;      // the index: its first `used` nodes are written
+    size_t used = 0, capacity;
     // The open containers, innermost last: each one's index times 2, plus 1
     // for an object, so that closing one tells what the next is at once.
-    uint32_t* const open = open_.data();
+    uint32_t* const open;
     size_t depth = 0;
     bool in_object = false;  // the innermost open container is an object
 
-element:
-    // The root, or a value in an array: the node due has no key.
-    if (used == capacity) {
-        nodes = grow_nodes();
-        capacity = nodes_.size();
-    }
-    nodes[used].key_at = nodes[used].key_size = 0;
-    nodes[used].key_escaped = false;
+    Pass(JsonReader& r, std::string_view text)
+        : reader(r),
+          p(padded_copy(r, text)),
+          e(p + text.size()),
+          s(p),
+          nodes(r.nodes_.data()),
+          capacity(r.nodes_.size()),
+          open(r.open_.data()) {}
 
-value:
-    // nodes[used], its key (if any) written.
-    if (static_cast<unsigned char>(*s) <= ' ') s = skip_space_padded(s);
-    {
+    // The text, then kPadding NULs, in storage kept for the next document;
+    // the stack of open containers sized.  The copy costs a memcpy; the end
+    // tests it saves cost more (see skip_space_padded).
+    static const char* padded_copy(JsonReader& r, std::string_view text) {
+        if (r.open_.size() < kMaxDepth) r.open_.resize(kMaxDepth);
+        if (r.padded_.size() < text.size() + kPadding) r.padded_.resize(text.size() + kPadding);
+        if (!text.empty()) std::memcpy(r.padded_.data(), text.data(), text.size());
+        std::memset(r.padded_.data() + text.size(), 0, kPadding);
+        return r.padded_.data();
+    }
+
+    // Each step is followed by a jump to the step it returns; inlined, each
+    // `return Step::...` becomes a jump straight to that label.  (A loop
+    // over one switch of the step cost ~110 instructions more per chat
+    // completion, callgrind: the compiler kept the dispatch.)
+    [[gnu::always_inline]] bool run() {
+#define MAAS_GO_TO(next)                                   \
+    switch (next) {                                        \
+        case Step::element: goto element;                  \
+        case Step::value: goto value;                      \
+        case Step::member: goto member;                    \
+        case Step::after_value: goto after_value;          \
+        case Step::close: goto close;                      \
+        case Step::done: reader.used_ = used; return true; \
+        case Step::failed: return false;                   \
+    }
+    element:
+        start_element();
+    value:
+        MAAS_GO_TO(read_value());
+    member:
+        MAAS_GO_TO(read_key());
+    after_value:
+        MAAS_GO_TO(after_value());
+    close:
+        MAAS_GO_TO(close());
+#undef MAAS_GO_TO
+        return false;
+    }
+
+    uint32_t offset(const char* at) const { return uint32_t(at - p); }
+    Step fail(const char* what, const char* at) {
+        reader.fail(what, offset(at));
+        return Step::failed;
+    }
+
+    [[gnu::always_inline]] void make_room() {
+        if (used == capacity) {
+            nodes = reader.grow_nodes();
+            capacity = reader.nodes_.size();
+        }
+    }
+
+    // The root, or a value in an array: the node due has no key.
+    [[gnu::always_inline]] void start_element() {
+        make_room();
+        nodes[used].key_at = nodes[used].key_size = 0;
+        nodes[used].key_escaped = false;
+    }
+
+    // A value into nodes[used], its key (if any) written.
+    [[gnu::always_inline]] Step read_value() {
+        if (static_cast<unsigned char>(*s) <= ' ') s = skip_space_padded(s);
         JsonNode& node = nodes[used++];
         node.text_escaped = false;
         node.at = offset(s);
-        const char* const start = s;
         switch (*s) {
             case '{':
-            case '[':
-                if (depth >= kMaxDepth) return fail("nested deeper than 1024 levels", offset(s));
-                in_object = *s == '{';
-                node.kind = in_object ? JsonKind::object : JsonKind::array;
-                open[depth++] = uint32_t(used - 1) * 2 + in_object;
-                ++s;
-                if (static_cast<unsigned char>(*s) <= ' ') s = skip_space_padded(s);
-                if (*s == (in_object ? '}' : ']')) {
-                    ++s;
-                    goto close;
-                }
-                if (in_object) goto member;
-                goto element;
-            case '"': {
-                node.kind = JsonKind::string;
-                const char* q = plain_end_padded(s + 1);
-                if (*q == '"') {
-                    s = q + 1;
-                } else {
-                    const StringEnd end = scan_string_rest(offset(start), offset(q));
-                    if (!end.ok) return false;
-                    // scan_string_rest never grows the index: `node` is still valid.
-                    node.text_escaped = end.escaped;
-                    s = p + end.at;
-                }
-                node.at = offset(start) + 1;
-                node.size = uint32_t(s - start) - 2;
-                node.end = uint32_t(used);
-                goto after_value;
-            }
+            case '[': return open_container(node);
+            case '"': return read_string(node);
             // The padding is NUL: the four or five bytes can be compared at once.
-            case 't':
-                node.kind = JsonKind::boolean;
-                if (!same_bytes(s, "true", 4)) return fail("expected a value", offset(s));
-                s += 4;
-                break;
-            case 'f':
-                node.kind = JsonKind::boolean;
-                if (!same_bytes(s, "false", 5)) return fail("expected a value", offset(s));
-                s += 5;
-                break;
-            case 'n':
-                node.kind = JsonKind::null;
-                if (!same_bytes(s, "null", 4)) return fail("expected a value", offset(s));
-                s += 4;
-                break;
-            default:
-                // -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?
-                node.kind = JsonKind::number;
-                if (*s == '-') {
-                    if (!is_digit(*++s)) return fail("invalid number", offset(start));
-                } else if (!is_digit(*s)) {
-                    return fail("expected a value", offset(s));  // at the end of the text too
-                }
-                if (*s++ != '0') s = digits_end_padded(s);
-                if (*s == '.' || *s == 'e' || *s == 'E') {  // not an integer, the usual case
-                    s = number_rest_padded(s);
-                    if (!s) return fail("invalid number", offset(start));
-                }
+            case 't': return read_word(node, JsonKind::boolean, "true", 4);
+            case 'f': return read_word(node, JsonKind::boolean, "false", 5);
+            case 'n': return read_word(node, JsonKind::null, "null", 4);
+            default: return read_number(node);
+        }
+    }
+
+    [[gnu::always_inline]] Step open_container(JsonNode& node) {
+        if (depth >= kMaxDepth) return fail("nested deeper than 1024 levels", s);
+        in_object = *s == '{';
+        node.kind = in_object ? JsonKind::object : JsonKind::array;
+        open[depth++] = uint32_t(used - 1) * 2 + in_object;
+        ++s;
+        if (static_cast<unsigned char>(*s) <= ' ') s = skip_space_padded(s);
+        if (*s == (in_object ? '}' : ']')) {
+            ++s;
+            return Step::close;
+        }
+        return in_object ? Step::member : Step::element;
+    }
+
+    [[gnu::always_inline]] Step read_string(JsonNode& node) {
+        const char* const start = s;
+        node.kind = JsonKind::string;
+        const char* q = plain_end_padded(s + 1);
+        if (*q == '"') {
+            s = q + 1;
+        } else {
+            const StringEnd end = reader.scan_string_rest(offset(start), offset(q));
+            if (!end.ok) return Step::failed;
+            // scan_string_rest never grows the index: `node` is still valid.
+            node.text_escaped = end.escaped;
+            s = p + end.at;
+        }
+        node.at = offset(start) + 1;
+        node.size = uint32_t(s - start) - 2;
+        node.end = uint32_t(used);
+        return Step::after_value;
+    }
+
+    // true, false or null: `word`, `size` bytes.
+    [[gnu::always_inline]] Step read_word(JsonNode& node, JsonKind kind, const char* word, uint32_t size) {
+        node.kind = kind;
+        if (!same_bytes(s, word, size)) return fail("expected a value", s);
+        s += size;
+        node.size = size;
+        node.end = uint32_t(used);
+        return Step::after_value;
+    }
+
+    // -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?
+    [[gnu::always_inline]] Step read_number(JsonNode& node) {
+        const char* const start = s;
+        node.kind = JsonKind::number;
+        if (*s == '-') {
+            if (!is_digit(*++s)) return fail("invalid number", start);
+        } else if (!is_digit(*s)) {
+            return fail("expected a value", s);  // at the end of the text too
+        }
+        if (*s++ != '0') s = digits_end_padded(s);
+        if (*s == '.' || *s == 'e' || *s == 'E') {  // not an integer, the usual case
+            s = number_rest_padded(s);
+            if (!s) return fail("invalid number", start);
         }
         node.size = uint32_t(s - start);
         node.end = uint32_t(used);
+        return Step::after_value;
     }
 
-after_value:
-    if (static_cast<unsigned char>(*s) <= ' ') s = skip_space_padded(s);
-    if (depth == 0) {
-        if (s != e) return fail("unexpected text after the JSON value", offset(s));
-        used_ = used;
-        return true;
+    // The end of the text, or a ',' or the innermost container's bracket.
+    [[gnu::always_inline]] Step after_value() {
+        if (static_cast<unsigned char>(*s) <= ' ') s = skip_space_padded(s);
+        if (depth == 0) {
+            if (s != e) return fail("unexpected text after the JSON value", s);
+            return Step::done;
+        }
+        if (*s == ',') {
+            ++s;
+            return in_object ? Step::member : Step::element;
+        }
+        if (*s == (in_object ? '}' : ']')) {
+            ++s;
+            return Step::close;
+        }
+        return fail(in_object ? "expected ',' or '}'" : "expected ',' or ']'", s);
     }
-    if (*s == ',') {
-        ++s;
-        if (in_object) goto member;
-        goto element;
-    }
-    if (*s == (in_object ? '}' : ']')) {
-        ++s;
-        goto close;
-    }
-    return fail(in_object ? "expected ',' or '}'" : "expected ',' or ']'", offset(s));
 
-close:
     // The innermost container ends at the bracket just passed.
-    {
+    [[gnu::always_inline]] Step close() {
         JsonNode& container = nodes[open[--depth] / 2];
         container.size = offset(s) - container.at;
         container.end = uint32_t(used);
         in_object = depth > 0 && (open[depth - 1] & 1);
+        return Step::after_value;
     }
-    goto after_value;
 
-member:
-    // Compact JSON (as tools store it) has no space around keys: look first.
-    if (*s != '"') {
-        s = skip_space_padded(s);
-        if (*s != '"') return fail("expected a key in double quotes", offset(s));
-    }
-    {
-        // The same two steps as a string value's, written out again: a
-        // shared inline helper returning the end as a StringEnd cost ~240
+    // A member's key and its ':', written into the node of the value due.
+    [[gnu::always_inline]] Step read_key() {
+        // Compact JSON (as tools store it) has no space around keys: look first.
+        if (*s != '"') {
+            s = skip_space_padded(s);
+            if (*s != '"') return fail("expected a key in double quotes", s);
+        }
+        // The same two steps as read_string's, written out again: a shared
+        // inline helper returning the end as a StringEnd cost ~240
         // instructions more per chat completion (callgrind).
         const char* const open_quote = s;
         const char* q = plain_end_padded(s + 1);
@@ -439,76 +417,32 @@ member:
         if (*q == '"') {
             s = q + 1;
         } else {
-            const StringEnd end = scan_string_rest(offset(open_quote), offset(q));
-            if (!end.ok) return false;
+            const StringEnd end = reader.scan_string_rest(offset(open_quote), offset(q));
+            if (!end.ok) return Step::failed;
             escaped = end.escaped;
             s = p + end.at;
         }
-        if (used == capacity) {
-            nodes = grow_nodes();
-            capacity = nodes_.size();
-        }
+        make_room();
         JsonNode& due = nodes[used];
         due.key_at = offset(open_quote) + 1;
         due.key_size = uint32_t(s - open_quote) - 2;
         due.key_escaped = escaped;
-    }
-    if (*s != ':') {
-        s = skip_space_padded(s);
-        if (*s != ':') return fail("expected ':' after a key", offset(s));
-    }
-    ++s;
-    goto value;
-}
-
-// --- a flat object of counts ------------------------------------------------------
-
-int read_flat_counts(std::string_view text, FlatCount* members, int capacity, int (*tag_of)(std::string_view key)) {
-    const char* p = text.data();
-    const size_t n = text.size();
-    size_t at = 0;
-    skip_space(text, at);
-    if (at >= n || p[at] != '{') return -1;
-    ++at;
-    for (int count = 0; count < capacity; ++count) {
-        skip_space(text, at);
-        if (at >= n || p[at] != '"') return -1;  // `{}` too: parse() answers it
-        const size_t key_at = ++at;
-        // The key's plain bytes up to its quote; anything else, an escape or
-        // UTF-8 included, is left to parse().
-        at = plain_end(p, at, n);
-        if (at >= n || p[at] != '"') return -1;
-        const size_t key_end = at;
-        ++at;
-        skip_space(text, at);
-        if (at >= n || p[at] != ':') return -1;
-        ++at;
-        skip_space(text, at);
-        // A value that is no count ends it before the key is asked about:
-        // a response's first member ("id":"...") costs no lookup.
-        if (at >= n || static_cast<unsigned>(p[at] - '0') > 9) return -1;
-        FlatCount& member = members[count];
-        member.key = std::string_view(p + key_at, key_end - key_at);
-        if ((member.tag = tag_of(member.key)) < 0) return -1;
-        const size_t digits_at = at;
-        at = digits_end(p, at, n);
-        // JSON has no leading zero; a count beyond int64_t is parse()'s and
-        // the caller's to report.
-        if (at == digits_at || (p[digits_at] == '0' && at - digits_at > 1) ||
-            !count_from_digits(std::string_view(p + digits_at, at - digits_at), member.count))
-            return -1;
-        skip_space(text, at);
-        if (at >= n) return -1;
-        if (p[at] == ',') {
-            ++at;
-            continue;
+        if (*s != ':') {
+            s = skip_space_padded(s);
+            if (*s != ':') return fail("expected ':' after a key", s);
         }
-        if (p[at] != '}') return -1;  // a fraction, an exponent, a nested value, ...
-        ++at;
-        skip_space(text, at);
-        return at == n ? count + 1 : -1;
+        ++s;
+        return Step::value;
     }
-    return -1;  // more members than `capacity`
+};
+
+bool JsonReader::parse(std::string_view text, std::string& why) {
+    text_ = text;
+    why_ = &why;
+    used_ = 0;
+    if (text.size() > UINT32_MAX) return fail("a document over 4 GB", 0);
+    Pass pass(*this, text);
+    return pass.run();
 }
 
 // --- reading the index ------------------------------------------------------------

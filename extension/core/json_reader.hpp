@@ -22,8 +22,8 @@
 // load (see CMakeLists.txt: load time).  It reads a copy of the text with
 // NUL bytes after it, so that no step tests for the end of the text.
 //
-// Beside it, read_flat_counts: a flat object of counts (Langfuse's
-// `usage_details`) read in one pass with no index.
+// A flat object of counts alone (Langfuse's `usage_details`) has a quicker
+// reader of its own, with no index: read_flat_counts (flat_counts.hpp).
 //
 //   maas::JsonReader json;
 //   std::string why;
@@ -77,33 +77,6 @@ inline bool same_bytes(const char* a, const char* b, size_t n) {
 // JSON's white space: space, tab, LF and CR (ClickHouse's map text and the
 // \N of a NULL map around it use the same).
 inline bool is_json_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
-
-// One member of a flat object of counts (read_flat_counts).
-struct FlatCount {
-    std::string_view key;  // inside its quotes, a view of the text
-    int64_t count = 0;
-    int tag = 0;  // what the caller's tag_of said of the key
-};
-
-// Reads `text` when it is a flat JSON object of counts, the whole of
-// Langfuse's usage_details ({"input": 800, "output": 500, "total": 1300}):
-// one to `capacity` members, each key plain (printable ASCII, no escape),
-// each value a count (count_from_digits), JSON white space anywhere between.
-// Returns the number of members, in order, or -1 for any other text, which
-// says nothing about that text (it may still be JSON: parse() it).
-// `tag_of(key)` is asked of each key as it is read and kept in its member; a
-// negative tag ends the reading at once with -1: the caller knows the object
-// is not the one it wants, and other shapes should pay as little as can be
-// for being tried.  Why it exists: it reads such an
-// object in a third of parse()'s time, with no index; every text it accepts
-// parse() accepts with the same members, which
-// tests/core/test_json_reader.cpp and fuzz/fuzz_usage_json.cpp check.
-//
-//   maas::FlatCount members[8];
-//   const auto any = [](std::string_view) { return 0; };
-//   maas::read_flat_counts(R"({"input":800,"output":500})", members, 8, any);  // 2
-//   maas::read_flat_counts(R"({"input":8.5})", members, 8, any);               // -1
-int read_flat_counts(std::string_view text, FlatCount* members, int capacity, int (*tag_of)(std::string_view key));
 
 enum class JsonKind : uint8_t { absent, null, boolean, number, string, array, object };
 
@@ -196,6 +169,7 @@ public:
 private:
     friend class JsonValue;
     friend class JsonValue::Member;
+    struct Pass;  // one run of parse(), in named steps (json_reader.cpp)
     bool fail(const char* what, size_t at);
     struct StringEnd {
         size_t at = 0;  // just past the closing quote

@@ -9,6 +9,7 @@
 
 #include <string>
 
+#include "flat_counts.hpp"
 #include "json_reader.hpp"
 
 namespace {
