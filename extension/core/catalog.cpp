@@ -74,55 +74,77 @@ std::shared_ptr<const Catalog> Catalog::build(std::vector<CardLine> lines, std::
     if (!catalog->fx_.build(std::move(fx), error)) return nullptr;
     catalog->lines_ = std::move(lines);
     catalog->aliases_ = std::move(aliases);
+    if (!catalog->index_lines(error)) return nullptr;
+    catalog->order_versions();
+    std::vector<bool> adds_name;
+    if (!catalog->check_aliases(adds_name, error)) return nullptr;
+    catalog->add_alias_names(adds_name);
+    return catalog;
+}
+
+// Every line into its model (found or created by "provider/model"), its
+// item's versions and rows, in card order; the first line that spells a
+// known model another way is the error.
+bool Catalog::index_lines(std::string& error) {
     NameIndex by_provider_and_name;  // "provider/model" -> model index, for grouping
-    int64_t last_from_ms = 0;
     std::string last_from_text;
+    int64_t last_from_ms = 0;
     std::string qualified;  // one buffer for every line's "provider/model" (this runs at every load)
-    catalog->rows_.reserve(catalog->lines_.size());
-    catalog->alias_rows_.reserve(catalog->aliases_.size());
-    for (uint32_t row = 0; row < catalog->lines_.size(); ++row) {
-        const CardLine& line = catalog->lines_[row];
+    rows_.reserve(lines_.size());
+    for (uint32_t row = 0; row < lines_.size(); ++row) {
+        const CardLine& line = lines_[row];
         qualified.assign(line.provider).append(1, '/').append(line.model);
-        int32_t index = by_provider_and_name.find(qualified);
-        if (index == NameIndex::kMissing) {
-            index = int32_t(catalog->models_.size());
-            Model model;
-            model.provider = line.provider;
-            model.name = line.model;
-            catalog->models_.push_back(std::move(model));
-            by_provider_and_name.add(qualified, index);
-            catalog->names_.add(qualified, index);
-            catalog->names_.add(line.model, index);
-        }
-        Model& model = catalog->models_[size_t(index)];
+        const int32_t index = model_index_of(line, qualified, by_provider_and_name);
+        Model& model = models_[size_t(index)];
         if (model.name != line.model || model.provider != line.provider) {
             // Same name up to letter case: two spellings of one model would make
             // lookups depend on the order of lines.
             error = line.where + ": model: '" + line.provider + "/" + line.model +
                     "' differs only in letter case from '" + model.provider + "/" + model.name + "'";
-            return nullptr;
+            return false;
         }
-        if (!model.rows.empty() && catalog->lines_[model.rows.front()].currency != line.currency)
-            model.one_currency = false;
+        if (!model.rows.empty() && lines_[model.rows.front()].currency != line.currency) model.one_currency = false;
         model.versions[int(line.item)].push_back(
             PriceVersion{&line, line.price, line.effective_from_ms, kForever, row});
         model.rows.push_back(row);
-        catalog->rows_by_item_[int(line.item)].push_back(row);
+        rows_by_item_[int(line.item)].push_back(row);
         // Most lines share a few dates: format each once (this runs at every load).
         if (line.effective_from_ms != last_from_ms || last_from_text.empty()) {
             last_from_ms = line.effective_from_ms;
             last_from_text = format_time(line.effective_from_ms);
         }
-        catalog->rows_.push_back(RateRow{&line, uint32_t(index), to_double(line.price), last_from_text, std::string()});
+        rows_.push_back(RateRow{&line, uint32_t(index), to_double(line.price), last_from_text, std::string()});
     }
-    for (Model& model : catalog->models_) {
+    return true;
+}
+
+// The model a line's "provider/model" (`qualified`) names, added (under
+// that name and its bare model name) when it is the first line of it.
+int32_t Catalog::model_index_of(const CardLine& line, const std::string& qualified, NameIndex& by_provider_and_name) {
+    int32_t index = by_provider_and_name.find(qualified);
+    if (index != NameIndex::kMissing) return index;
+    index = int32_t(models_.size());
+    Model model;
+    model.provider = line.provider;
+    model.name = line.model;
+    models_.push_back(std::move(model));
+    by_provider_and_name.add(qualified, index);
+    names_.add(qualified, index);
+    names_.add(line.model, index);
+    return index;
+}
+
+// Each model's versions by effective_from, each in force until the next
+// one; then what the quick paths need of them.
+void Catalog::order_versions() {
+    for (Model& model : models_) {
         for (auto& versions : model.versions) {
             std::sort(versions.begin(), versions.end(), [](const PriceVersion& a, const PriceVersion& b) {
                 return a.effective_from_ms < b.effective_from_ms;
             });
             for (size_t i = 0; i + 1 < versions.size(); ++i) {
                 versions[i].effective_to_ms = versions[i + 1].effective_from_ms;
-                catalog->rows_[versions[i].row].effective_to = format_time(versions[i].effective_to_ms);
+                rows_[versions[i].row].effective_to = format_time(versions[i].effective_to_ms);
             }
         }
         model.tokens_only = model.versions[int(Item::cached_input)].empty() &&
@@ -131,53 +153,61 @@ std::shared_ptr<const Catalog> Catalog::build(std::vector<CardLine> lines, std::
         model.quick = quick_prices_of(model, nullptr);
         model.quick_epochs = quick_epochs_of(model);
     }
+}
 
-    // Aliases resolve against model names only (never against other aliases),
-    // so the meaning of an alias cannot depend on the order of the lines:
-    // every alias is checked against names_ as the models left it, and only
-    // then are the new names added.
+// Aliases resolve against model names only (never against other aliases),
+// so the meaning of an alias cannot depend on the order of the lines:
+// every alias is checked against names_ as the models left it (here, which
+// also fills alias_rows_ and says which aliases are new names), and only
+// then are the new names added (add_alias_names).
+bool Catalog::check_aliases(std::vector<bool>& adds_name, std::string& error) {
     NameIndex alias_names;
-    std::vector<bool> adds_name(catalog->aliases_.size());
-    for (uint32_t i = 0; i < catalog->aliases_.size(); ++i) {
-        const AliasLine& alias = catalog->aliases_[i];
+    adds_name.assign(aliases_.size(), false);
+    alias_rows_.reserve(aliases_.size());
+    for (uint32_t i = 0; i < aliases_.size(); ++i) {
+        const AliasLine& alias = aliases_[i];
         if (alias.alias.empty()) {
             error = alias.where + ": alias: empty";
-            return nullptr;
+            return false;
         }
-        const int32_t target = catalog->names_.find(alias.model);
+        const int32_t target = names_.find(alias.model);
         if (target == NameIndex::kAmbiguous) {
             error = alias.where + ": model: '" + alias.model +
                     "' is a model of several providers; write it as 'provider/model'";
-            return nullptr;
+            return false;
         }
         if (target < 0) {
             error = alias.where + ": model: '" + alias.model + "' is not a known model";
-            return nullptr;
+            return false;
         }
-        const int32_t existing = catalog->names_.find(alias.alias);
+        const int32_t existing = names_.find(alias.alias);
         if (existing != NameIndex::kMissing && existing != target) {
             error = alias.where + ": alias: '" + alias.alias + "' is already the name of another model";
-            return nullptr;
+            return false;
         }
         alias_names.add(alias.alias, target);
         if (alias_names.find(alias.alias) == NameIndex::kAmbiguous) {
             error = alias.where + ": alias: '" + alias.alias + "' already means another model";
-            return nullptr;
+            return false;
         }
         adds_name[i] = existing == NameIndex::kMissing;
-        catalog->alias_rows_.push_back(AliasRow{&alias, uint32_t(target)});
+        alias_rows_.push_back(AliasRow{&alias, uint32_t(target)});
     }
-    for (uint32_t i = 0; i < catalog->aliases_.size(); ++i) {
-        AliasLine& alias = catalog->aliases_[i];
-        const uint32_t target = catalog->alias_rows_[i].model_index;
-        if (adds_name[i]) catalog->names_.add(alias.alias, int32_t(target));
-        // Keep the target as "provider/model", so that the alias means the
-        // same model when this catalog's lines are merged with others that
-        // add the same model name for another provider.
-        const Model& model = catalog->models_[target];
+    return true;
+}
+
+// The checked aliases' new names into names_, each alias's target kept as
+// "provider/model", so that the alias means the same model when this
+// catalog's lines are merged with others that add the same model name for
+// another provider.
+void Catalog::add_alias_names(const std::vector<bool>& adds_name) {
+    for (uint32_t i = 0; i < aliases_.size(); ++i) {
+        AliasLine& alias = aliases_[i];
+        const uint32_t target = alias_rows_[i].model_index;
+        if (adds_name[i]) names_.add(alias.alias, int32_t(target));
+        const Model& model = models_[target];
         alias.model = model.provider + "/" + model.name;
     }
-    return catalog;
 }
 
 const Model* Catalog::find_model(std::string_view name, bool* ambiguous) const {

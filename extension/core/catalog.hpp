@@ -98,6 +98,13 @@ public:
     const FxTable& fx() const { return fx_; }
 
 private:
+    // The steps of build, in order (catalog.cpp).
+    bool index_lines(std::string& error);
+    int32_t model_index_of(const CardLine& line, const std::string& qualified, NameIndex& by_provider_and_name);
+    void order_versions();
+    bool check_aliases(std::vector<bool>& adds_name, std::string& error);
+    void add_alias_names(const std::vector<bool>& adds_name);
+
     std::vector<CardLine> lines_;
     std::vector<AliasLine> aliases_;
     std::vector<Model> models_;

@@ -55,6 +55,13 @@
 // parts within their wholes (cached_tokens > prompt_tokens is an error naming
 // both); the error names the field.
 //
+// How a text is read: first its shape is detected (the ClickHouse map and
+// flat JSON forms of Langfuse's usage_details before any index; then the
+// members of the top object and of its usage object), then the reader of
+// that shape, one row of a dispatch table in usage_json.cpp: OpenAI chat,
+// Responses API, Anthropic, Open WebUI merged, Langfuse usage_details (one
+// entry for its JSON and map forms), Spark.
+//
 // Parsed by json_reader.hpp, which checks the whole document is JSON
 // (malformed text is reported, never half-read) in one pass and finds each
 // field without decoding the rest; a flat object of counts (Langfuse's JSON)
