@@ -334,6 +334,33 @@ SELECT %(uuid)s, printf('%%032x', i / 5), 'p' || (who %% 3), type, %(ts)s,
                i %% 5 <> 1 AND i %% 20 <> 3 AS gen
           FROM mix.mix AS m) AS m
  ORDER BY i;"""),
+    # Langfuse v4's events_core from ClickHouse as CSV: every column TEXT, times with 6 places, the
+    # user on the row ('' for none, a tenth); usage_details a map with the cached input and the
+    # reasoning in their own buckets; one in forty rows an AGENT carrying its call's usage; 1% of the
+    # calls with an older version not yet merged (no output yet, an earlier event_ts) after them.
+    "langfuse_v4": (lambda: example_schema("langfuse_v4_events.sql"), [r"""
+INSERT INTO events_core
+SELECT 'p' || (who %% 3), printf('%%032x', i / 5), printf('%%016x', i * 40503 + 1), '', %(ts)s || '000',
+       CASE WHEN gen THEN 'llm' ELSE lower(type) END, type, CASE WHEN who %% 10 = 9 THEN '' ELSE printf('user%%02d', who) END,
+       CASE WHEN gen OR type = 'AGENT' THEN name ELSE '' END,
+       CASE WHEN NOT gen AND type <> 'AGENT' THEN '{}'
+            ELSE printf('{''input'':%%d,''input_cached_tokens'':%%d,''output'':%%d%%s,''total'':%%d}',
+                        prompt - cached, cached, completion - thought,
+                        CASE WHEN thought > 0 THEN printf(',''output_reasoning_tokens'':%%d', thought) ELSE '' END,
+                        prompt + completion) END,
+       '{}', %(ts)s || '500', '0'
+  FROM (SELECT m.*, CASE WHEN i %% 5 = 1 THEN 'SPAN' WHEN i %% 20 = 3 THEN 'EVENT' WHEN i %% 40 = 7 THEN 'AGENT'
+                         ELSE 'GENERATION' END AS type,
+               i %% 5 <> 1 AND i %% 20 <> 3 AND i %% 40 <> 7 AS gen
+          FROM mix.mix AS m) AS m
+ ORDER BY i;""", r"""
+INSERT INTO events_core
+SELECT 'p' || (who %% 3), printf('%%032x', i / 5), printf('%%016x', i * 40503 + 1), '', %(ts)s || '000', 'llm',
+       'GENERATION', CASE WHEN who %% 10 = 9 THEN '' ELSE printf('user%%02d', who) END, name,
+       printf('{''input'':%%d,''total'':%%d}', prompt, prompt), '{}', %(ts)s || '100', '0'
+  FROM mix.mix AS m
+ WHERE i %% 5 <> 1 AND i %% 20 <> 3 AND i %% 40 <> 7 AND r %% 100 = 5
+ ORDER BY i;"""]),
     # llm's logs.db upgraded to llm 0.32: the calls before 2026-04-01 in `responses` (llm 0.19 to
     # 0.31: ISO text with microseconds, the served model in response_json, OpenAI chat token_details),
     # the later ones in `turns` (0.32; resolved_model on a quarter, response_json condensed, a fifth
@@ -527,6 +554,7 @@ REPORTS = {
     "litellm": ("litellm", ("LiteLLM_SpendLogs",)),
     "langfuse": ("langfuse", ("observations",)),
     "langfuse_v3": ("langfuse_v3", ("observations",)),
+    "langfuse_v4": ("langfuse_v4", ("events_core",)),
     "llm": ("llm", ("responses", "turns")),
     "openwebui": ("openwebui", ("chat_message",)),
     "openai_usage_export": ("openai_export", ("usage_export",)),
@@ -539,8 +567,8 @@ REPORTS = {
 # Each tool database's adapter, sql/sources/ADAPTER.sql (the one auto.sql runs on it).
 ADAPTERS = {
     "newapi": "newapi", "oneapi": "oneapi", "litellm": "litellm", "langfuse": "langfuse_v2",
-    "langfuse_v3": "langfuse_v3", "llm": "llm", "openwebui": "openwebui", "openai_export": "openai_usage_export",
-    "dify": "dify", "lobechat": "lobechat",
+    "langfuse_v3": "langfuse_v3", "langfuse_v4": "langfuse_v4", "llm": "llm", "openwebui": "openwebui",
+    "openai_export": "openai_usage_export", "dify": "dify", "lobechat": "lobechat",
 }
 
 # The floor of each report (issue 24's speed criterion: a tool's report takes
@@ -571,6 +599,11 @@ FLOORS = {
     "langfuse_v3": """SELECT maas_month(start_time, '+08:00') AS month, provided_model_name AS model,
        maas_total(maas_usage_cost(provided_model_name, usage_details, start_time)) AS cost
   FROM observations
+ WHERE type = 'GENERATION'
+ GROUP BY month, model;""",
+    "langfuse_v4": """SELECT maas_month(start_time, '+08:00') AS month, provided_model_name AS model,
+       maas_total(maas_usage_cost(provided_model_name, usage_details, start_time)) AS cost
+  FROM events_core
  WHERE type = 'GENERATION'
  GROUP BY month, model;""",
     "llm": """SELECT month, model, maas_total(cost) AS cost

@@ -16,7 +16,7 @@ DROP TABLE IF EXISTS temp.maas_detected;
 CREATE TEMP TABLE maas_detected (
   tool TEXT,
   adapter TEXT
-    CONSTRAINT "auto.sql: this database holds no usage table of a known tool (new-api or one-api logs, LiteLLM_SpendLogs, Langfuse observations, llm responses or turns, Open WebUI chat_message, Dify or LobeChat messages, an OpenAI usage export imported as usage_export)"
+    CONSTRAINT "auto.sql: this database holds no usage table of a known tool (new-api or one-api logs, LiteLLM_SpendLogs, Langfuse observations or events_core, llm responses or turns, Open WebUI chat_message, Dify or LobeChat messages, an OpenAI usage export imported as usage_export)"
     CHECK (adapter IS NOT NULL),
   table_name TEXT);
 INSERT INTO maas_detected(tool, adapter, table_name)
@@ -24,14 +24,15 @@ WITH signature(priority, tool, adapter, table_name, column_name) AS (VALUES
   (1, 'new-api', 'newapi', 'logs', 'other'),
   (2, 'one-api', 'oneapi', 'logs', 'quota'),
   (3, 'LiteLLM', 'litellm', 'LiteLLM_SpendLogs', 'spend'),
-  (4, 'Langfuse v3', 'langfuse_v3', 'observations', 'usage_details'),
-  (5, 'Langfuse v2', 'langfuse_v2', 'observations', 'prompt_tokens'),
-  (6, 'llm', 'llm', 'turns', 'resolved_model'),
-  (7, 'llm', 'llm', 'responses', 'response_json'),
-  (8, 'Open WebUI', 'openwebui', 'chat_message', 'usage'),
-  (9, 'Dify', 'dify', 'messages', 'message_tokens'),
-  (10, 'LobeChat', 'lobechat', 'messages', 'metadata'),
-  (11, 'OpenAI usage export', 'openai_usage_export', 'usage_export', 'num_model_requests')),
+  (4, 'Langfuse v4', 'langfuse_v4', 'events_core', 'span_id'),
+  (5, 'Langfuse v3', 'langfuse_v3', 'observations', 'usage_details'),
+  (6, 'Langfuse v2', 'langfuse_v2', 'observations', 'prompt_tokens'),
+  (7, 'llm', 'llm', 'turns', 'resolved_model'),
+  (8, 'llm', 'llm', 'responses', 'response_json'),
+  (9, 'Open WebUI', 'openwebui', 'chat_message', 'usage'),
+  (10, 'Dify', 'dify', 'messages', 'message_tokens'),
+  (11, 'LobeChat', 'lobechat', 'messages', 'metadata'),
+  (12, 'OpenAI usage export', 'openai_usage_export', 'usage_export', 'num_model_requests')),
 found AS (
   SELECT s.priority, s.tool, s.adapter, s.table_name
     FROM signature AS s

@@ -1,5 +1,5 @@
 -- langfuse_v3.sql - the adapter for Langfuse v3: its ClickHouse
--- `observations` (or v4's `events_core`, exported in the same shape),
+-- `observations` (v4 writes `events_core` instead: langfuse_v4.sql),
 -- exported with clickhouse-client as CSV and imported with `.import --csv`
 -- (every column TEXT, NULL as \N, a Map as
 -- {'input':1000,'output':500,'total':1500}).  One row of

@@ -36,6 +36,7 @@ FIXTURES = [
     ("examples/openai_usage_export.sql", "openai_usage_export", "OpenAI usage export"),
     ("examples/langfuse_observations.sql", "langfuse", "Langfuse v2"),
     ("examples/langfuse_v3_observations.sql", "langfuse_v3", "Langfuse v3"),
+    ("examples/langfuse_v4_events.sql", "langfuse_v4", "Langfuse v4"),
     ("examples/llm_logs.sql", "llm", "llm"),
     ("examples/llm_logs_032.sql", "llm", "llm"),
     ("examples/openwebui_chat_messages.sql", "openwebui", "Open WebUI"),
