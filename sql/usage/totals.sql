@@ -8,7 +8,7 @@
 -- sections always agree.  Each call is priced once, here.  Costs are summed
 -- exactly, as decimal text (maas_total_text).  Groups are as fine as any
 -- section needs: per source, month, model as logged and as priced, currency,
--- reason, user, key and project; the published name of the served model is
+-- reason, user, key and project; the published name of the name priced is
 -- looked up per group (priced_model), not per call.
 CREATE TEMP TABLE maas_usage_totals AS
 SELECT source, month, model, priced_name, currency, price_currency, reason,
