@@ -59,7 +59,8 @@ set(MAAS_SQLITE_SOURCES
   ${MAAS_ROOT}/extension/sqlite/registration.cpp
   ${MAAS_ROOT}/extension/sqlite/failure.cpp
   ${MAAS_ROOT}/extension/sqlite/sql_args.cpp
-  ${MAAS_ROOT}/extension/sqlite/function_support.cpp
+  ${MAAS_ROOT}/extension/sqlite/model_lookup.cpp
+  ${MAAS_ROOT}/extension/sqlite/cost_result.cpp
   ${MAAS_ROOT}/extension/sqlite/sql_functions.cpp
   ${MAAS_ROOT}/extension/sqlite/usage_args.cpp
   ${MAAS_ROOT}/extension/sqlite/usage_functions.cpp

@@ -1,5 +1,8 @@
-// pricing.cpp - billing arithmetic on exact decimals (see pricing.hpp).
+// pricing.cpp - billing arithmetic on exact decimals, the currency of a cost,
+// and why a model has no price (see pricing.hpp).
 #include "pricing.hpp"
+
+#include "other_products.hpp"
 
 namespace maas {
 namespace {
@@ -32,6 +35,35 @@ Priced inference_prices(const Model& model, const int64_t* at, InferencePrices& 
     for (const PriceVersion* p : {out.output, out.cached_input, out.cache_write, out.request})
         if (p && p->line->currency != currency) return Priced::mixed_currency;
     return Priced::ok;
+}
+
+const std::string* currency_of(const Model& model, const int64_t* at) {
+    InferencePrices prices;
+    switch (inference_prices(model, at, prices)) {
+        case Priced::ok: return &prices.input->line->currency;
+        case Priced::mixed_currency: return nullptr;
+        default: break;
+    }
+    const std::string* currency = nullptr;
+    for (int item = 0; item < kItemCount; ++item) {
+        const PriceVersion* version = model.price(Item(item), at);
+        if (!version) continue;
+        if (currency && *currency != version->line->currency) return nullptr;
+        currency = &version->line->currency;
+    }
+    return currency;
+}
+
+const char* unpriced_reason(const Model* model, std::string_view name, const int64_t* at) {
+    if (!model) return builtin_other_products().find(name) ? "other_product" : "unknown_model";
+    if (model->versions[int(Item::input)].empty() || model->versions[int(Item::output)].empty())
+        return "no_token_price";
+    InferencePrices prices;
+    switch (inference_prices(*model, at, prices)) {
+        case Priced::ok: return nullptr;
+        case Priced::mixed_currency: return "mixed_currency";
+        default: return "before_first_price";
+    }
 }
 
 Priced inference_cost(const Model& model, const TokenCounts& tokens, const int64_t* at, Decimal& cost) {

@@ -34,9 +34,13 @@
 //               page gives per hour without "per node" (unit 'hour') is the
 //               price of the whole deployment on one node, so it prices
 //               nodes = 1 only and has no price (NULL) for more nodes.
+// Beside them, by the same rules: the currency of a cost (`currency_of`) and
+// why a model has no price (`unpriced_reason`, maas_unpriced's codes).
 #pragma once
 
 #include <cstdint>
+#include <string>
+#include <string_view>
 
 #include "catalog.hpp"
 #include "decimal.hpp"
@@ -70,6 +74,18 @@ Priced inference_cost(const Model& model, const TokenCounts& tokens, const int64
 // One call of input_tokens and output_tokens, none cached.
 Priced inference_cost(const Model& model, int64_t input_tokens, int64_t output_tokens, const int64_t* at,
                       Decimal& cost);
+
+// The currency of the model's inference prices in force at `at` when there
+// are (one currency, or nullptr when mixed); else of its other prices in
+// force then (training, deployment) when they agree; nullptr when none is in
+// force (before its first price) or they disagree.  maas_currency.
+const std::string* currency_of(const Model& model, const int64_t* at);
+
+// Why a model's inference has no price at `at`, as maas_unpriced's stable
+// code (docs/functions/maas_unpriced.md), or nullptr when it has one: by the
+// rule inference_prices() applies.  model is nullptr for a name the catalog
+// does not know: then the name says whether it is another product's.
+const char* unpriced_reason(const Model* model, std::string_view name, const int64_t* at);
 
 Priced training_cost(const Model& model, Item method, int64_t tokens, int64_t epochs, const int64_t* at, Decimal& cost);
 Priced deployment_cost(const Model& model, const Decimal& hours, int64_t nodes, const int64_t* at, Decimal& cost);

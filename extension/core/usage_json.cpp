@@ -88,8 +88,8 @@ void find_members(const JsonValue& object, const NameTable<N>& table, JsonValue 
 
 // A count field.  A missing field is not an error: `present` says whether
 // it was there, and `out` is 0 without it.
-inline Usage read_count(const JsonValue& value, const char* field, const char* path, int64_t& out, bool& present,
-                        std::string& why) {
+inline Usage read_count_field(const JsonValue& value, const char* field, const char* path, int64_t& out, bool& present,
+                              std::string& why) {
     out = 0;
     present = value.present();
     if (present && !value.count(out)) return bad_count_at(path, field, {}, why);
@@ -251,15 +251,15 @@ Usage detect_usage_object(Detected& d, bool is_message, std::string& why) {
     const char* path = d.path;
     bool has_prompt, has_completion, has_input, has_output, has_cache_read, has_cache_creation;
     Usage u;
-    if ((u = read_count(f[prompt_f], "prompt_tokens", path, c.prompt, has_prompt, why)) != Usage::found ||
-        (u = read_count(f[completion_f], "completion_tokens", path, c.completion, has_completion, why)) !=
+    if ((u = read_count_field(f[prompt_f], "prompt_tokens", path, c.prompt, has_prompt, why)) != Usage::found ||
+        (u = read_count_field(f[completion_f], "completion_tokens", path, c.completion, has_completion, why)) !=
             Usage::found ||
-        (u = read_count(f[input_f], "input_tokens", path, c.input, has_input, why)) != Usage::found ||
-        (u = read_count(f[output_f], "output_tokens", path, c.output, has_output, why)) != Usage::found ||
-        (u = read_count(f[cache_read_f], "cache_read_input_tokens", path, c.cache_read, has_cache_read, why)) !=
+        (u = read_count_field(f[input_f], "input_tokens", path, c.input, has_input, why)) != Usage::found ||
+        (u = read_count_field(f[output_f], "output_tokens", path, c.output, has_output, why)) != Usage::found ||
+        (u = read_count_field(f[cache_read_f], "cache_read_input_tokens", path, c.cache_read, has_cache_read, why)) !=
             Usage::found ||
-        (u = read_count(f[cache_creation_f], "cache_creation_input_tokens", path, c.cache_creation, has_cache_creation,
-                        why)) != Usage::found)
+        (u = read_count_field(f[cache_creation_f], "cache_creation_input_tokens", path, c.cache_creation,
+                              has_cache_creation, why)) != Usage::found)
         return u;
     if (has_input || has_output) {
         if (has_prompt || has_completion) d.shape = Shape::open_webui;

@@ -8,32 +8,18 @@
 //
 // maas_unpriced's codes are stable; what each means: docs/functions/maas_unpriced.md.
 // Conventions of every function: docs/conventions.md.
-#include "function_support.hpp"
-#include "other_products.hpp"
+#include <string>
+#include <string_view>
+
+#include "cost_result.hpp"
+#include "guarded.hpp"
+#include "model_lookup.hpp"
+#include "pricing.hpp"
+#include "registration.hpp"
+#include "sql_args.hpp"
 
 namespace maas {
 namespace {
-
-// The currency of the model's inference prices in force at `at` when there
-// are (inference_prices: one currency, or nullptr when mixed); else of its
-// other prices in force then (training, deployment) when they agree;
-// nullptr when none is in force (before its first price) or they disagree.
-const std::string* currency_of(const Model& model, const int64_t* at) {
-    InferencePrices prices;
-    switch (inference_prices(model, at, prices)) {
-        case Priced::ok: return &prices.input->line->currency;
-        case Priced::mixed_currency: return nullptr;
-        default: break;
-    }
-    const std::string* currency = nullptr;
-    for (int item = 0; item < kItemCount; ++item) {
-        const PriceVersion* version = model.price(Item(item), at);
-        if (!version) continue;
-        if (currency && *currency != version->line->currency) return nullptr;
-        currency = &version->line->currency;
-    }
-    return currency;
-}
 
 // The arguments (model [, at]) of maas_currency and maas_unpriced; false
 // when the call is already answered (NULL, or an error).
@@ -41,7 +27,7 @@ bool read_model_at(sqlite3_context* ctx, int argc, sqlite3_value** argv, const c
                    const int64_t*& at, const Model*& model) {
     return begin_call(ctx, argc, argv, function, 1, 2, "(model [, at])") &&
            read_optional_instant(ctx, argc, argv, 1, function, at_storage, at) &&
-           find_model(ctx, argv[0], function, "model", model);
+           find_model(ctx, argv[0], {function, "model"}, model);
 }
 
 void maas_currency(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
@@ -53,18 +39,6 @@ void maas_currency(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
     const std::string* currency = model ? currency_of(*model, at) : nullptr;
     if (!currency) return sqlite3_result_null(ctx);
     sqlite3_result_text(ctx, currency->data(), int(currency->size()), SQLITE_TRANSIENT);
-}
-
-const char* unpriced_reason(const Model* model, std::string_view name, const int64_t* at) {
-    if (!model) return builtin_other_products().find(name) ? "other_product" : "unknown_model";
-    if (model->versions[int(Item::input)].empty() || model->versions[int(Item::output)].empty())
-        return "no_token_price";
-    InferencePrices prices;
-    switch (inference_prices(*model, at, prices)) {
-        case Priced::ok: return nullptr;
-        case Priced::mixed_currency: return "mixed_currency";
-        default: return "before_first_price";
-    }
 }
 
 void maas_unpriced(sqlite3_context* ctx, int argc, sqlite3_value** argv) {

@@ -22,7 +22,9 @@
 // other.  It reads no file: `readfile()` above is the sqlite3 shell's.
 // TEXT with a NUL is refused (SQLite would stop reading at it), and calls
 // nest at most 16 deep (each runs on the stack of the one before).
-#include "function_support.hpp"
+#include "failure.hpp"
+#include "guarded.hpp"
+#include "sql_args.hpp"
 
 #include <memory>
 #include <string>

@@ -26,7 +26,9 @@
 #include <string>
 
 #include "card.hpp"
-#include "function_support.hpp"
+#include "failure.hpp"
+#include "guarded.hpp"
+#include "sql_args.hpp"
 
 namespace maas {
 namespace {

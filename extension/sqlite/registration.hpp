@@ -69,6 +69,19 @@ FunctionList exec_functions();      // exec_function.cpp: maas_exec
 // nofs module (MAAS_NO_FILESYSTEM, build/maas_nofs.so) is built without it.
 FunctionList file_functions();
 
+// The Binding a call was registered with (its user data).
+// (sqlite3_api: see Routines in sqlite_api.hpp.)
+inline const Binding& binding_of(sqlite3_context* ctx, [[maybe_unused]] Routines sqlite3_api = routines()) {
+    return *static_cast<Binding*>(sqlite3_user_data(ctx));
+}
+
+// The name a call was made under: "maas_cost" or its twin "maas_builtin_cost".
+struct Names {
+    const char* merged;
+    const char* builtin;
+    const char* of(const Binding& b) const { return b.builtin_only ? builtin : merged; }
+};
+
 struct ModuleSpec {
     const char* name;
     const sqlite3_module* module;

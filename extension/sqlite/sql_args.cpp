@@ -1,4 +1,5 @@
-// sql_args.cpp - argument readers and their error messages (see sql_args.hpp).
+// sql_args.cpp - reading a call's arguments, and the messages that name them
+// (see sql_args.hpp).
 #include "sql_args.hpp"
 
 #include "failure.hpp"
@@ -67,6 +68,24 @@ bool any_null(int argc, sqlite3_value** argv) {
     return false;
 }
 
+bool check_arity(sqlite3_context* ctx, int argc, const char* function, int least, int most, const char* signature) {
+    if (argc >= least && argc <= most) return true;
+    std::string message = std::string(function) + ": expected ";
+    message += least == most ? std::to_string(least) : std::to_string(least) + " to " + std::to_string(most);
+    message += std::string(least == 1 && most == 1 ? " argument " : " arguments ") + signature + ", got " +
+               std::to_string(argc);
+    report_error(ctx, message);
+    return false;
+}
+
+bool begin_call(sqlite3_context* ctx, int argc, sqlite3_value** argv, const char* function, int least, int most,
+                const char* signature) {
+    if (!check_arity(ctx, argc, function, least, most, signature)) return false;
+    if (!any_null(argc, argv)) return true;
+    sqlite3_result_null(ctx);
+    return false;
+}
+
 bool whole_number_of(sqlite3_value* value, int64_t& out) {
     switch (sqlite3_value_type(value)) {
         case SQLITE_INTEGER: out = sqlite3_value_int64(value); return true;
@@ -121,17 +140,28 @@ bool read_currency(sqlite3_context* ctx, sqlite3_value* value, ArgName name, std
     return false;
 }
 
-bool read_model(sqlite3_context* ctx, sqlite3_value* value, ArgName name, StatementPrices& prices, const Model*& out) {
+bool read_model_name(sqlite3_context* ctx, sqlite3_value* value, ArgName name, std::string_view& out) {
+    // The type first: sqlite3_value_text would make a BLOB look like TEXT.
     if (sqlite3_value_type(value) == SQLITE_BLOB) {
         report_bad_argument(ctx, name, "a model name (TEXT)", value);
         return false;
     }
-    bool ambiguous = false;
-    out = prices.find(text_of(value), &ambiguous);
-    if (ambiguous) {
-        report_bad_argument(ctx, name, "a model of one provider (write it as 'provider/model')", value);
+    out = text_of(value);
+    return true;
+}
+
+bool read_usage_text(sqlite3_context* ctx, sqlite3_value* value, ArgName name, std::string_view& out) {
+    // The type first, as for a model name.
+    if (sqlite3_value_type(value) == SQLITE_BLOB) {
+        report_bad_argument(ctx, name, "JSON text", value);
         return false;
     }
+    const char* text = reinterpret_cast<const char*>(sqlite3_value_text(value));
+    if (!text) {  // SQLite could not make the text
+        sqlite3_result_error_nomem(ctx);
+        return false;
+    }
+    out = std::string_view(text, size_t(sqlite3_value_bytes(value)));
     return true;
 }
 
@@ -167,6 +197,15 @@ bool read_instant(sqlite3_context* ctx, sqlite3_value* value, ArgName name, int6
     report_bad_argument(ctx, name, "a time such as '2026-01-01 08:00:00', '2026-01-01T08:00:00+08:00' or unix seconds",
                         value, millis ? " (unix milliseconds? divide by 1000)" : "");
     return false;
+}
+
+bool read_optional_instant(sqlite3_context* ctx, int argc, sqlite3_value** argv, int index, const char* function,
+                           int64_t& storage, const int64_t*& at) {
+    at = nullptr;
+    if (argc <= index) return true;
+    if (!read_instant(ctx, argv[index], {function, "at"}, storage)) return false;
+    at = &storage;
+    return true;
 }
 
 bool read_item(sqlite3_context* ctx, sqlite3_value* value, ArgName name, const Service* only, Item& out) {

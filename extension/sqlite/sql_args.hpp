@@ -1,9 +1,13 @@
-// sql_args.hpp - reading SQL arguments the way pricing needs them.
+// sql_args.hpp - the one module that reads a call's arguments: their
+// number, NULL in NULL out, counts, amounts, currencies, items, instants
+// (the optional `at`), a model's name and a usage text.
 //
 // Each reader either stores the value, or reports the error the conventions
 // describe ("maas_cost: input_tokens must be a non-negative integer, got -1").
-// Conventions of every function: docs/conventions.md.
+// Looking the model name up is model_lookup.hpp's.  Conventions of every
+// function: docs/conventions.md.
 //
+//   if (!maas::begin_call(ctx, argc, argv, "maas_cost", 3, 4, "(model, input_tokens, output_tokens [, at])")) return;
 //   int64_t tokens;
 //   if (!maas::read_count(ctx, argv[1], {"maas_cost", "input_tokens"}, 0, tokens)) return;
 #pragma once
@@ -12,11 +16,10 @@
 #include <string>
 #include <string_view>
 
-#include "catalog.hpp"
-#include "statement_prices.hpp"
 #include "decimal.hpp"
 #include "sqlite_api.hpp"
 #include "time_text.hpp"
+#include "vocabulary.hpp"
 
 namespace maas {
 
@@ -59,10 +62,13 @@ bool read_amount(sqlite3_context* ctx, sqlite3_value* value, ArgName name, Decim
 // an error.
 bool read_currency(sqlite3_context* ctx, sqlite3_value* value, ArgName name, std::string_view& out);
 
-// A model name looked up in the catalog; out is nullptr when the name is
-// unknown.  False after reporting an error (a BLOB, or a name several
-// providers share).
-bool read_model(sqlite3_context* ctx, sqlite3_value* value, ArgName name, StatementPrices& prices, const Model*& out);
+// A model's name: TEXT (a number is read as its text).  False after
+// reporting an error (a BLOB).
+bool read_model_name(sqlite3_context* ctx, sqlite3_value* value, ArgName name, std::string_view& out);
+
+// A usage text, stored usage JSON or a ClickHouse map (a number is read as
+// its text).  False after reporting an error (a BLOB, out of memory).
+bool read_usage_text(sqlite3_context* ctx, sqlite3_value* value, ArgName name, std::string_view& out);
 
 // An item ('input', 'lora', '全量更新', ...), case-insensitive, belonging to
 // service `only` when that is given.  False after reporting an error.
@@ -87,7 +93,21 @@ inline bool stored_instant(sqlite3_value* value, int64_t& unix_ms, [[maybe_unuse
 // False after reporting an error.
 bool read_instant(sqlite3_context* ctx, sqlite3_value* value, ArgName name, int64_t& unix_ms);
 
+// The optional `at` argument at argv[index]: at is null when there is
+// none, else points at storage.  False after reporting an error.
+bool read_optional_instant(sqlite3_context* ctx, int argc, sqlite3_value** argv, int index, const char* function,
+                           int64_t& storage, const int64_t*& at);
+
 // True when any argument is SQL NULL: the functions are strict.
 bool any_null(int argc, sqlite3_value** argv);
+
+// "maas_cost: expected 3 to 4 arguments (model, input_tokens, output_tokens [, at]), got 2";
+// false after reporting it.
+bool check_arity(sqlite3_context* ctx, int argc, const char* function, int least, int most, const char* signature);
+
+// Checks the number of arguments, then NULL in gives NULL out; false when
+// the call is already answered (an error or NULL).
+bool begin_call(sqlite3_context* ctx, int argc, sqlite3_value** argv, const char* function, int least, int most,
+                const char* signature);
 
 }  // namespace maas

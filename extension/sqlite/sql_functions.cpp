@@ -11,18 +11,17 @@
 //
 // Each maas_* function and its maas_builtin_* twin share one implementation
 // (Names, Binding::builtin_only).  Conventions of every function: docs/conventions.md.
-#include "function_support.hpp"
-#include "registration.hpp"
-
-#include <cmath>
-#include <new>
 #include <string>
 
 #include "builtin_card.hpp"
+#include "cost_result.hpp"
+#include "failure.hpp"
+#include "guarded.hpp"
 #include "maas_version.h"
+#include "model_lookup.hpp"
 #include "pricing.hpp"
+#include "registration.hpp"
 #include "sql_args.hpp"
-#include "time_text.hpp"
 #include "token_counts.hpp"
 #include "usage_args.hpp"
 #include "usage_json.hpp"
@@ -35,27 +34,10 @@ namespace {
 template <typename PriceFunction>
 void price_model(sqlite3_context* ctx, sqlite3_value* model_argument, const char* function, PriceFunction price) {
     const Model* model;
-    if (!find_model(ctx, model_argument, function, "model", model)) return;
+    if (!find_model(ctx, model_argument, {function, "model"}, model)) return;
     if (!model) return sqlite3_result_null(ctx);
     Decimal cost;
     report_cost(ctx, price(*model, cost), cost, function);
-}
-
-// The model of a quick call (argv[0] TEXT already checked), found in the
-// prices this statement already chose, without the general checks; nullptr
-// for anything the general path must answer (the statement's first call,
-// an unknown or ambiguous name).
-[[gnu::always_inline]] inline const Model* quick_model([[maybe_unused]] Routines sqlite3_api, sqlite3_context* ctx,
-                                                       sqlite3_value* name) {
-    StatementPrices* prices = ConnectionState::kept_prices(ctx, binding_of(ctx, sqlite3_api), sqlite3_api);
-    if (!prices) return nullptr;
-    // The name's bytes as stored: sqlite3_value_text would first copy a
-    // column value to add a terminator.  In a UTF-16 database these bytes are
-    // UTF-16, match no name, and the call simply takes the general path,
-    // which converts; so the answer never depends on the encoding.
-    const char* bytes = static_cast<const char*>(sqlite3_value_blob(name));
-    if (!bytes) return nullptr;
-    return prices->find_unambiguous(std::string_view(bytes, size_t(sqlite3_value_bytes(name))));
 }
 
 // The quick prices in force at the `at` argument (unix seconds as INTEGER,
@@ -210,7 +192,7 @@ void maas_price(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
     const Model* model;
     if (!read_item(ctx, argv[1], {name, "item"}, nullptr, item) ||
         !read_optional_instant(ctx, argc, argv, 2, name, at_storage, at) ||
-        !find_model(ctx, argv[0], name, "model", model))
+        !find_model(ctx, argv[0], {name, "model"}, model))
         return;
     const PriceVersion* price = model ? model->price(item, at) : nullptr;
     if (!price) return sqlite3_result_null(ctx);
@@ -222,7 +204,7 @@ void maas_model(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
     const char* name = kModel.of(binding_of(ctx));
     if (!begin_call(ctx, argc, argv, name, 1, 1, "(name)")) return;
     const Model* model;
-    if (!find_model(ctx, argv[0], name, "name", model)) return;
+    if (!find_model(ctx, argv[0], {name, "name"}, model)) return;
     if (!model) return sqlite3_result_null(ctx);
     // Copied: a result may outlive the catalog snapshot it came from.
     sqlite3_result_text(ctx, model->name.c_str(), int(model->name.size()), SQLITE_TRANSIENT);

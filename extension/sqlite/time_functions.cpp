@@ -16,7 +16,8 @@
 // `tz` is a fixed offset ('+08:00', '-0500', '+08', 'Z'; time_text.hpp),
 // '+00:00' when absent.  The time rules live in core/time_text.*; this file
 // only reads the arguments.
-#include "function_support.hpp"
+#include "guarded.hpp"
+#include "sql_args.hpp"
 #include "time_text.hpp"
 
 #include <cmath>

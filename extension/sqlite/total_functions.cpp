@@ -31,7 +31,8 @@
 #include "exact_sum.hpp"
 #include "registration.hpp"
 #include "sql_args.hpp"
-#include "function_support.hpp"
+#include "guarded.hpp"
+#include "sql_args.hpp"
 
 namespace maas {
 namespace {

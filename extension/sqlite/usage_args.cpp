@@ -5,7 +5,7 @@
 #include <string_view>
 
 #include "failure.hpp"
-#include "function_support.hpp"
+#include "registration.hpp"
 #include "sql_args.hpp"
 
 namespace maas {
@@ -24,18 +24,9 @@ std::string usage_problem(Usage outcome, const std::string& why) {
 
 bool read_usage_outcome(sqlite3_context* ctx, sqlite3_value* value, const char* function, Usage& outcome,
                         TokenCounts& tokens, std::string& why) {
-    // The type first: sqlite3_value_text would make a BLOB look like TEXT.
-    if (sqlite3_value_type(value) == SQLITE_BLOB) {
-        report_bad_argument(ctx, {function, "usage"}, "JSON text", value);
-        return false;
-    }
-    const char* text = reinterpret_cast<const char*>(sqlite3_value_text(value));
-    if (!text) {
-        sqlite3_result_error_nomem(ctx);
-        return false;
-    }
-    outcome = binding_of(ctx).state->usage_memo().read(std::string_view(text, size_t(sqlite3_value_bytes(value))),
-                                                       tokens, why);
+    std::string_view text;
+    if (!read_usage_text(ctx, value, {function, "usage"}, text)) return false;
+    outcome = binding_of(ctx).state->usage_memo().read(text, tokens, why);
     if (outcome != Usage::out_of_memory) return true;
     sqlite3_result_error_nomem(ctx);
     return false;

@@ -11,7 +11,8 @@
 // answers with the very text maas_usage_tokens's error carries after its
 // name: the rules and their words live in the reader alone.  Deterministic
 // and innocuous: no prices are read.
-#include "function_support.hpp"
+#include "guarded.hpp"
+#include "sql_args.hpp"
 #include "registration.hpp"
 
 #include <string>
