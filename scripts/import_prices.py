@@ -220,11 +220,11 @@ def genai_window(constraint, name, card):
     start, end = TIME_RE.match(constraint["start_time"]), TIME_RE.match(constraint["end_time"])
     if not start or not end or (start.group(3) or "00") != "00" or (end.group(3) or "00") != "00":
         card.cannot(name, "time constraint %s-%s" % (constraint["start_time"], constraint["end_time"]),
-                    "only whole minutes in UTC are statable (genai-prices compares aware times without wrapping midnight)")
+                    "only whole minutes in UTC are statable (genai-prices compares aware times without wrapping midnight): the model is left out")
         return None
     if (start.group(1), start.group(2)) >= (end.group(1), end.group(2)):
         card.cannot(name, "time constraint %s-%s" % (constraint["start_time"], constraint["end_time"]),
-                    "never active in genai-prices (start_time <= t < end_time does not wrap midnight)")
+                    "never active in genai-prices (start_time <= t < end_time does not wrap midnight): the model is left out")
         return None
     return "time in %s:%s-%s:%s @+00:00" % (start.group(1), start.group(2), end.group(1), end.group(2))
 
@@ -245,7 +245,7 @@ def genai_periods(model, name, card):
     for start in [None] + dates:
         choice = genai_choice(entries, start)
         if choice is None:
-            card.cannot(name, "conditional prices", "two time windows in force at once: their precedence cannot be stated")
+            card.cannot(name, "conditional prices", "two time windows in force at once: their precedence cannot be stated; the model is left out")
             return None
         if choice == previous:
             continue
@@ -258,7 +258,7 @@ def genai_periods(model, name, card):
             by_axis[window] = genai_items(entries[choice[1]]["prices"], name, card)
         periods.append((ALWAYS if start is None else start + "T00:00:00Z", by_axis))
     if len({axis for _, by_axis in periods for axis in by_axis if axis}) > 1:
-        card.cannot(name, "conditional prices", "two time windows in different periods: their precedence cannot be stated")
+        card.cannot(name, "conditional prices", "two time windows in different periods: their precedence cannot be stated; the model is left out")
         return None
     return periods
 
@@ -456,9 +456,10 @@ def litellm_off_peak(entry, name, card):
             return None
         items = {}
         for item, key in LITELLM_KEYS.items():
-            price = block.get(key, entry.get(key))
-            items[item] = Step(per_million(price) if price is not None else Decimal(0),
-                               "off_peak_pricing " + key if key in block else key)
+            if key in block:
+                items[item] = Step(per_million(block[key]), "off_peak_pricing " + key)
+            else:
+                items[item] = litellm_step(entry, item, None, {})
         out["time in %s @+00:00" % window] = items
     return out
 
@@ -466,6 +467,9 @@ def litellm_off_peak(entry, name, card):
 def litellm_entry(key, entry, card):
     provider = entry.get("litellm_provider")
     name = "%s/%s" % (provider, key)
+    if key == "sample_spec":
+        card.cannot(key, "whole entry", "the file's description of its own fields, not a model")
+        return
     if not isinstance(provider, str) or not provider:
         card.cannot(key, "whole entry", "no litellm_provider: not a model (a pattern rule or the sample spec)")
         return
