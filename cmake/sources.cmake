@@ -69,6 +69,8 @@ set(MAAS_SQLITE_SOURCES
   ${MAAS_ROOT}/extension/sqlite/time_functions.cpp
   ${MAAS_ROOT}/extension/sqlite/exec_function.cpp
   ${MAAS_ROOT}/extension/sqlite/connection.cpp
+  ${MAAS_ROOT}/extension/sqlite/price_freshness.cpp
+  ${MAAS_ROOT}/extension/sqlite/statement_cache.cpp
   ${MAAS_ROOT}/extension/sqlite/user_tables.cpp
   ${MAAS_ROOT}/extension/sqlite/rates_vtab.cpp
   ${MAAS_ROOT}/extension/sqlite/aliases_vtab.cpp)
