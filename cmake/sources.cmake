@@ -7,7 +7,8 @@
 #
 # Defines:
 #   MAAS_VERSION_TEXT      the contents of VERSION ("0.1.0"), the one home of the version
-#   MAAS_CORE_SOURCES      extension/core/: plain C++, no SQLite
+#   MAAS_CORE_SOURCES      extension/core/: plain C++, no SQLite, in rooms (MAAS_CORE_ROOMS)
+#   MAAS_CORE_INCLUDE_DIRS each room's folder
 #   MAAS_CARD_PARSER_SOURCES  the part of it builtin_card_codegen is built from
 #   MAAS_SQLITE_SOURCES    extension/sqlite/: everything that talks to SQLite
 #   MAAS_SQLITE_FILE_SOURCES  the part of it that reads files (not in maas_nofs)
@@ -18,6 +19,15 @@
 #                          aliases, checked and compiled by the host tool
 #                          builtin_card_codegen (extension/tools/)
 
+# The core's rooms, one folder per concern; each room's files include only
+# the rooms cmake/check_layers.cmake allows it.  Every room is on the
+# include path, so a file names a header by its name alone.
+set(MAAS_CORE_ROOMS base money time cards usage pricing)
+set(MAAS_CORE_INCLUDE_DIRS)
+foreach(room ${MAAS_CORE_ROOMS})
+  list(APPEND MAAS_CORE_INCLUDE_DIRS ${MAAS_ROOT}/extension/core/${room})
+endforeach()
+
 file(STRINGS ${MAAS_ROOT}/VERSION MAAS_VERSION_TEXT LIMIT_COUNT 1)
 if(NOT MAAS_VERSION_TEXT MATCHES "^[0-9]+\\.[0-9]+\\.[0-9]+$")
   message(FATAL_ERROR "VERSION must hold one version such as 0.1.0, not '${MAAS_VERSION_TEXT}'")
@@ -27,32 +37,32 @@ endif()
 # alias parsers, and the catalog, which checks what no single line shows (an
 # alias of an unknown model, two spellings of one name).
 set(MAAS_CARD_PARSER_SOURCES
-  ${MAAS_ROOT}/extension/core/vocabulary.cpp
-  ${MAAS_ROOT}/extension/core/utf8_text.cpp
-  ${MAAS_ROOT}/extension/core/decimal.cpp
-  ${MAAS_ROOT}/extension/core/double_to_decimal.cpp
-  ${MAAS_ROOT}/extension/core/time_text.cpp
-  ${MAAS_ROOT}/extension/core/csv_table.cpp
-  ${MAAS_ROOT}/extension/core/card.cpp
-  ${MAAS_ROOT}/extension/core/card_merge.cpp
-  ${MAAS_ROOT}/extension/core/name_index.cpp
-  ${MAAS_ROOT}/extension/core/quick_prices.cpp
-  ${MAAS_ROOT}/extension/core/fx_rates.cpp
-  ${MAAS_ROOT}/extension/core/aliases.cpp
-  ${MAAS_ROOT}/extension/core/catalog.cpp)
+  ${MAAS_ROOT}/extension/core/base/vocabulary.cpp
+  ${MAAS_ROOT}/extension/core/base/utf8_text.cpp
+  ${MAAS_ROOT}/extension/core/money/decimal.cpp
+  ${MAAS_ROOT}/extension/core/money/double_to_decimal.cpp
+  ${MAAS_ROOT}/extension/core/time/time_text.cpp
+  ${MAAS_ROOT}/extension/core/cards/csv_table.cpp
+  ${MAAS_ROOT}/extension/core/cards/card.cpp
+  ${MAAS_ROOT}/extension/core/cards/card_merge.cpp
+  ${MAAS_ROOT}/extension/core/cards/name_index.cpp
+  ${MAAS_ROOT}/extension/core/cards/quick_prices.cpp
+  ${MAAS_ROOT}/extension/core/money/fx_rates.cpp
+  ${MAAS_ROOT}/extension/core/cards/aliases.cpp
+  ${MAAS_ROOT}/extension/core/cards/catalog.cpp)
 
 set(MAAS_CORE_SOURCES
   ${MAAS_CARD_PARSER_SOURCES}
-  ${MAAS_ROOT}/extension/core/exact_sum.cpp
-  ${MAAS_ROOT}/extension/core/pricing.cpp
-  ${MAAS_ROOT}/extension/core/other_products.cpp
-  ${MAAS_ROOT}/extension/core/clickhouse_map.cpp
-  ${MAAS_ROOT}/extension/core/usage_details.cpp
-  ${MAAS_ROOT}/extension/core/json_reader.cpp
-  ${MAAS_ROOT}/extension/core/flat_counts.cpp
-  ${MAAS_ROOT}/extension/core/usage_json.cpp
-  ${MAAS_ROOT}/extension/core/usage_memo.cpp
-  ${MAAS_ROOT}/extension/core/builtin_card.cpp)
+  ${MAAS_ROOT}/extension/core/money/exact_sum.cpp
+  ${MAAS_ROOT}/extension/core/pricing/pricing.cpp
+  ${MAAS_ROOT}/extension/core/cards/other_products.cpp
+  ${MAAS_ROOT}/extension/core/usage/clickhouse_map.cpp
+  ${MAAS_ROOT}/extension/core/usage/usage_details.cpp
+  ${MAAS_ROOT}/extension/core/usage/json_reader.cpp
+  ${MAAS_ROOT}/extension/core/usage/flat_counts.cpp
+  ${MAAS_ROOT}/extension/core/usage/usage_json.cpp
+  ${MAAS_ROOT}/extension/core/usage/usage_memo.cpp
+  ${MAAS_ROOT}/extension/core/cards/builtin_card.cpp)
 
 set(MAAS_SQLITE_SOURCES
   ${MAAS_ROOT}/extension/sqlite/extension.cpp
@@ -111,7 +121,7 @@ function(maas_embedded_sources out_var generated_dir)
   # first, parses the files and writes them as constant data.
   add_executable(builtin_card_codegen ${MAAS_ROOT}/extension/tools/builtin_card_codegen.cpp
     ${MAAS_CARD_PARSER_SOURCES})
-  target_include_directories(builtin_card_codegen PRIVATE ${MAAS_ROOT}/extension/core)
+  target_include_directories(builtin_card_codegen PRIVATE ${MAAS_CORE_INCLUDE_DIRS})
   set(lines_output ${generated_dir}/builtin_card_lines.cpp)
   add_custom_command(
     OUTPUT ${lines_output}
