@@ -53,8 +53,13 @@ STATEMENT_DEADLINE_S = 20
 REPORT_DEADLINE_S = 60
 
 
+CHILDREN = []  # the main process's: none is left running when it fails
+
+
 def fail(what):
     print(f'FAIL: {what}', file=sys.stderr, flush=True)
+    for child in CHILDREN:
+        child.kill()
     sys.exit(1)
 
 
@@ -303,7 +308,8 @@ ROLES = {'writer': writer, 'appender': appender, 'reader': reader}
 def start(args, role, seed):
     cmd = [sys.executable, __file__, '--role', role, '--db', args.db, '--log', args.log, '--until', str(args.until),
            '--seed', str(seed), '--module', args.module, '--shell', args.shell] + (['--split'] if args.split else [])
-    return subprocess.Popen(cmd, stdout=subprocess.PIPE, text=True)
+    CHILDREN.append(subprocess.Popen(cmd, stdout=subprocess.PIPE, text=True))
+    return CHILDREN[-1]
 
 
 def result(proc, name, timeout):
@@ -326,8 +332,6 @@ def kill_loop(args, rng, others):
         proc.send_signal(signal.SIGKILL)
         proc.wait()
         if any(p.poll() not in (None, 0) for p in others):
-            for p in others:
-                p.kill()
             fail('a reader or the appender stopped: its FAIL line above says why')
         kills += 1
         check_stored(args.db, args.log, f'after kill {kills}')
