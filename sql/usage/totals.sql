@@ -9,7 +9,9 @@
 -- exactly, as decimal text (maas_total_text).  Groups are as fine as any
 -- section needs: per source, month, model as logged and as priced, currency,
 -- reason, user, key and project; the published name of the name priced is
--- looked up per group (priced_model), not per call.
+-- looked up per group (priced_model), not per call, and in this statement:
+-- so with the same prices and aliases as the costs, even while another
+-- process changes them (tests/live/soak.py).
 CREATE TEMP TABLE maas_usage_totals AS
 SELECT source, month, model, priced_name, currency, price_currency, reason,
        user_name, key_name, project_name, recorded_currency,
@@ -24,7 +26,8 @@ SELECT source, month, model, priced_name, currency, price_currency, reason,
        maas_total_text(recorded_cost) AS recorded_cost,
        maas_total_text(recorded_converted) AS recorded_converted,
        count(recorded_cost) AS recorded_calls,
-       count(recorded_converted) AS recorded_converted_calls
+       count(recorded_converted) AS recorded_converted_calls,
+       coalesce(maas_model(priced_name), priced_name) AS priced_model  -- once per group
   FROM temp.maas_usage
  -- The order of the keys is the sort's: month first (logs are written in
  -- time order, so the rows come nearly sorted), then the keys that tell
@@ -32,5 +35,3 @@ SELECT source, month, model, priced_name, currency, price_currency, reason,
  -- this order too, nearly the order of the views' sums (views.sql).
  GROUP BY month, model, key_name, user_name, priced_name, project_name, reason, currency, price_currency,
           recorded_currency, source;
-ALTER TABLE temp.maas_usage_totals ADD COLUMN priced_model TEXT;
-UPDATE temp.maas_usage_totals SET priced_model = coalesce(maas_model(priced_name), priced_name);
