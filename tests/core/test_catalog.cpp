@@ -16,6 +16,7 @@
 #include "card.hpp"
 #include "catalog.hpp"
 #include "name_index.hpp"
+#include "statement_prices.hpp"
 #include "time_text.hpp"
 
 using maas::Catalog;
@@ -569,4 +570,38 @@ TEST_CASE("Catalog: alias problems are refused with exact messages", "[catalog][
     // Aliases resolve against model names only, never against other aliases.
     CHECK(alias_error({alias_line("fast", "Qwen3-8B", "a:2"), alias_line("faster", "fast", "a:3")}) ==
           "a:3: model: 'fast' is not a known model");
+}
+
+TEST_CASE("StatementPrices: its cached answers are Catalog::find_model's, for every spelling", "[names][statement]") {
+    // Names of every length around the cache's limits (8, 16, 48 bytes),
+    // differing only in their middle bytes (one set, two ways: evictions),
+    // an ambiguous name, and names too long to cache.
+    std::string card;
+    std::vector<std::string> names;
+    for (size_t length : {3, 8, 9, 16, 17, 24, 40, 47, 48, 49, 60}) {
+        for (char middle : {'a', 'b', 'c'}) {
+            std::string name(length, 'x');
+            name[length / 2] = middle;
+            names.push_back(name);
+            card += "acme," + name + ",inference,input,in,0.001,k_tokens,CNY,2025-07-08,s\n";
+        }
+    }
+    card += "other,xxxxaxxxx,inference,input,in,0.002,k_tokens,CNY,2025-07-08,s\n";  // a second provider
+    const auto catalog = catalog_of(card);
+    maas::StatementPrices prices{catalog};
+    names.push_back("no such model");
+    names.push_back("XXX");  // another letter case of a cached name
+    for (int round = 0; round < 3; ++round) {
+        for (const std::string& name : names) {
+            INFO(name);
+            bool expected_ambiguous = false, ambiguous = false;
+            const maas::Model* expected = catalog->find_model(name, &expected_ambiguous);
+            CHECK(prices.find(name, &ambiguous) == expected);
+            CHECK(ambiguous == expected_ambiguous);
+            CHECK(prices.find_unambiguous(name) == (expected_ambiguous || name.size() > 48 ? nullptr : expected));
+        }
+    }
+    bool ambiguous = false;
+    CHECK(prices.find("xxxxaxxxx", &ambiguous) == nullptr);
+    CHECK(ambiguous);
 }

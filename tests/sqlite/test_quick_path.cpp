@@ -158,3 +158,26 @@ TEST_CASE("maas_usage_cost's quick path answers each row as the general path doe
         CHECK(db.error(newest) == "maas_usage_cost: usage: usage_details.output must be a non-negative integer");
     }
 }
+
+TEST_CASE("maas_cost_cached's quick path answers each call as the general path does", "[quick][cached]") {
+    Db db;
+    db.exec_file(std::string(MAAS_SOURCE_DIR) + "/sql/user_tables.sql");
+    db.exec(kCacheAndRequestPrices);
+    // Every model with token prices (built-in ones and C-1, R-1), counts with
+    // and without cache writes and requests.  The quick path takes calls of
+    // INTEGER counts only; CAST(... AS TEXT) sends the same call the general way.
+    const std::string mismatches = db.value(
+        "WITH m(name) AS (SELECT DISTINCT model FROM maas_rates WHERE item = 'output'), "
+        "c(i, k, o, w, r) AS (VALUES (0, 0, 0, 0, 1), (1000, 0, 500, 0, 1), (1000, 800, 500, 100, 1), "
+        "(1234567, 7, 99999, 1234, 3), (1099511627776, 1099511627776, 1, 0, 0)) "
+        "SELECT count(*) FROM m, c "
+        "WHERE maas_cost_cached(m.name, c.i, c.k, c.o, c.w, c.r) "
+        "IS NOT maas_cost_cached(m.name, CAST(c.i AS TEXT), c.k, c.o, c.w, c.r) "
+        "OR maas_cost_cached(m.name, c.i, c.k, c.o) IS NOT maas_cost_cached(m.name, CAST(c.i AS TEXT), c.k, c.o)");
+    CHECK(mismatches == "0");
+    // The comparison priced something: C-1's cached reads and writes, R-1's requests.
+    // C-1: 100 x 0.002 + 800 x 0.0005 + 100 x 0.0025 + 500 x 0.008, per 1,000 tokens.
+    CHECK(db.value("SELECT CAST(maas_cost_cached('C-1', 1000, 800, 500, 100, 1) AS TEXT)") == "0.00485");
+    // R-1: 1000 x 0.001 + 500 x 0.002 per 1,000 tokens, and 3 requests x 0.01.
+    CHECK(db.value("SELECT CAST(maas_cost_cached('R-1', 1000, 0, 500, 0, 3) AS TEXT)") == "0.032");
+}
