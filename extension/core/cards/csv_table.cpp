@@ -139,7 +139,7 @@ bool CsvTable::open(std::string_view csv, std::string_view name, std::string& er
         }
         index = int(i);
     }
-    for (size_t c = 0; c < columns_.size(); ++c) {
+    for (size_t c = 0; c < required_; ++c) {
         if (index_of_[c] < 0) {
             error = message(1, columns_[c], "column missing from header");
             return false;

@@ -8,7 +8,11 @@
 //   if (!error.empty()) ...                                     // "data/aliases.csv:7: expected 3 fields, found 2"
 //
 // Columns may come in any order; an unknown, repeated or missing column is
-// an error.  Blank lines are skipped.
+// an error, except that the columns after the first `required` may be left
+// out (a field of a column left out reads as empty).  Blank lines are
+// skipped.
+//
+//   maas::CsvTable card({"provider", ..., "source", "condition"}, 10);   // condition optional
 #pragma once
 
 #include <string>
@@ -19,14 +23,18 @@ namespace maas {
 
 class CsvTable {
 public:
-    explicit CsvTable(std::vector<const char*> columns) : columns_(std::move(columns)) {}
+    explicit CsvTable(std::vector<const char*> columns) : CsvTable(columns, columns.size()) {}
+    CsvTable(std::vector<const char*> columns, size_t required)
+        : columns_(std::move(columns)), required_(required) {}
 
     bool open(std::string_view csv, std::string_view name, std::string& error);
     // The next record; false at the end (error left empty) or on a problem.
     bool next(std::string& error);
     // Field of the column at `column` in the constructor's list.
     // A view of the text given to open(), or of a copy kept until next().
-    std::string_view field(size_t column) const { return text_of(size_t(index_of_[column])); }
+    std::string_view field(size_t column) const {
+        return index_of_[column] < 0 ? std::string_view() : text_of(size_t(index_of_[column]));
+    }
     int line() const { return record_line_; }  // where the current record starts
 
     // "name:line: column: message" (column omitted when empty).
@@ -44,6 +52,7 @@ private:
     std::string_view text_of(size_t index) const;
 
     std::vector<const char*> columns_;
+    size_t required_;  // the first columns_ the header must name
     std::vector<int> index_of_;
     std::vector<FieldText> fields_;    // the first count_ are the record's
     std::vector<std::string> copies_;  // one per field slot: fields_[i].copied keeps its text here
