@@ -34,14 +34,16 @@ if(NOT MAAS_VERSION_TEXT MATCHES "^[0-9]+\\.[0-9]+\\.[0-9]+$")
 endif()
 
 # The part of the core builtin_card_codegen is built from: the card and
-# alias parsers, and the catalog, which checks what no single line shows (an
-# alias of an unknown model, two spellings of one name).
+# alias parsers (with the condition grammar card lines carry), and the
+# catalog, which checks what no single line shows (an alias of an unknown
+# model, two spellings of one name).
 set(MAAS_CARD_PARSER_SOURCES
   ${MAAS_ROOT}/extension/core/base/vocabulary.cpp
   ${MAAS_ROOT}/extension/core/base/utf8_text.cpp
   ${MAAS_ROOT}/extension/core/money/decimal.cpp
   ${MAAS_ROOT}/extension/core/money/double_to_decimal.cpp
   ${MAAS_ROOT}/extension/core/time/time_text.cpp
+  ${MAAS_ROOT}/extension/core/cards/condition.cpp
   ${MAAS_ROOT}/extension/core/cards/csv_table.cpp
   ${MAAS_ROOT}/extension/core/cards/card.cpp
   ${MAAS_ROOT}/extension/core/cards/card_merge.cpp

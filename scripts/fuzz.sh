@@ -14,7 +14,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-60}
-targets=${FUZZ_TARGETS:-"fuzz_card fuzz_usage_json fuzz_time_decimal fuzz_sql fuzz_total"}
+targets=${FUZZ_TARGETS:-"fuzz_card fuzz_usage_json fuzz_time_decimal fuzz_condition fuzz_sql fuzz_total"}
 
 bash scripts/install-deps.sh --extra clang libclang-rt-14-dev
 generator=()
@@ -27,6 +27,7 @@ dictionary() {
     fuzz_card) echo fuzz/dict/card.dict ;;
     fuzz_usage_json) echo fuzz/dict/json.dict ;;
     fuzz_time_decimal) echo fuzz/dict/time_decimal.dict ;;
+    fuzz_condition) echo fuzz/dict/condition.dict ;;
     fuzz_sql) echo fuzz/dict/sql.dict ;;
     fuzz_total) echo fuzz/dict/total.dict ;;
   esac
