@@ -8,7 +8,8 @@
 
 namespace maas {
 
-void report_cost(sqlite3_context* ctx, Priced priced, const Decimal& cost, const char* function) {
+void report_cost(sqlite3_context* ctx, Priced priced, const Decimal& cost, const char* function,
+                 const std::string& ambiguity) {
     switch (priced) {
         case Priced::ok: {
             const double value = to_double(cost);
@@ -24,6 +25,10 @@ void report_cost(sqlite3_context* ctx, Priced priced, const Decimal& cost, const
             // The readers check the counts first and name the argument; this
             // is a last guard, never a silent double count.
             report_error(ctx, std::string(function) + ": the token counts are inconsistent");
+            return;
+        case Priced::ambiguous:
+            report_error(ctx, std::string(function) + ": two prices with as many conditions apply to this call (" +
+                                  ambiguity + "): give one of them another clause");
             return;
         case Priced::overflow: break;
     }

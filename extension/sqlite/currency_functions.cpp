@@ -12,6 +12,7 @@
 #include <string_view>
 
 #include "cost_result.hpp"
+#include "failure.hpp"
 #include "guarded.hpp"
 #include "model_lookup.hpp"
 #include "pricing.hpp"
@@ -41,15 +42,29 @@ void maas_currency(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
     sqlite3_result_text(ctx, currency->data(), int(currency->size()), SQLITE_TRANSIENT);
 }
 
+// (model [, at [, input_tokens, output_tokens [, variant]]]): the reason is
+// the one maas_cost_cached's call of those counts would have; without
+// counts, a call of no tokens.
 void maas_unpriced(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
     constexpr const char* kName = "maas_unpriced";
+    if (!begin_call(ctx, argc, argv, kName, 1, 5, "(model [, at [, input_tokens, output_tokens [, variant]]])", 4))
+        return;
+    if (argc == 3) return report_error(ctx, "maas_unpriced: input_tokens needs output_tokens beside it");
+    TokenCounts tokens;
     int64_t at_storage;
     const int64_t* at;
+    std::string_view variant;
     const Model* model;
-    if (!read_model_at(ctx, argc, argv, kName, at_storage, at, model)) return;
+    if (!read_optional_instant(ctx, argc, argv, 1, kName, at_storage, at) ||
+        (argc >= 4 && (!read_count(ctx, argv[2], {kName, "input_tokens"}, 0, tokens.input) ||
+                       !read_count(ctx, argv[3], {kName, "output_tokens"}, 0, tokens.output))) ||
+        !read_optional_variant(ctx, argc, argv, 4, kName, variant) ||
+        !find_model(ctx, argv[0], {kName, "model"}, model))
+        return;
     const std::string_view name(static_cast<const char*>(sqlite3_value_blob(argv[0])),
                                 size_t(sqlite3_value_bytes(argv[0])));
-    const char* reason = unpriced_reason(model, name, at);
+    const CallFacts call = model ? call_facts(*model, tokens, CallTerms(at, variant)) : CallFacts{};
+    const char* reason = unpriced_reason(model, name, call);
     if (!reason) return sqlite3_result_null(ctx);
     sqlite3_result_text(ctx, reason, -1, SQLITE_STATIC);
 }

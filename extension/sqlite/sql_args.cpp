@@ -2,6 +2,7 @@
 // (see sql_args.hpp).
 #include "sql_args.hpp"
 
+#include "condition.hpp"
 #include "failure.hpp"
 #include "time_text.hpp"
 #include "utf8_text.hpp"
@@ -79,9 +80,9 @@ bool check_arity(sqlite3_context* ctx, int argc, const char* function, int least
 }
 
 bool begin_call(sqlite3_context* ctx, int argc, sqlite3_value** argv, const char* function, int least, int most,
-                const char* signature) {
+                const char* signature, int nullable_from) {
     if (!check_arity(ctx, argc, function, least, most, signature)) return false;
-    if (!any_null(argc, argv)) return true;
+    if (!any_null(argc < nullable_from ? argc : nullable_from, argv)) return true;
     sqlite3_result_null(ctx);
     return false;
 }
@@ -206,6 +207,19 @@ bool read_optional_instant(sqlite3_context* ctx, int argc, sqlite3_value** argv,
     if (!read_instant(ctx, argv[index], {function, "at"}, storage)) return false;
     at = &storage;
     return true;
+}
+
+bool read_optional_variant(sqlite3_context* ctx, int argc, sqlite3_value** argv, int index, const char* function,
+                           std::string_view& variant) {
+    variant = std::string_view();
+    if (argc <= index || sqlite3_value_type(argv[index]) == SQLITE_NULL) return true;
+    if (sqlite3_value_type(argv[index]) == SQLITE_TEXT) {
+        variant = text_of(argv[index]);
+        if (is_variant_name(variant)) return true;
+    }
+    report_bad_argument(ctx, {function, "variant"}, "a variant name such as 'batch' (letters, digits, '_', '-')",
+                        argv[index]);
+    return false;
 }
 
 bool read_item(sqlite3_context* ctx, sqlite3_value* value, ArgName name, const Service* only, Item& out) {

@@ -106,8 +106,15 @@ bool any_null(int argc, sqlite3_value** argv);
 bool check_arity(sqlite3_context* ctx, int argc, const char* function, int least, int most, const char* signature);
 
 // Checks the number of arguments, then NULL in gives NULL out; false when
-// the call is already answered (an error or NULL).
+// the call is already answered (an error or NULL).  Arguments from index
+// `nullable_from` on may be NULL (a variant: NULL means none).
 bool begin_call(sqlite3_context* ctx, int argc, sqlite3_value** argv, const char* function, int least, int most,
-                const char* signature);
+                const char* signature, int nullable_from = 127);
+
+// The optional variant at argv[index] ('batch', 'flex', ...): "" when it is
+// absent or NULL.  False after reporting an error (not a name of letters,
+// digits, '_' and '-').
+bool read_optional_variant(sqlite3_context* ctx, int argc, sqlite3_value** argv, int index, const char* function,
+                           std::string_view& variant);
 
 }  // namespace maas

@@ -31,13 +31,17 @@ namespace {
 
 // Ends a cost function once every other argument is read: finds the model,
 // NULL for an unknown one, else the cost `price(model, cost)` computes.
+// tokens and terms are the call's, for naming two lines that tie.
 template <typename PriceFunction>
-void price_model(sqlite3_context* ctx, sqlite3_value* model_argument, const char* function, PriceFunction price) {
+void price_model(sqlite3_context* ctx, sqlite3_value* model_argument, const char* function, const TokenCounts& tokens,
+                 CallTerms terms, PriceFunction price) {
     const Model* model;
     if (!find_model(ctx, model_argument, {function, "model"}, model)) return;
     if (!model) return sqlite3_result_null(ctx);
     Decimal cost;
-    report_cost(ctx, price(*model, cost), cost, function);
+    const Priced priced = price(*model, cost);
+    report_cost(ctx, priced, cost, function,
+                priced == Priced::ambiguous ? ambiguity(*model, call_facts(*model, tokens, terms)) : std::string());
 }
 
 // The quick prices in force at the `at` argument (unix seconds as INTEGER,
@@ -76,15 +80,19 @@ constexpr Names kCost{"maas_cost", "maas_builtin_cost"};
 // of line, so that the quick path's frame stays small.
 [[gnu::noinline]] void general_cost(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
     const char* name = kCost.of(binding_of(ctx));
-    if (!begin_call(ctx, argc, argv, name, 3, 4, "(model, input_tokens, output_tokens [, at])")) return;
-    int64_t input_tokens, output_tokens, at_storage;
+    if (!begin_call(ctx, argc, argv, name, 3, 5, "(model, input_tokens, output_tokens [, at [, variant]])", 4)) return;
+    TokenCounts tokens;
+    int64_t at_storage;
     const int64_t* at;
-    if (!read_count(ctx, argv[1], {name, "input_tokens"}, 0, input_tokens) ||
-        !read_count(ctx, argv[2], {name, "output_tokens"}, 0, output_tokens) ||
-        !read_optional_instant(ctx, argc, argv, 3, name, at_storage, at))
+    std::string_view variant;
+    if (!read_count(ctx, argv[1], {name, "input_tokens"}, 0, tokens.input) ||
+        !read_count(ctx, argv[2], {name, "output_tokens"}, 0, tokens.output) ||
+        !read_optional_instant(ctx, argc, argv, 3, name, at_storage, at) ||
+        !read_optional_variant(ctx, argc, argv, 4, name, variant))
         return;
-    price_model(ctx, argv[0], name, [&](const Model& model, Decimal& cost) {
-        return inference_cost(model, input_tokens, output_tokens, at, cost);
+    const CallTerms terms(at, variant);
+    price_model(ctx, argv[0], name, tokens, terms, [&](const Model& model, Decimal& cost) {
+        return inference_cost(model, tokens.input, tokens.output, terms, cost);
     });
 }
 
@@ -125,18 +133,22 @@ constexpr Names kCostCached{"maas_cost_cached", "maas_builtin_cost_cached"};
 void maas_cost_cached(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
     if (quick_cost_cached(ctx, argc, argv)) return;
     const char* name = kCostCached.of(binding_of(ctx));
-    if (!begin_call(ctx, argc, argv, name, 4, 7,
-                    "(model, input_tokens, cached_tokens, output_tokens [, cache_write_tokens [, requests [, at]]])"))
+    if (!begin_call(ctx, argc, argv, name, 4, 8,
+                    "(model, input_tokens, cached_tokens, output_tokens [, cache_write_tokens [, requests [, at [, "
+                    "variant]]]])",
+                    7))
         return;
     TokenCounts tokens;
     int64_t at_storage;
     const int64_t* at;
+    std::string_view variant;
     if (!read_count(ctx, argv[1], {name, "input_tokens"}, 0, tokens.input) ||
         !read_count(ctx, argv[2], {name, "cached_tokens"}, 0, tokens.cached_input) ||
         !read_count(ctx, argv[3], {name, "output_tokens"}, 0, tokens.output) ||
         (argc >= 5 && !read_count(ctx, argv[4], {name, "cache_write_tokens"}, 0, tokens.cache_write)) ||
         (argc >= 6 && !read_count(ctx, argv[5], {name, "requests"}, 0, tokens.requests)) ||
-        !read_optional_instant(ctx, argc, argv, 6, name, at_storage, at))
+        !read_optional_instant(ctx, argc, argv, 6, name, at_storage, at) ||
+        !read_optional_variant(ctx, argc, argv, 7, name, variant))
         return;
     // The parts within their whole: a cached count above the input is the
     // sign of a column holding input without the cached part (Anthropic's
@@ -145,41 +157,49 @@ void maas_cost_cached(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
         !check_part(ctx, name, "cache_write_tokens", tokens.cache_write, "input_tokens - cached_tokens",
                     tokens.input - tokens.cached_input))
         return;
-    price_model(ctx, argv[0], name,
-                [&](const Model& model, Decimal& cost) { return inference_cost(model, tokens, at, cost); });
+    const CallTerms terms(at, variant);
+    price_model(ctx, argv[0], name, tokens, terms,
+                [&](const Model& model, Decimal& cost) { return inference_cost(model, tokens, terms, cost); });
 }
 
 constexpr Names kTraining{"maas_training_cost", "maas_builtin_training_cost"};
 void maas_training_cost(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
     const char* name = kTraining.of(binding_of(ctx));
-    if (!begin_call(ctx, argc, argv, name, 3, 5, "(model, method, tokens [, epochs [, at]])")) return;
+    if (!begin_call(ctx, argc, argv, name, 3, 6, "(model, method, tokens [, epochs [, at [, variant]]])", 5)) return;
     const Service training = Service::training;
     Item method;
-    int64_t tokens, epochs = 1, at_storage;
+    TokenCounts counted;  // the dataset's tokens, as conditions see them
+    int64_t epochs = 1, at_storage;
     const int64_t* at;
+    std::string_view variant;
     if (!read_item(ctx, argv[1], {name, "method"}, &training, method) ||
-        !read_count(ctx, argv[2], {name, "tokens"}, 0, tokens) ||
+        !read_count(ctx, argv[2], {name, "tokens"}, 0, counted.input) ||
         (argc >= 4 && !read_count(ctx, argv[3], {name, "epochs"}, 1, epochs)) ||
-        !read_optional_instant(ctx, argc, argv, 4, name, at_storage, at))
+        !read_optional_instant(ctx, argc, argv, 4, name, at_storage, at) ||
+        !read_optional_variant(ctx, argc, argv, 5, name, variant))
         return;
-    price_model(ctx, argv[0], name, [&](const Model& model, Decimal& cost) {
-        return training_cost(model, method, tokens, epochs, at, cost);
+    const CallTerms terms(at, variant);
+    price_model(ctx, argv[0], name, counted, terms, [&](const Model& model, Decimal& cost) {
+        return training_cost(model, method, counted.input, epochs, terms, cost);
     });
 }
 
 constexpr Names kDeployment{"maas_deployment_cost", "maas_builtin_deployment_cost"};
 void maas_deployment_cost(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
     const char* name = kDeployment.of(binding_of(ctx));
-    if (!begin_call(ctx, argc, argv, name, 2, 4, "(model, hours [, nodes [, at]])")) return;
+    if (!begin_call(ctx, argc, argv, name, 2, 5, "(model, hours [, nodes [, at [, variant]]])", 4)) return;
     Decimal hours;
     int64_t nodes = 1, at_storage;
     const int64_t* at;
+    std::string_view variant;
     if (!read_quantity(ctx, argv[1], {name, "hours"}, hours) ||
         (argc >= 3 && !read_count(ctx, argv[2], {name, "nodes"}, 1, nodes)) ||
-        !read_optional_instant(ctx, argc, argv, 3, name, at_storage, at))
+        !read_optional_instant(ctx, argc, argv, 3, name, at_storage, at) ||
+        !read_optional_variant(ctx, argc, argv, 4, name, variant))
         return;
-    price_model(ctx, argv[0], name,
-                [&](const Model& model, Decimal& cost) { return deployment_cost(model, hours, nodes, at, cost); });
+    const CallTerms terms(at, variant);
+    price_model(ctx, argv[0], name, TokenCounts{}, terms,
+                [&](const Model& model, Decimal& cost) { return deployment_cost(model, hours, nodes, terms, cost); });
 }
 
 constexpr Names kPrice{"maas_price", "maas_builtin_price"};
@@ -194,9 +214,14 @@ void maas_price(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
         !read_optional_instant(ctx, argc, argv, 2, name, at_storage, at) ||
         !find_model(ctx, argv[0], {name, "model"}, model))
         return;
-    const PriceVersion* price = model ? model->price(item, at) : nullptr;
-    if (!price) return sqlite3_result_null(ctx);
-    sqlite3_result_double(ctx, to_double(price->price));
+    if (!model) return sqlite3_result_null(ctx);
+    // The price a call of no tokens and no variant would pay: with
+    // conditions, the line that call chooses.
+    const CallFacts call = call_facts(*model, TokenCounts{}, at);
+    const PriceChoice choice = model->choose(item, call);
+    if (choice.tied) return report_cost(ctx, Priced::ambiguous, Decimal{}, name, ambiguity(*model, call));
+    if (!choice.version) return sqlite3_result_null(ctx);
+    sqlite3_result_double(ctx, to_double(choice.version->price));
 }
 
 constexpr Names kModel{"maas_model", "maas_builtin_model"};
@@ -245,18 +270,22 @@ void maas_model(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
 void maas_usage_cost(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
     if (quick_usage_cost(routines(), ctx, argc, argv)) return;
     constexpr const char* kName = "maas_usage_cost";
-    if (!begin_call(ctx, argc, argv, kName, 2, 3, "(model, usage [, at])")) return;
+    if (!begin_call(ctx, argc, argv, kName, 2, 4, "(model, usage [, at [, variant]])", 3)) return;
     TokenCounts tokens;
     bool found;
     int64_t at_storage;
     const int64_t* at;
+    std::string_view variant;
     if (!read_usage(ctx, argv[1], kName, tokens, found) ||
-        !read_optional_instant(ctx, argc, argv, 2, kName, at_storage, at))
+        !read_optional_instant(ctx, argc, argv, 2, kName, at_storage, at) ||
+        !read_optional_variant(ctx, argc, argv, 3, kName, variant))
         return;
-    price_model(ctx, argv[0], kName, [&](const Model& model, Decimal& cost) {
+    // Without a variant argument, the response's own service tier ('flex').
+    const CallTerms terms(at, variant.empty() ? tokens.service_tier() : variant);
+    price_model(ctx, argv[0], kName, tokens, terms, [&](const Model& model, Decimal& cost) {
         // Usage without tokens has no cost; the model is still checked.  Each
         // token kind at its own price (cached reads, cache writes), once.
-        return found ? inference_cost(model, tokens, at, cost) : Priced::no_price;
+        return found ? inference_cost(model, tokens, terms, cost) : Priced::no_price;
     });
 }
 

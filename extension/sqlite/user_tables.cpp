@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <memory>
 
+#include "ascii.hpp"
 #include "card_merge.hpp"
 #include "time_text.hpp"
 
@@ -58,22 +59,49 @@ std::string quoted_schema(const std::string& schema) {
     return out + "\"";
 }
 
-bool read_rates(sqlite3* db, const std::string& schema, std::vector<CardLine>& lines, Failure& failure) {
+// Whether a table has a column, from the names a SELECT * would give: no
+// pragma, which an authorizer may deny.
+bool has_column(sqlite3* db, const std::string& table, const char* column, bool& out, Failure& failure) {
     Statement stmt;
-    if (!prepare(db,
-                 "SELECT rowid, provider, model, service, item, label, price, unit, currency, effective_from, "
-                 "source FROM " +
-                     quoted_schema(schema) + ".maas_user_rates ORDER BY rowid",
-                 stmt, failure))
+    if (!prepare(db, "SELECT * FROM " + table + " LIMIT 0", stmt, failure)) return false;
+    out = false;
+    for (int i = 0; i < sqlite3_column_count(stmt.get()); ++i) {
+        const char* name = sqlite3_column_name(stmt.get(), i);
+        if (!name) {
+            failure = Failure::from_sqlite(db, SQLITE_NOMEM, kReading);
+            return false;
+        }
+        out |= equal_ignoring_ascii_case(name, column);
+    }
+    return true;
+}
+
+// The SELECT of maas_user_rates: the columns condition and billed_per
+// came later, so a table made before them reads them as empty.
+bool rates_select(sqlite3* db, const std::string& schema, std::string& sql, Failure& failure) {
+    const std::string table = quoted_schema(schema) + ".maas_user_rates";
+    bool has_condition, has_billed_per;
+    if (!has_column(db, table, "condition", has_condition, failure) ||
+        !has_column(db, table, "billed_per", has_billed_per, failure))
         return false;
+    sql = "SELECT rowid, provider, model, service, item, label, price, unit, currency, effective_from, source, " +
+          std::string(has_condition ? "condition" : "NULL") + ", " + (has_billed_per ? "billed_per" : "NULL") +
+          " FROM " + table + " ORDER BY rowid";
+    return true;
+}
+
+bool read_rates(sqlite3* db, const std::string& schema, std::vector<CardLine>& lines, Failure& failure) {
+    std::string sql;
+    Statement stmt;
+    if (!rates_select(db, schema, sql, failure) || !prepare(db, sql, stmt, failure)) return false;
     DuplicateFinder seen;
     int rc;
     while ((rc = sqlite3_step(stmt.get())) == SQLITE_ROW) {
         sqlite3_stmt* s = stmt.get();
         const std::string effective_from = instant_text_of(column_text(s, 9));
-        const CardFields fields{column_text(s, 1), column_text(s, 2), column_text(s, 3), column_text(s, 4),
-                                column_text(s, 5), column_text(s, 6), column_text(s, 7), column_text(s, 8),
-                                effective_from,    column_text(s, 10)};
+        const CardFields fields{column_text(s, 1), column_text(s, 2),  column_text(s, 3),  column_text(s, 4),
+                                column_text(s, 5), column_text(s, 6),  column_text(s, 7),  column_text(s, 8),
+                                effective_from,    column_text(s, 10), column_text(s, 11), column_text(s, 12)};
         CardLine line;
         std::string column, message;
         if (!check_card_line(fields, line, column, message)) {
@@ -88,6 +116,30 @@ bool read_rates(sqlite3* db, const std::string& schema, std::vector<CardLine>& l
             return false;
         }
         lines.push_back(std::move(line));
+    }
+    return !step_error(db, rc, failure);
+}
+
+// maas_user_calendar: a day marked both holiday and workday is a bad row.
+bool read_calendar(sqlite3* db, const std::string& schema, Calendar& calendar, Failure& failure) {
+    Statement stmt;
+    if (!prepare(db, "SELECT rowid, date, kind FROM " + quoted_schema(schema) + ".maas_user_calendar ORDER BY rowid",
+                 stmt, failure))
+        return false;
+    int rc;
+    while ((rc = sqlite3_step(stmt.get())) == SQLITE_ROW) {
+        sqlite3_stmt* s = stmt.get();
+        CalendarMark mark;
+        std::string column, message;
+        if (!check_calendar_row(column_text(s, 1), column_text(s, 2), mark, column, message)) {
+            failure = Failure::bad_data(where("maas_user_calendar", s) + ": " + column + ": " + message);
+            return false;
+        }
+        if (!calendar.add(mark)) {
+            failure = Failure::bad_data(where("maas_user_calendar", s) + ": kind: " + std::string(column_text(s, 1)) +
+                                        " is marked both holiday and workday");
+            return false;
+        }
     }
     return !step_error(db, rc, failure);
 }
@@ -144,7 +196,11 @@ bool read_fx(sqlite3* db, const std::string& schema, std::vector<FxLine>& rates,
 // The tables of the user's prices and the triggers that raise the counter
 // (sql/user_tables.sql).  The counter is trusted only while every trigger of
 // the tables present is there; otherwise the tables are read every time.
-constexpr const char* kTables[] = {"maas_user_rates", "maas_user_aliases", "maas_user_fx", "maas_user_changes"};
+// The tables that hold data first, then the counter.
+constexpr const char* kTables[] = {"maas_user_rates", "maas_user_aliases", "maas_user_fx", "maas_user_calendar",
+                                   "maas_user_changes"};
+constexpr int kDataTables = 4;
+constexpr int kCounter = 4;
 constexpr const char* kTriggerSuffixes[] = {"_insert", "_update", "_delete"};
 
 // The names SQLite lists for the connection's databases, in its order:
@@ -170,9 +226,9 @@ bool schema_names(sqlite3* db, std::vector<std::string>& out, Failure& failure) 
 // view of the same name (a hostile file's way to run a function while we
 // read) is not a user table (tests/robust/test_security.cpp).
 struct SchemaContents {
-    bool tables[4] = {false, false, false, false};  // kTables order
-    int triggers = 0;                               // of ours, for the tables present
-    bool any() const { return tables[0] || tables[1] || tables[2] || tables[3]; }
+    bool tables[kDataTables + 1] = {};  // kTables order
+    int triggers = 0;                   // of ours, for the tables present
+    bool any() const { return std::find(std::begin(tables), std::end(tables), true) != std::end(tables); }
 };
 
 // What each schema holds, in one statement over all of them (a UNION ALL
@@ -200,11 +256,11 @@ bool read_schema_contents(sqlite3* db, const std::vector<std::string>& schemas, 
             triggers[schema].emplace_back(name);
             continue;
         }
-        for (int t = 0; t < 4; ++t) out[schema].tables[t] |= name == kTables[t];
+        for (int t = 0; t <= kCounter; ++t) out[schema].tables[t] |= name == kTables[t];
     }
     if (step_error(db, rc, failure)) return false;
     for (size_t schema = 0; schema < schemas.size(); ++schema)
-        for (int t = 0; t < 3; ++t)  // the counter table has no triggers of its own
+        for (int t = 0; t < kDataTables; ++t)  // the counter table has no triggers of its own
             for (const char* suffix : kTriggerSuffixes)
                 if (out[schema].tables[t] && std::find(triggers[schema].begin(), triggers[schema].end(),
                                                        std::string(kTables[t]) + suffix) != triggers[schema].end())
@@ -273,15 +329,17 @@ bool read_user_tables_state(sqlite3* db, UserTablesState& out, Failure& failure)
     out.has_rates = chosen.tables[0];
     out.has_aliases = chosen.tables[1];
     out.has_fx = chosen.tables[2];
-    const bool has_counter = chosen.tables[3];
-    const int triggers_needed = 3 * (int(out.has_rates) + int(out.has_aliases) + int(out.has_fx));
+    out.has_calendar = chosen.tables[3];
+    const bool has_counter = chosen.tables[kCounter];
+    const int triggers_needed = 3 *
+                                (int(out.has_rates) + int(out.has_aliases) + int(out.has_fx) + int(out.has_calendar));
     // A fingerprint of each table (rows and the largest rowid) catches a
     // table dropped and made again between two checks, which leaves the
     // counter where it was.
     const std::string from = quoted_schema(out.schema) + ".";
     std::string sql = "SELECT " +
                       std::string(has_counter ? "(SELECT max(version) FROM " + from + "maas_user_changes)" : "NULL");
-    for (int t = 0; t < 3; ++t)
+    for (int t = 0; t < kDataTables; ++t)
         sql += chosen.tables[t] ? ", (SELECT count(*) || '/' || ifnull(max(rowid), 0) FROM " + from + kTables[t] + ")"
                                 : std::string(", ''");
     Statement stmt;
@@ -291,14 +349,15 @@ bool read_user_tables_state(sqlite3* db, UserTablesState& out, Failure& failure)
     if (rc != SQLITE_ROW) return true;
     if (has_counter && chosen.triggers == triggers_needed && sqlite3_column_type(stmt.get(), 0) == SQLITE_INTEGER)
         out.version = sqlite3_column_int64(stmt.get(), 0);
-    for (int t = 0; t < 3; ++t) out.fingerprint += std::string(column_text(stmt.get(), t + 1)) + ";";
+    for (int t = 0; t < kDataTables; ++t) out.fingerprint += std::string(column_text(stmt.get(), t + 1)) + ";";
     return true;
 }
 
 bool read_user_tables(sqlite3* db, const UserTablesState& state, UserTables& out, Failure& failure) {
     return (!state.has_rates || read_rates(db, state.schema, out.lines, failure)) &&
            (!state.has_aliases || read_aliases(db, state.schema, out.aliases, failure)) &&
-           (!state.has_fx || read_fx(db, state.schema, out.fx, failure));
+           (!state.has_fx || read_fx(db, state.schema, out.fx, failure)) &&
+           (!state.has_calendar || read_calendar(db, state.schema, out.calendar, failure));
 }
 
 }  // namespace maas

@@ -65,11 +65,12 @@ struct UserTablesState {
     bool has_rates = false;
     bool has_aliases = false;
     bool has_fx = false;
+    bool has_calendar = false;
     int64_t version = -1;
     std::string fingerprint;  // "rows/max rowid;" per table
     bool operator==(const UserTablesState& o) const {
         return schema == o.schema && has_rates == o.has_rates && has_aliases == o.has_aliases && has_fx == o.has_fx &&
-               version == o.version && fingerprint == o.fingerprint;
+               has_calendar == o.has_calendar && version == o.version && fingerprint == o.fingerprint;
     }
 };
 
@@ -78,15 +79,18 @@ struct UserTables {
     std::vector<CardLine> lines;     // maas_user_rates
     std::vector<AliasLine> aliases;  // maas_user_aliases
     std::vector<FxLine> fx;          // maas_user_fx
-    bool empty() const { return lines.empty() && aliases.empty() && fx.empty(); }
+    Calendar calendar;               // maas_user_calendar
+    bool empty() const { return lines.empty() && aliases.empty() && fx.empty() && calendar.size() == 0; }
 };
 
 // Reads the current UserTablesState; false on SQLite errors (sqlite_error,
 // out_of_memory), or (bad_data) when two databases hold user tables.
 bool read_user_tables_state(sqlite3* db, UserTablesState& out, Failure& failure);
 
-// Reads and checks every row of maas_user_rates, maas_user_aliases and
-// maas_user_fx (those that exist).  The first bad row stops it (bad_data), named by table, rowid
+// Reads and checks every row of maas_user_rates, maas_user_aliases,
+// maas_user_fx and maas_user_calendar (those that exist; a maas_user_rates
+// made before it had the columns condition and billed_per reads them as
+// empty).  The first bad row stops it (bad_data), named by table, rowid
 // and column; SQLite's own errors are sqlite_error or out_of_memory.
 bool read_user_tables(sqlite3* db, const UserTablesState& state, UserTables& out, Failure& failure);
 

@@ -70,6 +70,11 @@ bool write_card_line(const maas::CardLine& line, std::ostream& out, std::string&
         error = line.where + ": price: " + line.price_text + " has more digits than the built-in card keeps (18)";
         return false;
     }
+    // The published card states none; a user card (maas_load_card) may.
+    if (!line.condition_text.empty() || line.per_started_hour) {
+        error = line.where + ": the built-in card keeps no condition or billed_per (load such lines as a card)";
+        return false;
+    }
     out << "    {" << literal(line.provider) << ", " << literal(line.model) << ", "
         << enumerator("Service", line.service) << ", " << enumerator("Item", line.item) << ", " << literal(line.label)
         << ", " << static_cast<int64_t>(mantissa) << ", " << line.price.exponent << ", " << literal(line.price_text)

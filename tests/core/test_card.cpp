@@ -381,21 +381,21 @@ TEST_CASE("parse_card: header problems", "[card][errors]") {
     CHECK(error_of("\"provider,model") == "t.csv:1: unterminated quote");
     CHECK(
         error_of("provider,model,service,item,label,price_cny,unit,currency,effective_from,source\n") ==
-        "t.csv:1: column 6 of the header is not one of provider, model, service, item, label, price, unit, currency, effective_from, source");
+        "t.csv:1: column 6 of the header is not one of provider, model, service, item, label, price, unit, currency, effective_from, source, condition, billed_per");
     CHECK(
         error_of("Provider,model,service,item,label,price,unit,currency,effective_from,source\n") ==
-        "t.csv:1: column 1 of the header is not one of provider, model, service, item, label, price, unit, currency, effective_from, source");
+        "t.csv:1: column 1 of the header is not one of provider, model, service, item, label, price, unit, currency, effective_from, source, condition, billed_per");
     CHECK(
         error_of(" provider,model,service,item,label,price,unit,currency,effective_from,source\n") ==
-        "t.csv:1: column 1 of the header is not one of provider, model, service, item, label, price, unit, currency, effective_from, source");
+        "t.csv:1: column 1 of the header is not one of provider, model, service, item, label, price, unit, currency, effective_from, source, condition, billed_per");
     CHECK(error_of(kHeader + ",model\n") == "t.csv:1: model: column appears twice in header");
     // What was found is never shown (the file may be no card at all): only what was expected.
     CHECK(
         error_of(kHeader + ",note\n") ==
-        "t.csv:1: column 11 of the header is not one of provider, model, service, item, label, price, unit, currency, effective_from, source");
+        "t.csv:1: column 11 of the header is not one of provider, model, service, item, label, price, unit, currency, effective_from, source, condition, billed_per");
     CHECK(
         error_of(kHeader + ",\n") ==
-        "t.csv:1: column 11 of the header is not one of provider, model, service, item, label, price, unit, currency, effective_from, source");
+        "t.csv:1: column 11 of the header is not one of provider, model, service, item, label, price, unit, currency, effective_from, source, condition, billed_per");
     CHECK(error_of("provider,model,service,item,label,price,unit,currency,effective_from\n") ==
           "t.csv:1: source: column missing from header");
     CHECK(error_of("provider,model,service,item,price,unit,currency,effective_from\n") ==

@@ -434,21 +434,21 @@ struct Arity {
     const char* signature;
 };
 const Arity kArities[] = {
-    {"maas_cost", 3, 4, "(model, input_tokens, output_tokens [, at])"},
-    {"maas_builtin_cost", 3, 4, "(model, input_tokens, output_tokens [, at])"},
-    {"maas_cost_cached", 4, 7,
-     "(model, input_tokens, cached_tokens, output_tokens [, cache_write_tokens [, requests [, at]]])"},
-    {"maas_builtin_cost_cached", 4, 7,
-     "(model, input_tokens, cached_tokens, output_tokens [, cache_write_tokens [, requests [, at]]])"},
-    {"maas_training_cost", 3, 5, "(model, method, tokens [, epochs [, at]])"},
-    {"maas_builtin_training_cost", 3, 5, "(model, method, tokens [, epochs [, at]])"},
-    {"maas_deployment_cost", 2, 4, "(model, hours [, nodes [, at]])"},
-    {"maas_builtin_deployment_cost", 2, 4, "(model, hours [, nodes [, at]])"},
+    {"maas_cost", 3, 5, "(model, input_tokens, output_tokens [, at [, variant]])"},
+    {"maas_builtin_cost", 3, 5, "(model, input_tokens, output_tokens [, at [, variant]])"},
+    {"maas_cost_cached", 4, 8,
+     "(model, input_tokens, cached_tokens, output_tokens [, cache_write_tokens [, requests [, at [, variant]]]])"},
+    {"maas_builtin_cost_cached", 4, 8,
+     "(model, input_tokens, cached_tokens, output_tokens [, cache_write_tokens [, requests [, at [, variant]]]])"},
+    {"maas_training_cost", 3, 6, "(model, method, tokens [, epochs [, at [, variant]]])"},
+    {"maas_builtin_training_cost", 3, 6, "(model, method, tokens [, epochs [, at [, variant]]])"},
+    {"maas_deployment_cost", 2, 5, "(model, hours [, nodes [, at [, variant]]])"},
+    {"maas_builtin_deployment_cost", 2, 5, "(model, hours [, nodes [, at [, variant]]])"},
     {"maas_price", 2, 3, "(model, item [, at])"},
     {"maas_builtin_price", 2, 3, "(model, item [, at])"},
     {"maas_model", 1, 1, "(name)"},
     {"maas_builtin_model", 1, 1, "(name)"},
-    {"maas_usage_cost", 2, 3, "(model, usage [, at])"},
+    {"maas_usage_cost", 2, 4, "(model, usage [, at [, variant]])"},
     {"maas_usage_tokens", 2, 2, "(usage, kind)"},
     {"maas_usage_problem", 1, 1, "(usage)"},
     {"maas_load_card", 1, 1, "(path)"},
@@ -458,7 +458,7 @@ const Arity kArities[] = {
     {"maas_total_text", 1, 2, "(x [, decimals])"},
     {"maas_round_text", 1, 2, "(x [, decimals])"},
     {"maas_currency", 1, 2, "(model [, at])"},
-    {"maas_unpriced", 1, 2, "(model [, at])"},
+    {"maas_unpriced", 1, 5, "(model [, at [, input_tokens, output_tokens [, variant]]])"},
     {"maas_convert", 3, 4, "(amount, from_currency, to_currency [, at])"},
     {"maas_month", 1, 2, "(at [, tz])"},
     {"maas_instant", 1, 2, "(value [, unit])"},
@@ -857,7 +857,10 @@ std::vector<Case> written_cases() {
             // All NULL at a right count: NULL, whatever else would be wrong.
             add(a.function, std::vector<Value>(size_t(a.least), null()), is_null());
             std::vector<Value> mixed(size_t(a.most), integer(-1));
-            mixed.back() = null();
+            // A NULL variant is "no variant", not NULL out (docs/conventions.md):
+            // there the NULL that answers first is another argument.
+            const bool last_is_variant = std::string(a.signature).find("variant]") != std::string::npos;
+            (last_is_variant ? mixed.front() : mixed.back()) = null();
             // (An aggregate's decimals must hold for every row: NULL is an error there.)
             add(a.function, mixed,
                 std::string(a.function) == "maas_total_text"
@@ -981,8 +984,8 @@ std::vector<Case> written_cases() {
         add(f, {text("SELECT 1; SELECT")}, error("maas_exec: statement 2: incomplete input"));
         add(f, {text("SELECT x'zz'")}, error("maas_exec: statement 1: unrecognized token: \"x'zz'\""));
         add(f, {text("SELECT maas_cost()")},
-            error("maas_exec: statement 1: maas_cost: expected 3 to 4 arguments (model, input_tokens, output_tokens "
-                  "[, at]), got 0"));
+            error("maas_exec: statement 1: maas_cost: expected 3 to 5 arguments (model, input_tokens, output_tokens "
+                  "[, at [, variant]]), got 0"));
         add(f, {text("SELECT maas_exec(1)")},
             error("maas_exec: statement 1: maas_exec: sql must be TEXT holding SQL statements, got 1"));
         add(f, {text("SELECT ?1")}, is_integer(1));  // a parameter inside is unbound: NULL
@@ -1254,7 +1257,7 @@ TEST_CASE("card files with every kind of bad line are refused, naming file, line
          0},
         {"provider,model,colour\n",
          "1: column 3 of the header is not one of provider, model, service, item, label, price, unit, currency, "
-         "effective_from, source",
+         "effective_from, source, condition, billed_per",
          0},
         {"provider,model,service,item,label,price,unit,currency,effective_from\n" + good,
          "1: source: column missing from header", 0},

@@ -208,7 +208,7 @@ TEST_CASE("hostile user: maas_load_card never quotes a file that is not a card",
     Host host(MAAS_MODULE_PATH);
     const std::string expected_header =
         ":1: column 1 of the header is not one of provider, model, service, item, label, price, unit, currency, "
-        "effective_from, source";
+        "effective_from, source, condition, billed_per";
     // /proc files are regular files that say their size is 0.
     for (const char* path : {"/proc/self/maps", "/proc/self/status", "/proc/self/environ", "/etc/passwd"}) {
         INFO(path);

@@ -177,11 +177,14 @@ TEST_CASE("usage exports with cached columns: OpenAI's and Anthropic's conventio
 TEST_CASE("maas_cost_cached errors name the argument", "[cached][errors]") {
     Db db;
     const std::string signature =
-        "(model, input_tokens, cached_tokens, output_tokens [, cache_write_tokens [, requests [, at]]])";
+        "(model, input_tokens, cached_tokens, output_tokens [, cache_write_tokens [, requests [, at [, variant]]]])";
     CHECK(db.error("SELECT maas_cost_cached('DeepSeek-V3', 1000, 500)") ==
-          "maas_cost_cached: expected 4 to 7 arguments " + signature + ", got 3");
-    CHECK(db.error("SELECT maas_builtin_cost_cached('DeepSeek-V3', 1, 0, 0, 0, 1, 'now', 1)") ==
-          "maas_builtin_cost_cached: expected 4 to 7 arguments " + signature + ", got 8");
+          "maas_cost_cached: expected 4 to 8 arguments " + signature + ", got 3");
+    CHECK(db.error("SELECT maas_builtin_cost_cached('DeepSeek-V3', 1, 0, 0, 0, 1, 'now', 'batch', 1)") ==
+          "maas_builtin_cost_cached: expected 4 to 8 arguments " + signature + ", got 9");
+    CHECK(
+        db.error("SELECT maas_builtin_cost_cached('DeepSeek-V3', 1, 0, 0, 0, 1, 'now', 1)") ==
+        "maas_builtin_cost_cached: variant must be a variant name such as 'batch' (letters, digits, '_', '-'), got 1");
     CHECK(db.error("SELECT maas_cost_cached('DeepSeek-V3', 1000, -1, 500)") ==
           "maas_cost_cached: cached_tokens must be a non-negative integer, got -1");
     CHECK(db.error("SELECT maas_cost_cached('DeepSeek-V3', 1000, 1001, 500)") ==

@@ -83,15 +83,18 @@ TEST_CASE("models must be TEXT", "[errors]") {
 TEST_CASE("wrong numbers of arguments name the function and its signature", "[errors]") {
     Db db;
     CHECK(db.error("SELECT maas_cost('Qwen3-8B', 1)") ==
-          "maas_cost: expected 3 to 4 arguments (model, input_tokens, output_tokens [, at]), got 2");
+          "maas_cost: expected 3 to 5 arguments (model, input_tokens, output_tokens [, at [, variant]]), got 2");
+    CHECK(db.error("SELECT maas_cost('Qwen3-8B', 1, 2, 3, 'batch', 4)") ==
+          "maas_cost: expected 3 to 5 arguments (model, input_tokens, output_tokens [, at [, variant]]), got 6");
     CHECK(db.error("SELECT maas_cost('Qwen3-8B', 1, 2, 3, 4)") ==
-          "maas_cost: expected 3 to 4 arguments (model, input_tokens, output_tokens [, at]), got 5");
-    CHECK(db.error("SELECT maas_builtin_cost('Qwen3-8B', 1)") ==
-          "maas_builtin_cost: expected 3 to 4 arguments (model, input_tokens, output_tokens [, at]), got 2");
+          "maas_cost: variant must be a variant name such as 'batch' (letters, digits, '_', '-'), got 4");
+    CHECK(
+        db.error("SELECT maas_builtin_cost('Qwen3-8B', 1)") ==
+        "maas_builtin_cost: expected 3 to 5 arguments (model, input_tokens, output_tokens [, at [, variant]]), got 2");
     CHECK(db.error("SELECT maas_training_cost('Qwen3-8B', 'lora')") ==
-          "maas_training_cost: expected 3 to 5 arguments (model, method, tokens [, epochs [, at]]), got 2");
+          "maas_training_cost: expected 3 to 6 arguments (model, method, tokens [, epochs [, at [, variant]]]), got 2");
     CHECK(db.error("SELECT maas_deployment_cost('DeepSeek-V3')") ==
-          "maas_deployment_cost: expected 2 to 4 arguments (model, hours [, nodes [, at]]), got 1");
+          "maas_deployment_cost: expected 2 to 5 arguments (model, hours [, nodes [, at [, variant]]]), got 1");
     CHECK(db.error("SELECT maas_price('DeepSeek-V3')") ==
           "maas_price: expected 2 to 3 arguments (model, item [, at]), got 1");
     CHECK(db.error("SELECT maas_model()") == "maas_model: expected 1 argument (name), got 0");

@@ -99,7 +99,7 @@ TEST_CASE("missing usage is NULL, malformed JSON and bad counts are errors", "[u
           "'reasoning', got 'deployment'");
     CHECK(db.error("SELECT maas_usage_tokens('{}')") == "maas_usage_tokens: expected 2 arguments (usage, kind), got 1");
     CHECK(db.error("SELECT maas_usage_cost('DeepSeek-R1')") ==
-          "maas_usage_cost: expected 2 to 3 arguments (model, usage [, at]), got 1");
+          "maas_usage_cost: expected 2 to 4 arguments (model, usage [, at [, variant]]), got 1");
     // Invalid UTF-8 inside a string is malformed JSON.
     CHECK(db.error("SELECT maas_usage_cost('DeepSeek-R1', CAST(x'7b2261223a2241ff227d' AS TEXT))")
               .rfind("maas_usage_cost: usage is not valid JSON (", 0) == 0);

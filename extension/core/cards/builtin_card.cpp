@@ -35,8 +35,8 @@ std::vector<CardLine> builtin_card_lines() {
         lines.push_back(CardLine{std::string(from.provider), std::string(from.model), from.service, from.item,
                                  std::string(from.label), Decimal{from.price_mantissa, from.price_exponent},
                                  std::string(from.price_text), from.unit, std::string(from.currency),
-                                 from.effective_from_ms, std::string(from.source), Origin::builtin,
-                                 std::string(from.where)});
+                                 from.effective_from_ms, std::string(from.source), Condition{}, std::string(), false,
+                                 Origin::builtin, std::string(from.where)});
     }
     return lines;
 }

@@ -18,6 +18,24 @@
 
 namespace maas {
 
+namespace {
+
+// The condition and billed_per columns of a line.
+bool check_line_rule(const CardFields& f, CardLine& line, const FieldProblem& fail) {
+    std::string error;
+    if (!parse_condition(f.condition, line.condition, error)) return fail("condition", error);
+    line.condition_text = line.condition.text();
+    if (f.billed_per.empty()) return true;
+    if (f.billed_per != "started_hour")
+        return fail("billed_per", quoted(f.billed_per) + " is not started_hour (or empty)");
+    if (line.item != Item::deployment)
+        return fail("billed_per", std::string("started_hour bills deployment only, not ") + item_name(line.item));
+    line.per_started_hour = true;
+    return true;
+}
+
+}  // namespace
+
 bool check_card_line(const CardFields& f, CardLine& line, std::string& column, std::string& message) {
     const FieldProblem fail{column, message};
     line.provider.assign(f.provider);
@@ -50,22 +68,37 @@ bool check_card_line(const CardFields& f, CardLine& line, std::string& column, s
     if (!parse_time(f.effective_from, line.effective_from_ms))
         return fail("effective_from", quoted(f.effective_from) + " is not a time such as 2025-07-08T13:25:00+08:00");
     line.source.assign(f.source);
-    return true;
+    return check_line_rule(f, line, fail);
 }
 
 bool parse_card(std::string_view csv, std::string_view name, Origin origin, std::vector<CardLine>& out,
                 std::string& error) {
-    enum Column { provider, model, service, item, label, price, unit, currency, effective_from, source };
-    CsvTable table(
-        {"provider", "model", "service", "item", "label", "price", "unit", "currency", "effective_from", "source"});
+    enum Column {
+        provider,
+        model,
+        service,
+        item,
+        label,
+        price,
+        unit,
+        currency,
+        effective_from,
+        source,
+        condition,
+        billed_per
+    };
+    constexpr size_t kRequired = 10;  // condition and billed_per may be left out
+    CsvTable table({"provider", "model", "service", "item", "label", "price", "unit", "currency", "effective_from",
+                    "source", "condition", "billed_per"},
+                   kRequired);
     if (!table.open(csv, name, error)) return false;
     std::vector<CardLine> lines;
     DuplicateFinder seen;
     while (table.next(error)) {
-        const CardFields text{table.field(provider), table.field(model),    table.field(service),
-                              table.field(item),     table.field(label),    table.field(price),
-                              table.field(unit),     table.field(currency), table.field(effective_from),
-                              table.field(source)};
+        const CardFields text{table.field(provider), table.field(model),     table.field(service),
+                              table.field(item),     table.field(label),     table.field(price),
+                              table.field(unit),     table.field(currency),  table.field(effective_from),
+                              table.field(source),   table.field(condition), table.field(billed_per)};
         CardLine line;
         std::string column, message;
         if (!check_card_line(text, line, column, message)) {

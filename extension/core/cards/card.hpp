@@ -2,8 +2,13 @@
 //
 // The format of data/*.csv (and of files given to maas_load_card later):
 //
-//   provider,model,service,item,label,price,unit,currency,effective_from,source
+//   provider,model,service,item,label,price,unit,currency,effective_from,source[,condition[,billed_per]]
 //   iflytek-xingchen,Spark Max,inference,input,输入,0.008,k_tokens,CNY,2025-07-08T13:25:00+08:00,https://...
+//
+// The last two columns may be left out of the header.  `condition` (empty:
+// always) says when the line applies (condition.hpp: `input > 32k`,
+// `time in 00:30-08:30 @+08:00`, `variant = batch`, ...); `billed_per`
+// 'started_hour' makes a deployment line bill every started hour whole.
 //
 // RFC 4180 quoting is accepted.  parse_card() checks every field and either
 // returns all lines or the first problem as "name:line: column: message";
@@ -21,6 +26,7 @@
 #include <string_view>
 #include <vector>
 
+#include "condition.hpp"
 #include "decimal.hpp"
 #include "vocabulary.hpp"
 
@@ -38,6 +44,9 @@ struct CardLine {
     std::string currency;
     int64_t effective_from_ms = 0;  // unix milliseconds, UTC
     std::string source;
+    Condition condition;            // when it applies; 0 clauses: always
+    std::string condition_text;     // condition.text(): "" for none
+    bool per_started_hour = false;  // deployment: a part hour is billed as a whole one
     Origin origin = Origin::builtin;
     std::string where;  // "data/x.csv:12" or "maas_user_rates rowid 5", for messages
 };
@@ -45,6 +54,7 @@ struct CardLine {
 // The text of one line's fields, in card column order.
 struct CardFields {
     std::string_view provider, model, service, item, label, price, unit, currency, effective_from, source;
+    std::string_view condition = {}, billed_per = {};  // "" when the card or table has no such column
 };
 
 // Checks one line and fills `out` (all but origin and where).  On failure

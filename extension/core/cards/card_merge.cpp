@@ -9,8 +9,10 @@
 namespace maas {
 namespace {
 
-using LineKey = std::tuple<std::string, std::string, int, int64_t>;
-LineKey key_of(const CardLine& l) { return LineKey(l.provider, l.model, int(l.item), l.effective_from_ms); }
+using LineKey = std::tuple<std::string, std::string, int, int64_t, std::string>;
+LineKey key_of(const CardLine& l) {
+    return LineKey(l.provider, l.model, int(l.item), l.effective_from_ms, l.condition_text);
+}
 
 }  // namespace
 
@@ -36,6 +38,7 @@ uint64_t DuplicateFinder::hash_of(const CardLine& line) {
     };
     mix(line.provider);
     mix(line.model);
+    mix(line.condition_text);
     h = (h ^ uint64_t(line.item)) * 1099511628211ull;
     return (h ^ uint64_t(line.effective_from_ms)) * 1099511628211ull;
 }
@@ -44,7 +47,9 @@ bool DuplicateFinder::same_identity(const Seen& seen, const CardLine& line) cons
     const std::string_view text(text_);
     return seen.item == int(line.item) && seen.effective_from_ms == line.effective_from_ms &&
            text.substr(seen.at, seen.provider_size) == line.provider &&
-           text.substr(seen.at + seen.provider_size, seen.model_size) == line.model;
+           text.substr(seen.at + seen.provider_size, seen.model_size) == line.model &&
+           text.substr(seen.at + seen.provider_size + seen.model_size + seen.where_size, seen.condition_size) ==
+               line.condition_text;
 }
 
 std::string_view DuplicateFinder::where_of(const Seen& seen) const {
@@ -70,13 +75,15 @@ bool DuplicateFinder::add(const CardLine& line, std::string& error) {
         const Seen& first = seen_[slots_[slot] - 1];
         if (first.hash != hash || !same_identity(first, line)) continue;
         error = line.where + ": effective_from: a second line for " + line.provider + " " + line.model + " " +
-                item_name(line.item) + " from " + format_time(line.effective_from_ms) + " (the first is " +
+                item_name(line.item) + " from " + format_time(line.effective_from_ms) +
+                (line.condition_text.empty() ? "" : " when " + line.condition_text) + " (the first is " +
                 std::string(where_of(first)) + ")";
         return false;
     }
     seen_.push_back(Seen{hash, text_.size(), uint32_t(line.provider.size()), uint32_t(line.model.size()),
-                         uint32_t(line.where.size()), int(line.item), line.effective_from_ms});
-    text_.append(line.provider).append(line.model).append(line.where);
+                         uint32_t(line.where.size()), uint32_t(line.condition_text.size()), int(line.item),
+                         line.effective_from_ms});
+    text_.append(line.provider).append(line.model).append(line.where).append(line.condition_text);
     slots_[slot] = uint32_t(seen_.size());
     return true;
 }

@@ -1,6 +1,7 @@
 // card_merge.hpp - how cards combine: the merge rule and the duplicate check.
 //
-// A line is identified by provider, model, item and effective_from.  Laying
+// A line is identified by provider, model, item, effective_from and
+// condition (its canonical text: one band, one window).  Laying
 // one card over another replaces the line with the same identity and adds
 // every other line (the user's tables and loaded cards over the built-in
 // card); inside one card an identity may appear once.
@@ -23,7 +24,7 @@
 namespace maas {
 
 // Lays `overlay` over `base`: an overlay line replaces the base line with the
-// same provider, model, item and effective_from (in place, keeping order);
+// same identity (in place, keeping order);
 // any other overlay line is appended.
 void overlay_lines(std::vector<CardLine>& base, const std::vector<CardLine>& overlay);
 
@@ -38,11 +39,11 @@ public:
     bool add(const CardLine& line, std::string& error);
 
 private:
-    // A line seen: provider, model and where, at `at` in text_, in that order.
+    // A line seen: provider, model, where and condition, at `at` in text_, in that order.
     struct Seen {
         uint64_t hash;
         size_t at;
-        uint32_t provider_size, model_size, where_size;
+        uint32_t provider_size, model_size, where_size, condition_size;
         int item;
         int64_t effective_from_ms;
     };

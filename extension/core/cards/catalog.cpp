@@ -39,6 +39,30 @@ const PriceVersion* Model::price_at(const std::vector<PriceVersion>& versions, i
     return after == versions.begin() ? nullptr : &*(after - 1);
 }
 
+PriceChoice Model::choose_among_conditions(Item item, const CallFacts& call) const {
+    PriceChoice best{price(item, call.at), nullptr};
+    int best_clauses = best.version ? 0 : -1;
+    for (const ConditionalChain& chain : conditional[int(item)]) {
+        const PriceVersion* version = in_force(chain.versions, call.at);
+        if (!version || !chain.condition->holds(call)) continue;
+        const int clauses = chain.condition->clause_count();
+        if (clauses > best_clauses) {
+            best = PriceChoice{version, nullptr};
+            best_clauses = clauses;
+        } else if (clauses == best_clauses) {
+            best.tied = version;
+        }
+    }
+    return best;
+}
+
+bool Model::any_in_force(Item item, const int64_t* at_ms) const {
+    if (price(item, at_ms)) return true;
+    for (const ConditionalChain& chain : conditional[int(item)])
+        if (in_force(chain.versions, at_ms)) return true;
+    return false;
+}
+
 const QuickTokenPrices* Model::quick_epoch_at(int64_t at_ms) const {
     auto after = std::upper_bound(quick_epochs.begin(), quick_epochs.end(), at_ms,
                                   [](int64_t t, const QuickEpoch& e) { return t < e.from_ms; });
@@ -69,9 +93,10 @@ std::vector<QuickEpoch> quick_epochs_of(const Model& model) {
 }  // namespace
 
 std::shared_ptr<const Catalog> Catalog::build(std::vector<CardLine> lines, std::vector<AliasLine> aliases,
-                                              std::string& error, std::vector<FxLine> fx) {
+                                              std::string& error, std::vector<FxLine> fx, Calendar calendar) {
     auto catalog = std::make_shared<Catalog>();
     if (!catalog->fx_.build(std::move(fx), error)) return nullptr;
+    catalog->calendar_ = std::move(calendar);
     catalog->lines_ = std::move(lines);
     catalog->aliases_ = std::move(aliases);
     if (!catalog->index_lines(error)) return nullptr;
@@ -104,8 +129,7 @@ bool Catalog::index_lines(std::string& error) {
             return false;
         }
         if (!model.rows.empty() && lines_[model.rows.front()].currency != line.currency) model.one_currency = false;
-        model.versions[int(line.item)].push_back(
-            PriceVersion{&line, line.price, line.effective_from_ms, kForever, row});
+        index_version(model, line, row);
         model.rows.push_back(row);
         rows_by_item_[int(line.item)].push_back(row);
         // Most lines share a few dates: format each once (this runs at every load).
@@ -116,6 +140,20 @@ bool Catalog::index_lines(std::string& error) {
         rows_.push_back(RateRow{&line, uint32_t(index), to_double(line.price), last_from_text, std::string()});
     }
     return true;
+}
+
+// A line as a version of its item: of the unconditional versions, or of
+// the chain of its condition (found by the condition's canonical text).
+void Catalog::index_version(Model& model, const CardLine& line, uint32_t row) {
+    const PriceVersion version{&line, line.price, line.effective_from_ms, kForever, row};
+    model.calendar = &calendar_;
+    if (line.condition.clause_count() == 0) return model.versions[int(line.item)].push_back(version);
+    model.has_conditions = true;
+    std::vector<ConditionalChain>& chains = model.conditional[int(line.item)];
+    for (ConditionalChain& chain : chains) {
+        if (*chain.condition == line.condition) return chain.versions.push_back(version);
+    }
+    chains.push_back(ConditionalChain{&line.condition, {version}});
 }
 
 // The model a line's "provider/model" (`qualified`) names, added (under
@@ -136,22 +174,29 @@ int32_t Catalog::model_index_of(const CardLine& line, const std::string& qualifi
 
 // Each model's versions by effective_from, each in force until the next
 // one; then what the quick paths need of them.
+// A model with conditions has no quick prices: its general path chooses
+// among the lines for each call.
 void Catalog::order_versions() {
     for (Model& model : models_) {
-        for (auto& versions : model.versions) {
-            std::sort(versions.begin(), versions.end(), [](const PriceVersion& a, const PriceVersion& b) {
-                return a.effective_from_ms < b.effective_from_ms;
-            });
-            for (size_t i = 0; i + 1 < versions.size(); ++i) {
-                versions[i].effective_to_ms = versions[i + 1].effective_from_ms;
-                rows_[versions[i].row].effective_to = format_time(versions[i].effective_to_ms);
-            }
-        }
-        model.tokens_only = model.versions[int(Item::cached_input)].empty() &&
+        for (auto& versions : model.versions) order_chain(versions);
+        for (auto& chains : model.conditional)
+            for (ConditionalChain& chain : chains) order_chain(chain.versions);
+        model.tokens_only = !model.has_conditions && model.versions[int(Item::cached_input)].empty() &&
                             model.versions[int(Item::cache_write)].empty() &&
                             model.versions[int(Item::request)].empty();
+        if (model.has_conditions) continue;
         model.quick = quick_prices_of(model, nullptr);
         model.quick_epochs = quick_epochs_of(model);
+    }
+}
+
+// One chain by effective_from, each version in force until the next one.
+void Catalog::order_chain(std::vector<PriceVersion>& versions) {
+    std::sort(versions.begin(), versions.end(),
+              [](const PriceVersion& a, const PriceVersion& b) { return a.effective_from_ms < b.effective_from_ms; });
+    for (size_t i = 0; i + 1 < versions.size(); ++i) {
+        versions[i].effective_to_ms = versions[i + 1].effective_from_ms;
+        rows_[versions[i].row].effective_to = format_time(versions[i].effective_to_ms);
     }
 }
 

@@ -5,6 +5,10 @@
 // a change of prices builds a new Catalog.  Models are found by name or alias
 // (see name_index.hpp); each model keeps, per item, its price versions
 // ordered by effective_from, each in force until the next one starts.
+// Lines with a condition (card.hpp) form chains of their own, one per
+// condition: the version of each chain in force at `at` competes when its
+// condition holds for the call, and the one with the most clauses wins
+// (Model::choose).
 //
 //   std::string error;
 //   auto catalog = maas::Catalog::build(lines, aliases, error);
@@ -22,6 +26,7 @@
 #include "aliases.hpp"
 #include "card.hpp"
 #include "catalog_rows.hpp"
+#include "condition.hpp"
 #include "fx_rates.hpp"
 #include "name_index.hpp"
 #include "quick_prices.hpp"
@@ -36,12 +41,29 @@ struct PriceVersion {
     uint32_t row = 0;                    // index into Catalog::rows()
 };
 
+// The lines of one model, item and condition, as versions in time.
+struct ConditionalChain {
+    const Condition* condition;          // of the chain's lines (CardLine::condition)
+    std::vector<PriceVersion> versions;  // ascending effective_from
+};
+
+// What Model::choose found: the price that applies to a call, or nullptr;
+// `tied` is a second line with as many clauses whose condition holds too,
+// so that no single price applies.
+struct PriceChoice {
+    const PriceVersion* version = nullptr;
+    const PriceVersion* tied = nullptr;
+};
+
 struct Model {
     std::string provider;
     std::string name;
-    std::vector<PriceVersion> versions[kItemCount];  // ascending effective_from
-    std::vector<uint32_t> rows;                      // this model's rows, card order
-    bool one_currency = true;                        // every line in the same currency
+    std::vector<PriceVersion> versions[kItemCount];         // lines without a condition, ascending effective_from
+    std::vector<ConditionalChain> conditional[kItemCount];  // lines with one, a chain per condition
+    bool has_conditions = false;                            // any line with a condition
+    const Calendar* calendar = nullptr;                     // the catalog's, for `day is holiday`
+    std::vector<uint32_t> rows;                             // this model's rows, card order
+    bool one_currency = true;                               // every line in the same currency
     // No cached_input, cache_write or request line in any version: input and
     // output prices are all there is to inference (the whole built-in card).
     bool tokens_only = true;
@@ -50,9 +72,19 @@ struct Model {
     // stay the same, ascending: maas_cost with `at` finds its own.
     std::vector<QuickEpoch> quick_epochs;
 
-    // The version of an item in force at *at_ms (unix ms), or the newest one
-    // when at_ms is null; nullptr when there is none (no such price, or the
-    // instant is before the first version).
+    // The price of an item for a call (its counts, `at`, variant; the
+    // calendar is the model's): without conditions, price(item, call.at).
+    PriceChoice choose(Item item, const CallFacts& call) const {
+        if (!has_conditions) return PriceChoice{price(item, call.at), nullptr};
+        return choose_among_conditions(item, call);
+    }
+    // Whether any line of the item (with a condition or without) is in
+    // force at *at_ms (the newest when null).
+    bool any_in_force(Item item, const int64_t* at_ms) const;
+
+    // The version of an item without a condition in force at *at_ms (unix
+    // ms), or the newest one when at_ms is null; nullptr when there is none
+    // (no such price, or the instant is before the first version).
     const PriceVersion* price(Item item, const int64_t* at_ms) const {
         const auto& v = versions[int(item)];
         if (v.empty()) return nullptr;
@@ -70,7 +102,12 @@ struct Model {
     }
 
 private:
+    PriceChoice choose_among_conditions(Item item, const CallFacts& call) const;
     const QuickTokenPrices* quick_epoch_at(int64_t at_ms) const;
+    static const PriceVersion* in_force(const std::vector<PriceVersion>& versions, const int64_t* at_ms) {
+        if (versions.empty()) return nullptr;
+        return at_ms ? price_at(versions, *at_ms) : &versions.back();
+    }
     static const PriceVersion* price_at(const std::vector<PriceVersion>& versions, int64_t at_ms);
 };
 
@@ -82,8 +119,11 @@ public:
     // Lines must already be free of duplicates (DuplicateFinder).
     // `fx` are the user's exchange rates (fx_rates.hpp), carried with the
     // prices so that one snapshot serves a whole statement.
+    // `calendar` holds the user's holidays and make-up workdays, for the
+    // conditions that ask (condition.hpp).
     static std::shared_ptr<const Catalog> build(std::vector<CardLine> lines, std::vector<AliasLine> aliases,
-                                                std::string& error, std::vector<FxLine> fx = {});
+                                                std::string& error, std::vector<FxLine> fx = {},
+                                                Calendar calendar = {});
 
     // Exact, case-insensitive: a model name, "provider/model", or an alias.
     // Sets *ambiguous (when given) if the name is a model of several providers.
@@ -96,12 +136,15 @@ public:
     const std::vector<AliasRow>& alias_rows() const { return alias_rows_; }
     const std::vector<uint32_t>& rows_for_item(Item item) const { return rows_by_item_[int(item)]; }
     const FxTable& fx() const { return fx_; }
+    const Calendar& calendar() const { return calendar_; }
 
 private:
     // The steps of build, in order (catalog.cpp).
     bool index_lines(std::string& error);
     int32_t model_index_of(const CardLine& line, const std::string& qualified, NameIndex& by_provider_and_name);
+    void index_version(Model& model, const CardLine& line, uint32_t row);
     void order_versions();
+    void order_chain(std::vector<PriceVersion>& versions);
     bool check_aliases(std::vector<bool>& adds_name, std::string& error);
     void add_alias_names(const std::vector<bool>& adds_name);
 
@@ -113,6 +156,7 @@ private:
     std::vector<uint32_t> rows_by_item_[kItemCount];
     NameIndex names_;
     FxTable fx_;
+    Calendar calendar_;
 };
 
 }  // namespace maas

@@ -125,12 +125,6 @@ bool parse_weekdays(std::string_view list, uint8_t& days, std::string& why) {
     }
 }
 
-bool is_variant_name(std::string_view name) {
-    return !name.empty() && name.size() <= kMaxVariant && std::all_of(name.begin(), name.end(), [](char c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
-    });
-}
-
 std::string format_number(int64_t n) {
     if (n != 0 && n % 1000000 == 0) return std::to_string(n / 1000000) + "m";
     if (n != 0 && n % 1000 == 0) return std::to_string(n / 1000) + "k";
@@ -166,6 +160,12 @@ bool day_is(DayMark kind, int64_t day, const Calendar* calendar) {
 }
 
 }  // namespace
+
+bool is_variant_name(std::string_view name) {
+    return !name.empty() && name.size() <= kMaxVariant && std::all_of(name.begin(), name.end(), [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
+    });
+}
 
 bool check_calendar_row(std::string_view date, std::string_view kind, CalendarMark& out, std::string& column,
                         std::string& message) {

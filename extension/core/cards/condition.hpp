@@ -148,6 +148,10 @@ private:
     std::string variant_;  // lower-case; "" when no variant clause
 };
 
+// A variant's name as a condition and a call give it: 1 to 64 letters,
+// digits, '_' and '-'.
+bool is_variant_name(std::string_view name);
+
 // Parses text into out; false with error (out unchanged) when it does not parse.
 bool parse_condition(std::string_view text, Condition& out, std::string& error);
 

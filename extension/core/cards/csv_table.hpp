@@ -24,8 +24,7 @@ namespace maas {
 class CsvTable {
 public:
     explicit CsvTable(std::vector<const char*> columns) : CsvTable(columns, columns.size()) {}
-    CsvTable(std::vector<const char*> columns, size_t required)
-        : columns_(std::move(columns)), required_(required) {}
+    CsvTable(std::vector<const char*> columns, size_t required) : columns_(std::move(columns)), required_(required) {}
 
     bool open(std::string_view csv, std::string_view name, std::string& error);
     // The next record; false at the end (error left empty) or on a problem.

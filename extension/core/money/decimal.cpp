@@ -253,6 +253,25 @@ bool round_half_away(const Decimal& d, int decimals, Decimal& out) {
     return true;
 }
 
+bool round_up_to_whole(const Decimal& d, Decimal& out) {
+    if (d.is_negative()) return false;
+    if (d.exponent >= 0) {
+        out = d;
+        return true;
+    }
+    // |mantissa| < 2^127 < 10^39: a fraction of 39 digits or more is below one.
+    if (-int64_t(d.exponent) > 38) {
+        out = Decimal::from_int(d.is_zero() ? 0 : 1);
+        return true;
+    }
+    unsigned __int128 unit = 1;
+    for (int32_t i = 0; i < -d.exponent; ++i) unit *= 10;
+    const unsigned __int128 m = magnitude(d.mantissa);
+    const unsigned __int128 whole = m / unit + (m % unit != 0 ? 1 : 0);  // at most m: fits
+    out = Decimal{static_cast<int128>(whole), 0};
+    return true;
+}
+
 std::string to_fixed_string(const Decimal& d, int decimals) {
     Decimal r;
     if (!round_half_away(d, decimals < 0 ? 0 : decimals, r)) r = d;

@@ -67,6 +67,10 @@ Decimal normalized(Decimal d);
 // only when decimals is negative.
 bool round_half_away(const Decimal& d, int decimals, Decimal& out);
 
+// A non-negative d rounded up to a whole number (0.25 -> 1, 2 -> 2, 0 -> 0):
+// a part hour billed as a whole one.  False for a negative d.
+bool round_up_to_whole(const Decimal& d, Decimal& out);
+
 // Plain text of d rounded half away from zero to exactly `decimals` places,
 // padded with zeros ("0.003", "10.000", "2.500"); a rounded zero has no
 // sign.  decimals must be >= 0.

@@ -19,14 +19,31 @@ bool add_term(int64_t count, const Decimal& price, Decimal& sum) {
 
 }  // namespace
 
-Priced inference_prices(const Model& model, const int64_t* at, InferencePrices& out) {
-    out.input = model.price(Item::input, at);
-    out.output = model.price(Item::output, at);
+CallFacts call_facts(const Model& model, const TokenCounts& tokens, CallTerms terms) {
+    CallFacts call;
+    call.input = tokens.input;
+    call.output = tokens.output;
+    call.cached_input = tokens.cached_input;
+    call.cache_write = tokens.cache_write;
+    call.at = terms.at;
+    call.variant = terms.variant;
+    call.calendar = model.calendar;
+    return call;
+}
+
+Priced inference_prices(const Model& model, const CallFacts& call, InferencePrices& out) {
+    const PriceChoice input = model.choose(Item::input, call), output = model.choose(Item::output, call);
+    out.input = input.version;
+    out.output = output.version;
+    if (input.tied || output.tied) return Priced::ambiguous;
     if (!out.input || !out.output) return Priced::no_price;
     if (!model.tokens_only) {
-        out.cached_input = model.price(Item::cached_input, at);
-        out.cache_write = model.price(Item::cache_write, at);
-        out.request = model.price(Item::request, at);
+        const PriceChoice cached = model.choose(Item::cached_input, call),
+                          write = model.choose(Item::cache_write, call), request = model.choose(Item::request, call);
+        if (cached.tied || write.tied || request.tied) return Priced::ambiguous;
+        out.cached_input = cached.version;
+        out.cache_write = write.version;
+        out.request = request.version;
     } else {
         out.cached_input = out.cache_write = out.request = nullptr;
     }
@@ -35,6 +52,20 @@ Priced inference_prices(const Model& model, const int64_t* at, InferencePrices& 
     for (const PriceVersion* p : {out.output, out.cached_input, out.cache_write, out.request})
         if (p && p->line->currency != currency) return Priced::mixed_currency;
     return Priced::ok;
+}
+
+Priced inference_prices(const Model& model, const int64_t* at, InferencePrices& out) {
+    return inference_prices(model, call_facts(model, TokenCounts{}, at), out);
+}
+
+std::string ambiguity(const Model& model, const CallFacts& call) {
+    for (int item = 0; item < kItemCount; ++item) {
+        const PriceChoice choice = model.choose(Item(item), call);
+        if (choice.tied)
+            return std::string(item_name(Item(item))) + ": " + choice.version->line->where + " and " +
+                   choice.tied->line->where;
+    }
+    return std::string();
 }
 
 const std::string* currency_of(const Model& model, const int64_t* at) {
@@ -54,22 +85,36 @@ const std::string* currency_of(const Model& model, const int64_t* at) {
     return currency;
 }
 
-const char* unpriced_reason(const Model* model, std::string_view name, const int64_t* at) {
-    if (!model) return builtin_other_products().find(name) ? "other_product" : "unknown_model";
-    if (model->versions[int(Item::input)].empty() || model->versions[int(Item::output)].empty())
-        return "no_token_price";
-    InferencePrices prices;
-    switch (inference_prices(*model, at, prices)) {
-        case Priced::ok: return nullptr;
-        case Priced::mixed_currency: return "mixed_currency";
-        default: return "before_first_price";
-    }
+namespace {
+
+// Whether the model has lines of an item at all, at any time, under any condition.
+bool has_lines(const Model& model, Item item) {
+    return !model.versions[int(item)].empty() || !model.conditional[int(item)].empty();
 }
 
-Priced inference_cost(const Model& model, const TokenCounts& tokens, const int64_t* at, Decimal& cost) {
+}  // namespace
+
+const char* unpriced_reason(const Model* model, std::string_view name, const CallFacts& call) {
+    if (!model) return builtin_other_products().find(name) ? "other_product" : "unknown_model";
+    if (!has_lines(*model, Item::input) || !has_lines(*model, Item::output)) return "no_token_price";
+    InferencePrices prices;
+    switch (inference_prices(*model, call, prices)) {
+        case Priced::ok: return nullptr;
+        case Priced::mixed_currency: return "mixed_currency";
+        case Priced::ambiguous: return "ambiguous_condition";
+        default: break;
+    }
+    // Lines in force, but none whose condition holds for this call.
+    if (model->any_in_force(Item::input, call.at) && model->any_in_force(Item::output, call.at))
+        return "no_condition_holds";
+    return "before_first_price";
+}
+
+Priced inference_cost(const Model& model, const TokenCounts& tokens, CallTerms terms, Decimal& cost) {
     if (!tokens.consistent()) return Priced::inconsistent_counts;
     InferencePrices p;
-    if (const Priced found = inference_prices(model, at, p); found != Priced::ok) return found;
+    if (const Priced found = inference_prices(model, call_facts(model, tokens, terms), p); found != Priced::ok)
+        return found;
     // Each token once: the cached and cache-write parts leave the input at
     // the input price, and take their own price, or the input price when the
     // model has none (then the split changes nothing, as it should).
@@ -85,14 +130,14 @@ Priced inference_cost(const Model& model, const TokenCounts& tokens, const int64
     return Priced::ok;
 }
 
-Priced inference_cost(const Model& model, int64_t input_tokens, int64_t output_tokens, const int64_t* at,
-                      Decimal& cost) {
-    if (!model.tokens_only) {
-        TokenCounts tokens;  // one call: requests = 1
+Priced inference_cost(const Model& model, int64_t input_tokens, int64_t output_tokens, CallTerms terms, Decimal& cost) {
+    if (!model.tokens_only) {  // with conditions too
+        TokenCounts tokens;    // one call: requests = 1
         tokens.input = input_tokens;
         tokens.output = output_tokens;
-        return inference_cost(model, tokens, at, cost);
+        return inference_cost(model, tokens, terms, cost);
     }
+    const int64_t* at = terms.at;
     // The common case, every model of the built-in card: two prices, as fast
     // as before there were cached prices.
     const PriceVersion* in = model.price(Item::input, at);
@@ -114,9 +159,12 @@ Priced inference_cost(const Model& model, int64_t input_tokens, int64_t output_t
     return Priced::ok;
 }
 
-Priced training_cost(const Model& model, Item method, int64_t tokens, int64_t epochs, const int64_t* at,
-                     Decimal& cost) {
-    const PriceVersion* price = model.price(method, at);
+Priced training_cost(const Model& model, Item method, int64_t tokens, int64_t epochs, CallTerms terms, Decimal& cost) {
+    TokenCounts counts;
+    counts.input = tokens;
+    const PriceChoice choice = model.choose(method, call_facts(model, counts, terms));
+    if (choice.tied) return Priced::ambiguous;
+    const PriceVersion* price = choice.version;
     if (!price) return Priced::no_price;
     Decimal billed_tokens;
     if (!multiply(Decimal::from_int(tokens), Decimal::from_int(epochs), billed_tokens) ||
@@ -125,12 +173,16 @@ Priced training_cost(const Model& model, Item method, int64_t tokens, int64_t ep
     return Priced::ok;
 }
 
-Priced deployment_cost(const Model& model, const Decimal& hours, int64_t nodes, const int64_t* at, Decimal& cost) {
-    const PriceVersion* price = model.price(Item::deployment, at);
+Priced deployment_cost(const Model& model, const Decimal& hours, int64_t nodes, CallTerms terms, Decimal& cost) {
+    const PriceChoice choice = model.choose(Item::deployment, call_facts(model, TokenCounts{}, terms));
+    if (choice.tied) return Priced::ambiguous;
+    const PriceVersion* price = choice.version;
     if (!price) return Priced::no_price;
     if (price->line->unit == Unit::hour && nodes != 1) return Priced::no_price;
+    Decimal billed_hours = hours;
+    if (price->line->per_started_hour && !round_up_to_whole(hours, billed_hours)) return Priced::overflow;
     Decimal per_hour;
-    if (!multiply(price->price, Decimal::from_int(nodes), per_hour) || !multiply(per_hour, hours, cost))
+    if (!multiply(price->price, Decimal::from_int(nodes), per_hour) || !multiply(per_hour, billed_hours, cost))
         return Priced::overflow;
     return Priced::ok;
 }

@@ -12,6 +12,11 @@
 //
 // `at` (unix ms, or null for the newest prices) picks the price versions in
 // force at that instant; before a model's first version there is no price.
+// A call's CallTerms add its variant ('batch', 'flex', ...): with the
+// call's counts and `at`, they choose among lines with conditions
+// (Model::choose: the line with the most clauses that hold; two such lines
+// are Priced::ambiguous, never a guess).  Each item is chosen for the whole
+// call: every token of it at one price.
 //
 // Token prices are per k_tokens (x 10^-3 per token) or m_tokens (x 10^-6),
 // as published; the power of ten is applied exactly, so a price of 2 per
@@ -52,8 +57,22 @@ namespace maas {
 // mixed_currency: the prices in force that a cost needs are in different
 // currencies, so no single cost exists.  inconsistent_counts: the
 // TokenCounts are not consistent() (a part larger than its whole, a negative
-// count); the SQL layer checks first and names the argument.
-enum class Priced { ok, no_price, overflow, mixed_currency, inconsistent_counts };
+// count); the SQL layer checks first and names the argument.  ambiguous:
+// two lines with conditions hold for the call with as many clauses
+// (ambiguity() names them).
+enum class Priced { ok, no_price, overflow, mixed_currency, inconsistent_counts, ambiguous };
+
+// What a call brings besides its counts: the instant whose prices apply
+// (null: the newest) and its variant ("": none).
+// Made from `at` alone where a call has no variant.
+struct CallTerms {
+    CallTerms(const int64_t* at_ms = nullptr, std::string_view variant_name = {}) : at(at_ms), variant(variant_name) {}
+    const int64_t* at;
+    std::string_view variant;
+};
+
+// The facts conditions are checked against, for a call of these counts.
+CallFacts call_facts(const Model& model, const TokenCounts& tokens, CallTerms terms);
 
 // The inference prices in force at `at`.  input and output are never null
 // when inference_prices() says ok; the others are null when the model has
@@ -68,12 +87,17 @@ struct InferencePrices {
 // no_price without an input or output price in force; mixed_currency when
 // the prices found are not all in one currency.  maas_unpriced says why by
 // the same rule.
-Priced inference_prices(const Model& model, const int64_t* at, InferencePrices& out);
+Priced inference_prices(const Model& model, const CallFacts& call, InferencePrices& out);
+Priced inference_prices(const Model& model, const int64_t* at, InferencePrices& out);  // a call of no tokens
 
-Priced inference_cost(const Model& model, const TokenCounts& tokens, const int64_t* at, Decimal& cost);
+Priced inference_cost(const Model& model, const TokenCounts& tokens, CallTerms terms, Decimal& cost);
 // One call of input_tokens and output_tokens, none cached.
-Priced inference_cost(const Model& model, int64_t input_tokens, int64_t output_tokens, const int64_t* at,
-                      Decimal& cost);
+Priced inference_cost(const Model& model, int64_t input_tokens, int64_t output_tokens, CallTerms terms, Decimal& cost);
+
+// The two lines that tie for some item of this call ("data/x.csv:3 and
+// maas_user_rates rowid 7"), after a cost said Priced::ambiguous; the item
+// as the first word.
+std::string ambiguity(const Model& model, const CallFacts& call);
 
 // The currency of the model's inference prices in force at `at` when there
 // are (one currency, or nullptr when mixed); else of its other prices in
@@ -81,13 +105,15 @@ Priced inference_cost(const Model& model, int64_t input_tokens, int64_t output_t
 // force (before its first price) or they disagree.  maas_currency.
 const std::string* currency_of(const Model& model, const int64_t* at);
 
-// Why a model's inference has no price at `at`, as maas_unpriced's stable
-// code (docs/functions/maas_unpriced.md), or nullptr when it has one: by the
+// Why a call's inference has no price, as maas_unpriced's stable code
+// (docs/functions/maas_unpriced.md), or nullptr when it has one: by the
 // rule inference_prices() applies.  model is nullptr for a name the catalog
 // does not know: then the name says whether it is another product's.
-const char* unpriced_reason(const Model* model, std::string_view name, const int64_t* at);
+const char* unpriced_reason(const Model* model, std::string_view name, const CallFacts& call);
 
-Priced training_cost(const Model& model, Item method, int64_t tokens, int64_t epochs, const int64_t* at, Decimal& cost);
-Priced deployment_cost(const Model& model, const Decimal& hours, int64_t nodes, const int64_t* at, Decimal& cost);
+Priced training_cost(const Model& model, Item method, int64_t tokens, int64_t epochs, CallTerms terms, Decimal& cost);
+// A line billed per started hour (CardLine::per_started_hour) bills each
+// node's hours rounded up to a whole hour: 0.25 h costs one hour.
+Priced deployment_cost(const Model& model, const Decimal& hours, int64_t nodes, CallTerms terms, Decimal& cost);
 
 }  // namespace maas

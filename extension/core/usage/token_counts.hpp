@@ -31,6 +31,11 @@ struct TokenCounts {
     int64_t output = 0;        // every output token, reasoning included
     int64_t reasoning = 0;     // of which reasoning tokens
     int64_t requests = 1;      // calls, for a per-request price
+    // The service tier a whole response says served it, as a variant
+    // ('flex', 'priority', 'scale': OpenAI's service_tier); "" for the
+    // standard tier ('default', 'auto') or none.  Always a static string.
+    std::string_view tier;
+    std::string_view service_tier() const { return tier; }
 
     // The input billed at the plain input price.  Only meaningful when
     // consistent() holds.

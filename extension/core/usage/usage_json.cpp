@@ -63,10 +63,10 @@ public:
     }
 
 private:
-    static constexpr size_t kSlots = 32;
+    static constexpr size_t kSlots = 64;
     static constexpr size_t slot_of(std::string_view key) {
         const auto byte = [&](size_t i) { return size_t(static_cast<unsigned char>(key[i])); };
-        return (key.size() * 3 + (byte(0) + byte(key.size() / 2)) * 2) % kSlots;
+        return (key.size() * 5 + (byte(0) + byte(key.size() / 2)) * 3) % kSlots;
     }
     std::string_view names_[N];
     int slots_[kSlots];
@@ -161,6 +161,7 @@ enum Field {
     langfuse_total_f,
     text_f,
     payload_f,
+    service_tier_f,
     field_count
 };
 constexpr std::string_view kFieldNames[field_count] = {"prompt_tokens",
@@ -179,7 +180,8 @@ constexpr std::string_view kFieldNames[field_count] = {"prompt_tokens",
                                                        "output",
                                                        "total",
                                                        "text",
-                                                       "payload"};
+                                                       "payload",
+                                                       "service_tier"};
 constexpr NameTable kFields(kFieldNames);
 static_assert(kFields.collision_free(), "two field names share a slot: change NameTable::slot_of");
 using Fields = JsonValue[field_count];
@@ -224,6 +226,7 @@ struct Detected {
     Buckets buckets;        // Langfuse: where its buckets are
     int flat_members;       // Langfuse read by read_flat_counts: how many
     std::string_view text;  // Langfuse's ClickHouse map text
+    std::string_view tier;  // a whole response's service tier (TokenCounts::tier)
 };
 
 // Langfuse writes one member per token kind it saw: a handful.  A longer
@@ -286,6 +289,15 @@ void find_fields(const JsonValue& object, Fields& f) {
     find_members(object, kFields, f);
 }
 
+// A response's service_tier as a variant: the tiers that are not the
+// standard one, as static strings; "" for 'default', 'auto', none or any
+// other value (priced as the standard tier).
+std::string_view tier_of(const JsonValue& service_tier) {
+    for (std::string_view tier : {"flex", "priority", "scale"})
+        if (service_tier.string_equals(tier)) return tier;
+    return std::string_view();
+}
+
 // The shape of a JSON text, by the members of its top object (and of its
 // usage object): the rules of usage_json.hpp, in the order they are asked.
 Usage detect_json(ReaderState& state, std::string_view text, Detected& d, std::string& why) {
@@ -306,6 +318,7 @@ Usage detect_json(ReaderState& state, std::string_view text, Detected& d, std::s
     if (f[prompt_f].present() || f[completion_f].present() || f[input_f].present() || f[output_f].present())
         return detect_usage_object(d, is_message, why);
     if (f[usage_f].is_object()) {
+        d.tier = tier_of(f[service_tier_f]);
         // One pass over the usage object finds Spark's "text" beside the counts.
         const JsonValue usage = f[usage_f];
         find_fields(usage, f);
@@ -531,9 +544,12 @@ UsageReader::~UsageReader() = default;
 
 Usage UsageReader::read(std::string_view text, TokenCounts& out, std::string& why) {
     Detected d;
+    d.tier = std::string_view();
     const Usage u = detect(*impl_, text, d, why);
     if (u != Usage::found) return u;
-    return read_shape(*impl_, d, out, why);
+    const Usage read = read_shape(*impl_, d, out, why);
+    out.tier = d.tier;
+    return read;
 }
 
 }  // namespace maas
