@@ -52,6 +52,20 @@
 --                   functions accept ('2026-01-01', '2026-01-01 08:00:00+08:00';
 --                   no offset means UTC) or unix seconds (1767225600)
 --   source          where the price comes from (free text, may be NULL)
+--   condition       when the line applies (NULL or '': always), clauses
+--                   joined by ' and ': 'input > 32k and input <= 128k',
+--                   'time in 00:30-08:30 @+08:00', 'weekday in sat,sun @+08:00',
+--                   'day is holiday @+08:00', 'variant = batch'.  Of the lines
+--                   of one model and item in force, those whose condition
+--                   holds compete and the one with the most clauses wins;
+--                   it prices every token of that item in the call
+--                   (docs/user-prices.md#conditions)
+--   billed_per      'started_hour': a deployment line that bills each
+--                   started hour whole (0.25 h costs 1 h); NULL otherwise
+-- A table made before condition and billed_per existed still works (they
+-- read as empty); add them with
+--   ALTER TABLE maas_user_rates ADD COLUMN condition TEXT;
+--   ALTER TABLE maas_user_rates ADD COLUMN billed_per TEXT;
 --
 -- maas_user_aliases, one row per extra name of a model:
 --   alias           the name as it appears in usage (matched ignoring letter case)
@@ -68,12 +82,20 @@
 --   effective_from  when the rate takes effect (the same forms as above); it
 --                   is in force until the next row of the same pair
 --   source          where the rate comes from (free text, may be NULL)
+--
+-- maas_user_calendar, one row per day marked for `day is holiday` and
+-- `day is workday` conditions (public holidays, make-up working days):
+--   date            the local date, 'YYYY-MM-DD'
+--   kind            'holiday', or 'workday' (a weekend day worked in exchange
+--                   for a holiday).  Any other day is a workday from Monday
+--                   to Friday, and not one on Saturday and Sunday
+--   source          where the mark comes from (free text, may be NULL)
 -- maas_convert(amount, currency, to_currency, at) uses the rate in force at
 -- `at`; with no rate in force it is NULL (never a guess), and the reports'
 -- @currency total lists such rows as unconverted.
 --
 -- maas_user_changes holds one counter that the triggers below raise on every
--- change to the three tables.  The extension reads this counter, not the
+-- change to the four tables.  The extension reads this counter, not the
 -- tables, to notice a change: so a change is seen by the next statement and
 -- nothing is re-read on every row.  Keep the triggers.
 --
@@ -91,7 +113,9 @@ CREATE TABLE IF NOT EXISTS maas_user_rates (
   unit           TEXT NOT NULL,
   currency       TEXT NOT NULL,
   effective_from TEXT NOT NULL,
-  source         TEXT
+  source         TEXT,
+  condition      TEXT,
+  billed_per     TEXT
 );
 CREATE TABLE IF NOT EXISTS maas_user_aliases (
   alias  TEXT NOT NULL,
@@ -104,6 +128,11 @@ CREATE TABLE IF NOT EXISTS maas_user_fx (
   rate           TEXT NOT NULL,
   effective_from TEXT NOT NULL,
   source         TEXT
+);
+CREATE TABLE IF NOT EXISTS maas_user_calendar (
+  date   TEXT NOT NULL,
+  kind   TEXT NOT NULL,
+  source TEXT
 );
 CREATE TABLE IF NOT EXISTS maas_user_changes (version INTEGER NOT NULL);
 INSERT INTO maas_user_changes(version) SELECT 0 WHERE NOT EXISTS (SELECT 1 FROM maas_user_changes);
@@ -125,4 +154,10 @@ BEGIN UPDATE maas_user_changes SET version = version + 1; END;
 CREATE TRIGGER IF NOT EXISTS maas_user_fx_update AFTER UPDATE ON maas_user_fx
 BEGIN UPDATE maas_user_changes SET version = version + 1; END;
 CREATE TRIGGER IF NOT EXISTS maas_user_fx_delete AFTER DELETE ON maas_user_fx
+BEGIN UPDATE maas_user_changes SET version = version + 1; END;
+CREATE TRIGGER IF NOT EXISTS maas_user_calendar_insert AFTER INSERT ON maas_user_calendar
+BEGIN UPDATE maas_user_changes SET version = version + 1; END;
+CREATE TRIGGER IF NOT EXISTS maas_user_calendar_update AFTER UPDATE ON maas_user_calendar
+BEGIN UPDATE maas_user_changes SET version = version + 1; END;
+CREATE TRIGGER IF NOT EXISTS maas_user_calendar_delete AFTER DELETE ON maas_user_calendar
 BEGIN UPDATE maas_user_changes SET version = version + 1; END;

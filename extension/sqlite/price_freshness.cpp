@@ -88,8 +88,8 @@ bool PriceFreshness::load_card_lines(std::vector<CardLine> lines, Failure& failu
     // kept: a failure, or std::bad_alloc, leaves loaded_lines_ as it was.
     UserTablesState tables;
     if (!read_user_tables_state(db_, tables, failure) || !rebuild(tables, loaded, failure)) return false;
-    loaded_lines_ = std::move(loaded);  // no-throw
-    last_tables_ = tables;
+    loaded_lines_ = std::move(loaded);  // no-throw, as every step below: nothing may fail once merged
+    last_tables_ = std::move(tables);
     last_signal_ = ChangeSignal::read(db_, last_tables_.schema);
     last_refusal_.reset();
     checked_once_ = true;

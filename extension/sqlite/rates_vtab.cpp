@@ -56,12 +56,14 @@ enum Column {
     kEffectiveTo,
     kSource,
     kOrigin,
+    kCondition,
+    kBilledPer,
     kLookup
 };
 constexpr char kSchema[] =
     "CREATE TABLE x(provider TEXT, model TEXT, service TEXT, item TEXT, label TEXT, price REAL, "
     "price_text TEXT, unit TEXT, currency TEXT, effective_from TEXT, effective_to TEXT, source TEXT, "
-    "origin TEXT, lookup HIDDEN)";
+    "origin TEXT, condition TEXT, billed_per TEXT, lookup HIDDEN)";
 
 constexpr int kModelEq = 1;
 constexpr int kItemEq = 2;
@@ -260,6 +262,14 @@ int rates_column(sqlite3_vtab_cursor* cur, sqlite3_context* ctx, int column) {
             break;
         case kSource: result_text(ctx, line.source); break;
         case kOrigin: sqlite3_result_text(ctx, origin_name(line.origin), -1, SQLITE_STATIC); break;
+        case kCondition:  // NULL for a line that always applies
+            if (line.condition_text.empty()) sqlite3_result_null(ctx);
+            else result_text(ctx, line.condition_text);
+            break;
+        case kBilledPer:
+            if (line.per_started_hour) sqlite3_result_text(ctx, "started_hour", -1, SQLITE_STATIC);
+            else sqlite3_result_null(ctx);
+            break;
         case kLookup:
             if (c->has_lookup) result_text(ctx, c->lookup);
             else sqlite3_result_null(ctx);
