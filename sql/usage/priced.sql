@@ -84,5 +84,5 @@ SELECT source, source_id, at, model, served_model, input_tokens, cached_input_to
                  OR output_tokens IS NULL OR requests IS NULL THEN 'no_token_counts'
             WHEN NOT counts_ok THEN 'bad_token_counts'
             WHEN at IS NULL THEN 'no_time'
-            ELSE coalesce(maas_unpriced(priced_name, at), 'no_price') END AS reason
+            ELSE coalesce(maas_unpriced(priced_name, at, input_tokens, output_tokens), 'no_price') END AS reason
   FROM priced;
