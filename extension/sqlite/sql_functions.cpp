@@ -11,6 +11,7 @@
 //
 // Each maas_* function and its maas_builtin_* twin share one implementation
 // (Names, Binding::builtin_only).  Conventions of every function: docs/conventions.md.
+#include <cmath>
 #include <string>
 
 #include "builtin_card.hpp"
@@ -54,6 +55,27 @@ void price_model(sqlite3_context* ctx, sqlite3_value* model_argument, const char
     return stored_instant(at, at_ms, sqlite3_api) ? model.quick_at(at_ms) : nullptr;
 }
 
+// maas_cost(TEXT, INTEGER, INTEGER [, at]) of a known model with conditions
+// and input and output prices alone: the two lines the call chooses, priced
+// exactly as the general path prices them, without its argument checks.
+// False for anything the general path must answer (a negative count, an
+// `at` that is not a stored instant, no price, an error).
+[[gnu::noinline]] bool quick_conditional_cost(Routines sqlite3_api, sqlite3_context* ctx, int argc,
+                                              sqlite3_value** argv, const Model& model) {
+    const int64_t input_tokens = sqlite3_value_int64(argv[1]), output_tokens = sqlite3_value_int64(argv[2]);
+    int64_t at_ms;
+    if (!model.tokens_only || input_tokens < 0 || output_tokens < 0 ||
+        (argc == 4 && !stored_instant(argv[3], at_ms, sqlite3_api)))
+        return false;
+    Decimal cost;
+    if (inference_cost(model, input_tokens, output_tokens, CallTerms(argc == 4 ? &at_ms : nullptr), cost) != Priced::ok)
+        return false;
+    const double value = to_double(cost);
+    if (std::isinf(value)) return false;
+    sqlite3_result_double(ctx, value);
+    return true;
+}
+
 // The common call, maas_cost(TEXT, INTEGER, INTEGER [, at]) of a known
 // model, without the general checks; true when it answered.  Anything
 // unusual (NULL, other types, negative counts, an error, an unknown or
@@ -66,6 +88,7 @@ void price_model(sqlite3_context* ctx, sqlite3_value* model_argument, const char
         return false;
     const Model* model = quick_model(sqlite3_api, ctx, argv[0]);
     if (!model) return false;
+    if (model->has_conditions) return quick_conditional_cost(sqlite3_api, ctx, argc, argv, *model);
     const QuickTokenPrices* quick = argc == 3 ? &model->quick : quick_prices_at(sqlite3_api, *model, argv[3]);
     double cost;
     if (!quick || !quick_inference_cost(*quick, sqlite3_value_int64(argv[1]), sqlite3_value_int64(argv[2]), cost))

@@ -181,3 +181,40 @@ TEST_CASE("maas_cost_cached's quick path answers each call as the general path d
     // R-1: 1000 x 0.001 + 500 x 0.002 per 1,000 tokens, and 3 requests x 0.01.
     CHECK(db.value("SELECT CAST(maas_cost_cached('R-1', 1000, 0, 500, 0, 3) AS TEXT)") == "0.032");
 }
+
+TEST_CASE("maas_cost's quick path over a card with conditions answers as the general path does",
+          "[quick][conditions]") {
+    Db db;
+    db.exec_file(std::string(MAAS_SOURCE_DIR) + "/sql/user_tables.sql");
+    // Three input bands (two clauses each: a band wins over off-peak), and
+    // input up to 32k priced lower from 00:30 to 08:30 Beijing time, on
+    // one line version from 2025-06-01 and a newer off-peak one from 2026-01-01.
+    db.exec("INSERT INTO maas_user_rates(provider, model, service, item, price, unit, currency, effective_from, "
+            "condition) VALUES "
+            "('acme', 'B-1', 'inference', 'input', '0.002', 'k_tokens', 'CNY', '2025-06-01', NULL), "
+            "('acme', 'B-1', 'inference', 'input', '0.004', 'k_tokens', 'CNY', '2025-06-01', "
+            "'input > 32k and input <= 128k'), "
+            "('acme', 'B-1', 'inference', 'input', '0.006', 'k_tokens', 'CNY', '2025-06-01', "
+            "'input > 128k and input <= 1000000000m'), "
+            "('acme', 'B-1', 'inference', 'input', '0.001', 'k_tokens', 'CNY', '2025-06-01', "
+            "'time in 00:30-08:30 @+08:00'), "
+            "('acme', 'B-1', 'inference', 'input', '0.0005', 'k_tokens', 'CNY', '2026-01-01', "
+            "'time in 00:30-08:30 @+08:00'), "
+            "('acme', 'B-1', 'inference', 'output', '0.008', 'k_tokens', 'CNY', '2025-06-01', NULL), "
+            "('acme', 'B-1', 'inference', 'output', '0.016', 'k_tokens', 'CNY', '2025-06-01', 'input > 32k')");
+    const std::string mismatches = db.value(
+        "WITH t(n) AS (VALUES (0), (1000), (32000), (32001), (100000), (128000), (128001), (1099511627776)), "
+        "a(at) AS (VALUES (1748736000), (1767199800), (1767200400), (1767229199), (1767229200), "
+        "('2026-03-01 09:00:00+08:00')) "
+        "SELECT count(*) FROM t AS i, t AS o, a "
+        "WHERE maas_cost('B-1', i.n, o.n, a.at) IS NOT maas_cost('B-1', CAST(i.n AS TEXT), o.n, a.at) "
+        "OR maas_cost('B-1', i.n, o.n) IS NOT maas_cost('B-1', CAST(i.n AS TEXT), o.n)");
+    CHECK(mismatches == "0");
+    // Three of the answers compared, by hand: 100,000 input at the middle
+    // band (0.4) + 1,000 output at the band above 32k (0.016); off-peak on
+    // 2026-01-01 01:00 Beijing (17:00 UTC the day before is 2025-12-31:
+    // the older off-peak line, 0.001); 32,000 input in the first band.
+    CHECK(db.value("SELECT CAST(maas_cost('B-1', 100000, 1000, '2026-03-01 09:00:00+08:00') AS TEXT)") == "0.416");
+    CHECK(db.value("SELECT CAST(maas_cost('B-1', 1000, 1000, 1767200400) AS TEXT)") == "0.009");
+    CHECK(db.value("SELECT CAST(maas_cost('B-1', 32000, 0, '2026-03-01 09:00:00+08:00') AS TEXT)") == "0.064");
+}

@@ -181,9 +181,9 @@ void Catalog::order_versions() {
         for (auto& versions : model.versions) order_chain(versions);
         for (auto& chains : model.conditional)
             for (ConditionalChain& chain : chains) order_chain(chain.versions);
-        model.tokens_only = !model.has_conditions && model.versions[int(Item::cached_input)].empty() &&
-                            model.versions[int(Item::cache_write)].empty() &&
-                            model.versions[int(Item::request)].empty();
+        model.tokens_only = true;
+        for (Item item : {Item::cached_input, Item::cache_write, Item::request})
+            model.tokens_only &= model.versions[int(item)].empty() && model.conditional[int(item)].empty();
         if (model.has_conditions) continue;
         model.quick = quick_prices_of(model, nullptr);
         model.quick_epochs = quick_epochs_of(model);

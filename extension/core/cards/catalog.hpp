@@ -64,8 +64,9 @@ struct Model {
     const Calendar* calendar = nullptr;                     // the catalog's, for `day is holiday`
     std::vector<uint32_t> rows;                             // this model's rows, card order
     bool one_currency = true;                               // every line in the same currency
-    // No cached_input, cache_write or request line in any version: input and
-    // output prices are all there is to inference (the whole built-in card).
+    // No cached_input, cache_write or request line in any version or under
+    // any condition: input and output prices are all there is to inference
+    // (the whole built-in card).
     bool tokens_only = true;
     QuickTokenPrices quick;  // the newest token prices, for maas_cost and maas_cost_cached (quick_prices.hpp)
     // The same for every stretch of time in which the inference versions

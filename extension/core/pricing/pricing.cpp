@@ -131,17 +131,29 @@ Priced inference_cost(const Model& model, const TokenCounts& tokens, CallTerms t
 }
 
 Priced inference_cost(const Model& model, int64_t input_tokens, int64_t output_tokens, CallTerms terms, Decimal& cost) {
-    if (!model.tokens_only) {  // with conditions too
-        TokenCounts tokens;    // one call: requests = 1
+    if (!model.tokens_only) {
+        TokenCounts tokens;  // one call: requests = 1
         tokens.input = input_tokens;
         tokens.output = output_tokens;
         return inference_cost(model, tokens, terms, cost);
     }
-    const int64_t* at = terms.at;
     // The common case, every model of the built-in card: two prices, as fast
-    // as before there were cached prices.
-    const PriceVersion* in = model.price(Item::input, at);
-    const PriceVersion* out = model.price(Item::output, at);
+    // as before there were cached prices.  With conditions, the two lines the
+    // call chooses.
+    const PriceVersion *in, *out;
+    if (model.has_conditions) {
+        TokenCounts tokens;
+        tokens.input = input_tokens;
+        tokens.output = output_tokens;
+        const CallFacts call = call_facts(model, tokens, terms);
+        const PriceChoice input = model.choose(Item::input, call), output = model.choose(Item::output, call);
+        if (input.tied || output.tied) return Priced::ambiguous;
+        in = input.version;
+        out = output.version;
+    } else {
+        in = model.price(Item::input, terms.at);
+        out = model.price(Item::output, terms.at);
+    }
     if (!in || !out) return Priced::no_price;
     if (!model.one_currency && in->line->currency != out->line->currency) return Priced::mixed_currency;
     const Decimal in_per_token = per_token(*in), out_per_token = per_token(*out);
