@@ -40,19 +40,23 @@ const PriceVersion* Model::price_at(const std::vector<PriceVersion>& versions, i
 }
 
 PriceChoice Model::choose_among_conditions(Item item, const CallFacts& call) const {
-    PriceChoice best{price(item, call.at), nullptr};
-    int best_clauses = best.version ? 0 : -1;
+    // The chains come most clauses first (order_versions), so the first
+    // that holds wins, unless a later one of as many clauses holds too.
+    PriceChoice best;
+    int best_clauses = -1;
     for (const ConditionalChain& chain : conditional[int(item)]) {
+        const int clauses = chain.condition->clause_count();
+        if (clauses < best_clauses) break;
         const PriceVersion* version = in_force(chain.versions, call.at);
         if (!version || !chain.condition->holds(call)) continue;
-        const int clauses = chain.condition->clause_count();
-        if (clauses > best_clauses) {
-            best = PriceChoice{version, nullptr};
-            best_clauses = clauses;
-        } else if (clauses == best_clauses) {
+        if (clauses == best_clauses) {
             best.tied = version;
+            return best;
         }
+        best = PriceChoice{version, nullptr};
+        best_clauses = clauses;
     }
+    if (best_clauses < 0) best.version = price(item, call.at);  // none holds: the line without a condition
     return best;
 }
 
@@ -179,8 +183,12 @@ int32_t Catalog::model_index_of(const CardLine& line, const std::string& qualifi
 void Catalog::order_versions() {
     for (Model& model : models_) {
         for (auto& versions : model.versions) order_chain(versions);
-        for (auto& chains : model.conditional)
+        for (auto& chains : model.conditional) {
             for (ConditionalChain& chain : chains) order_chain(chain.versions);
+            std::stable_sort(chains.begin(), chains.end(), [](const ConditionalChain& a, const ConditionalChain& b) {
+                return a.condition->clause_count() > b.condition->clause_count();
+            });
+        }
         model.tokens_only = true;
         for (Item item : {Item::cached_input, Item::cache_write, Item::request})
             model.tokens_only &= model.versions[int(item)].empty() && model.conditional[int(item)].empty();

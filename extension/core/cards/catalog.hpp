@@ -59,7 +59,7 @@ struct Model {
     std::string provider;
     std::string name;
     std::vector<PriceVersion> versions[kItemCount];         // lines without a condition, ascending effective_from
-    std::vector<ConditionalChain> conditional[kItemCount];  // lines with one, a chain per condition
+    std::vector<ConditionalChain> conditional[kItemCount];  // lines with one, a chain per condition, most clauses first
     bool has_conditions = false;                            // any line with a condition
     const Calendar* calendar = nullptr;                     // the catalog's, for `day is holiday`
     std::vector<uint32_t> rows;                             // this model's rows, card order
@@ -107,7 +107,9 @@ private:
     const QuickTokenPrices* quick_epoch_at(int64_t at_ms) const;
     static const PriceVersion* in_force(const std::vector<PriceVersion>& versions, const int64_t* at_ms) {
         if (versions.empty()) return nullptr;
-        return at_ms ? price_at(versions, *at_ms) : &versions.back();
+        if (!at_ms) return &versions.back();
+        if (versions.size() == 1) return *at_ms >= versions[0].effective_from_ms ? &versions[0] : nullptr;
+        return price_at(versions, *at_ms);
     }
     static const PriceVersion* price_at(const std::vector<PriceVersion>& versions, int64_t at_ms);
 };
