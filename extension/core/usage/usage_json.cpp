@@ -293,6 +293,7 @@ void find_fields(const JsonValue& object, Fields& f) {
 // standard one, as static strings; "" for 'default', 'auto', none or any
 // other value (priced as the standard tier).
 std::string_view tier_of(const JsonValue& service_tier) {
+    if (!service_tier.present()) return std::string_view();  // most responses: no call at all
     for (std::string_view tier : {"flex", "priority", "scale"})
         if (service_tier.string_equals(tier)) return tier;
     return std::string_view();
