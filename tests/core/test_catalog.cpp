@@ -605,3 +605,26 @@ TEST_CASE("StatementPrices: its cached answers are Catalog::find_model's, for ev
     CHECK(prices.find("xxxxaxxxx", &ambiguous) == nullptr);
     CHECK(ambiguous);
 }
+
+TEST_CASE("Catalog: 'provider/model' names that provider's model, even where another's name is that text",
+          "[catalog]") {
+    // Gateways name models 'vendor/model': openrouter's 'deepseek/deepseek-chat'
+    // must not hide deepseek's own deepseek-chat, nor be hidden by it.
+    const auto catalog = catalog_of("deepseek,deepseek-chat,inference,input,in,1,m_tokens,USD,2025-01-01,s\n"
+                                    "openrouter,deepseek/deepseek-chat,inference,input,in,3,m_tokens,USD,2025-01-01,s\n"
+                                    "novita,deepseek-chat,inference,input,in,5,m_tokens,USD,2025-01-01,s\n");
+    bool ambiguous = true;
+    const maas::Model* m = catalog->find_model("deepseek/deepseek-chat", &ambiguous);
+    REQUIRE(m);
+    CHECK(m->provider == "deepseek");
+    CHECK_FALSE(ambiguous);
+    m = catalog->find_model("OpenRouter/DeepSeek/deepseek-chat", &ambiguous);
+    REQUIRE(m);
+    CHECK(m->provider == "openrouter");
+    m = catalog->find_model("novita/deepseek-chat", &ambiguous);
+    REQUIRE(m);
+    CHECK(m->provider == "novita");
+    // The bare name is two providers': never guessed.
+    CHECK(catalog->find_model("deepseek-chat", &ambiguous) == nullptr);
+    CHECK(ambiguous);
+}

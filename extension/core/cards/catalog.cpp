@@ -115,7 +115,6 @@ std::shared_ptr<const Catalog> Catalog::build(std::vector<CardLine> lines, std::
 // item's versions and rows, in card order; the first line that spells a
 // known model another way is the error.
 bool Catalog::index_lines(std::string& error) {
-    NameIndex by_provider_and_name;  // "provider/model" -> model index, for grouping
     std::string last_from_text;
     int64_t last_from_ms = 0;
     std::string qualified;  // one buffer for every line's "provider/model" (this runs at every load)
@@ -123,7 +122,7 @@ bool Catalog::index_lines(std::string& error) {
     for (uint32_t row = 0; row < lines_.size(); ++row) {
         const CardLine& line = lines_[row];
         qualified.assign(line.provider).append(1, '/').append(line.model);
-        const int32_t index = model_index_of(line, qualified, by_provider_and_name);
+        const int32_t index = model_index_of(line, qualified);
         Model& model = models_[size_t(index)];
         if (model.name != line.model || model.provider != line.provider) {
             // Same name up to letter case: two spellings of one model would make
@@ -162,16 +161,15 @@ void Catalog::index_version(Model& model, const CardLine& line, uint32_t row) {
 
 // The model a line's "provider/model" (`qualified`) names, added (under
 // that name and its bare model name) when it is the first line of it.
-int32_t Catalog::model_index_of(const CardLine& line, const std::string& qualified, NameIndex& by_provider_and_name) {
-    int32_t index = by_provider_and_name.find(qualified);
+int32_t Catalog::model_index_of(const CardLine& line, const std::string& qualified) {
+    int32_t index = qualified_.find(qualified);
     if (index != NameIndex::kMissing) return index;
     index = int32_t(models_.size());
     Model model;
     model.provider = line.provider;
     model.name = line.model;
     models_.push_back(std::move(model));
-    by_provider_and_name.add(qualified, index);
-    names_.add(qualified, index);
+    qualified_.add(qualified, index);
     names_.add(line.model, index);
     return index;
 }
@@ -223,7 +221,7 @@ bool Catalog::check_aliases(std::vector<bool>& adds_name, std::string& error) {
             error = alias.where + ": alias: empty";
             return false;
         }
-        const int32_t target = names_.find(alias.model);
+        const int32_t target = index_of_name(alias.model);
         if (target == NameIndex::kAmbiguous) {
             error = alias.where + ": model: '" + alias.model +
                     "' is a model of several providers; write it as 'provider/model'";
@@ -233,7 +231,7 @@ bool Catalog::check_aliases(std::vector<bool>& adds_name, std::string& error) {
             error = alias.where + ": model: '" + alias.model + "' is not a known model";
             return false;
         }
-        const int32_t existing = names_.find(alias.alias);
+        const int32_t existing = index_of_name(alias.alias);
         if (existing != NameIndex::kMissing && existing != target) {
             error = alias.where + ": alias: '" + alias.alias + "' is already the name of another model";
             return false;
@@ -263,8 +261,18 @@ void Catalog::add_alias_names(const std::vector<bool>& adds_name) {
     }
 }
 
+// "provider/model" first: it names one model, even where another
+// provider's model is itself named "provider/model" (as gateways name theirs:
+// openrouter's 'deepseek/deepseek-chat'), which its own provider prefix
+// then reaches ('openrouter/deepseek/deepseek-chat').  Then the bare names
+// and aliases.
+int32_t Catalog::index_of_name(std::string_view name) const {
+    const int32_t qualified = qualified_.find(name);
+    return qualified >= 0 ? qualified : names_.find(name);
+}
+
 const Model* Catalog::find_model(std::string_view name, bool* ambiguous) const {
-    const int32_t index = names_.find(name);
+    const int32_t index = index_of_name(name);
     if (ambiguous) *ambiguous = index == NameIndex::kAmbiguous;
     return index >= 0 ? &models_[size_t(index)] : nullptr;
 }

@@ -144,7 +144,7 @@ public:
 private:
     // The steps of build, in order (catalog.cpp).
     bool index_lines(std::string& error);
-    int32_t model_index_of(const CardLine& line, const std::string& qualified, NameIndex& by_provider_and_name);
+    int32_t model_index_of(const CardLine& line, const std::string& qualified);
     void index_version(Model& model, const CardLine& line, uint32_t row);
     void order_versions();
     void order_chain(std::vector<PriceVersion>& versions);
@@ -157,7 +157,9 @@ private:
     std::vector<RateRow> rows_;
     std::vector<AliasRow> alias_rows_;
     std::vector<uint32_t> rows_by_item_[kItemCount];
-    NameIndex names_;
+    NameIndex qualified_;  // "provider/model" -> model index
+    NameIndex names_;      // bare model names and aliases -> model index
+    int32_t index_of_name(std::string_view name) const;
     FxTable fx_;
     Calendar calendar_;
 };
