@@ -165,6 +165,12 @@ GENAI_PUBLISHED = [
     ("SELECT maas_cost_cached('anthropic/claude-sonnet-4-5', 250000, 50000, 2000)", "1.275"),
     ("SELECT maas_cost('anthropic/claude-sonnet-4-5', 200000, 1000)", "0.615"),
     # deepseek-chat: 0.27 / read 0.07 / 1.1 00:30-16:30 UTC, else 0.135 / 0.035 / 0.55.
+    # 6000 x 0.27 + 4000 x 0.07 + 1000 x 1.1 = 1620 + 280 + 1100 /M; at 20:00Z
+    # 6000 x 0.135 + 4000 x 0.035 + 1000 x 0.55 = 810 + 140 + 550 /M.  By its
+    # bare name, and by 'provider/model' (which openrouter's model named
+    # 'deepseek/deepseek-chat' must not make ambiguous).
+    ("SELECT maas_cost_cached('deepseek-chat', 10000, 4000, 1000, 0, 1, '2026-01-15T10:00:00Z')", "0.003"),
+    ("SELECT maas_cost_cached('deepseek-chat', 10000, 4000, 1000, 0, 1, '2026-01-15T20:00:00Z')", "0.0015"),
     ("SELECT maas_cost_cached('deepseek/deepseek-chat', 10000, 4000, 1000, 0, 1, '2026-01-15T10:00:00Z')", "0.003"),
     ("SELECT maas_cost_cached('deepseek/deepseek-chat', 10000, 4000, 1000, 0, 1, '2026-01-15T20:00:00Z')",
      "0.0015"),
