@@ -56,7 +56,8 @@ enum class Role {
     Instant,  // maas_instant's value: a stored time, NULL when it is none
     Unit,     // maas_instant's unit
     Tz,       // maas_month's UTC offset
-    Sql       // maas_exec's statements
+    Sql,      // maas_exec's statements
+    Variant   // a cost function's variant: NULL is none, not NULL out
 };
 
 // The kinds of bad (or borderline) values tried in every position.
@@ -125,6 +126,7 @@ std::string nul_text(Role role, const std::string& card_path) {
         case Role::Unit: return "s" + tail;
         case Role::Tz: return "+08:00" + tail;
         case Role::Sql: return "SELECT 1" + tail;
+        case Role::Variant: return "batch" + tail;
     }
     return tail;
 }
@@ -201,10 +203,16 @@ const char* kMethodWhat = "one of 'lora', 'full', 'lora_merge' (or 'LORA', '全�
 const char* kItemWhat = "one of 'input', 'output', 'cached_input', 'cache_write', 'request', 'deployment', "
                         "'lora', 'full', 'lora_merge' (or a published label such as '输入' or 'LORA')";
 
+const char* kVariantWhat = "a variant name such as 'batch' (letters, digits, '_', '-')";
+
 // The rule of a role: what `function` answers when argument `name` is `bad`
-// and the others are good.  nullopt: an accepted value whose answer depends
-// on the function (those are in the written-out table).
-std::optional<Expect> rule(const std::string& function, Param param, Bad bad, const std::string& card_path) {
+// and the others are good (answering `good`).  nullopt: an accepted value
+// whose answer depends on the function (those are in the written-out table).
+std::optional<Expect> rule(const std::string& function, Param param, Bad bad, const std::string& card_path,
+                           const Expect& good) {
+    // A NULL variant is no variant (docs/conventions.md), and 'abc' is a
+    // variant no line names: both price as the good call does.
+    if (param.role == Role::Variant && (bad == Bad::Null || bad == Bad::NaN || bad == Bad::Word)) return good;
     // The aggregate maas_total_text needs one decimals for all rows: NULL is an error there.
     if ((bad == Bad::Null || bad == Bad::NaN) && param.role == Role::Decimals && function == "maas_total_text")
         return error(function + ": decimals must be an integer from 0 to 18, got NULL");
@@ -313,6 +321,7 @@ std::optional<Expect> rule(const std::string& function, Param param, Bad bad, co
             if (bad == Bad::MegaDigits) return error_prefix(statement + "near \"11111111");
             return error_prefix(statement);
         }
+        case Role::Variant: return error(must + kVariantWhat + got);
     }
     return std::nullopt;
 }
@@ -326,36 +335,44 @@ std::vector<Signature> signatures(const std::string& card_path) {
                        {{Role::Model, "model"},
                         {Role::Tokens, "input_tokens"},
                         {Role::Tokens, "output_tokens"},
-                        {Role::At, "at"}},
-                       {text("Qwen3-8B"), integer(230), integer(300), text("2026-01-01")},
+                        {Role::At, "at"},
+                        {Role::Variant, "variant"}},
+                       {text("Qwen3-8B"), integer(230), integer(300), text("2026-01-01"), text("batch")},
                        is_real(0.001615)});
     // 1230 input tokens, 1000 of them cached: Qwen3-8B has no cached price,
     // so all 1230 at the input price, once.
     for (const char* f : {"maas_cost_cached", "maas_builtin_cost_cached"})
+        out.push_back({f,
+                       {{Role::Model, "model"},
+                        {Role::Tokens, "input_tokens"},
+                        {Role::Tokens, "cached_tokens"},
+                        {Role::Tokens, "output_tokens"},
+                        {Role::Tokens, "cache_write_tokens"},
+                        {Role::Tokens, "requests"},
+                        {Role::At, "at"},
+                        {Role::Variant, "variant"}},
+                       {text("Qwen3-8B"), integer(1230), integer(0), integer(300), integer(0), integer(1),
+                        text("2026-01-01"), text("batch")},
+                       is_real(0.002115)});
+    for (const char* f : {"maas_training_cost", "maas_builtin_training_cost"})
         out.push_back(
             {f,
              {{Role::Model, "model"},
-              {Role::Tokens, "input_tokens"},
-              {Role::Tokens, "cached_tokens"},
-              {Role::Tokens, "output_tokens"},
-              {Role::Tokens, "cache_write_tokens"},
-              {Role::Tokens, "requests"},
-              {Role::At, "at"}},
-             {text("Qwen3-8B"), integer(1230), integer(0), integer(300), integer(0), integer(1), text("2026-01-01")},
-             is_real(0.002115)});
-    for (const char* f : {"maas_training_cost", "maas_builtin_training_cost"})
-        out.push_back({f,
-                       {{Role::Model, "model"},
-                        {Role::Method, "method"},
-                        {Role::Tokens, "tokens"},
-                        {Role::Epochs, "epochs"},
-                        {Role::At, "at"}},
-                       {text("Qwen3-8B"), text("lora"), integer(1000000), integer(3), text("2026-01-01")},
-                       is_real(18.0)});
+              {Role::Method, "method"},
+              {Role::Tokens, "tokens"},
+              {Role::Epochs, "epochs"},
+              {Role::At, "at"},
+              {Role::Variant, "variant"}},
+             {text("Qwen3-8B"), text("lora"), integer(1000000), integer(3), text("2026-01-01"), text("batch")},
+             is_real(18.0)});
     for (const char* f : {"maas_deployment_cost", "maas_builtin_deployment_cost"})
         out.push_back({f,
-                       {{Role::Model, "model"}, {Role::Hours, "hours"}, {Role::Nodes, "nodes"}, {Role::At, "at"}},
-                       {text("DeepSeek-V3"), integer(24), integer(2), text("2026-01-01")},
+                       {{Role::Model, "model"},
+                        {Role::Hours, "hours"},
+                        {Role::Nodes, "nodes"},
+                        {Role::At, "at"},
+                        {Role::Variant, "variant"}},
+                       {text("DeepSeek-V3"), integer(24), integer(2), text("2026-01-01"), text("batch")},
                        is_real(7200.0)});
     for (const char* f : {"maas_price", "maas_builtin_price"})
         out.push_back({f,
@@ -365,8 +382,8 @@ std::vector<Signature> signatures(const std::string& card_path) {
     for (const char* f : {"maas_model", "maas_builtin_model"})
         out.push_back({f, {{Role::Model, "name"}}, {text("qwen3-8b")}, is_text("Qwen3-8B")});
     out.push_back({"maas_usage_cost",
-                   {{Role::Model, "model"}, {Role::Usage, "usage"}, {Role::At, "at"}},
-                   {text("Qwen3-8B"), text(kUsage), text("2026-01-01")},
+                   {{Role::Model, "model"}, {Role::Usage, "usage"}, {Role::At, "at"}, {Role::Variant, "variant"}},
+                   {text("Qwen3-8B"), text(kUsage), text("2026-01-01"), text("batch")},
                    is_real(0.001615)});
     out.push_back({"maas_usage_tokens",
                    {{Role::Usage, "usage"}, {Role::Which, "kind"}},
@@ -382,6 +399,15 @@ std::vector<Signature> signatures(const std::string& card_path) {
     out.push_back({"maas_unpriced",
                    {{Role::Model, "model"}, {Role::At, "at"}},
                    {text("DeepSeek-V3"), text("2026-01-01")},
+                   is_null()});
+    // The call's counts and variant (the reason of that call).
+    out.push_back({"maas_unpriced",
+                   {{Role::Model, "model"},
+                    {Role::At, "at"},
+                    {Role::Tokens, "input_tokens"},
+                    {Role::Tokens, "output_tokens"},
+                    {Role::Variant, "variant"}},
+                   {text("DeepSeek-V3"), text("2026-01-01"), integer(1000), integer(500), text("batch")},
                    is_null()});
     out.push_back({"maas_convert",
                    {{Role::Number, "amount"},
@@ -416,7 +442,7 @@ std::vector<Case> generated_cases(const std::string& card_path) {
         cases.push_back({s.function, s.good, s.good_result, ""});
         for (size_t p = 0; p < s.params.size(); ++p) {
             for (Bad bad : kAllBad) {
-                const auto expect = rule(s.function, s.params[p], bad, card_path);
+                const auto expect = rule(s.function, s.params[p], bad, card_path, s.good_result);
                 if (!expect) continue;
                 Case c{s.function, s.good, *expect, ""};
                 c.args[p] = bad_value(bad, s.params[p].role, card_path);
@@ -1188,11 +1214,197 @@ TEST_CASE("user cached, cache-write and request prices at the edges", "[robust][
     }
 }
 
+// Price rules (issue 26): the variant argument at its edges, a conditional
+// card's answers, and bad condition, billed_per and calendar rows, each
+// with its exact answer.
+TEST_CASE("variants, conditions, billed_per and the calendar at their edges", "[robust][bad-input][conditions]") {
+    Db db;
+    db.exec(robust::read_text_file(MAAS_SOURCE_DIR "/sql/user_tables.sql"));
+    db.exec("INSERT INTO maas_user_rates(provider, model, service, item, price, unit, currency, effective_from, "
+            "condition, billed_per) VALUES "
+            "('acme', 'C', 'inference', 'input', '2', 'm_tokens', 'CNY', '2026-01-01', NULL, NULL),"
+            "('acme', 'C', 'inference', 'output', '8', 'm_tokens', 'CNY', '2026-01-01', '', ''),"
+            "('acme', 'C', 'inference', 'input', '1', 'm_tokens', 'CNY', '2026-01-01', 'variant = batch', NULL),"
+            "('acme', 'C', 'inference', 'input', '3', 'm_tokens', 'CNY', '2026-01-01', 'variant = " +
+            std::string(64, 'v') +
+            "', NULL),"
+            "('acme', 'C', 'inference', 'input', '4', 'm_tokens', 'CNY', '2026-01-01', 'variant = flex', NULL),"
+            "('acme', 'C', 'inference', 'input', '5', 'm_tokens', 'CNY', '2026-01-01', "
+            "'input > 1m and input <= 2m', NULL),"
+            "('acme', 'C', 'inference', 'input', '6', 'm_tokens', 'CNY', '2026-01-01', "
+            "'day is holiday @+08:00 and input <= 1m', NULL),"
+            "('acme', 'B', 'inference', 'input', '2', 'm_tokens', 'CNY', '2026-01-01', 'input <= 32k', NULL),"
+            "('acme', 'B', 'inference', 'output', '8', 'm_tokens', 'CNY', '2026-01-01', NULL, NULL),"
+            "('acme', 'T', 'inference', 'input', '2', 'm_tokens', 'CNY', '2026-01-01', 'variant = batch', NULL),"
+            "('acme', 'T', 'inference', 'input', '3', 'm_tokens', 'CNY', '2026-01-01', 'input > 10', NULL),"
+            "('acme', 'T', 'inference', 'output', '8', 'm_tokens', 'CNY', '2026-01-01', NULL, NULL),"
+            "('acme', 'D', 'inference', 'deployment', '20', 'node_hour', 'CNY', '2026-01-01', NULL, 'started_hour')");
+    db.exec("INSERT INTO maas_user_calendar(date, kind) VALUES ('2026-10-01', 'holiday')");
+    const std::string usage = R"({"usage":{"prompt_tokens":1000000,"completion_tokens":0}})";
+    const auto tiered = [](const char* tier) {
+        return text(std::string(R"({"service_tier":)") + tier +
+                    R"(,"usage":{"prompt_tokens":1000000,"completion_tokens":0}})");
+    };
+    const Value at = text("2026-09-01"), holiday = text("2026-10-01 10:00:00+08:00");
+    const Value m = integer(1000000), zero = integer(0);
+    const std::string variant_must = "maas_cost: variant must be " + std::string(kVariantWhat) + ", got ";
+    const std::string tie = ": two prices with as many conditions apply to this call (input: maas_user_rates rowid "
+                            "10 and maas_user_rates rowid 11): give one of them another clause";
+    const std::vector<Case> cases = {
+        // The variant: NULL and absent are none; names ignore letter case; 64 characters, not 65.
+        {"maas_cost", {text("C"), m, zero, at}, is_real(2.0), ""},
+        {"maas_cost", {text("C"), m, zero, at, null()}, is_real(2.0), ""},
+        {"maas_cost", {text("C"), m, zero, at, text("BaTcH")}, is_real(1.0), ""},
+        {"maas_cost", {text("C"), m, zero, at, text("standard")}, is_real(2.0), ""},
+        {"maas_cost", {text("C"), m, zero, at, text(std::string(64, 'V'))}, is_real(3.0), ""},
+        {"maas_cost",
+         {text("C"), m, zero, at, text(std::string(65, 'v'))},
+         error(variant_must + "'" + std::string(40, 'v') + "...'"),
+         ""},
+        {"maas_cost", {text("C"), m, zero, at, text("batch ")}, error(variant_must + "'batch '"), ""},
+        {"maas_cost", {text("C"), m, zero, at, text("ba.tch")}, error(variant_must + "'ba.tch'"), ""},
+        {"maas_cost", {text("C"), m, zero, at, text("bätch")}, error(variant_must + "'bätch'"), ""},
+        {"maas_cost", {text("C"), m, zero, at, text("")}, error(variant_must + "''"), ""},
+        {"maas_cost", {text("C"), m, zero, at, real(1.0)}, error(variant_must + "1"), ""},
+        {"maas_cost", {text("C"), m, zero, null(), text("batch")}, is_null(), ""},  // a NULL at is still NULL out
+        {"maas_builtin_cost", {text("Qwen3-8B"), integer(230), integer(300), at, text("batch")}, is_real(0.001615), ""},
+        {"maas_builtin_cost", {text("C"), m, zero, at, text("batch")}, is_null(), ""},
+        {"maas_cost_cached", {text("C"), m, m, zero, zero, integer(1), at, text("batch")}, is_real(1.0), ""},
+        {"maas_cost_cached", {text("C"), m, m, zero, zero, integer(1), at, null()}, is_real(2.0), ""},
+        {"maas_cost_cached",
+         {text("C"), m, m, zero, zero, integer(1), at, integer(7)},
+         error("maas_cost_cached: variant must be " + std::string(kVariantWhat) + ", got 7"),
+         ""},
+        // maas_usage_cost: the argument, else the response's service_tier; unknown tiers are none.
+        {"maas_usage_cost", {text("C"), text(usage), at, text("batch")}, is_real(1.0), ""},
+        {"maas_usage_cost", {text("C"), tiered("\"flex\""), at}, is_real(4.0), ""},
+        {"maas_usage_cost", {text("C"), tiered("\"flex\""), at, null()}, is_real(4.0), ""},
+        {"maas_usage_cost", {text("C"), tiered("\"flex\""), at, text("batch")}, is_real(1.0), ""},
+        {"maas_usage_cost", {text("C"), tiered("\"FLEX\""), at}, is_real(2.0), ""},
+        {"maas_usage_cost", {text("C"), tiered("\"default\""), at}, is_real(2.0), ""},
+        {"maas_usage_cost", {text("C"), tiered("\"auto\""), at}, is_real(2.0), ""},
+        {"maas_usage_cost", {text("C"), tiered("null"), at}, is_real(2.0), ""},
+        {"maas_usage_cost", {text("C"), tiered("[\"flex\"]"), at}, is_real(2.0), ""},
+        {"maas_usage_cost",
+         {text("C"), tiered(("\"" + std::string(100000, 'f') + "\"").c_str()), at},
+         is_real(2.0),
+         ""},
+        {"maas_usage_cost",
+         {text("C"), text(usage), at, blob("batch")},
+         error("maas_usage_cost: variant must be " + std::string(kVariantWhat) + ", got a BLOB"),
+         ""},
+        // Bands: the whole input, cached tokens included; beyond the last band no price.
+        {"maas_cost", {text("C"), integer(1000001), zero, at}, is_real(5.000005), ""},
+        {"maas_cost", {text("C"), integer(2000001), zero, at}, is_real(4.000002), ""},
+        {"maas_cost_cached",
+         {text("C"), integer(1500000), integer(1500000), zero, zero, integer(1), at},
+         is_real(7.5),
+         ""},
+        {"maas_cost", {text("B"), integer(32000), zero, at}, is_real(0.064), ""},
+        {"maas_cost", {text("B"), integer(32001), zero, at}, is_null(), ""},
+        {"maas_unpriced", {text("B"), at, integer(32001), zero}, is_text("no_condition_holds"), ""},
+        {"maas_unpriced", {text("B"), at, integer(32000), zero}, is_null(), ""},
+        {"maas_unpriced", {text("B")}, is_null(), ""},  // a call of no tokens is in the first band
+        {"maas_unpriced",
+         {text("B"), at, integer(32001)},
+         error("maas_unpriced: input_tokens needs output_tokens beside it"),
+         ""},
+        {"maas_unpriced",
+         {text("B"), at, integer(-1), zero},
+         error("maas_unpriced: input_tokens must be a non-negative integer, got -1"),
+         ""},
+        {"maas_unpriced", {text("Spark Mini"), at, zero, zero, null()}, is_text("no_token_price"), ""},
+        {"maas_unpriced", {text("no such"), at, zero, zero, text("batch")}, is_text("unknown_model"), ""},
+        // The calendar: a holiday clause holds on the marked local date only, and only with `at`.
+        {"maas_cost", {text("C"), m, zero, holiday}, is_real(6.0), ""},
+        {"maas_cost", {text("C"), m, zero, text("2026-10-01 16:00:00Z")}, is_real(2.0), ""},  // Oct 2 there
+        {"maas_cost", {text("C"), m, zero, text("2026-09-30 16:00:00Z")}, is_real(6.0), ""},  // 00:00 there
+        {"maas_cost", {text("C"), m, zero}, is_real(2.0), ""},
+        // Ties: an error naming both lines, in every function that meets them.
+        {"maas_cost", {text("T"), integer(11), zero, at, text("batch")}, error("maas_cost" + tie), ""},
+        {"maas_usage_cost",
+         {text("T"), text(R"({"prompt_tokens":11})"), at, text("batch")},
+         error("maas_usage_cost" + tie),
+         ""},
+        {"maas_unpriced", {text("T"), at, integer(11), zero, text("batch")}, is_text("ambiguous_condition"), ""},
+        {"maas_cost", {text("T"), integer(10), zero, at, text("batch")}, is_real(0.00002), ""},
+        {"maas_price", {text("T"), text("input")}, is_null(), ""},
+        // started_hour: each started hour of each node.
+        {"maas_deployment_cost", {text("D"), real(0.25)}, is_real(20.0), ""},
+        {"maas_deployment_cost", {text("D"), text("1.0000001"), integer(3)}, is_real(120.0), ""},
+        {"maas_deployment_cost", {text("D"), zero}, is_real(0.0), ""},
+        {"maas_deployment_cost", {text("D"), text("1e-300")}, is_real(20.0), ""},
+        {"maas_deployment_cost", {text("D"), integer(kMax)}, is_real(184467440737095516140.0), ""},
+        {"maas_deployment_cost",
+         {text("D"), integer(2), integer(1), at, text("x y")},
+         error("maas_deployment_cost: variant must be " + std::string(kVariantWhat) + ", got 'x y'"),
+         ""},
+        {"maas_training_cost", {text("Qwen3-8B"), text("lora"), m, integer(1), at, text("-")}, is_real(6.0), ""},
+    };
+    for (const Case& c : cases) {
+        const std::string mismatch = run(db.handle(), c);
+        INFO(mismatch);
+        CHECK(mismatch.empty());
+    }
+    // Bad rows: each an error naming table, rowid and column, for every maas_* function.
+    struct BadRow {
+        std::string sql;
+        std::string error;  // after "maas_cost: "
+    };
+    const std::vector<BadRow> rows = {
+        {"UPDATE maas_user_rates SET condition = 'imput > 32k' WHERE rowid = 1",
+         "maas_user_rates rowid 1: condition: clause 1 'imput > 32k': expected input, output, cached_input or "
+         "cache_write, time, weekday, day or variant"},
+        {"UPDATE maas_user_rates SET condition = 'input > 32k and input <= 16k' WHERE rowid = 1",
+         "maas_user_rates rowid 1: condition: clause 2 'input <= 16k': never holds together with 'input > 32k'"},
+        {"UPDATE maas_user_rates SET condition = 'variant = " + std::string(65, 'v') + "' WHERE rowid = 1",
+         "maas_user_rates rowid 1: condition: clause 1 'variant = " + std::string(30, 'v')},
+        {"UPDATE maas_user_rates SET condition = 'time in 09:00-12:00' WHERE rowid = 1",
+         "maas_user_rates rowid 1: condition: clause 1 'time in 09:00-12:00': expected"},
+        {"UPDATE maas_user_rates SET condition = 'variant = batch' WHERE rowid = 1",
+         "maas_user_rates rowid 3: effective_from: a second line for acme C input"},
+        {"UPDATE maas_user_rates SET billed_per = 'started_hour' WHERE rowid = 1",
+         "maas_user_rates rowid 1: billed_per: started_hour bills deployment only, not input"},
+        {"UPDATE maas_user_rates SET billed_per = 'hour' WHERE rowid = 13",
+         "maas_user_rates rowid 13: billed_per: 'hour' is not started_hour (or empty)"},
+        {"UPDATE maas_user_rates SET billed_per = 'STARTED_HOUR' WHERE rowid = 13",
+         "maas_user_rates rowid 13: billed_per: 'STARTED_HOUR' is not started_hour (or empty)"},
+        {"INSERT INTO maas_user_calendar(date, kind) VALUES ('2026-10-01', 'workday')",
+         "maas_user_calendar rowid 2: kind: 2026-10-01 is marked both holiday and workday"},
+        {"INSERT INTO maas_user_calendar(date, kind) VALUES ('2026-02-29', 'holiday')",
+         "maas_user_calendar rowid 2: date: '2026-02-29' is not a date YYYY-MM-DD"},
+        {"INSERT INTO maas_user_calendar(date, kind) VALUES ('2026-10-01 00:00:00', 'holiday')",
+         "maas_user_calendar rowid 2: date: '2026-10-01 00:00:00' is not a date YYYY-MM-DD"},
+        {"INSERT INTO maas_user_calendar(date, kind) VALUES (20261001, 'holiday')",
+         "maas_user_calendar rowid 2: date: '20261001' is not a date YYYY-MM-DD"},
+        {"INSERT INTO maas_user_calendar(date, kind) VALUES ('2026-10-02', 'HOLIDAY')",
+         "maas_user_calendar rowid 2: kind: expected 'holiday' or 'workday', got 'HOLIDAY'"},
+        {"INSERT INTO maas_user_calendar(date, kind) VALUES ('2026-10-02', '')",
+         "maas_user_calendar rowid 2: kind: expected 'holiday' or 'workday', got ''"},
+    };
+    const std::string restore = "UPDATE maas_user_rates SET condition = NULL, billed_per = NULL WHERE rowid = 1; "
+                                "UPDATE maas_user_rates SET billed_per = 'started_hour' WHERE rowid = 13; "
+                                "DELETE FROM maas_user_calendar WHERE rowid > 1";
+    for (const BadRow& row : rows) {
+        db.exec(row.sql);
+        INFO(row.sql);
+        const std::string cost = db.error("SELECT maas_cost('Qwen3-8B', 1, 1)");
+        CHECK(cost.rfind("maas_cost: " + row.error, 0) == 0);
+        CHECK(db.error("SELECT maas_unpriced('C')").rfind("maas_unpriced: " + row.error, 0) == 0);
+        CHECK(db.real("SELECT maas_builtin_cost('Qwen3-8B', 230, 300, 'now', 'batch')") == 0.001615);
+        db.exec(restore);
+        CHECK(db.real("SELECT maas_cost('C', 1000000, 0, '2026-09-01', 'batch')") == 1.0);
+    }
+    std::printf("bad-input: %zu condition cases and %zu bad rows checked\n", cases.size(), rows.size());
+}
+
 TEST_CASE("card files with every kind of bad line are refused, naming file, line and column", "[robust][bad-input]") {
     TempDir dir;
     Db db;
     const std::string header = "provider,model,service,item,label,price,unit,currency,effective_from,source\n";
     const std::string good = "acme,Robust-1,inference,input,in,0.001,k_tokens,CNY,2025-01-01,test\n";
+    const std::string ruled =
+        "provider,model,service,item,label,price,unit,currency,effective_from,source,condition,billed_per\n";
     struct CardCase {
         std::string content;
         std::string error;  // after "maas_load_card: <path>:"; empty: loads, answer in lines
@@ -1264,6 +1476,43 @@ TEST_CASE("card files with every kind of bad line are refused, naming file, line
         {header.substr(0, header.size() - 1) + ",model\n", "1: model: column appears twice in header", 0},
         {header + "iflytek-xingchen,qwen3-8b,inference,input,in,0.001,k_tokens,CNY,2025-01-01,test\n",
          "2: model: 'iflytek-xingchen/qwen3-8b' differs only in letter case from 'iflytek-xingchen/Qwen3-8B'", 0},
+        // The optional columns condition and billed_per (issue 26).
+        {ruled + "acme,Robust-2,inference,input,in,0.001,k_tokens,CNY,2025-01-01,test,input > 32k,\n" +
+             "acme,Robust-2,inference,input,in,0.002,k_tokens,CNY,2025-01-01,test,,\n" +
+             "acme,Robust-2,inference,output,out,0,k_tokens,CNY,2025-01-01,test,,\n" +
+             "acme,Robust-2,inference,deployment,d,5,node_hour,CNY,2025-01-01,test,variant = batch,started_hour\n",
+         "", 4},
+        {header.substr(0, header.size() - 1) + ",condition\n" +
+             "acme,Robust-3,inference,input,in,0.001,k_tokens,CNY,2025-01-01,test,imput > 1\n",
+         "2: condition: clause 1 'imput > 1': expected input, output, cached_input or cache_write, time, weekday, "
+         "day or variant",
+         0},
+        {ruled + "acme,Robust-3,inference,input,in,0.001,k_tokens,CNY,2025-01-01,test,input > 1 and  output > 1,\n",
+         "2: condition: clause 2 ' output > 1': expected one space between words (no leading, trailing or double "
+         "space)",
+         0},
+        {ruled + "acme,Robust-3,inference,input,in,0.001,k_tokens,CNY,2025-01-01,test,weekday in sat,sun @Z,\n",
+         "2: expected 12 fields, found 13", 0},
+        {ruled + "acme,Robust-3,inference,input,in,0.001,k_tokens,CNY,2025-01-01,test,\"weekday in sat,sat @Z\",\n",
+         "2: condition: clause 1 'weekday in sat,sat @Z': 'sat' appears twice in 'sat,sat'", 0},
+        {ruled + "acme,Robust-3,inference,input,in,0.001,k_tokens,CNY,2025-01-01,test,time in 09:00-12:00,\n",
+         "2: condition: clause 1 'time in 09:00-12:00': expected a UTC offset @Z, @+08:00, @+0800 or @+08 (at most "
+         "14:00 either way), got nothing",
+         0},
+        {ruled + "acme,Robust-3,inference,input,in,0.001,k_tokens,CNY,2025-01-01,test,variant = " +
+             std::string(65, 'v') + ",\n",
+         "2: condition: clause 1 'variant = " + std::string(65, 'v') +
+             "': expected a name of 1 to 64 letters, digits, '_' or '-', got '" + std::string(65, 'v') + "'",
+         0},
+        {ruled + "acme,Robust-3,inference,input,in,0.001,k_tokens,CNY,2025-01-01,test,,started_hour\n",
+         "2: billed_per: started_hour bills deployment only, not input", 0},
+        {ruled + "acme,Robust-3,inference,deployment,d,1,node_hour,CNY,2025-01-01,test,,hour\n",
+         "2: billed_per: 'hour' is not started_hour (or empty)", 0},
+        {ruled + "acme,Robust-3,inference,deployment,d,1,node_hour,CNY,2025-01-01,test,, started_hour\n",
+         "2: billed_per: ' started_hour' is not started_hour (or empty)", 0},
+        {ruled + "acme,Robust-3,inference,input,in,0.001,k_tokens,CNY,2025-01-01,test,input > 1000,\n" +
+             "acme,Robust-3,inference,input,in,0.002,k_tokens,CNY,2025-01-01,test,INPUT > 1k,\n",
+         "", -4},  // one condition in two spellings: a duplicate, message built below
     };
     int index = 0;
     for (const CardCase& card : cards) {
@@ -1274,6 +1523,11 @@ TEST_CASE("card files with every kind of bad line are refused, naming file, line
                              ":3: effective_from: a second line for acme Robust-1 input "
                              "from 2025-01-01 00:00:00 (the first is " +
                              path + ":2)");
+        else if (card.lines == -4)
+            c.expect = error("maas_load_card: " + path +
+                             ":3: effective_from: a second line for acme Robust-3 input from 2025-01-01 00:00:00 "
+                             "when input > 1k (the first is " +
+                             path + ":2)");
         else if (!card.error.empty()) c.expect = error("maas_load_card: " + path + ":" + card.error);
         const std::string mismatch = run(db.handle(), c);
         INFO(mismatch);
@@ -1283,6 +1537,15 @@ TEST_CASE("card files with every kind of bad line are refused, naming file, line
     // Nothing that failed changed the prices: only the good cards' lines are there.
     CHECK(db.value("SELECT group_concat(model || ' ' || item || ' ' || price_text, '; ') FROM maas_rates "
                    "WHERE origin = 'user'") ==
-          "Robust-1 input 0.001; Robust-1 cached_input 0.5; Robust-1 request 0.01");
+          "Robust-1 input 0.001; Robust-1 cached_input 0.5; Robust-1 request 0.01; Robust-2 input 0.001; "
+          "Robust-2 input 0.002; Robust-2 output 0; Robust-2 deployment 5");
+    // The conditional card prices by its conditions; Robust-3 never loaded.
+    CHECK(db.real("SELECT maas_cost_cached('Robust-2', 40000, 0, 0)") == 0.04);
+    CHECK(db.real("SELECT maas_cost_cached('Robust-2', 32000, 0, 0)") == 0.064);
+    CHECK(db.real("SELECT maas_deployment_cost('Robust-2', 0.5, 1, 'now', 'batch')") == 5.0);
+    CHECK(db.value("SELECT maas_deployment_cost('Robust-2', 0.5)") == "NULL");
+    CHECK(db.value("SELECT group_concat(condition || '|' || ifnull(billed_per, ''), '; ') FROM maas_rates "
+                   "WHERE model = 'Robust-2'") == "input > 32k|; variant = batch|started_hour");
+    CHECK(db.value("SELECT count(*) FROM maas_rates WHERE model = 'Robust-3'") == "0");
     CHECK(db.real("SELECT maas_price('Qwen3-8B', 'input')") == 0.0005);
 }

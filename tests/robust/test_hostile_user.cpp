@@ -404,3 +404,166 @@ TEST_CASE("hostile user: memory stays bounded over many calls with 1 MiB argumen
     CHECK(after < before + (8u << 20));
 #endif
 }
+
+// --- price rules (issue 26): conditions, billed_per, maas_user_calendar ---
+
+namespace {
+
+// A DeepSeek-style timed card: peak 09:00-12:00 Beijing time on workdays.
+const std::string kPeakRates =
+    "INSERT INTO maas_user_rates(provider, model, service, item, price, unit, currency, effective_from, condition) "
+    "VALUES ('acme', 'Peak', 'inference', 'input', '1', 'm_tokens', 'CNY', '2026-08-16', NULL),"
+    "('acme', 'Peak', 'inference', 'output', '4', 'm_tokens', 'CNY', '2026-08-16', NULL),"
+    "('acme', 'Peak', 'inference', 'input', '2', 'm_tokens', 'CNY', '2026-08-16', "
+    "'day is workday @+08:00 and time in 09:00-12:00 @+08:00');";
+const std::string kPeakCall = "SELECT maas_cost('Peak', 1000000, 0, '2026-10-01 10:00:00+08:00')";  // a Thursday
+
+bool valid_utf8(const std::string& s) {
+    for (size_t i = 0; i < s.size();) {
+        const unsigned char c = static_cast<unsigned char>(s[i]);
+        const size_t n = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+        if (n == 0 || i + n > s.size()) return false;
+        for (size_t k = 1; k < n; ++k)
+            if ((static_cast<unsigned char>(s[i + k]) >> 6) != 0x2) return false;
+        i += n;
+    }
+    return true;
+}
+
+std::string user_tables_sql() { return robust::read_text_file(MAAS_SOURCE_DIR "/sql/user_tables.sql"); }
+
+}  // namespace
+
+TEST_CASE("hostile user: maas_user_calendar as a view is not a user table", "[robust][hostile][conditions]") {
+    robust::TempDir dir;
+    const std::string database = dir.file("calendar-view.db");
+    {
+        sqlite3* db = nullptr;
+        REQUIRE(sqlite3_open(database.c_str(), &db) == SQLITE_OK);
+        // The file's owner replaced the calendar by a view that would read a
+        // file, and would make 2026-10-01 a holiday.  Written without the module.
+        const std::string crafted = user_tables_sql() + kPeakRates +
+                                    "DROP TABLE maas_user_calendar;"
+                                    "CREATE VIEW maas_user_calendar(date, kind, source) AS "
+                                    "SELECT '2026-10-01', 'holiday', maas_load_card('/etc/passwd');";
+        REQUIRE(sqlite3_exec(db, crafted.c_str(), nullptr, nullptr, nullptr) == SQLITE_OK);
+        sqlite3_close(db);
+    }
+    Host host(MAAS_MODULE_PATH, database);
+    // The view is not read: 2026-10-01 is an ordinary Thursday, at peak.
+    CHECK(host.answer(kPeakCall) == "2.0");
+    CHECK(host.answer("SELECT maas_cost('Peak', 1000000, 0, '2026-10-01 13:00:00+08:00')") == "1.0");
+    CHECK(host.answer("SELECT count(*) FROM maas_rates WHERE model = 'Peak'") == "3");
+    // maas_nofs reads the tables the same way (it has no maas_load_card to run).
+    Host trusting(MAAS_NOFS_MODULE_PATH, database);
+    CHECK(trusting.answer(kPeakCall) == "2.0");
+}
+
+TEST_CASE("hostile user: huge, invalid UTF-8 and odd-typed values in condition, billed_per and the calendar",
+          "[robust][hostile][conditions]") {
+    const std::string one_row =
+        "INSERT INTO maas_user_rates(provider, model, service, item, price, unit, currency, effective_from, "
+        "condition, billed_per) VALUES ('acme', 'H', 'inference', 'input', '1', 'm_tokens', 'CNY', '2026-01-01', ";
+    struct Hostile {
+        std::string values;  // the row's condition and billed_per, or a calendar row
+        std::string error;   // the start of the message; empty: accepted
+        bool short_message = true;
+    };
+    const std::string rates = "error: maas_cost: maas_user_rates rowid 1: ";
+    const std::string calendar = "error: maas_cost: maas_user_calendar rowid 1: ";
+    const std::vector<Hostile> cases = {
+        {one_row + "'input > 1 and ' || printf('%.*c', 1048576, 'x'), NULL)",
+         rates + "condition: clause 2 '" + std::string(80, 'x') + "...': expected input, output"},
+        {one_row + "printf('%.*c', 1048576, ' '), NULL)", rates + "condition: clause 1 '"},
+        {one_row + "'variant = ' || printf('%.*c', 1048576, 'b'), NULL)",
+         rates + "condition: clause 1 'variant = " + std::string(70, 'b')},
+        {one_row + "'input > 1 and ' || printf('%.*c', 100000, 'a'), NULL)", rates + "condition: clause 2 'aaaa"},
+        {one_row + "CAST(x'696e707574203e2031ff' AS TEXT), NULL)",
+         rates + "condition: clause 1 'input > 1?': expected a number such as 32k, 1.5m or 16000, got '1?'"},
+        {one_row + "CAST(x'76617269616e74203d2062c3' AS TEXT), NULL)", rates + "condition: clause 1 'variant = b?'"},
+        {one_row + "x'ff00', NULL)", rates + "condition: clause 1 '?"},
+        {one_row + "3.5, NULL)", rates + "condition: clause 1 '3.5': expected input, output"},
+        // A card field's value is quoted whole (price, unit, billed_per, ...): a
+        // megabyte of message, bounded by the value, never a crash.
+        {one_row + "NULL, printf('%.*c', 1048576, 'h'))", rates + "billed_per: '" + std::string(20, 'h'), false},
+        {one_row + "NULL, CAST(x'ff' AS TEXT))", rates + "billed_per: '?' is not started_hour (or empty)"},
+        {"INSERT INTO maas_user_calendar(date, kind) VALUES (printf('%.*c', 1048576, '2'), 'holiday')",
+         calendar + "date: '" + std::string(20, '2')},
+        {"INSERT INTO maas_user_calendar(date, kind) VALUES ('2026-10-01', CAST(x'686f6c69646179ff' AS TEXT))",
+         calendar + "kind: expected 'holiday' or 'workday', got 'holiday?'"},
+        // A BLOB holding a date's bytes reads as that text, as in every user table.
+        {"INSERT INTO maas_user_calendar(date, kind) VALUES (x'323032362d31302d3031', 'holiday')", ""},
+        {"INSERT INTO maas_user_calendar(date, kind) VALUES (CAST(x'323032362d31302d303100' AS TEXT), 'holiday')",
+         calendar + "date: '2026-10-01"},
+        {"INSERT INTO maas_user_calendar(date, kind) VALUES ('9999-12-31', 'workday'), ('0000-01-01', 'holiday')", ""},
+    };
+    for (const Hostile& h : cases) {
+        Host host(MAAS_NOFS_MODULE_PATH, ":memory:", user_tables_sql() + h.values);
+        INFO(h.values.substr(0, 200));
+        std::string answer;
+        const double ms = elapsed_ms([&] { answer = host.answer(kPeakCall); });
+        INFO(answer.substr(0, 300));
+        CHECK(ms < 5000);  // a hang guard
+        CHECK(valid_utf8(answer));
+        if (h.short_message) CHECK(answer.size() < 400);  // a megabyte of condition is quoted short
+        if (h.error.empty()) {
+            CHECK(answer == "NULL");  // Peak is not in these tables: unknown, nothing wrong
+        } else {
+            CHECK(answer.rfind(h.error, 0) == 0);
+        }
+        // The built-in card never reads the user's tables.
+        CHECK(host.answer("SELECT maas_builtin_cost('Qwen3-8B', 230, 300, 'now', 'batch')") == "0.001615");
+    }
+}
+
+// A calendar table without the triggers of sql/user_tables.sql (made by hand,
+// or its triggers dropped): the change counter is not raised by its changes,
+// so it must not be trusted; each change is seen by the next statement, even
+// one that keeps the row count and the largest rowid.
+TEST_CASE("hostile user: a calendar without triggers is still read afresh", "[robust][hostile][conditions]") {
+    robust::TempDir dir;
+    const std::string database = dir.file("no-triggers.db");
+    sqlite3* writer = nullptr;
+    REQUIRE(sqlite3_open(database.c_str(), &writer) == SQLITE_OK);
+    const std::string setup = user_tables_sql() + kPeakRates +
+                              "DROP TRIGGER maas_user_calendar_insert; DROP TRIGGER maas_user_calendar_update; "
+                              "DROP TRIGGER maas_user_calendar_delete;";
+    REQUIRE(sqlite3_exec(writer, setup.c_str(), nullptr, nullptr, nullptr) == SQLITE_OK);
+    Host host(MAAS_MODULE_PATH, database);
+    const auto write = [&](const std::string& sql) {
+        REQUIRE(sqlite3_exec(writer, sql.c_str(), nullptr, nullptr, nullptr) == SQLITE_OK);
+    };
+    CHECK(host.answer(kPeakCall) == "2.0");
+    write("INSERT INTO maas_user_calendar(date, kind) VALUES ('2026-10-01', 'holiday')");
+    CHECK(host.answer(kPeakCall) == "1.0");
+    write("UPDATE maas_user_calendar SET date = '2026-10-02'");  // same count, same rowid
+    CHECK(host.answer(kPeakCall) == "2.0");
+    write("UPDATE maas_user_calendar SET date = '2026-10-01'");
+    CHECK(host.answer(kPeakCall) == "1.0");
+    write("UPDATE maas_user_calendar SET kind = 'workday'");  // a Thursday marked workday: peak again
+    CHECK(host.answer(kPeakCall) == "2.0");
+    write("UPDATE maas_user_calendar SET kind = 'weekend'");
+    CHECK(host.answer(kPeakCall) ==
+          "error: maas_cost: maas_user_calendar rowid 1: kind: expected 'holiday' or 'workday', got 'weekend'");
+    write("DELETE FROM maas_user_calendar");
+    CHECK(host.answer(kPeakCall) == "2.0");
+    // The counter itself raised by hand, without a change: nothing else moves.
+    write("UPDATE maas_user_changes SET version = version + 1000");
+    CHECK(host.answer(kPeakCall) == "2.0");
+    sqlite3_close(writer);
+}
+
+// Known bug (reported with issue 26's docs): a NUL byte inside a quoted row
+// value ends the error message there, so the reason after it is lost
+// ("... condition: clause 1 'input > 1" and nothing more); a function
+// argument's NUL is shown as '?'.  [!mayfail] until fixed.
+TEST_CASE("hostile user: a NUL byte in a condition does not cut the message short",
+          "[robust][hostile][conditions][!mayfail]") {
+    Host host(MAAS_NOFS_MODULE_PATH, ":memory:",
+              user_tables_sql() +
+                  "INSERT INTO maas_user_rates(provider, model, service, item, price, unit, currency, "
+                  "effective_from, condition) VALUES ('acme', 'H', 'inference', 'input', '1', 'm_tokens', 'CNY', "
+                  "'2026-01-01', CAST(x'696e707574203e20310061' AS TEXT))");
+    const std::string answer = host.answer("SELECT maas_cost('H', 1, 1)");
+    CHECK(answer.rfind("error: maas_cost: maas_user_rates rowid 1: condition: clause 1 'input > 1?a': ", 0) == 0);
+}

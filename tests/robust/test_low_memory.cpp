@@ -672,3 +672,74 @@ TEST_CASE("sqlite3_hard_heap_limit64: every limit gives out of memory or the exa
     CHECK(nomem > 0);
     sqlite3_close(db);
 }
+
+// Price rules (issue 26): a card with conditions loaded, and a conditional
+// card priced with a calendar, with each allocation failing in turn.  Every
+// step first changes the calendar (its source only), so the prices, the
+// conditions and the calendar are read again under the injector.
+TEST_CASE("conditions and the calendar: out of memory or the exact answer", "[robust][oom][conditions]") {
+    install_allocator();
+    robust::TempDir dir;
+    const std::string card = dir.write(
+        "conditions.csv",
+        "provider,model,service,item,label,price,unit,currency,effective_from,source,condition,billed_per\n"
+        "acme,Cond-1,inference,input,,1,m_tokens,CNY,2026-01-01,t,input <= 32k,\n"
+        "acme,Cond-1,inference,input,,2,m_tokens,CNY,2026-01-01,t,input > 32k and input <= 128k,\n"
+        "acme,Cond-1,inference,input,,0.5,m_tokens,CNY,2026-01-01,t,variant = batch and input <= 128k,\n"
+        "acme,Cond-1,inference,output,,4,m_tokens,CNY,2026-01-01,t,,\n"
+        "acme,Cond-1,inference,deployment,,20,node_hour,CNY,2026-01-01,t,,started_hour\n");
+    sqlite3* db = open_loaded();
+    const std::string setup =
+        robust::read_text_file(MAAS_SOURCE_DIR "/sql/user_tables.sql") +
+        "INSERT INTO maas_user_rates(provider, model, service, item, price, unit, currency, effective_from, "
+        "condition) VALUES "
+        "('acme', 'Peak', 'inference', 'input', '1', 'm_tokens', 'CNY', '2026-08-16', NULL),"
+        "('acme', 'Peak', 'inference', 'output', '4', 'm_tokens', 'CNY', '2026-08-16', NULL),"
+        "('acme', 'Peak', 'inference', 'input', '2', 'm_tokens', 'CNY', '2026-08-16', "
+        "'day is workday @+08:00 and time in 09:00-12:00 @+08:00'),"
+        "('acme', 'Peak', 'inference', 'input', '0.5', 'm_tokens', 'CNY', '2026-08-16', 'variant = flex'),"
+        "('acme', 'Peak', 'inference', 'input', '3', 'm_tokens', 'CNY', '2026-08-16', 'input > 1m and input <= 2m');"
+        "INSERT INTO maas_user_calendar(date, kind, source) VALUES ('2026-10-01', 'holiday', 's'), "
+        "('2026-10-10', 'workday', 's');" +
+        kSetup;
+    REQUIRE(sqlite3_exec(db, setup.c_str(), nullptr, nullptr, nullptr) == SQLITE_OK);
+    const std::vector<std::pair<std::string, std::string>> checks = {
+        {"SELECT maas_load_card('" + card +
+             "'), maas_cost('Cond-1', 100000, 1000, '2026-09-01'), maas_cost('Cond-1', 32000, 0, '2026-09-01', "
+             "'batch'), maas_cost('Cond-1', 200000, 0, '2026-09-01') IS NULL, maas_deployment_cost('Cond-1', 0.25, 2)",
+         "5|0.20399999999999999|0.016|1|40;"},
+        {"SELECT maas_cost('Peak', 1000000, 0, '2026-09-01 10:00:00+08:00'), "
+         "maas_cost('Peak', 1000000, 0, '2026-10-01 10:00:00+08:00'), "
+         "maas_cost('Peak', 1000000, 0, '2026-10-10 10:00:00+08:00'), "
+         "maas_cost_cached('Peak', 1500000, 1000000, 0, 0, 1, '2026-09-01', 'flex'), "
+         "maas_usage_cost('Peak', '{\"service_tier\":\"flex\",\"usage\":{\"prompt_tokens\":1000000}}', "
+         "'2026-09-05'), maas_unpriced('Peak', '2026-09-01', 1500000, 0, 'flex'), "
+         "(SELECT sum(maas_cost('Peak', i, o, '2026-09-01 10:00:00+08:00')) FROM usage) FROM usage LIMIT 1",
+         "2|1|2|4.5|0.5|NULL|0.41724000000000006;"},
+    };
+    long steps = 0, nomem = 0;
+    for (const auto& check : checks) {
+        const std::string& sql = check.first;
+        REQUIRE(run(db, sql, -1, false).text == check.second);
+        long bump = 0;
+        for (long n = 0;; n += kStride) {
+            const std::string touch = "UPDATE maas_user_calendar SET source = 's" + std::to_string(++bump) + "'";
+            REQUIRE(sqlite3_exec(db, touch.c_str(), nullptr, nullptr, nullptr) == SQLITE_OK);
+            const Outcome o = run(db, sql, n, false);
+            const long failures = g_failures;
+            ++steps;
+            INFO(sql.substr(0, 120) << "\nallocation " << n << " failed: " << o.text);
+            if (o.nomem) {
+                ++nomem;
+                CHECK(failures > 0);
+            } else {
+                CHECK(o.text == check.second);
+            }
+            CHECK(run(db, sql, -1, false).text == check.second);
+            if (failures == 0) break;
+        }
+    }
+    std::printf("low memory: conditions and calendar: %ld steps, %ld out of memory\n", steps, nomem);
+    CHECK(nomem > 0);  // failures were injected and reached the statement: a loop that injects nothing fails
+    sqlite3_close(db);
+}
