@@ -1,5 +1,5 @@
-// user_tables.hpp - reading the user's own prices, aliases and exchange
-// rates from the database (the tables sql/user_tables.sql creates), and
+// user_tables.hpp - reading the user's own prices, aliases, exchange rates
+// and calendar from the database (the tables sql/user_tables.sql creates), and
 // noticing cheaply when they may have changed.
 //
 //   maas::UserTablesState state;

@@ -149,7 +149,7 @@ TEST_CASE("every error names the clause and says what was expected", "[condition
         {"input > 1 ", "clause 1 'input > 1 ': " + spaces},
         {"input  > 1", "clause 1 'input  > 1': " + spaces},
         {"input > 1 and  output > 1", "clause 2 ' output > 1': " + spaces},
-        {"input\t> 1", "clause 1 'input\t> 1': " + kinds},
+        {"input\t> 1", "clause 1 'input?> 1': " + kinds},  // a control character shown as '?'
         {"input = 1", "clause 1 'input = 1': expected >, >=, < or <= after 'input', got '='"},
         {"output", "clause 1 'output': expected >, >=, < or <= after 'output', got nothing"},
         {"input >", "clause 1 'input >': " + number + "nothing"},

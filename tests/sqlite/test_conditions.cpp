@@ -130,13 +130,14 @@ TEST_CASE("a Bailian-style card prices every token of a call at the band of its 
 TEST_CASE("a Bailian-style card file loads with maas_load_card and prices the same", "[conditions][load_card]") {
     Db db;
     const std::string path = temp_path("bailian.csv");
-    write_file(path, std::string(kCardHeader) +
-                         "bailian,Card-Bands,inference,input,,0.5,m_tokens,CNY,2025-01-01,,input <= 32k\n"
-                         "bailian,Card-Bands,inference,input,,1.5,m_tokens,CNY,2025-01-01,,input > 32k and input <= 128k\n"
-                         "bailian,Card-Bands,inference,input,,3,m_tokens,CNY,2025-01-01,,input > 128k\n"
-                         "bailian,Card-Bands,inference,output,,2,m_tokens,CNY,2025-01-01,,input <= 32k\n"
-                         "bailian,Card-Bands,inference,output,,6,m_tokens,CNY,2025-01-01,,input > 32k and input <= 128k\n"
-                         "bailian,Card-Bands,inference,output,,12,m_tokens,CNY,2025-01-01,,input > 128k\n");
+    write_file(path,
+               std::string(kCardHeader) +
+                   "bailian,Card-Bands,inference,input,,0.5,m_tokens,CNY,2025-01-01,,input <= 32k\n"
+                   "bailian,Card-Bands,inference,input,,1.5,m_tokens,CNY,2025-01-01,,input > 32k and input <= 128k\n"
+                   "bailian,Card-Bands,inference,input,,3,m_tokens,CNY,2025-01-01,,input > 128k\n"
+                   "bailian,Card-Bands,inference,output,,2,m_tokens,CNY,2025-01-01,,input <= 32k\n"
+                   "bailian,Card-Bands,inference,output,,6,m_tokens,CNY,2025-01-01,,input > 32k and input <= 128k\n"
+                   "bailian,Card-Bands,inference,output,,12,m_tokens,CNY,2025-01-01,,input > 128k\n");
     CHECK(db.value("SELECT maas_load_card('" + path + "')") == "6");
     // The same hand-computed costs as above.
     CHECK(db.real("SELECT maas_cost('Card-Bands', 100000, 1000)") == 0.156);
@@ -243,8 +244,9 @@ TEST_CASE("variants: the argument, and an OpenAI response's service_tier", "[con
     // The cached part: 600,000 uncached x 4/M + 400,000 cached x 1/M + 1m x 16/M
     // = 2.4 + 0.4 + 16 (priority); batch has no cached line of its own: the base
     // cached 0.5/M: 600,000 x 1/M + 400,000 x 0.5/M + 1m x 4/M = 0.6 + 0.2 + 4.
-    const std::string cached = "'{\"service_tier\": \"priority\", \"usage\": {\"prompt_tokens\": 1000000,"
-                               " \"prompt_tokens_details\": {\"cached_tokens\": 400000}, \"completion_tokens\": 1000000}}'";
+    const std::string cached =
+        "'{\"service_tier\": \"priority\", \"usage\": {\"prompt_tokens\": 1000000,"
+        " \"prompt_tokens_details\": {\"cached_tokens\": 400000}, \"completion_tokens\": 1000000}}'";
     CHECK(db.real("SELECT maas_usage_cost('Var-1', " + cached + ")") == 18.8);
     CHECK(db.real("SELECT maas_usage_cost('Var-1', " + cached + ", '2026-01-15', 'batch')") == 4.8);
     // maas_cost and maas_cost_cached take the variant after `at` (NULL: none); a NULL
@@ -253,7 +255,8 @@ TEST_CASE("variants: the argument, and an OpenAI response's service_tier", "[con
     CHECK(db.real("SELECT maas_cost('Var-1', 1000000, 1000000, '2026-01-15', 'flex')") == 7.5);
     CHECK(db.real("SELECT maas_cost('Var-1', 1000000, 1000000, '2026-01-01', 'batch')") == 5.0);
     CHECK(db.real("SELECT maas_cost('Var-1', 1000000, 1000000, '2026-01-15', NULL)") == 10.0);
-    CHECK(db.real("SELECT maas_cost_cached('Var-1', 1000000, 400000, 1000000, 0, 1, '2026-01-15', 'priority')") == 18.8);
+    CHECK(db.real("SELECT maas_cost_cached('Var-1', 1000000, 400000, 1000000, 0, 1, '2026-01-15', 'priority')") ==
+          18.8);
     CHECK(db.real("SELECT maas_cost_cached('Var-1', 1000000, 400000, 1000000, 0, 1, '2026-01-15', 'batch')") == 4.8);
     // Standard: 600,000 x 2/M + 400,000 x 0.5/M + 1m x 8/M = 1.2 + 0.2 + 8.
     CHECK(db.real("SELECT maas_cost_cached('Var-1', 1000000, 400000, 1000000)") == 9.4);
@@ -295,13 +298,13 @@ TEST_CASE("billed_per 'started_hour': every started hour billed whole", "[condit
         " 'started_hour'),"
         "('bailian', 'Exact-1', 'inference', 'deployment', '10', 'node_hour', 'CNY', '2025-01-01', NULL, NULL)");
     // 10 per node hour; a started hour costs 10 per node.
-    CHECK(db.real("SELECT maas_deployment_cost('Dedicated-1', 0.25)") == 10.0);  // 1 h
-    CHECK(db.real("SELECT maas_deployment_cost('Dedicated-1', 1.0)") == 10.0);   // 1 h
-    CHECK(db.real("SELECT maas_deployment_cost('Dedicated-1', 1)") == 10.0);     // 1 h
-    CHECK(db.real("SELECT maas_deployment_cost('Dedicated-1', 1.01)") == 20.0);  // 2 h
-    CHECK(db.real("SELECT maas_deployment_cost('Dedicated-1', 0)") == 0.0);      // no hour started
-    CHECK(db.real("SELECT maas_deployment_cost('Dedicated-1', 0.25, 3)") == 30.0);           // 1 h x 3 nodes
-    CHECK(db.real("SELECT maas_deployment_cost('Dedicated-1', 2.5, 4)") == 120.0);           // 3 h x 4 nodes
+    CHECK(db.real("SELECT maas_deployment_cost('Dedicated-1', 0.25)") == 10.0);                   // 1 h
+    CHECK(db.real("SELECT maas_deployment_cost('Dedicated-1', 1.0)") == 10.0);                    // 1 h
+    CHECK(db.real("SELECT maas_deployment_cost('Dedicated-1', 1)") == 10.0);                      // 1 h
+    CHECK(db.real("SELECT maas_deployment_cost('Dedicated-1', 1.01)") == 20.0);                   // 2 h
+    CHECK(db.real("SELECT maas_deployment_cost('Dedicated-1', 0)") == 0.0);                       // no hour started
+    CHECK(db.real("SELECT maas_deployment_cost('Dedicated-1', 0.25, 3)") == 30.0);                // 1 h x 3 nodes
+    CHECK(db.real("SELECT maas_deployment_cost('Dedicated-1', 2.5, 4)") == 120.0);                // 3 h x 4 nodes
     CHECK(db.real("SELECT maas_deployment_cost('Dedicated-1', 1.01, 2, '2026-01-01')") == 40.0);  // 2 h x 2
     // Without billed_per: the hours as given, 0.25 x 10 = 2.5; 1.01 x 10 = 10.1.
     CHECK(db.real("SELECT maas_deployment_cost('Exact-1', 0.25)") == 2.5);
@@ -376,10 +379,9 @@ TEST_CASE("maas_rates shows condition and billed_per", "[conditions][rates]") {
 
 TEST_CASE("a maas_user_rates table made before condition and billed_per still prices", "[conditions][schema]") {
     Db db;
-    db.exec(
-        "CREATE TABLE maas_user_rates (provider TEXT NOT NULL, model TEXT NOT NULL, service TEXT NOT NULL,"
-        " item TEXT NOT NULL, label TEXT, price TEXT NOT NULL, unit TEXT NOT NULL, currency TEXT NOT NULL,"
-        " effective_from TEXT NOT NULL, source TEXT)");
+    db.exec("CREATE TABLE maas_user_rates (provider TEXT NOT NULL, model TEXT NOT NULL, service TEXT NOT NULL,"
+            " item TEXT NOT NULL, label TEXT, price TEXT NOT NULL, unit TEXT NOT NULL, currency TEXT NOT NULL,"
+            " effective_from TEXT NOT NULL, source TEXT)");
     db.exec_file(kUserTablesPath);  // IF NOT EXISTS: the old table stays
     db.exec("INSERT INTO maas_user_rates(provider, model, service, item, price, unit, currency, effective_from)"
             " VALUES ('acme', 'Old-1', 'inference', 'input', '2', 'm_tokens', 'USD', '2025-01-01'),"
@@ -409,8 +411,9 @@ TEST_CASE("bad condition, billed_per and calendar rows are errors naming table, 
           "maas_cost: maas_user_rates rowid 7: condition: clause 1 'imput > 32k': expected input, output, "
           "cached_input or cache_write, time, weekday, day or variant");
     db.exec("UPDATE maas_user_rates SET condition = 'input > 1 and time in 09:00-09:00 @+08:00' WHERE rowid = 7");
-    CHECK(db.error("SELECT maas_price('Peak-1', 'input')").rfind(
-              "maas_price: maas_user_rates rowid 7: condition: clause 2 'time in 09:00-09:00 @+08:00': ", 0) == 0);
+    CHECK(db.error("SELECT maas_price('Peak-1', 'input')")
+              .rfind("maas_price: maas_user_rates rowid 7: condition: clause 2 'time in 09:00-09:00 @+08:00': ", 0) ==
+          0);
     db.exec("UPDATE maas_user_rates SET condition = NULL, billed_per = 'started_hour' WHERE rowid = 7");
     CHECK(db.error("SELECT maas_cost('Peak-1', 1000000, 0)") ==
           "maas_cost: maas_user_rates rowid 7: billed_per: started_hour bills deployment only, not input");

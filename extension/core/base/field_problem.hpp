@@ -12,6 +12,8 @@
 #include <string_view>
 #include <utility>
 
+#include "utf8_text.hpp"
+
 namespace maas {
 
 struct FieldProblem {
@@ -25,7 +27,16 @@ struct FieldProblem {
     }
 };
 
-// A field value as messages quote it: 'value'.
-inline std::string quoted(std::string_view value) { return "'" + std::string(value) + "'"; }
+// A field value as messages quote it: 'value', at most kQuotedBytes of it
+// ("..." after a value cut short), invalid UTF-8 and control characters
+// shown as '?': a NUL would end the message where SQLite reads it as C
+// text, and a 1 MiB value would make a 1 MiB message.
+constexpr size_t kQuotedBytes = 80;
+inline std::string quoted(std::string_view value) {
+    std::string shown = "'" + utf8_safe(value.substr(0, kQuotedBytes));
+    for (char& c : shown)
+        if (static_cast<unsigned char>(c) < 0x20) c = '?';
+    return shown + (value.size() > kQuotedBytes ? "...'" : "'");
+}
 
 }  // namespace maas
