@@ -56,23 +56,25 @@ void price_model(sqlite3_context* ctx, sqlite3_value* model_argument, const char
 }
 
 // maas_cost(TEXT, INTEGER, INTEGER [, at]) of a known model with conditions
-// and input and output prices alone: the two lines the call chooses, priced
-// exactly as the general path prices them, without its argument checks.
-// False for anything the general path must answer (a negative count, an
-// `at` that is not a stored instant, no price, an error).
+// and input and output prices alone: the two lines the call chooses, at
+// their pair's quick prices (Model::quick_pair), which answer exactly what
+// the general path does.  False for anything the general path must answer
+// (a negative count, an `at` that is not a stored instant, no line or two,
+// a cost beyond 53 bits).
 [[gnu::noinline]] bool quick_conditional_cost(Routines sqlite3_api, sqlite3_context* ctx, int argc,
                                               sqlite3_value** argv, const Model& model) {
-    const int64_t input_tokens = sqlite3_value_int64(argv[1]), output_tokens = sqlite3_value_int64(argv[2]);
+    TokenCounts tokens;
+    tokens.input = sqlite3_value_int64(argv[1]);
+    tokens.output = sqlite3_value_int64(argv[2]);
     int64_t at_ms;
-    if (!model.tokens_only || input_tokens < 0 || output_tokens < 0 ||
-        (argc == 4 && !stored_instant(argv[3], at_ms, sqlite3_api)))
-        return false;
-    Decimal cost;
-    if (inference_cost(model, input_tokens, output_tokens, CallTerms(argc == 4 ? &at_ms : nullptr), cost) != Priced::ok)
-        return false;
-    const double value = to_double(cost);
-    if (std::isinf(value)) return false;
-    sqlite3_result_double(ctx, value);
+    if (argc == 4 && !stored_instant(argv[3], at_ms, sqlite3_api)) return false;
+    const CallFacts call = call_facts(model, tokens, CallTerms(argc == 4 ? &at_ms : nullptr));
+    const PriceChoice input = model.choose(Item::input, call), output = model.choose(Item::output, call);
+    if (!input.version || !output.version || input.tied || output.tied) return false;
+    const QuickTokenPrices* quick = model.quick_pair(*input.version, *output.version);
+    double cost;
+    if (!quick || !quick_inference_cost(*quick, tokens.input, tokens.output, cost)) return false;
+    sqlite3_result_double(ctx, cost);
     return true;
 }
 

@@ -190,9 +190,41 @@ void Catalog::order_versions() {
         model.tokens_only = true;
         for (Item item : {Item::cached_input, Item::cache_write, Item::request})
             model.tokens_only &= model.versions[int(item)].empty() && model.conditional[int(item)].empty();
-        if (model.has_conditions) continue;
+        if (model.has_conditions) {
+            prepare_quick_pairs(model);
+            continue;
+        }
         model.quick = quick_prices_of(model, nullptr);
         model.quick_epochs = quick_epochs_of(model);
+    }
+}
+
+// Every version of an item, with a condition or without, numbered.
+std::vector<PriceVersion*> numbered_versions(Model& model, Item item) {
+    std::vector<PriceVersion*> all;
+    for (PriceVersion& v : model.versions[int(item)]) all.push_back(&v);
+    for (ConditionalChain& chain : model.conditional[int(item)])
+        for (PriceVersion& v : chain.versions) all.push_back(&v);
+    for (size_t i = 0; i < all.size(); ++i) all[i]->quick_slot = uint32_t(i);
+    return all;
+}
+
+// The quick prices of each input and output pair a call of a model with
+// conditions may choose (one currency; no per-request or cache prices).
+void Catalog::prepare_quick_pairs(Model& model) {
+    constexpr size_t kMaxPairs = 4096;  // a card of many versions is priced the general way
+    if (!model.tokens_only) return;
+    const std::vector<PriceVersion*> inputs = numbered_versions(model, Item::input);
+    const std::vector<PriceVersion*> outputs = numbered_versions(model, Item::output);
+    if (inputs.size() * outputs.size() > kMaxPairs) return;
+    model.quick_outputs = uint32_t(outputs.size());
+    for (const PriceVersion* in : inputs) {
+        for (const PriceVersion* out : outputs) {
+            const Decimal input = per_token(*in);
+            model.quick_pairs.push_back(in->line->currency == out->line->currency
+                                            ? prepare_quick_prices(PerTokenPrices{input, per_token(*out), input, input})
+                                            : QuickTokenPrices{});
+        }
     }
 }
 

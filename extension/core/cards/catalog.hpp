@@ -39,6 +39,7 @@ struct PriceVersion {
     int64_t effective_from_ms = 0;
     int64_t effective_to_ms = kForever;  // exclusive
     uint32_t row = 0;                    // index into Catalog::rows()
+    uint32_t quick_slot = 0;             // with conditions: its place among the item's versions (Model::quick_pair)
 };
 
 // The lines of one model, item and condition, as versions in time.
@@ -72,6 +73,15 @@ struct Model {
     // The same for every stretch of time in which the inference versions
     // stay the same, ascending: maas_cost with `at` finds its own.
     std::vector<QuickEpoch> quick_epochs;
+    // With conditions (and input and output prices alone): the quick prices
+    // of every pair of an input and an output version, for the two a call
+    // chooses; empty when there are too many pairs.
+    std::vector<QuickTokenPrices> quick_pairs;
+    uint32_t quick_outputs = 0;  // output versions: the row length of quick_pairs
+    const QuickTokenPrices* quick_pair(const PriceVersion& input, const PriceVersion& output) const {
+        const size_t i = size_t(input.quick_slot) * quick_outputs + output.quick_slot;
+        return i < quick_pairs.size() ? &quick_pairs[i] : nullptr;
+    }
 
     // The price of an item for a call (its counts, `at`, variant; the
     // calendar is the model's): without conditions, price(item, call.at).
@@ -148,6 +158,7 @@ private:
     void index_version(Model& model, const CardLine& line, uint32_t row);
     void order_versions();
     void order_chain(std::vector<PriceVersion>& versions);
+    static void prepare_quick_pairs(Model& model);
     bool check_aliases(std::vector<bool>& adds_name, std::string& error);
     void add_alias_names(const std::vector<bool>& adds_name);
 
