@@ -480,6 +480,8 @@ std::vector<RatioTarget> ratio_targets() {
         {"(5) the same with `at = created_at` ≤ 1.20× the floor (1)", "5", "1", 1.20, false},
         {"(4t) `maas_total(maas_cost(…))` ≤ 1.10× `SUM(maas_cost(…))` (4)", "4t", "4", 1.10, false},
         {"(4c) cached input, `maas_cost_cached(…)` ≤ 1.10× its floor (1c)", "4c", "1c", 1.10, false},
+        {"(5k) over a card of bands and hours, `maas_cost(…, at)` ≤ 1.30× its calibration (1k)", "5k", "1k", 1.30,
+         false},
         {"(6a) `maas_usage_cost(model, body)`, OpenAI chat completions ≤ 2.0× its floor (6f)", "6a", "6f", 2.0, false},
         {"(6a) at least 2× faster than (6b), `json_extract`", "6a", "6b", 2.0, true},
     };
@@ -956,6 +958,14 @@ std::vector<Variant> make_variants() {
             add(id + ".b", "maas_cost(model, json_extract(…)): the same",
                 std::string("SELECT SUM(") + shape.extract + ") FROM " + shape.table, shape.table, id + ".f");
     }
+    // A card whose every model bills by context band and hour (load_tiered_card).
+    add("1k", "calibration: read_arguments('T-' || model, in, out, created_at)",
+        "SELECT SUM(read_arguments('T-' || model_name, prompt_tokens, completion_tokens, created_at)) FROM logs",
+        "logs", "1")
+        .is_floor = true;
+    add("5k", "maas_cost('T-' || model, in, out, created_at), a card of bands and off-peak hours",
+        "SELECT SUM(maas_cost('T-' || model_name, prompt_tokens, completion_tokens, created_at)) FROM logs",
+        "logs-tiered", "1k");
     add("5b.0", "alias_probe floor: SUM(tokens × constants)", kAliasFloorSql, "alias_probe", "").is_floor = true;
     add("5b.1", "alias_probe: maas_cost(published name, …)",
         "SELECT SUM(maas_cost(model, prompt_tokens, completion_tokens)) FROM alias_probe", "alias_probe", "5b.0");
@@ -1085,7 +1095,8 @@ struct Run {
 
     // The rows a variant over `table` reads.
     int64_t rows_of(const std::string& table) const {
-        return table == "logs" || table == "responses" || table == "alias_probe" ? o.n : shape_rows;
+        return table == "logs" || table == "logs-tiered" || table == "responses" || table == "alias_probe" ? o.n
+                                                                                                           : shape_rows;
     }
 };
 
@@ -1141,6 +1152,7 @@ struct Measured {
     int rounds = 0;
     PairedRounds paired;
     double shape_reference = NAN;
+    double tiered_reference = NAN;
     PythonResult py;
     LoadTimes load;
     MemoryPeaks memory;
@@ -1189,6 +1201,43 @@ sqlite3* open_bench_db(Run& r) {
         std::printf("WARNING: maas.so is not a Release build (%s): timings are not representative\n",
                     r.maas_build.c_str());
     return db;
+}
+
+// (5k)'s card: each of kModels again as 'T-<name>', its input and output
+// priced in three context bands (to 32k, to 128k, beyond), each band also
+// with an off-peak line (00:30-08:30 Beijing): six lines an item, the
+// tiers and hours providers bill by (docs/user-prices.md#conditions).
+void load_tiered_card(sqlite3* db, const std::string& dir) {
+    const char* bands[] = {"", "input > 32k and input <= 128k", "input > 128k and input <= 1000000m"};
+    const char* off_peak = "time in 00:30-08:30 @+08:00";
+    std::ostringstream card;
+    card << "provider,model,service,item,label,price,unit,currency,effective_from,source,condition\n";
+    for (const ModelMix& model : kModels) {
+        for (const char* item : {"input", "output"}) {
+            for (int band = 0; band < 3; ++band) {
+                const std::string base = std::string(item) == "input" ? "0.00" : "0.0";
+                const std::string price = base + std::to_string(2 + band), cond = bands[band];
+                const std::string timed = cond.empty() ? off_peak : cond + " and " + off_peak;
+                card << "bench,T-" << model.name << ",inference," << item << ",," << price
+                     << ",k_tokens,CNY,2025-01-01,bench," << cond << "\n";
+                card << "bench,T-" << model.name << ",inference," << item << ",," << price
+                     << "5,k_tokens,CNY,2025-01-01,bench," << timed << "\n";
+            }
+        }
+    }
+    const std::string path = dir + "/tiered-card.csv";
+    std::ofstream(path) << card.str();
+    query_text(db, "SELECT maas_load_card('" + path + "')");
+}
+
+// (5k)'s reference: the same calls on the general path (a count as TEXT).
+double tiered_reference(sqlite3* db) {
+    double sum = NAN;
+    Stmt st(db,
+            "SELECT SUM(maas_cost('T-' || model_name, CAST(prompt_tokens AS TEXT), completion_tokens, created_at)) "
+            "FROM logs");
+    run_once(st, sum);
+    return sum;
 }
 
 // (2)'s table: the same prices as maas_rates, keyed case-insensitively,
@@ -1430,9 +1479,10 @@ MemoryPeaks measure_memory(Run& r) {
 // The sum each variant must equal: (4)'s for `logs` and `responses`, (5b.1)'s
 // for `alias_probe`, maas_cost over the same first rows of `logs` for the shapes.
 struct References {
-    double logs, alias, shapes;
+    double logs, alias, shapes, tiered;
 
     double of(const Variant& v) const {
+        if (v.table == "logs-tiered") return tiered;
         return v.table == "alias_probe" ? alias : v.table == "logs" || v.table == "responses" ? logs : shapes;
     }
     bool agrees(const Variant& v) const {
@@ -1698,6 +1748,7 @@ int run(const Options& o) {
     r.info = prepare_data(r);
     sqlite3* db = open_bench_db(r);
     make_plain_rates(db);
+    load_tiered_card(db, o.dir);
 
     Measured m;
     m.variants = make_variants();
@@ -1708,12 +1759,14 @@ int run(const Options& o) {
     m.paired = time_paired_rounds(m.variants, statements, m.ratios, m.rounds);
     statements.clear();
     m.shape_reference = logs_reference(db, r.shape_rows);
+    m.tiered_reference = tiered_reference(db);
     m.py = run_python_udf(db, r);
     m.load = time_first_result(r);
     m.memory = measure_memory(r);
     sqlite3_close(db);
 
-    const References refs{find_variant(m.variants, "4").sum, find_variant(m.variants, "5b.1").sum, m.shape_reference};
+    const References refs{find_variant(m.variants, "4").sum, find_variant(m.variants, "5b.1").sum, m.shape_reference,
+                          m.tiered_reference};
     const SumCheck sums = check_sums(m, refs, r);
     const std::vector<Target> targets = judge_targets(m, sums);
 
