@@ -10,9 +10,9 @@
 // bill's lines, calls from `until` on are left out, and the balances are
 // those at `until`.  Calls must come in time order (a subquery ordered by
 // at: the SQLite this runs on may predate ORDER BY in aggregates); one out
-// of order is an error.  A row with NULL at, model or counts, an unknown
-// model or one without a price in force is counted as unpriced and covered
-// by no pack.  Each call is priced with the prices in force at its `at` by
+// of order is an error.  A row with a NULL is skipped (as sum() does; no
+// row left gives NULL); an unknown model or one without a price in force is
+// counted as unpriced and covered by no pack.  Each call is priced with the prices in force at its `at` by
 // the rules of maas_cost_cached (pricing.hpp).
 #include <memory>
 #include <string>
@@ -106,9 +106,9 @@ bool read_call(sqlite3_context* ctx, sqlite3_value** argv, BillState& s, const M
 
 void bill_step(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
     if (!check_arity(ctx, argc, kBill, 8, 8, kSignature)) return;
+    if (any_null(argc, argv)) return;  // skipped, like sum(): all NULL rows give NULL
     BillState* s = state_for(ctx, argv);
     if (!s) return;
-    if (any_null(6, argv + 2)) return s->summary.count_unpriced();
     const Model* model = nullptr;
     bool reported = false;
     if (!read_call(ctx, argv, *s, model, reported)) {
