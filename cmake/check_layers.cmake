@@ -11,8 +11,10 @@
 #    this check.
 # 2. The core is in rooms, one folder per concern, and a room includes only
 #    its own headers and those of the rooms it builds on (below), so the
-#    dependencies point one way: base <- money, time <- cards <- pricing,
-#    and usage (the counts read from stored usage) beside cards.
+#    dependencies point one way: base <- money, time <- bill <- cards <-
+#    pricing, and usage (the counts read from stored usage) beside cards.
+#    bill (the user's prepaid packs and their ledger) sits below cards
+#    because the Catalog carries the checked packs, as it carries fx rates.
 # 3. Every file of the core is in a room (nothing loose in extension/core/).
 cmake_policy(SET CMP0057 NEW)  # if(IN_LIST) when run with -P
 if(NOT MAAS_ROOT)
@@ -21,13 +23,14 @@ endif()
 set(maas_room_base_may "")
 set(maas_room_money_may base time)
 set(maas_room_time_may base)
-set(maas_room_cards_may base money time)
+set(maas_room_bill_may base money time)
+set(maas_room_cards_may base money time bill)
 set(maas_room_usage_may base)
-set(maas_room_pricing_may base money time cards usage)
+set(maas_room_pricing_may base money time bill cards usage)
 # extension/tools/ is built from the card parsers (a host program the build
 # runs): rule 1 holds there, and it may use the rooms the cards use.
-set(maas_room_tools_may base money time cards)
-set(maas_rooms base money time cards usage pricing)
+set(maas_room_tools_may base money time bill cards)
+set(maas_rooms base money time bill cards usage pricing)
 
 # The room of each core header, by its name (every room is on the include path).
 foreach(room ${maas_rooms})

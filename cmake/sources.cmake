@@ -22,7 +22,7 @@
 # The core's rooms, one folder per concern; each room's files include only
 # the rooms cmake/check_layers.cmake allows it.  Every room is on the
 # include path, so a file names a header by its name alone.
-set(MAAS_CORE_ROOMS base money time cards usage pricing)
+set(MAAS_CORE_ROOMS base money time bill cards usage pricing)
 set(MAAS_CORE_INCLUDE_DIRS)
 foreach(room ${MAAS_CORE_ROOMS})
   list(APPEND MAAS_CORE_INCLUDE_DIRS ${MAAS_ROOT}/extension/core/${room})
@@ -36,7 +36,7 @@ endif()
 # The part of the core builtin_card_codegen is built from: the card and
 # alias parsers (with the condition grammar card lines carry), and the
 # catalog, which checks what no single line shows (an alias of an unknown
-# model, two spellings of one name).
+# model, two spellings of one name, a pack of an unknown model).
 set(MAAS_CARD_PARSER_SOURCES
   ${MAAS_ROOT}/extension/core/base/vocabulary.cpp
   ${MAAS_ROOT}/extension/core/base/utf8_text.cpp
@@ -50,12 +50,16 @@ set(MAAS_CARD_PARSER_SOURCES
   ${MAAS_ROOT}/extension/core/cards/name_index.cpp
   ${MAAS_ROOT}/extension/core/cards/quick_prices.cpp
   ${MAAS_ROOT}/extension/core/money/fx_rates.cpp
+  ${MAAS_ROOT}/extension/core/bill/packs.cpp
   ${MAAS_ROOT}/extension/core/cards/aliases.cpp
-  ${MAAS_ROOT}/extension/core/cards/catalog.cpp)
+  ${MAAS_ROOT}/extension/core/cards/catalog.cpp
+  ${MAAS_ROOT}/extension/core/cards/catalog_packs.cpp)
 
 set(MAAS_CORE_SOURCES
   ${MAAS_CARD_PARSER_SOURCES}
   ${MAAS_ROOT}/extension/core/money/exact_sum.cpp
+  ${MAAS_ROOT}/extension/core/bill/pack_ledger.cpp
+  ${MAAS_ROOT}/extension/core/bill/bill_summary.cpp
   ${MAAS_ROOT}/extension/core/pricing/pricing.cpp
   ${MAAS_ROOT}/extension/core/cards/other_products.cpp
   ${MAAS_ROOT}/extension/core/usage/clickhouse_map.cpp
@@ -80,6 +84,7 @@ set(MAAS_SQLITE_SOURCES
   ${MAAS_ROOT}/extension/sqlite/total_functions.cpp
   ${MAAS_ROOT}/extension/sqlite/time_functions.cpp
   ${MAAS_ROOT}/extension/sqlite/exec_function.cpp
+  ${MAAS_ROOT}/extension/sqlite/bill_function.cpp
   ${MAAS_ROOT}/extension/sqlite/connection.cpp
   ${MAAS_ROOT}/extension/sqlite/price_freshness.cpp
   ${MAAS_ROOT}/extension/sqlite/statement_cache.cpp

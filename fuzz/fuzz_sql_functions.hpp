@@ -32,7 +32,8 @@ inline constexpr const char* kFunctions[] = {"maas_cost",
                                              "maas_convert",
                                              "maas_month",
                                              "maas_instant",
-                                             "maas_exec"};
+                                             "maas_exec",
+                                             "maas_bill_json"};
 
 // The virtual tables, queried by the lines 'rates [column ...]' and 'aliases'.
 inline constexpr const char* kTables[] = {"rates", "aliases"};

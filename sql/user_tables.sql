@@ -1,5 +1,5 @@
--- user_tables.sql - the user's own prices, aliases and exchange rates, kept
--- in the database.
+-- user_tables.sql - the user's own prices, aliases, exchange rates, calendar
+-- and prepaid packs, kept in the database.
 --
 --   sqlite3 usage.db '.read sql/user_tables.sql'
 --   INSERT INTO maas_user_rates(provider, model, service, item, price, unit, currency, effective_from, source)
@@ -90,18 +90,39 @@
 --                   for a holiday).  Any other day is a workday from Monday
 --                   to Friday, and not one on Saturday and Sunday
 --   source          where the mark comes from (free text, may be NULL)
+-- maas_user_packs, one row per prepaid pack: a free quota, a resource pack,
+-- a voucher, a Token Plan's monthly allowance (docs/bill.md):
+--   pack            an id of your choosing, unique: 'free-2026-03'
+--   provider        whose models it covers: 'iflytek-xingchen'
+--   models          '*' (every model of the provider) or a comma-separated
+--                   list of names the model lookup accepts (aliases too):
+--                   'DeepSeek-V3, deepseek-r1'
+--   items           '*' (every inference item) or a comma-separated list:
+--                   'input,output' (cached_input, cache_write, request too)
+--   size            decimal text: whole tokens for 'tokens', an amount for
+--                   'money': '1000000', '50.00'
+--   unit            'tokens' (takes a call's tokens one for one, whatever
+--                   their item, input before output) or 'money' (takes the
+--                   call's list cost in its currency)
+--   currency        3-letter code of a 'money' pack: 'CNY' (NULL for tokens)
+--   valid_from      when it starts (inside), in the forms effective_from takes
+--   valid_until     when it ends (outside); what is left then is expired
+--   priority        a whole number, smaller first; NULL: after those with one,
+--                   earliest valid_until first
+--   source          where it comes from (free text, may be NULL)
+--
 -- maas_convert(amount, currency, to_currency, at) uses the rate in force at
 -- `at`; with no rate in force it is NULL (never a guess), and the reports'
 -- @currency total lists such rows as unconverted.
 --
 -- maas_user_changes holds one counter that the triggers below raise on every
--- change to the four tables.  The extension reads this counter, not the
+-- change to the five tables.  The extension reads this counter, not the
 -- tables, to notice a change: so a change is seen by the next statement and
 -- nothing is re-read on every row.  Keep the triggers.
 --
 -- A bad row (unknown item or unit, a price that is not a decimal, two lines
 -- for the same provider, model, item and effective_from, an alias of an
--- unknown model) makes every pricing function fail with an error naming the
+-- unknown model, a pack of negative size or ending before it starts) makes every pricing function fail with an error naming the
 -- table, the rowid and the column, until it is fixed: never silently skipped.
 CREATE TABLE IF NOT EXISTS maas_user_rates (
   provider       TEXT NOT NULL,
@@ -134,6 +155,19 @@ CREATE TABLE IF NOT EXISTS maas_user_calendar (
   kind   TEXT NOT NULL,
   source TEXT
 );
+CREATE TABLE IF NOT EXISTS maas_user_packs (
+  pack        TEXT NOT NULL,
+  provider    TEXT NOT NULL,
+  models      TEXT NOT NULL,
+  items       TEXT NOT NULL,
+  size        TEXT NOT NULL,
+  unit        TEXT NOT NULL,
+  currency    TEXT,
+  valid_from  TEXT NOT NULL,
+  valid_until TEXT NOT NULL,
+  priority    INTEGER,
+  source      TEXT
+);
 CREATE TABLE IF NOT EXISTS maas_user_changes (version INTEGER NOT NULL);
 INSERT INTO maas_user_changes(version) SELECT 0 WHERE NOT EXISTS (SELECT 1 FROM maas_user_changes);
 
@@ -160,4 +194,10 @@ BEGIN UPDATE maas_user_changes SET version = version + 1; END;
 CREATE TRIGGER IF NOT EXISTS maas_user_calendar_update AFTER UPDATE ON maas_user_calendar
 BEGIN UPDATE maas_user_changes SET version = version + 1; END;
 CREATE TRIGGER IF NOT EXISTS maas_user_calendar_delete AFTER DELETE ON maas_user_calendar
+BEGIN UPDATE maas_user_changes SET version = version + 1; END;
+CREATE TRIGGER IF NOT EXISTS maas_user_packs_insert AFTER INSERT ON maas_user_packs
+BEGIN UPDATE maas_user_changes SET version = version + 1; END;
+CREATE TRIGGER IF NOT EXISTS maas_user_packs_update AFTER UPDATE ON maas_user_packs
+BEGIN UPDATE maas_user_changes SET version = version + 1; END;
+CREATE TRIGGER IF NOT EXISTS maas_user_packs_delete AFTER DELETE ON maas_user_packs
 BEGIN UPDATE maas_user_changes SET version = version + 1; END;

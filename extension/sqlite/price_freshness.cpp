@@ -72,7 +72,8 @@ bool PriceFreshness::rebuild(const UserTablesState& tables, const std::vector<Ca
 
     std::string contradiction;
     std::shared_ptr<const Catalog> merged = Catalog::build(std::move(lines), std::move(aliases), contradiction,
-                                                           std::move(user.fx), std::move(user.calendar));
+                                                           std::move(user.fx), std::move(user.calendar),
+                                                           std::move(user.packs));
     if (!merged) {
         failure = Failure::bad_data(std::move(contradiction));
         return false;

@@ -7,7 +7,8 @@ namespace {
 
 // Every function list and virtual table, in registration order.
 FunctionList (*const kFunctionLists[])() = {
-    scalar_functions, usage_functions, total_functions, currency_functions, time_functions, exec_functions,
+    scalar_functions, usage_functions, total_functions, currency_functions,
+    time_functions,   exec_functions,  bill_functions,
 #ifndef MAAS_NO_FILESYSTEM
     file_functions,
 #endif

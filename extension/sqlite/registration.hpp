@@ -65,6 +65,7 @@ FunctionList total_functions();     // total_functions.cpp: maas_total, maas_tot
 FunctionList currency_functions();  // currency_functions.cpp: maas_currency, maas_unpriced, maas_convert
 FunctionList time_functions();      // time_functions.cpp: maas_month, maas_instant
 FunctionList exec_functions();      // exec_function.cpp: maas_exec
+FunctionList bill_functions();      // bill_function.cpp: maas_bill_json
 // load_card.cpp: maas_load_card.  The one function that reads a file; the
 // nofs module (MAAS_NO_FILESYSTEM, build/maas_nofs.so) is built without it.
 FunctionList file_functions();

@@ -193,14 +193,49 @@ bool read_fx(sqlite3* db, const std::string& schema, std::vector<FxLine>& rates,
     return !step_error(db, rc, failure);
 }
 
+bool read_packs(sqlite3* db, const std::string& schema, std::vector<PackLine>& packs, Failure& failure) {
+    Statement stmt;
+    if (!prepare(db,
+                 "SELECT rowid, pack, provider, models, items, size, unit, currency, valid_from, valid_until, "
+                 "priority, source FROM " +
+                     quoted_schema(schema) + ".maas_user_packs ORDER BY rowid",
+                 stmt, failure))
+        return false;
+    int rc;
+    while ((rc = sqlite3_step(stmt.get())) == SQLITE_ROW) {
+        sqlite3_stmt* s = stmt.get();
+        const std::string from = instant_text_of(column_text(s, 8)), until = instant_text_of(column_text(s, 9));
+        const PackFields fields{column_text(s, 1),
+                                column_text(s, 2),
+                                column_text(s, 3),
+                                column_text(s, 4),
+                                column_text(s, 5),
+                                column_text(s, 6),
+                                column_text(s, 7),
+                                from,
+                                until,
+                                column_text(s, 10),
+                                column_text(s, 11)};
+        PackLine line;
+        std::string column, message;
+        if (!check_pack_line(fields, line, column, message)) {
+            failure = Failure::bad_data(where("maas_user_packs", s) + ": " + column + ": " + message);
+            return false;
+        }
+        line.where = where("maas_user_packs", s);
+        packs.push_back(std::move(line));
+    }
+    return !step_error(db, rc, failure);
+}
+
 // The tables of the user's prices and the triggers that raise the counter
 // (sql/user_tables.sql).  The counter is trusted only while every trigger of
 // the tables present is there; otherwise the tables are read every time.
 // The tables that hold data first, then the counter.
-constexpr const char* kTables[] = {"maas_user_rates", "maas_user_aliases", "maas_user_fx", "maas_user_calendar",
-                                   "maas_user_changes"};
-constexpr int kDataTables = 4;
-constexpr int kCounter = 4;
+constexpr const char* kTables[] = {"maas_user_rates",    "maas_user_aliases", "maas_user_fx",
+                                   "maas_user_calendar", "maas_user_packs",   "maas_user_changes"};
+constexpr int kDataTables = 5;
+constexpr int kCounter = 5;
 constexpr const char* kTriggerSuffixes[] = {"_insert", "_update", "_delete"};
 
 // The names SQLite lists for the connection's databases, in its order:
@@ -330,9 +365,10 @@ bool read_user_tables_state(sqlite3* db, UserTablesState& out, Failure& failure)
     out.has_aliases = chosen.tables[1];
     out.has_fx = chosen.tables[2];
     out.has_calendar = chosen.tables[3];
+    out.has_packs = chosen.tables[4];
     const bool has_counter = chosen.tables[kCounter];
-    const int triggers_needed = 3 *
-                                (int(out.has_rates) + int(out.has_aliases) + int(out.has_fx) + int(out.has_calendar));
+    const int triggers_needed = 3 * (int(out.has_rates) + int(out.has_aliases) + int(out.has_fx) +
+                                     int(out.has_calendar) + int(out.has_packs));
     // A fingerprint of each table (rows and the largest rowid) catches a
     // table dropped and made again between two checks, which leaves the
     // counter where it was.
@@ -357,7 +393,8 @@ bool read_user_tables(sqlite3* db, const UserTablesState& state, UserTables& out
     return (!state.has_rates || read_rates(db, state.schema, out.lines, failure)) &&
            (!state.has_aliases || read_aliases(db, state.schema, out.aliases, failure)) &&
            (!state.has_fx || read_fx(db, state.schema, out.fx, failure)) &&
-           (!state.has_calendar || read_calendar(db, state.schema, out.calendar, failure));
+           (!state.has_calendar || read_calendar(db, state.schema, out.calendar, failure)) &&
+           (!state.has_packs || read_packs(db, state.schema, out.packs, failure));
 }
 
 }  // namespace maas

@@ -1,5 +1,5 @@
-// user_tables.hpp - reading the user's own prices, aliases, exchange rates
-// and calendar from the database (the tables sql/user_tables.sql creates), and
+// user_tables.hpp - reading the user's own prices, aliases, exchange rates,
+// calendar and packs from the database (the tables sql/user_tables.sql creates), and
 // noticing cheaply when they may have changed.
 //
 //   maas::UserTablesState state;
@@ -56,7 +56,7 @@ struct ChangeSignal {
 // Where they are is one documented rule: the first database, in SQLite's
 // order (main, temp, then attached databases in ATTACH order), that holds
 // any of maas_user_rates, maas_user_aliases, maas_user_fx,
-// maas_user_changes.  So a read-only usage database can be priced with the
+// maas_user_calendar, maas_user_packs, maas_user_changes.  So a read-only usage database can be priced with the
 // user's own prices kept in a database of their own, attached to it (or the
 // reverse).  A second database that also holds any of them is an error,
 // never silently ignored.
@@ -66,11 +66,13 @@ struct UserTablesState {
     bool has_aliases = false;
     bool has_fx = false;
     bool has_calendar = false;
+    bool has_packs = false;
     int64_t version = -1;
     std::string fingerprint;  // "rows/max rowid;" per table
     bool operator==(const UserTablesState& o) const {
         return schema == o.schema && has_rates == o.has_rates && has_aliases == o.has_aliases && has_fx == o.has_fx &&
-               has_calendar == o.has_calendar && version == o.version && fingerprint == o.fingerprint;
+               has_calendar == o.has_calendar && has_packs == o.has_packs && version == o.version &&
+               fingerprint == o.fingerprint;
     }
 };
 
@@ -80,7 +82,10 @@ struct UserTables {
     std::vector<AliasLine> aliases;  // maas_user_aliases
     std::vector<FxLine> fx;          // maas_user_fx
     Calendar calendar;               // maas_user_calendar
-    bool empty() const { return lines.empty() && aliases.empty() && fx.empty() && calendar.size() == 0; }
+    std::vector<PackLine> packs;     // maas_user_packs
+    bool empty() const {
+        return lines.empty() && aliases.empty() && fx.empty() && calendar.size() == 0 && packs.empty();
+    }
 };
 
 // Reads the current UserTablesState; false on SQLite errors (sqlite_error,
@@ -88,7 +93,7 @@ struct UserTables {
 bool read_user_tables_state(sqlite3* db, UserTablesState& out, Failure& failure);
 
 // Reads and checks every row of maas_user_rates, maas_user_aliases,
-// maas_user_fx and maas_user_calendar (those that exist; a maas_user_rates
+// maas_user_fx, maas_user_calendar and maas_user_packs (those that exist; a maas_user_rates
 // made before it had the columns condition and billed_per reads them as
 // empty).  The first bad row stops it (bad_data), named by table, rowid
 // and column; SQLite's own errors are sqlite_error or out_of_memory.

@@ -216,6 +216,12 @@ std::optional<Expect> rule(const std::string& function, Param param, Bad bad, co
     // The aggregate maas_total_text needs one decimals for all rows: NULL is an error there.
     if ((bad == Bad::Null || bad == Bad::NaN) && param.role == Role::Decimals && function == "maas_total_text")
         return error(function + ": decimals must be an integer from 0 to 18, got NULL");
+    // maas_bill_json, an aggregate, counts a row it cannot price (a NULL, an
+    // unknown model, a time before any price) as unpriced in its JSON.
+    if (function == "maas_bill_json" &&
+        (bad == Bad::Null || bad == Bad::NaN || (param.role == Role::Model && bad != Bad::Blob) ||
+         (param.role == Role::At && (bad == Bad::MinusOne || bad == Bad::Zero))))
+        return std::nullopt;
     if (bad == Bad::Null || bad == Bad::NaN) return is_null();
     // maas_unpriced answers a reason where the others answer NULL; maas_convert
     // of one currency to itself needs no rate, so any valid time gives the amount.
@@ -327,6 +333,13 @@ std::optional<Expect> rule(const std::string& function, Param param, Bad bad, co
 }
 
 const char* kUsage = R"({"usage":{"prompt_tokens":230,"completion_tokens":300}})";
+// maas_bill_json of one call of Qwen3-8B (230 input at 0.0005 and 300 output at
+// 0.005 per k_tokens) and no packs: 0.000115 + 0.0015 due.
+const char* kBillJson =
+    R"({"lines":[{"model":"iflytek-xingchen/Qwen3-8B","item":"input","currency":"CNY","unit_price":"0.0000005",)"
+    R"("quantity":230,"list":"0.000115","due":"0.000115","covered":[]},{"model":"iflytek-xingchen/Qwen3-8B",)"
+    R"("item":"output","currency":"CNY","unit_price":"0.000005","quantity":300,"list":"0.0015","due":"0.0015",)"
+    R"("covered":[]}],"packs":[],"calls":1,"unpriced":0})";
 
 std::vector<Signature> signatures(const std::string& card_path) {
     std::vector<Signature> out;
@@ -433,6 +446,18 @@ std::vector<Signature> signatures(const std::string& card_path) {
                    {integer(1754006399), text("s")},
                    is_text("2025-07-31 23:59:59")});
     out.push_back({"maas_exec", {{Role::Sql, "sql"}}, {text("SELECT 1; SELECT 2")}, is_integer(2)});
+    out.push_back({"maas_bill_json",
+                   {{Role::At, "from"},
+                    {Role::At, "until"},
+                    {Role::At, "at"},
+                    {Role::Model, "model"},
+                    {Role::Tokens, "input"},
+                    {Role::Tokens, "cached_input"},
+                    {Role::Tokens, "cache_write"},
+                    {Role::Tokens, "output"}},
+                   {text("2026-01-01"), text("2027-01-01"), text("2026-03-01"), text("Qwen3-8B"), integer(230),
+                    integer(0), integer(0), integer(300)},
+                   is_text(kBillJson)});
     return out;
 }
 
@@ -489,6 +514,7 @@ const Arity kArities[] = {
     {"maas_month", 1, 2, "(at [, tz])"},
     {"maas_instant", 1, 2, "(value [, unit])"},
     {"maas_exec", 1, 1, "(sql)"},
+    {"maas_bill_json", 8, 8, "(from, until, at, model, input, cached_input, cache_write, output)"},
 };
 
 // Accepted edges, overflow edges, argument counts, NULL first, JSON, times.

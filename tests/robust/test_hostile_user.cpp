@@ -137,6 +137,7 @@ double elapsed_ms(F f) {
 
 const std::set<std::string> kPricing = {"maas_builtin_cost",
                                         "maas_builtin_cost_cached",
+                                        "maas_bill_json",
                                         "maas_builtin_deployment_cost",
                                         "maas_builtin_model",
                                         "maas_builtin_price",

@@ -68,7 +68,8 @@ TEST_CASE("loading adds exactly the maas functions and module", "[load]") {
                                                    "maas_round_text" + pure,
                                                    "maas_month" + pure,
                                                    "maas_instant" + pure,
-                                                   "maas_exec" + direct_only});
+                                                   "maas_exec" + direct_only,
+                                                   "maas_bill_json" + reads_database});
     CHECK(added_modules == std::set<std::string>{"maas_rates", "maas_aliases"});
 }
 

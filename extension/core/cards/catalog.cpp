@@ -97,7 +97,8 @@ std::vector<QuickEpoch> quick_epochs_of(const Model& model) {
 }  // namespace
 
 std::shared_ptr<const Catalog> Catalog::build(std::vector<CardLine> lines, std::vector<AliasLine> aliases,
-                                              std::string& error, std::vector<FxLine> fx, Calendar calendar) {
+                                              std::string& error, std::vector<FxLine> fx, Calendar calendar,
+                                              std::vector<PackLine> packs) {
     auto catalog = std::make_shared<Catalog>();
     if (!catalog->fx_.build(std::move(fx), error)) return nullptr;
     catalog->calendar_ = std::move(calendar);
@@ -108,6 +109,7 @@ std::shared_ptr<const Catalog> Catalog::build(std::vector<CardLine> lines, std::
     std::vector<bool> adds_name;
     if (!catalog->check_aliases(adds_name, error)) return nullptr;
     catalog->add_alias_names(adds_name);
+    if (!catalog->resolve_packs(packs, error) || !catalog->packs_.build(std::move(packs), error)) return nullptr;
     return catalog;
 }
 

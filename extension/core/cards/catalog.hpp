@@ -29,6 +29,7 @@
 #include "condition.hpp"
 #include "fx_rates.hpp"
 #include "name_index.hpp"
+#include "packs.hpp"
 #include "quick_prices.hpp"
 
 namespace maas {
@@ -133,10 +134,12 @@ public:
     // `fx` are the user's exchange rates (fx_rates.hpp), carried with the
     // prices so that one snapshot serves a whole statement.
     // `calendar` holds the user's holidays and make-up workdays, for the
-    // conditions that ask (condition.hpp).
+    // conditions that ask (condition.hpp).  `packs` are the user's prepaid
+    // packs (packs.hpp): each pack's models are found here by the lookup's
+    // rules, an unknown one an error naming the pack's row.
     static std::shared_ptr<const Catalog> build(std::vector<CardLine> lines, std::vector<AliasLine> aliases,
-                                                std::string& error, std::vector<FxLine> fx = {},
-                                                Calendar calendar = {});
+                                                std::string& error, std::vector<FxLine> fx = {}, Calendar calendar = {},
+                                                std::vector<PackLine> packs = {});
 
     // Exact, case-insensitive: a model name, "provider/model", or an alias.
     // Sets *ambiguous (when given) if the name is a model of several providers.
@@ -150,6 +153,9 @@ public:
     const std::vector<uint32_t>& rows_for_item(Item item) const { return rows_by_item_[int(item)]; }
     const FxTable& fx() const { return fx_; }
     const Calendar& calendar() const { return calendar_; }
+    const PackTable& packs() const { return packs_; }
+    // The index into models() of a model found by find_model.
+    uint32_t index_of(const Model& model) const { return uint32_t(&model - models_.data()); }
 
 private:
     // The steps of build, in order (catalog.cpp).
@@ -161,6 +167,7 @@ private:
     static void prepare_quick_pairs(Model& model);
     bool check_aliases(std::vector<bool>& adds_name, std::string& error);
     void add_alias_names(const std::vector<bool>& adds_name);
+    bool resolve_packs(std::vector<PackLine>& packs, std::string& error) const;
 
     std::vector<CardLine> lines_;
     std::vector<AliasLine> aliases_;
@@ -173,6 +180,7 @@ private:
     int32_t index_of_name(std::string_view name) const;
     FxTable fx_;
     Calendar calendar_;
+    PackTable packs_;
 };
 
 }  // namespace maas

@@ -27,6 +27,7 @@ public:
     explicit StatementPrices(std::shared_ptr<const Catalog> catalog) : catalog_(std::move(catalog)) {}
 
     const Catalog& catalog() const { return *catalog_; }
+    std::shared_ptr<const Catalog> snapshot() const { return catalog_; }
 
     // Catalog::find_model, remembered per exact spelling.
     const Model* find(std::string_view name, bool* ambiguous) {

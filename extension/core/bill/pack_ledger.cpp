@@ -1,0 +1,107 @@
+// pack_ledger.cpp - applying packs to calls (see pack_ledger.hpp).
+#include "pack_ledger.hpp"
+
+#include <algorithm>
+
+#include "time_text.hpp"
+
+namespace maas {
+namespace {
+
+bool subtract(const Decimal& a, const Decimal& b, Decimal& out) {
+    return add(a, Decimal{-b.mantissa, b.exponent}, out);
+}
+
+// a < b, exactly; false as well when the difference overflows (amounts here
+// are far below that).
+bool less(const Decimal& a, const Decimal& b) {
+    Decimal d;
+    return subtract(a, b, d) && d.is_negative();
+}
+
+constexpr const char* kOverflow = "maas_bill: an amount is too large for exact arithmetic";
+
+}  // namespace
+
+PackLedger::PackLedger(const std::vector<PackLine>& packs) : packs_(packs), balances_(packs.size()) {
+    for (size_t p = 0; p < packs.size(); ++p) balances_[p].left = packs[p].size;
+}
+
+void PackLedger::close(int64_t until_ms) {
+    for (size_t p = 0; p < packs_.size(); ++p) {
+        PackBalance& b = balances_[p];
+        if (b.ended || packs_[p].valid_until_ms > until_ms) continue;
+        b.ended = true;
+        b.expired = b.left;
+        b.left = Decimal{};
+    }
+}
+
+bool PackLedger::take_tokens(uint32_t p, const BillCall& call, int64_t left[], CallBill& out) {
+    PackBalance& b = balances_[p];
+    for (int i = 0; i < call.item_count; ++i) {
+        const BillItem& item = call.items[i];
+        int64_t holds = 0;
+        if (item.item == Item::request || !packs_[p].covers_item(item.item) || left[i] <= 0 ||
+            !to_int64(b.left, holds) || holds <= 0)
+            continue;
+        const int64_t n = std::min(left[i], holds);
+        Decimal amount;
+        const Decimal taken = Decimal::from_int(n);
+        if (!multiply(taken, item.unit_price, amount) || !subtract(out.due[i], amount, out.due[i]) ||
+            !subtract(b.left, taken, b.left) || !add(b.used, taken, b.used) || !add(b.covered, amount, b.covered))
+            return false;
+        left[i] -= n;
+        out.deductions.push_back(Deduction{p, uint8_t(i), n, amount});
+    }
+    return true;
+}
+
+bool PackLedger::take_money(uint32_t p, const BillCall& call, int64_t left[], CallBill& out) {
+    PackBalance& b = balances_[p];
+    for (int i = 0; i < call.item_count; ++i) {
+        if (!packs_[p].covers_item(call.items[i].item) || !less(Decimal{}, out.due[i]) || !less(Decimal{}, b.left))
+            continue;
+        const Decimal amount = less(out.due[i], b.left) ? out.due[i] : b.left;
+        if (!subtract(out.due[i], amount, out.due[i]) || !subtract(b.left, amount, b.left) ||
+            !add(b.used, amount, b.used) || !add(b.covered, amount, b.covered))
+            return false;
+        left[i] = 0;  // partly paid in money: a later token pack leaves this item alone
+        out.deductions.push_back(Deduction{p, uint8_t(i), 0, amount});
+    }
+    return true;
+}
+
+bool PackLedger::apply(const BillCall& call, CallBill& out, std::string& error) {
+    if (call.at_ms < last_at_ms_) {
+        error = "maas_bill: calls must come in time order (at " + format_time(call.at_ms) + " after " +
+                format_time(last_at_ms_) + "): feed them from a subquery ordered by at";
+        return false;
+    }
+    last_at_ms_ = call.at_ms;
+    close(call.at_ms);
+    out.deductions.clear();
+    int64_t left[kBillItems] = {};
+    for (int i = 0; i < call.item_count; ++i) {
+        left[i] = call.items[i].count;
+        if (!multiply(Decimal::from_int(call.items[i].count), call.items[i].unit_price, out.list[i])) {
+            error = kOverflow;
+            return false;
+        }
+        out.due[i] = out.list[i];
+    }
+    for (uint32_t p = 0; p < packs_.size(); ++p) {
+        const PackLine& pack = packs_[p];
+        if (balances_[p].ended || !pack.in_force(call.at_ms) || !pack.covers_model(call.model)) continue;
+        const bool ok = pack.unit == PackUnit::tokens    ? take_tokens(p, call, left, out)
+                        : pack.currency == call.currency ? take_money(p, call, left, out)
+                                                         : true;
+        if (!ok) {
+            error = kOverflow;
+            return false;
+        }
+    }
+    return true;
+}
+
+}  // namespace maas
