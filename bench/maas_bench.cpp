@@ -1233,9 +1233,8 @@ void load_tiered_card(sqlite3* db, const std::string& dir) {
 // (5k)'s reference: the same calls on the general path (a count as TEXT).
 double tiered_reference(sqlite3* db) {
     double sum = NAN;
-    Stmt st(db,
-            "SELECT SUM(maas_cost('T-' || model_name, CAST(prompt_tokens AS TEXT), completion_tokens, created_at)) "
-            "FROM logs");
+    Stmt st(db, "SELECT SUM(maas_cost('T-' || model_name, CAST(prompt_tokens AS TEXT), completion_tokens, created_at)) "
+                "FROM logs");
     run_once(st, sum);
     return sum;
 }
