@@ -85,6 +85,9 @@ public:
     // buffer and memo serve them all.
     UsageMemo& usage_memo() { return usage_memo_; }
 
+    // How deeply maas_exec calls run inside each other on this connection.
+    int& exec_nesting() { return exec_nesting_; }
+
     Binding* binding(bool builtin_only) { return builtin_only ? &builtin_binding_ : &merged_binding_; }
     void retain() { refs_.fetch_add(1, std::memory_order_relaxed); }
     // SQLite destructor callback for a Binding* (or ConnectionState* via binding()).
@@ -105,6 +108,7 @@ private:
     PriceFreshness freshness_;
     StatementCache statements_;
     UsageMemo usage_memo_;
+    int exec_nesting_ = 0;
     Binding builtin_binding_{this, true};
     Binding merged_binding_{this, false};
     std::atomic<int> refs_{0};

@@ -24,6 +24,7 @@
 // nest at most 16 deep (each runs on the stack of the one before).
 #include "failure.hpp"
 #include "guarded.hpp"
+#include "registration.hpp"
 #include "sql_args.hpp"
 
 #include <memory>
@@ -39,16 +40,20 @@ struct Finalizer {
 // How deeply maas_exec calls may nest: each runs its statements on the C
 // stack of the call before it, so SQL that runs itself again (a row holding
 // 'SELECT maas_exec(s) FROM t', read from t) would otherwise overflow the
-// stack.  The reports nest two deep.  Per thread: nested calls all run on
-// the thread of the first, and its stack is what they use.
+// stack.  The reports nest two deep.  Counted per connection: nested calls
+// run on the connection of the first, on its thread (SQLite runs one
+// connection's statements one at a time).  Not thread_local: a dlopen'd
+// module's dynamic TLS makes LeakSanitizer's tracer crash (GCC 12).
 constexpr int kMaxNesting = 16;
-thread_local int t_nesting = 0;
 
 struct NestingLevel {
-    NestingLevel() { ++t_nesting; }
-    ~NestingLevel() { --t_nesting; }
+    explicit NestingLevel(int& depth) : depth_(depth) { ++depth_; }
+    ~NestingLevel() { --depth_; }
     NestingLevel(const NestingLevel&) = delete;
     NestingLevel& operator=(const NestingLevel&) = delete;
+
+private:
+    int& depth_;
 };
 
 // Prepares and steps one statement at `sql`; `tail` is where the next one
@@ -99,7 +104,8 @@ void maas_exec(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
     // SQLite stops reading SQL at a NUL: what follows one would silently not run.
     if (sql.find('\0') != std::string::npos)
         return report_bad_argument(ctx, {kName, "sql"}, "TEXT without NUL bytes", argv[0]);
-    if (t_nesting >= kMaxNesting)
+    int& nesting = binding_of(ctx).state->exec_nesting();
+    if (nesting >= kMaxNesting)
         return report_error(ctx, std::string(kName) + ": nested more than " + std::to_string(kMaxNesting) +
                                      " deep (SQL that runs maas_exec again and again)");
     sqlite3* db = sqlite3_context_db_handle(ctx);
@@ -108,7 +114,7 @@ void maas_exec(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
                                      ": refused while a statement that writes is running (a CHECK constraint, "
                                      "DEFAULT or generated column): call it from a top-level query, "
                                      "SELECT maas_exec(...)");
-    const NestingLevel level;
+    const NestingLevel level(nesting);
     int64_t statements = 0;
     for (const char* next = sql.c_str(); *next;) {
         std::string error;
