@@ -6,13 +6,40 @@
 #   bash scripts/fuzz.sh          # 60 seconds per target
 #   bash scripts/fuzz.sh 25       # CI
 #   FUZZ_TARGETS="fuzz_sql" bash scripts/fuzz.sh 300
+#   FUZZ_RECORD=1 bash scripts/fuzz.sh 1800   # a campaign: each target's row in docs/fuzzing.md
 #
 # Each target starts from its seeds in fuzz/corpus/<target>/ plus what
 # earlier runs added in build-fuzz/corpus/<target>/ (the repository's seeds
 # are never written to).  A crash is saved as build-fuzz/artifacts/<target>/
 # crash-*; reproduce it with: build-fuzz/<target> <that file>
+#
+# With FUZZ_RECORD=1 each target's figures (executions, time, corpus, crashes)
+# replace its row in docs/fuzzing.md, with the commit and a digest of the
+# sources every target compiles (extension/, fuzz/, data/, cmake/): a row is
+# about the final tree when its digest is the tree's (bash scripts/fuzz.sh --digest).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+
+# The sources a fuzz target is built from, as one digest: committed and
+# uncommitted content alike, so a dirty tree gets its own.
+sources_digest() {
+  git ls-files -co --exclude-standard extension fuzz data cmake | grep -v '^fuzz/README.md$' | sort |
+    xargs sha256sum | sha256sum | cut -c1-12
+}
+if [[ ${1:-} == --digest ]]; then
+  sources_digest
+  exit 0
+fi
+
+# record TARGET SECONDS RUNS SPEED CORPUS CRASHES: its row of docs/fuzzing.md.
+record() {
+  local file=docs/fuzzing.md row
+  row="| \`$1\` | $(date -u '+%Y-%m-%d %H:%M') | $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- extension fuzz data cmake || echo -dirty) | $(sources_digest) | $2 | $3 | $4 | $5 | $6 |"
+  grep -v "^| \`$1\` |" "$file" >"$file.new"
+  echo "$row" >>"$file.new"
+  mv "$file.new" "$file"
+}
+
 seconds=${1:-60}
 targets=${FUZZ_TARGETS:-"fuzz_card fuzz_usage_json fuzz_time_decimal fuzz_condition fuzz_sql fuzz_total"}
 
@@ -37,6 +64,7 @@ failed=()
 for target in $targets; do
   mkdir -p "build-fuzz/corpus/$target" "build-fuzz/artifacts/$target"
   log="build-fuzz/$target.log"
+  touch "build-fuzz/$target.start"
   set +e
   "build-fuzz/$target" "build-fuzz/corpus/$target" "fuzz/corpus/$target" \
     -dict="$(dictionary "$target")" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
@@ -46,6 +74,9 @@ for target in $targets; do
   runs=$(grep -a 'stat::number_of_executed_units' "$log" | awk '{print $2}' | tail -1)
   speed=$(grep -a 'stat::average_exec_per_sec' "$log" | awk '{print $2}' | tail -1)
   corpus=$(find "build-fuzz/corpus/$target" -type f | wc -l)
+  crashes=$(find "build-fuzz/artifacts/$target" -type f -newer "build-fuzz/$target.start" | wc -l)
+  [[ $status -ne 0 && $crashes -eq 0 ]] && crashes=1
+  [[ -n ${FUZZ_RECORD:-} ]] && record "$target" "$seconds" "${runs:-?}" "${speed:-?}" "$corpus" "$crashes"
   if [[ $status -eq 0 ]]; then
     echo "fuzz: $target: ${runs:-?} runs in ${seconds} s (${speed:-?}/s), corpus $corpus: no crash"
   else
