@@ -111,6 +111,16 @@
 --                   earliest valid_until first
 --   source          where it comes from (free text, may be NULL)
 --
+-- maas_user_settlement, how a provider settles a bill (optional; read by
+-- sql/reports/bill.sql only, when the report runs):
+--   provider        whose lines it rounds: 'iflytek-xingchen', or '*' for
+--                   every provider without a row of its own
+--   currency        the currency of the lines it rounds: 'CNY'
+--   period          'hour', 'day' or 'month' (local time at the report's
+--                   @tz): each line's amount due is rounded per period
+--   decimals        0 to 10: rounded half away from zero to so many places
+--   source          where the rule comes from (free text, may be NULL)
+--
 -- maas_convert(amount, currency, to_currency, at) uses the rate in force at
 -- `at`; with no rate in force it is NULL (never a guess), and the reports'
 -- @currency total lists such rows as unconverted.
@@ -167,6 +177,20 @@ CREATE TABLE IF NOT EXISTS maas_user_packs (
   valid_until TEXT NOT NULL,
   priority    INTEGER,
   source      TEXT
+);
+CREATE TABLE IF NOT EXISTS maas_user_settlement (
+  provider TEXT NOT NULL,
+  currency TEXT NOT NULL
+    CONSTRAINT "maas_user_settlement.currency is a 3-letter code such as 'CNY'"
+      CHECK (length(currency) = 3 AND currency GLOB '[A-Z][A-Z][A-Z]'),
+  period   TEXT NOT NULL
+    CONSTRAINT "maas_user_settlement.period is 'hour', 'day' or 'month'"
+      CHECK (period IN ('hour', 'day', 'month')),
+  decimals INTEGER NOT NULL
+    CONSTRAINT "maas_user_settlement.decimals is a whole number from 0 to 10"
+      CHECK (typeof(decimals) = 'integer' AND decimals BETWEEN 0 AND 10),
+  source   TEXT,
+  UNIQUE (provider, currency)
 );
 CREATE TABLE IF NOT EXISTS maas_user_changes (version INTEGER NOT NULL);
 INSERT INTO maas_user_changes(version) SELECT 0 WHERE NOT EXISTS (SELECT 1 FROM maas_user_changes);

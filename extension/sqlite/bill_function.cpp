@@ -4,6 +4,7 @@
 //   SELECT maas_bill_json('2026-03-01', '2026-04-01', at, model, input, cached_input, cache_write, output)
 //     FROM (SELECT * FROM maas_usage ORDER BY at);
 //   -- {"lines":[...],"packs":[...],"calls":3,"unpriced":0}   (bill_summary.hpp)
+//   SELECT maas_bill_json(..., output, strftime('%Y-%m-%d %H', at))   -- lines kept apart per hour
 //
 // An aggregate: every call feeds the packs (calls before `from` use them up
 // too, so the balances are right), only calls in [from, until) make the
@@ -16,6 +17,8 @@
 // the rules of maas_cost_cached (pricing.hpp).
 #include <memory>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "bill_summary.hpp"
 #include "guarded.hpp"
@@ -29,7 +32,7 @@ namespace maas {
 namespace {
 
 constexpr const char* kBill = "maas_bill_json";
-constexpr const char* kSignature = "(from, until, at, model, input, cached_input, cache_write, output)";
+constexpr const char* kSignature = "(from, until, at, model, input, cached_input, cache_write, output[, period])";
 
 struct BillState {
     std::shared_ptr<const Catalog> catalog;  // one snapshot for the whole aggregate
@@ -38,6 +41,7 @@ struct BillState {
     BillSummary summary;
     BillCall call;
     CallBill bill;
+    std::vector<std::string> model_names;  // 'provider/model' by the catalog's index, made once
 };
 
 void report(sqlite3_context* ctx, const std::string& what) {
@@ -104,9 +108,34 @@ bool read_call(sqlite3_context* ctx, sqlite3_value** argv, BillState& s, const M
     return model && price_call(*model, t, at_ms, s.call);
 }
 
+const std::string& model_name(BillState& s, const Model& model, uint32_t index) {
+    if (index >= s.model_names.size()) s.model_names.resize(size_t(index) + 1);
+    std::string& name = s.model_names[index];
+    if (name.empty()) name = model.provider + "/" + model.name;
+    return name;
+}
+
+// The optional period: a label (text or number) that keeps lines apart;
+// absent or NULL, none.
+bool read_period(sqlite3_context* ctx, int argc, sqlite3_value** argv, std::string_view& period) {
+    period = {};
+    if (argc < 9 || sqlite3_value_type(argv[8]) == SQLITE_NULL) return true;
+    const unsigned char* text = sqlite3_value_text(argv[8]);
+    if (!text) {
+        sqlite3_result_error_nomem(ctx);
+        return false;
+    }
+    period = std::string_view(reinterpret_cast<const char*>(text), size_t(sqlite3_value_bytes(argv[8])));
+    if (period.size() > 64) {
+        report(ctx, "period: a label of more than 64 bytes (give an hour, a day or a month, such as '2026-03-01 10')");
+        return false;
+    }
+    return true;
+}
+
 void bill_step(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
-    if (!check_arity(ctx, argc, kBill, 8, 8, kSignature)) return;
-    if (any_null(argc, argv)) return;  // skipped, like sum(): all NULL rows give NULL
+    if (!check_arity(ctx, argc, kBill, 8, 9, kSignature)) return;
+    if (any_null(8, argv)) return;  // skipped, like sum(): all NULL rows give NULL
     BillState* s = state_for(ctx, argv);
     if (!s) return;
     const Model* model = nullptr;
@@ -116,10 +145,13 @@ void bill_step(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
         return;
     }
     if (s->call.at_ms >= s->until_ms) return;
+    std::string_view period;
+    if (!read_period(ctx, argc, argv, period)) return;
     s->call.model = s->catalog->index_of(*model);
     std::string error;
     if (!s->ledger->apply(s->call, s->bill, error)) return report(ctx, error);
-    if (s->call.at_ms >= s->from_ms && !s->summary.add(model->provider + "/" + model->name, s->call, s->bill))
+    if (s->call.at_ms >= s->from_ms &&
+        !s->summary.add(s->call.model, model_name(*s, *model, s->call.model), period, s->call, s->bill))
         return report(ctx, "an amount is too large for exact arithmetic");
 }
 
@@ -130,6 +162,7 @@ void bill_final(sqlite3_context* ctx) {
     *slot = nullptr;
     state->ledger->close(state->until_ms);
     const std::string json = state->summary.json(*state->ledger);
+    if (json.empty()) return report(ctx, "an amount is too large for exact arithmetic");
     sqlite3_result_text(ctx, json.data(), int(json.size()), SQLITE_TRANSIENT);
 }
 

@@ -337,8 +337,8 @@ const char* kUsage = R"({"usage":{"prompt_tokens":230,"completion_tokens":300}})
 // 0.005 per k_tokens) and no packs: 0.000115 + 0.0015 due.
 const char* kBillJson =
     R"({"lines":[{"model":"iflytek-xingchen/Qwen3-8B","item":"input","currency":"CNY","unit_price":"0.0000005",)"
-    R"("quantity":230,"list":"0.000115","due":"0.000115","covered":[]},{"model":"iflytek-xingchen/Qwen3-8B",)"
-    R"("item":"output","currency":"CNY","unit_price":"0.000005","quantity":300,"list":"0.0015","due":"0.0015",)"
+    R"("period":null,"quantity":230,"list":"0.000115","due":"0.000115","covered":[]},{"model":"iflytek-xingchen/Qwen3-8B",)"
+    R"("item":"output","currency":"CNY","unit_price":"0.000005","period":null,"quantity":300,"list":"0.0015","due":"0.0015",)"
     R"("covered":[]}],"packs":[],"calls":1,"unpriced":0})";
 
 std::vector<Signature> signatures(const std::string& card_path) {
@@ -514,7 +514,7 @@ const Arity kArities[] = {
     {"maas_month", 1, 2, "(at [, tz])"},
     {"maas_instant", 1, 2, "(value [, unit])"},
     {"maas_exec", 1, 1, "(sql)"},
-    {"maas_bill_json", 8, 8, "(from, until, at, model, input, cached_input, cache_write, output)"},
+    {"maas_bill_json", 8, 9, "(from, until, at, model, input, cached_input, cache_write, output[, period])"},
 };
 
 // Accepted edges, overflow edges, argument counts, NULL first, JSON, times.
@@ -909,10 +909,13 @@ std::vector<Case> written_cases() {
             // All NULL at a right count: NULL, whatever else would be wrong.
             add(a.function, std::vector<Value>(size_t(a.least), null()), is_null());
             std::vector<Value> mixed(size_t(a.most), integer(-1));
-            // A NULL variant is "no variant", not NULL out (docs/conventions.md):
-            // there the NULL that answers first is another argument.
-            const bool last_is_variant = std::string(a.signature).find("variant]") != std::string::npos;
-            (last_is_variant ? mixed.front() : mixed.back()) = null();
+            // A NULL variant is "no variant", a NULL period "no period", not
+            // NULL out (docs/conventions.md): there the NULL that answers
+            // first is another argument.
+            const std::string signature = a.signature;
+            const bool last_is_label = signature.find("variant]") != std::string::npos ||
+                                       signature.find("period]") != std::string::npos;
+            (last_is_label ? mixed.front() : mixed.back()) = null();
             // (An aggregate's decimals must hold for every row: NULL is an error there.)
             add(a.function, mixed,
                 std::string(a.function) == "maas_total_text"
