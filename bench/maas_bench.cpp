@@ -482,6 +482,7 @@ std::vector<RatioTarget> ratio_targets() {
         {"(4c) cached input, `maas_cost_cached(…)` ≤ 1.10× its floor (1c)", "4c", "1c", 1.10, false},
         {"(5k) over a card of bands and hours, `maas_cost(…, at)` ≤ 1.30× its calibration (1k)", "5k", "1k", 1.30,
          false},
+        {"(5p) three packs applied to every call, `maas_bill_json(…)` ≤ 2.0× pricing them (5)", "5p", "5", 2.0, false},
         {"(6a) `maas_usage_cost(model, body)`, OpenAI chat completions ≤ 2.0× its floor (6f)", "6a", "6f", 2.0, false},
         {"(6a) at least 2× faster than (6b), `json_extract`", "6a", "6b", 2.0, true},
     };
@@ -966,6 +967,16 @@ std::vector<Variant> make_variants() {
     add("5k", "maas_cost('T-' || model, in, out, created_at), a card of bands and off-peak hours",
         "SELECT SUM(maas_cost('T-' || model_name, prompt_tokens, completion_tokens, created_at)) FROM logs",
         "logs-tiered", "1k");
+    // The user's prepaid packs (add_bench_packs) applied to every call in
+    // time order (rowid order is time order), the bill's list total as the
+    // result: the exact total of (5)'s costs, so within kAgree of its SUM.
+    add("5p", "maas_bill_json(…) over every call, three packs (a Token Plan, a free quota, a voucher)",
+        "SELECT (SELECT maas_total(json_extract(l.value, '$.list')) FROM json_each(b.bill, '$.lines') AS l) FROM "
+        "(SELECT maas_bill_json('2025-01-01', '2030-01-01', created_at, model_name, prompt_tokens, 0, 0, "
+        "completion_tokens) AS bill FROM (SELECT created_at, model_name, prompt_tokens, completion_tokens FROM logs "
+        "ORDER BY id)) AS b",
+        "logs", "5")
+        .exact = false;
     add("5b.0", "alias_probe floor: SUM(tokens × constants)", kAliasFloorSql, "alias_probe", "").is_floor = true;
     add("5b.1", "alias_probe: maas_cost(published name, …)",
         "SELECT SUM(maas_cost(model, prompt_tokens, completion_tokens)) FROM alias_probe", "alias_probe", "5b.0");
@@ -1228,6 +1239,27 @@ void load_tiered_card(sqlite3* db, const std::string& dir) {
     const std::string path = dir + "/tiered-card.csv";
     std::ofstream(path) << card.str();
     query_text(db, "SELECT maas_load_card('" + path + "')");
+}
+
+// (5p)'s packs: the user tables of sql/user_tables.sql in the usage
+// database (as a user keeps them), with a Token Plan's allowance (first, by
+// priority), a month's free quota and a voucher for two models, so that
+// calls are covered whole, in part (a pack's last tokens) and not at all.
+void add_bench_packs(sqlite3* db) {
+    std::ifstream file("sql/user_tables.sql");
+    if (!file) throw Error("sql/user_tables.sql: run the benchmark from the repository root (bench/run.sh does)");
+    std::ostringstream text;
+    text << file.rdbuf();
+    exec(db, text.str());
+    exec(db, "DELETE FROM maas_user_packs;"
+             "INSERT INTO maas_user_packs(pack, provider, models, items, size, unit, currency, valid_from, valid_until,"
+             " priority, source) VALUES"
+             " ('plan', 'iflytek-xingchen', '*', '*', '3000000000', 'tokens', NULL, '2025-07-01', '2026-07-01', 1,"
+             " 'bench'),"
+             " ('free', 'iflytek-xingchen', '*', 'input,output', '50000000', 'tokens', NULL, '2025-07-01',"
+             " '2025-08-01', NULL, 'bench'),"
+             " ('voucher', 'iflytek-xingchen', 'DeepSeek-V3, DeepSeek-R1', '*', '2000', 'money', 'CNY', '2025-07-01',"
+             " '2027-01-01', NULL, 'bench')");
 }
 
 // (5k)'s reference: the same calls on the general path (a count as TEXT).
@@ -1748,6 +1780,7 @@ int run(const Options& o) {
     sqlite3* db = open_bench_db(r);
     make_plain_rates(db);
     load_tiered_card(db, o.dir);
+    add_bench_packs(db);
 
     Measured m;
     m.variants = make_variants();

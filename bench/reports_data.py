@@ -561,6 +561,7 @@ REPORTS = {
     "dify": ("dify", ("messages", "workflow_node_executions")),
     "lobechat": ("lobechat", ("messages",)),
     "whatif": ("newapi", ("logs",)),
+    "bill": ("newapi", ("logs",)),
     "price_changes": ("newapi", ()),
 }
 
@@ -655,6 +656,13 @@ FLOORS = {
   FROM logs
  WHERE type = 2
  GROUP BY month, model;""",
+    # the bill (no packs in the benchmark's database): every call up to the
+    # last month's end priced, and that month's lines.
+    "bill": """SELECT model_name AS model,
+       maas_total(maas_cost(model_name, prompt_tokens, completion_tokens, created_at)) AS cost
+  FROM logs
+ WHERE type = 2
+ GROUP BY model;""",
     # price_changes reads no usage: no floor.
 }
 

@@ -31,10 +31,12 @@ if [[ ${1:-} == --digest ]]; then
   exit 0
 fi
 
-# record TARGET SECONDS RUNS SPEED CORPUS CRASHES: its row of docs/fuzzing.md.
+# record TARGET SECONDS RUNS SPEED CORPUS CRASHES: its row of docs/fuzzing.md,
+# with the commit and digest the targets were built from (a campaign runs
+# for hours: the tree may move on meanwhile).
 record() {
   local file=docs/fuzzing.md row
-  row="| \`$1\` | $(date -u '+%Y-%m-%d %H:%M') | $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- extension fuzz data cmake || echo -dirty) | $(sources_digest) | $2 | $3 | $4 | $5 | $6 |"
+  row="| \`$1\` | $(date -u '+%Y-%m-%d %H:%M') | $built_commit | $built_digest | $2 | $3 | $4 | $5 | $6 |"
   grep -v "^| \`$1\` |" "$file" >"$file.new"
   echo "$row" >>"$file.new"
   mv "$file.new" "$file"
@@ -47,6 +49,8 @@ bash scripts/install-deps.sh --extra clang libclang-rt-14-dev
 generator=()
 command -v ninja >/dev/null && generator=(-G Ninja)
 cmake -S fuzz -B build-fuzz "${generator[@]}" -DCMAKE_C_COMPILER=clang -DCMAKE_CXX_COMPILER=clang++ >/dev/null
+built_commit=$(git rev-parse --short HEAD)$(git diff --quiet HEAD -- extension fuzz data cmake || echo -dirty)
+built_digest=$(sources_digest)
 cmake --build build-fuzz -j "$(nproc)"
 
 dictionary() {

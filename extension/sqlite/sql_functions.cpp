@@ -69,7 +69,9 @@ void price_model(sqlite3_context* ctx, sqlite3_value* model_argument, const char
     int64_t at_ms;
     if (argc == 4 && !stored_instant(argv[3], at_ms, sqlite3_api)) return false;
     const CallFacts call = call_facts(model, tokens, CallTerms(argc == 4 ? &at_ms : nullptr));
-    const PriceChoice input = model.choose(Item::input, call), output = model.choose(Item::output, call);
+    const uint64_t holding = model.holding(call);  // each distinct condition tested once for both items
+    const PriceChoice input = model.choose(Item::input, call, holding),
+                      output = model.choose(Item::output, call, holding);
     if (!input.version || !output.version || input.tied || output.tied) return false;
     const QuickTokenPrices* quick = model.quick_pair(*input.version, *output.version);
     double cost;

@@ -39,7 +39,15 @@ const PriceVersion* Model::price_at(const std::vector<PriceVersion>& versions, i
     return after == versions.begin() ? nullptr : &*(after - 1);
 }
 
-PriceChoice Model::choose_among_conditions(Item item, const CallFacts& call) const {
+uint64_t Model::holding(const CallFacts& call) const {
+    uint64_t bits = 0;
+    const size_t masked = std::min<size_t>(conditions.size(), kUnmasked);
+    for (size_t i = 0; i < masked; ++i)
+        if (conditions[i]->holds(call)) bits |= uint64_t(1) << i;
+    return bits;
+}
+
+PriceChoice Model::choose_among_conditions(Item item, const CallFacts& call, uint64_t holding_bits) const {
     // The chains come most clauses first (order_versions), so the first
     // that holds wins, unless a later one of as many clauses holds too.
     PriceChoice best;
@@ -47,8 +55,10 @@ PriceChoice Model::choose_among_conditions(Item item, const CallFacts& call) con
     for (const ConditionalChain& chain : conditional[int(item)]) {
         const int clauses = chain.condition->clause_count();
         if (clauses < best_clauses) break;
+        const bool holds = chain.bit < kUnmasked ? (holding_bits >> chain.bit & 1) : chain.condition->holds(call);
+        if (!holds) continue;
         const PriceVersion* version = in_force(chain.versions, call.at);
-        if (!version || !chain.condition->holds(call)) continue;
+        if (!version) continue;
         if (clauses == best_clauses) {
             best.tied = version;
             return best;
@@ -158,7 +168,15 @@ void Catalog::index_version(Model& model, const CardLine& line, uint32_t row) {
     for (ConditionalChain& chain : chains) {
         if (*chain.condition == line.condition) return chain.versions.push_back(version);
     }
-    chains.push_back(ConditionalChain{&line.condition, {version}});
+    chains.push_back(ConditionalChain{&line.condition, {version}, condition_bit(model, line.condition)});
+}
+
+// The condition's place among the model's distinct conditions, added when new.
+uint32_t Catalog::condition_bit(Model& model, const Condition& condition) {
+    for (size_t i = 0; i < model.conditions.size(); ++i)
+        if (*model.conditions[i] == condition) return uint32_t(std::min<size_t>(i, Model::kUnmasked));
+    model.conditions.push_back(&condition);
+    return uint32_t(std::min<size_t>(model.conditions.size() - 1, Model::kUnmasked));
 }
 
 // The model a line's "provider/model" (`qualified`) names, added (under
@@ -193,11 +211,44 @@ void Catalog::order_versions() {
         for (Item item : {Item::cached_input, Item::cache_write, Item::request})
             model.tokens_only &= model.versions[int(item)].empty() && model.conditional[int(item)].empty();
         if (model.has_conditions) {
+            tabulate_winners(model);
             prepare_quick_pairs(model);
             continue;
         }
         model.quick = quick_prices_of(model, nullptr);
         model.quick_epochs = quick_epochs_of(model);
+    }
+}
+
+// The chain choose_among_conditions takes when the conditions of `holding`
+// hold and every chain is in force: its index, kNoChain or kTied.
+static int16_t winner_for(const std::vector<ConditionalChain>& chains, uint64_t holding) {
+    int best = Model::kNoChain, best_clauses = -1;
+    for (size_t i = 0; i < chains.size(); ++i) {
+        const int clauses = chains[i].condition->clause_count();
+        if (clauses < best_clauses) break;
+        if (!(holding >> chains[i].bit & 1)) continue;
+        if (clauses == best_clauses) return Model::kTied;
+        best = int(i);
+        best_clauses = clauses;
+    }
+    return int16_t(best);
+}
+
+// Each item's winners by the set of holding conditions (Model::winners),
+// for a model with few distinct conditions.
+void Catalog::tabulate_winners(Model& model) {
+    if (model.conditions.size() > Model::kTabulated) return;
+    model.chains_from_ms = INT64_MIN;
+    const uint64_t sets = uint64_t(1) << model.conditions.size();
+    for (int item = 0; item < kItemCount; ++item) {
+        const std::vector<ConditionalChain>& chains = model.conditional[item];
+        if (chains.empty()) continue;
+        for (const ConditionalChain& chain : chains)
+            model.chains_from_ms = std::max(model.chains_from_ms, chain.versions.front().effective_from_ms);
+        model.winners[item].resize(sets);
+        for (uint64_t holding = 0; holding < sets; ++holding)
+            model.winners[item][holding] = winner_for(chains, holding);
     }
 }
 

@@ -47,6 +47,7 @@ struct PriceVersion {
 struct ConditionalChain {
     const Condition* condition;          // of the chain's lines (CardLine::condition)
     std::vector<PriceVersion> versions;  // ascending effective_from
+    uint32_t bit = 0;                    // its condition's place in Model::conditions (kUnmasked beyond 64)
 };
 
 // What Model::choose found: the price that applies to a call, or nullptr;
@@ -63,9 +64,23 @@ struct Model {
     std::vector<PriceVersion> versions[kItemCount];         // lines without a condition, ascending effective_from
     std::vector<ConditionalChain> conditional[kItemCount];  // lines with one, a chain per condition, most clauses first
     bool has_conditions = false;                            // any line with a condition
-    const Calendar* calendar = nullptr;                     // the catalog's, for `day is holiday`
-    std::vector<uint32_t> rows;                             // this model's rows, card order
-    bool one_currency = true;                               // every line in the same currency
+    // Each distinct condition of the model's lines once (input and output
+    // bands are mostly the same): a call tests each once, as a bit of
+    // holding(), for every item it prices.
+    std::vector<const Condition*> conditions;
+    static constexpr uint32_t kUnmasked = 64;  // a chain whose condition has no bit: tested itself
+    // With at most kTabulated distinct conditions: per item, the chain that
+    // wins for each set of holding conditions (kNoChain: none holds, the
+    // line without a condition applies; kTied: two tie, the loop says
+    // which), so a call looks its choice up.  Valid once every chain has
+    // begun (from chains_from_ms on, or with no `at`).
+    static constexpr size_t kTabulated = 8;
+    static constexpr int16_t kNoChain = -1, kTied = -2;
+    std::vector<int16_t> winners[kItemCount];
+    int64_t chains_from_ms = 0;
+    const Calendar* calendar = nullptr;  // the catalog's, for `day is holiday`
+    std::vector<uint32_t> rows;          // this model's rows, card order
+    bool one_currency = true;            // every line in the same currency
     // No cached_input, cache_write or request line in any version or under
     // any condition: input and output prices are all there is to inference
     // (the whole built-in card).
@@ -88,8 +103,23 @@ struct Model {
     // calendar is the model's): without conditions, price(item, call.at).
     PriceChoice choose(Item item, const CallFacts& call) const {
         if (!has_conditions) return PriceChoice{price(item, call.at), nullptr};
-        return choose_among_conditions(item, call);
+        return choose_among_conditions(item, call, holding(call));
     }
+    // The same with the conditions already tested (holding(call)): a call
+    // pricing several items tests each condition once.
+    PriceChoice choose(Item item, const CallFacts& call, uint64_t holding_bits) const {
+        if (!has_conditions) return PriceChoice{price(item, call.at), nullptr};
+        const std::vector<int16_t>& table = winners[int(item)];
+        if (!table.empty() && (!call.at || *call.at >= chains_from_ms)) {
+            const int16_t winner = table[holding_bits];
+            if (winner >= 0)
+                return PriceChoice{in_force(conditional[int(item)][size_t(winner)].versions, call.at), nullptr};
+            if (winner == kNoChain) return PriceChoice{price(item, call.at), nullptr};
+        }
+        return choose_among_conditions(item, call, holding_bits);  // a tie, or a chain not yet begun
+    }
+    // Bit i set: conditions[i] holds for the call (the first 64).
+    uint64_t holding(const CallFacts& call) const;
     // Whether any line of the item (with a condition or without) is in
     // force at *at_ms (the newest when null).
     bool any_in_force(Item item, const int64_t* at_ms) const;
@@ -114,7 +144,7 @@ struct Model {
     }
 
 private:
-    PriceChoice choose_among_conditions(Item item, const CallFacts& call) const;
+    PriceChoice choose_among_conditions(Item item, const CallFacts& call, uint64_t holding_bits) const;
     const QuickTokenPrices* quick_epoch_at(int64_t at_ms) const;
     static const PriceVersion* in_force(const std::vector<PriceVersion>& versions, const int64_t* at_ms) {
         if (versions.empty()) return nullptr;
@@ -162,6 +192,8 @@ private:
     bool index_lines(std::string& error);
     int32_t model_index_of(const CardLine& line, const std::string& qualified);
     void index_version(Model& model, const CardLine& line, uint32_t row);
+    static uint32_t condition_bit(Model& model, const Condition& condition);
+    static void tabulate_winners(Model& model);
     void order_versions();
     void order_chain(std::vector<PriceVersion>& versions);
     static void prepare_quick_pairs(Model& model);

@@ -196,26 +196,33 @@ DayMark Calendar::mark_of(int64_t day) const {
     return at != marks_.end() && at->first == day ? at->second : DayMark::none;
 }
 
-bool Condition::holds(const CallFacts& call) const {
-    const int64_t counts[kCounts] = {call.input, call.output, call.cached_input, call.cache_write};
-    for (int k = 0; k < kCounts; ++k)
-        if (counts[k] < min_[k] || counts[k] > max_[k]) return false;
-    if (!variant_.empty() && !equal_ignoring_ascii_case(call.variant, variant_)) return false;
-    if (!uses_time()) return true;
-    return call.at && instant_in_range(*call.at) && clock_clauses_hold(*call.at, call.calendar);
+void CallFacts::remember_local_day(int offset_minutes) const {
+    memo_day_ = maas::local_day(*at, offset_minutes, memo_minute_);
+    memo_offset_ = offset_minutes;
 }
 
-bool Condition::clock_clauses_hold(int64_t at, const Calendar* calendar) const {
+// The clauses holds() leaves: the cached and cache-write bands, the
+// variant, the clock.
+bool Condition::holds_beyond_bands(const CallFacts& call) const {
+    if (call.cached_input < min_[2] || call.cached_input > max_[2] || call.cache_write < min_[3] ||
+        call.cache_write > max_[3])
+        return false;
+    if (!variant_.empty() && !equal_ignoring_ascii_case(call.variant, variant_)) return false;
+    if (!uses_time()) return true;
+    return call.at && instant_in_range(*call.at) && clock_clauses_hold(call);
+}
+
+bool Condition::clock_clauses_hold(const CallFacts& call) const {
     int minute = 0;
     if (time_.set) {
-        local_day(at, time_.offset_minutes, minute);
+        call.local_day(time_.offset_minutes, minute);
         const bool inside = time_.start < time_.end ? minute >= time_.start && minute < time_.end
                                                     : minute >= time_.start || minute < time_.end;
         if (!inside) return false;
     }
-    if (weekdays_.set && !(weekdays_.days >> weekday_of(local_day(at, weekdays_.offset_minutes, minute)) & 1))
+    if (weekdays_.set && !(weekdays_.days >> weekday_of(call.local_day(weekdays_.offset_minutes, minute)) & 1))
         return false;
-    return !day_.set || day_is(day_.kind, local_day(at, day_.offset_minutes, minute), calendar);
+    return !day_.set || day_is(day_.kind, call.local_day(day_.offset_minutes, minute), call.calendar);
 }
 
 // The grammar both ways: reads clauses into one Condition (saying what is
@@ -224,6 +231,13 @@ class ConditionSyntax {
 public:
     ConditionSyntax(Condition& out, std::string& error) : c_(out), error_(error) {}
     bool clause(int index, std::string_view text);
+    // Sets what holds() derives from the clauses read.
+    void finish() {
+        const bool other_counts = c_.min_[2] != INT64_MIN || c_.max_[2] != INT64_MAX || c_.min_[3] != INT64_MIN ||
+                                  c_.max_[3] != INT64_MAX;
+        c_.beyond_bands_ = other_counts || !c_.variant_.empty() || c_.uses_time();
+        c_.time_only_ = c_.time_.set && !other_counts && c_.variant_.empty() && !c_.weekdays_.set && !c_.day_.set;
+    }
     static std::string write(const Condition& c);
 
 private:
@@ -445,6 +459,7 @@ bool parse_condition(std::string_view text, Condition& out, std::string& error) 
         if (split == std::string_view::npos) break;
         start = split + 5;
     }
+    syntax.finish();
     out = std::move(parsed);
     return true;
 }

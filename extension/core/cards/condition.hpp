@@ -54,11 +54,14 @@
 // with check_calendar_row into a Calendar.
 #pragma once
 
+#include <climits>
 #include <cstdint>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
+
+#include "time_text.hpp"
 
 namespace maas {
 
@@ -97,6 +100,21 @@ struct CallFacts {
     const int64_t* at = nullptr;         // unix ms; nullptr: no time known
     std::string_view variant;            // "": none
     const Calendar* calendar = nullptr;  // nullptr: no dates marked
+
+    // The local day (days since 1970-01-01) of *at at a UTC offset, and
+    // the minute of that day.  The conditions of one call mostly share one
+    // offset: the last one asked is remembered.
+    int64_t local_day(int offset_minutes, int& minute) const {
+        if (offset_minutes != memo_offset_) remember_local_day(offset_minutes);
+        minute = memo_minute_;
+        return memo_day_;
+    }
+
+private:
+    void remember_local_day(int offset_minutes) const;
+    mutable int memo_offset_ = INT32_MIN;
+    mutable int memo_minute_ = 0;
+    mutable int64_t memo_day_ = 0;
 };
 
 class ConditionSyntax;  // condition.cpp: reads and writes clauses
@@ -104,7 +122,19 @@ class ConditionSyntax;  // condition.cpp: reads and writes clauses
 class Condition {
 public:
     int clause_count() const { return clause_count_; }
-    bool holds(const CallFacts& call) const;
+    // Inline for the bands of input and output and a time of day, what
+    // most conditions are (context tiers, off-peak hours).
+    bool holds(const CallFacts& call) const {
+        if (call.input < min_[0] || call.input > max_[0] || call.output < min_[1] || call.output > max_[1])
+            return false;
+        if (!beyond_bands_) return true;
+        if (!time_only_) return holds_beyond_bands(call);
+        if (!call.at || !instant_in_range(*call.at)) return false;
+        int minute;
+        call.local_day(time_.offset_minutes, minute);
+        return time_.start < time_.end ? minute >= time_.start && minute < time_.end
+                                       : minute >= time_.start || minute < time_.end;
+    }
     bool uses_time() const { return time_.set || weekdays_.set || day_.set; }
     bool uses_calendar() const { return day_.set; }
     // The canonical text (for maas_rates): clauses in a fixed order (counts
@@ -136,7 +166,8 @@ private:
         DayMark kind = DayMark::none;
     };
     static constexpr int kCounts = 4;  // input, output, cached_input, cache_write
-    bool clock_clauses_hold(int64_t at, const Calendar* calendar) const;
+    bool holds_beyond_bands(const CallFacts& call) const;
+    bool clock_clauses_hold(const CallFacts& call) const;
 
     int clause_count_ = 0;
     Bound lower_[kCounts], upper_[kCounts];                                // as written, for text()
@@ -146,6 +177,11 @@ private:
     WeekdayClause weekdays_;
     DayClause day_;
     std::string variant_;  // lower-case; "" when no variant clause
+    // A clause beyond the bands of input and output (cached_input,
+    // cache_write, a clock clause, a variant); of those, a time of day
+    // alone: set once parsed.
+    bool beyond_bands_ = false;
+    bool time_only_ = false;
 };
 
 // A variant's name as a condition and a call give it: 1 to 64 letters,

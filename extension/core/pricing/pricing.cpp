@@ -32,14 +32,17 @@ CallFacts call_facts(const Model& model, const TokenCounts& tokens, CallTerms te
 }
 
 Priced inference_prices(const Model& model, const CallFacts& call, InferencePrices& out) {
-    const PriceChoice input = model.choose(Item::input, call), output = model.choose(Item::output, call);
+    const uint64_t holding = model.has_conditions ? model.holding(call) : 0;  // each condition tested once
+    const PriceChoice input = model.choose(Item::input, call, holding),
+                      output = model.choose(Item::output, call, holding);
     out.input = input.version;
     out.output = output.version;
     if (input.tied || output.tied) return Priced::ambiguous;
     if (!out.input || !out.output) return Priced::no_price;
     if (!model.tokens_only) {
-        const PriceChoice cached = model.choose(Item::cached_input, call),
-                          write = model.choose(Item::cache_write, call), request = model.choose(Item::request, call);
+        const PriceChoice cached = model.choose(Item::cached_input, call, holding),
+                          write = model.choose(Item::cache_write, call, holding),
+                          request = model.choose(Item::request, call, holding);
         if (cached.tied || write.tied || request.tied) return Priced::ambiguous;
         out.cached_input = cached.version;
         out.cache_write = write.version;
