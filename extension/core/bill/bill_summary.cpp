@@ -52,8 +52,10 @@ bool BillSummary::add(std::string_view model, const BillCall& call, const CallBi
     Line* lines[kBillItems] = {};
     for (int i = 0; i < call.item_count; ++i) {
         Line& line = *(lines[i] = &line_for(model, call, i));
-        line.quantity += call.items[i].count;
-        if (!maas::add(line.list, bill.list[i], line.list) || !maas::add(line.due, bill.due[i], line.due)) return false;
+        // Token counts up to INT64_MAX each: their sum over calls may not fit.
+        if (__builtin_add_overflow(line.quantity, call.items[i].count, &line.quantity) ||
+            !maas::add(line.list, bill.list[i], line.list) || !maas::add(line.due, bill.due[i], line.due))
+            return false;
     }
     for (const Deduction& d : bill.deductions) {
         Covered& c = lines[d.item]->covered[d.pack];

@@ -28,7 +28,7 @@ namespace maas {
 
 class BillSummary {
 public:
-    // Adds one applied call; false when an amount overflows.
+    // Adds one applied call; false when an amount or a line's quantity overflows.
     bool add(std::string_view model, const BillCall& call, const CallBill& bill);
     void count_unpriced() { ++unpriced_; }
     std::string json(const PackLedger& ledger) const;
