@@ -107,8 +107,8 @@
 --   currency        3-letter code of a 'money' pack: 'CNY' (NULL for tokens)
 --   valid_from      when it starts (inside), in the forms effective_from takes
 --   valid_until     when it ends (outside); what is left then is expired
---   priority        a whole number, smaller first; NULL: after those with one,
---                   earliest valid_until first
+--   priority        a whole number (at most 9 digits), smaller first; NULL:
+--                   after those with one, earliest valid_until first
 --   source          where it comes from (free text, may be NULL)
 --
 -- maas_user_settlement, how a provider settles a bill (optional; read by

@@ -1427,6 +1427,104 @@ TEST_CASE("variants, conditions, billed_per and the calendar at their edges", "[
     std::printf("bad-input: %zu condition cases and %zu bad rows checked\n", cases.size(), rows.size());
 }
 
+// Prepaid packs (issue 27): each bad pack row, as inserted, is an error
+// naming maas_user_packs, its rowid and column, in every maas_* function
+// (maas_bill_json included) until it is fixed; the rows at the edges that
+// are accepted give their exact bill.
+TEST_CASE("prepaid packs: a bad pack row names maas_user_packs, its rowid and column", "[robust][bad-input][packs]") {
+    Db db;
+    db.exec(robust::read_text_file(MAAS_SOURCE_DIR "/sql/user_tables.sql"));
+    const std::string insert = "INSERT INTO maas_user_packs(pack, provider, models, items, size, unit, currency, "
+                               "valid_from, valid_until) VALUES ";
+    db.exec(insert + "('free', 'iflytek-xingchen', 'Qwen3-8B', '*', '1000', 'tokens', NULL, '2026-03-01', "
+                     "'2026-04-01')");
+    // Two calls of Qwen3-8B: 600 input and 200 output, then 300 and 100.
+    const std::string bill =
+        "SELECT maas_bill_json('2026-03-01', '2026-04-01', at, model, i, 0, 0, o) FROM (SELECT column1 AS at, "
+        "column2 AS model, column3 AS i, column4 AS o FROM (VALUES ('2026-03-02', 'Qwen3-8B', 600, 200), "
+        "('2026-03-03', 'Qwen3-8B', 300, 100)) ORDER BY at)";
+    // The pack covers the first call (800 tokens) and 200 input tokens of the
+    // second: 100 input (0.00005) and 100 output (0.0005) due.
+    const std::string lines =
+        R"({"lines":[{"model":"iflytek-xingchen/Qwen3-8B","item":"input","currency":"CNY","unit_price":"0.0000005",)"
+        R"("quantity":900,"list":"0.00045","due":"0.00005","covered":[{"pack":"free","tokens":800,"amount":"0.0004"}]},)"
+        R"({"model":"iflytek-xingchen/Qwen3-8B","item":"output","currency":"CNY","unit_price":"0.000005",)"
+        R"("quantity":300,"list":"0.0015","due":"0.0005","covered":[{"pack":"free","tokens":200,"amount":"0.001"}]}],)";
+    const std::string free =
+        R"({"pack":"free","unit":"tokens","currency":null,"size":"1000","used":"1000","covered":"0.0014",)"
+        R"("expired":"0","left":"0"})";
+    const std::string good = lines + R"("packs":[)" + free + R"(],"calls":2,"unpriced":0})";
+    REQUIRE(db.value(bill) == good);
+    struct BadRow {
+        std::string values;  // the second row
+        std::string error;   // after "function: "
+    };
+    const std::string row = "maas_user_packs rowid 2: ";
+    const std::string money_in = "'iflytek-xingchen', '*', '*', '10', 'money', ";
+    const std::string march = ", '2026-03-01', '2026-04-01')";
+    const std::string not_code = " is not a 3-letter code such as CNY";
+    const std::vector<BadRow> rows = {
+        // A negative size, as text, as an INTEGER (stored as the TEXT '-5'), and of money.
+        {"('neg', 'iflytek-xingchen', '*', '*', '-5', 'tokens', NULL" + march,
+         row + "size: '-5' is not a non-negative whole number of tokens"},
+        {"('neg', 'iflytek-xingchen', '*', '*', -5, 'tokens', NULL" + march,
+         row + "size: '-5' is not a non-negative whole number of tokens"},
+        {"('neg', 'iflytek-xingchen', '*', '*', '-0.01', 'money', 'CNY'" + march,
+         row + "size: '-0.01' is not a non-negative decimal"},
+        // valid_until before valid_from: by a day, by a millisecond, and as
+        // instants whatever their zones (the texts sort the other way).
+        {"('late', 'iflytek-xingchen', '*', '*', '10', 'tokens', NULL, '2026-03-01', '2026-02-28')",
+         row + "valid_until: is before valid_from"},
+        {"('late', 'iflytek-xingchen', '*', '*', '10', 'tokens', NULL, '2026-03-01', '2026-02-28 23:59:59.999')",
+         row + "valid_until: is before valid_from"},
+        {"('late', 'iflytek-xingchen', '*', '*', '10', 'tokens', NULL, '2026-03-01T08:00:00+08:00', "
+         "'2026-03-01T00:00:00+01:00')",
+         row + "valid_until: is before valid_from"},
+        // A money pack's currency: not a currency code, lower case, missing.
+        {"('cash', " + money_in + "'yuan'" + march, row + "currency: 'yuan'" + not_code},
+        {"('cash', " + money_in + "'cny'" + march, row + "currency: 'cny'" + not_code},
+        {"('cash', " + money_in + "'CN'" + march, row + "currency: 'CN'" + not_code},
+        {"('cash', " + money_in + "'人民币'" + march, row + "currency: '人民币'" + not_code},
+        {"('cash', " + money_in + "NULL" + march, row + "currency: a money pack needs a currency"},
+        {"('cash', " + money_in + "''" + march, row + "currency: a money pack needs a currency"},
+        // And the other checks of a row.
+        {"('free', 'iflytek-xingchen', '*', '*', '10', 'tokens', NULL" + march,
+         row + "pack: 'free' is the id of an earlier row"},
+        {"('x', 'iflytek-xingchen', 'Qwen3-8B, no-such-model', '*', '10', 'tokens', NULL" + march,
+         row + "models: 'no-such-model' is not a model of 'iflytek-xingchen' that the card or its aliases name"},
+        {"('x', 'iflytek-xingchen', '*', 'input, lora', '10', 'tokens', NULL" + march,
+         row + "items: 'input, lora' is not '*' or a comma-separated list of inference items"},
+        {"('x', 'iflytek-xingchen', '*', '*', '10', 'credits', NULL" + march,
+         row + "unit: 'credits' is not 'tokens' or 'money'"},
+        {"('x', 'iflytek-xingchen', '*', '*', '10', 'tokens', NULL, 'soon', '2026-04-01')",
+         row + "valid_from: 'soon' is not a time such as 2026-03-01T00:00:00+08:00"},
+    };
+    for (const BadRow& r : rows) {
+        db.exec(insert + r.values);
+        INFO(r.values);
+        CHECK(db.error(bill) == "maas_bill_json: " + r.error);
+        CHECK(db.error("SELECT maas_cost('Qwen3-8B', 1, 1)") == "maas_cost: " + r.error);
+        CHECK(db.error("SELECT maas_unpriced('Qwen3-8B')") == "maas_unpriced: " + r.error);
+        CHECK(db.error("SELECT count(*) FROM maas_rates") == "maas_rates: " + r.error);
+        CHECK(db.real("SELECT maas_builtin_cost('Qwen3-8B', 230, 300)") == 0.001615);
+        db.exec("DELETE FROM maas_user_packs WHERE rowid = 2");
+        CHECK(db.value(bill) == good);
+    }
+    // Accepted at the edges: a pack that ends as it starts (never in force:
+    // its size expires at the first call), and a money pack in a currency
+    // no price of these calls is in (never applied: its size expires at until).
+    db.exec(insert + "('instant', 'iflytek-xingchen', '*', '*', '10', 'tokens', NULL, '2026-03-01', '2026-03-01'),"
+                     "('xyz', 'iflytek-xingchen', '*', '*', '5', 'money', 'XYZ', '2026-03-01', '2026-04-01')");
+    CHECK(db.value(bill) ==
+          lines +
+              R"("packs":[{"pack":"instant","unit":"tokens","currency":null,"size":"10","used":"0","covered":"0",)"
+              R"("expired":"10","left":"0"},)" +
+              free +
+              R"(,{"pack":"xyz","unit":"money","currency":"XYZ","size":"5","used":"0","covered":"0","expired":"5",)"
+              R"("left":"0"}],"calls":2,"unpriced":0})");
+    std::printf("bad-input: %zu bad pack rows checked\n", rows.size());
+}
+
 TEST_CASE("card files with every kind of bad line are refused, naming file, line and column", "[robust][bad-input]") {
     TempDir dir;
     Db db;

@@ -28,10 +28,13 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <cstdio>
 #include <fstream>
 #include <malloc.h>
+#include <map>
 #include <set>
 #include <string>
+#include <vector>
 
 #include "robust_support.hpp"
 
@@ -565,4 +568,380 @@ TEST_CASE("hostile user: a NUL byte in a condition does not cut the message shor
                   "'2026-01-01', CAST(x'696e707574203e20310061' AS TEXT))");
     const std::string answer = host.answer("SELECT maas_cost('H', 1, 1)");
     CHECK(answer.rfind("error: maas_cost: maas_user_rates rowid 1: condition: clause 1 'input > 1?a': ", 0) == 0);
+}
+
+// --- prepaid packs (issue 27): maas_user_packs and maas_bill_json ---
+
+namespace {
+
+const char* kPackInsert =
+    "INSERT INTO maas_user_packs(pack, provider, models, items, size, unit, currency, valid_from, valid_until, "
+    "priority, source) VALUES ";
+
+// One pack row as SQL values: the good token pack 'free' (1,000 tokens of
+// Qwen3-8B, March 2026), with some columns replaced by SQL expressions.
+std::string pack_values(const std::map<std::string, std::string>& with = {}) {
+    const char* columns[] = {"pack",     "provider",   "models",      "items",    "size",  "unit",
+                             "currency", "valid_from", "valid_until", "priority", "source"};
+    const std::map<std::string, std::string> good = {{"pack", "'free'"},
+                                                     {"provider", "'iflytek-xingchen'"},
+                                                     {"models", "'Qwen3-8B'"},
+                                                     {"items", "'*'"},
+                                                     {"size", "'1000'"},
+                                                     {"unit", "'tokens'"},
+                                                     {"currency", "NULL"},
+                                                     {"valid_from", "'2026-03-01'"},
+                                                     {"valid_until", "'2026-04-01'"},
+                                                     {"priority", "NULL"},
+                                                     {"source", "'s'"}};
+    std::string out = "(";
+    for (const char* column : columns) {
+        const auto replaced = with.find(column);
+        out += (out.size() > 1 ? ", " : "") + (replaced != with.end() ? replaced->second : good.at(column));
+    }
+    return out + ")";
+}
+
+// Two calls of Qwen3-8B (0.0000005 per input token, 0.000005 per output
+// token): 600 input and 200 output, then 300 and 100.
+const std::string kBillCalls =
+    "CREATE TABLE calls(at, model, input, cached_input, cache_write, output);"
+    "INSERT INTO calls VALUES ('2026-03-02', 'Qwen3-8B', 600, 0, 0, 200), ('2026-03-03', 'Qwen3-8B', 300, 0, 0, 100);";
+
+std::string bill_sql(const std::string& from = "2026-03-01", const std::string& until = "2026-04-01",
+                     const std::string& order = "at") {
+    return "SELECT maas_bill_json('" + from + "', '" + until +
+           "', at, model, input, cached_input, cache_write, output) FROM (SELECT * FROM calls ORDER BY " + order + ")";
+}
+
+std::string json_line(const std::string& item, const std::string& unit_price, int64_t quantity, const std::string& list,
+                      const std::string& due, const std::string& covered) {
+    return "{\"model\":\"iflytek-xingchen/Qwen3-8B\",\"item\":\"" + item + "\",\"currency\":\"CNY\",\"unit_price\":\"" +
+           unit_price + "\",\"quantity\":" + std::to_string(quantity) + ",\"list\":\"" + list + "\",\"due\":\"" + due +
+           "\",\"covered\":[" + covered + "]}";
+}
+
+// `name` is the pack's JSON string, quotes included.
+std::string json_covered(const std::string& name, int64_t tokens, const std::string& amount) {
+    return "{\"pack\":" + name + ",\"tokens\":" + std::to_string(tokens) + ",\"amount\":\"" + amount + "\"}";
+}
+
+std::string json_pack(const std::string& name, const std::string& unit_currency, const std::string& size,
+                      const std::string& used, const std::string& covered, const std::string& expired,
+                      const std::string& left) {
+    return "{\"pack\":" + name + "," + unit_currency + ",\"size\":\"" + size + "\",\"used\":\"" + used +
+           "\",\"covered\":\"" + covered + "\",\"expired\":\"" + expired + "\",\"left\":\"" + left + "\"}";
+}
+const std::string kTokens = "\"unit\":\"tokens\",\"currency\":null";
+
+std::string json_bill(const std::string& lines, const std::string& packs, int calls, int unpriced) {
+    return "{\"lines\":[" + lines + "],\"packs\":[" + packs + "],\"calls\":" + std::to_string(calls) +
+           ",\"unpriced\":" + std::to_string(unpriced) + "}";
+}
+
+// The two calls and a pack of 1,000 tokens: it covers the first call (800
+// tokens) and 200 input tokens of the second; 100 input tokens (0.00005)
+// and 100 output tokens (0.0005) are due.
+std::string standard_bill(const std::string& name) {
+    return json_bill(json_line("input", "0.0000005", 900, "0.00045", "0.00005", json_covered(name, 800, "0.0004")) +
+                         "," +
+                         json_line("output", "0.000005", 300, "0.0015", "0.0005", json_covered(name, 200, "0.001")),
+                     json_pack(name, kTokens, "1000", "1000", "0.0014", "0", "0"), 2, 0);
+}
+
+// The two calls with no pack applied: everything due.
+std::string unpacked_lines() {
+    return json_line("input", "0.0000005", 900, "0.00045", "0.00045", "") + "," +
+           json_line("output", "0.000005", 300, "0.0015", "0.0015", "");
+}
+
+}  // namespace
+
+TEST_CASE("hostile user: maas_user_packs as a view is not a user table", "[robust][hostile][packs]") {
+    robust::TempDir dir;
+    const std::string database = dir.file("packs-view.db");
+    {
+        sqlite3* db = nullptr;
+        REQUIRE(sqlite3_open(database.c_str(), &db) == SQLITE_OK);
+        // The file's owner replaced the packs by a view that would read a file
+        // and give away every token.  Written without the module.
+        const std::string crafted = user_tables_sql() + kBillCalls +
+                                    "DROP TABLE maas_user_packs;"
+                                    "CREATE VIEW maas_user_packs(pack, provider, models, items, size, unit, currency, "
+                                    "valid_from, valid_until, priority, source) AS SELECT 'free', 'iflytek-xingchen', "
+                                    "'*', '*', '9223372036854775807', 'tokens', NULL, '2026-03-01', '2026-04-01', "
+                                    "NULL, maas_load_card('/etc/passwd');";
+        REQUIRE(sqlite3_exec(db, crafted.c_str(), nullptr, nullptr, nullptr) == SQLITE_OK);
+        sqlite3_close(db);
+    }
+    // The view is not read: no pack, everything due, as for the calendar.
+    const std::string no_packs = json_bill(unpacked_lines(), "", 2, 0);
+    Host host(MAAS_MODULE_PATH, database);
+    CHECK(host.answer(bill_sql()) == no_packs);
+    CHECK(host.answer("SELECT maas_cost('Qwen3-8B', 230, 300)") == "0.001615");
+    Host trusting(MAAS_NOFS_MODULE_PATH, database);
+    CHECK(trusting.answer(bill_sql()) == no_packs);
+}
+
+// A packs table without the triggers of sql/user_tables.sql: as for the
+// calendar, the change counter is not trusted, and each change is seen by
+// the next statement, even one that keeps the row count and the rowid.
+TEST_CASE("hostile user: packs without triggers are still read afresh", "[robust][hostile][packs]") {
+    robust::TempDir dir;
+    const std::string database = dir.file("packs-no-triggers.db");
+    sqlite3* writer = nullptr;
+    REQUIRE(sqlite3_open(database.c_str(), &writer) == SQLITE_OK);
+    const std::string setup = user_tables_sql() + kBillCalls +
+                              "DROP TRIGGER maas_user_packs_insert; DROP TRIGGER maas_user_packs_update; "
+                              "DROP TRIGGER maas_user_packs_delete;";
+    REQUIRE(sqlite3_exec(writer, setup.c_str(), nullptr, nullptr, nullptr) == SQLITE_OK);
+    Host host(MAAS_MODULE_PATH, database);
+    const auto write = [&](const std::string& sql) {
+        REQUIRE(sqlite3_exec(writer, sql.c_str(), nullptr, nullptr, nullptr) == SQLITE_OK);
+    };
+    // The first pack's use, the input and the output due.
+    const std::string summary_sql = "SELECT ifnull(json_extract(j, '$.packs[0].used'), '-') || '|' || "
+                                    "json_extract(j, '$.lines[0].due') || '|' || json_extract(j, '$.lines[1].due') "
+                                    "FROM (SELECT maas_bill_json('2026-03-01', '2026-04-01', at, model, input, "
+                                    "cached_input, cache_write, output) AS j FROM (SELECT * FROM calls ORDER BY at))";
+    CHECK(host.answer(summary_sql) == "-|0.00045|0.0015");
+    write(kPackInsert + pack_values());
+    CHECK(host.answer(bill_sql()) == standard_bill("\"free\""));
+    // 500 tokens: 500 of the first call's 600 input tokens; 400 input
+    // (0.0002) and all output (0.0015) due.  Same count, same rowid.
+    write("UPDATE maas_user_packs SET size = '500'");
+    CHECK(host.answer(summary_sql) == "500|0.0002|0.0015");
+    // 0.001 CNY: the first call's input (0.0003) and 0.0007 of its output.
+    write("UPDATE maas_user_packs SET unit = 'money', currency = 'CNY', size = '0.001'");
+    CHECK(host.answer(summary_sql) == "0.001|0.00015|0.0008");
+    write("UPDATE maas_user_packs SET currency = 'USD'");  // calls in CNY: not applied
+    CHECK(host.answer(summary_sql) == "0|0.00045|0.0015");
+    write("UPDATE maas_user_packs SET size = '-1'");
+    CHECK(host.answer(summary_sql) ==
+          "error: maas_bill_json: maas_user_packs rowid 1: size: '-1' is not a non-negative decimal");
+    write("DELETE FROM maas_user_packs");
+    CHECK(host.answer(summary_sql) == "-|0.00045|0.0015");
+    // The counter itself raised by hand, without a change: nothing else moves.
+    write("UPDATE maas_user_changes SET version = version + 1000");
+    CHECK(host.answer(summary_sql) == "-|0.00045|0.0015");
+    sqlite3_close(writer);
+}
+
+TEST_CASE("hostile user: huge, invalid UTF-8, NUL and odd-typed values in a pack row", "[robust][hostile][packs]") {
+    const std::string mega = "printf('%.*c', 1048576, '";  // + letter + "')"
+    const std::string row = "error: maas_bill_json: maas_user_packs rowid 1: ";
+    const std::string not_model = "' is not a model of 'iflytek-xingchen' that the card or its aliases name";
+    const std::string not_items = "' is not '*' or a comma-separated list of inference items";
+    const std::string not_tokens = "' is not a non-negative whole number of tokens";
+    const std::string not_money = "' is not a non-negative decimal";
+    const std::string priority = "' is not a whole number from -999999999 to 999999999";
+    const std::string money = "\"unit\":\"money\",\"currency\":\"CNY\"";
+    const std::string free = "\"free\"";
+    // No pack applied: everything due; the pack ends with its size expired.
+    const auto unused = [&](const std::string& size) {
+        return json_bill(unpacked_lines(), json_pack(free, kTokens, size, "0", "0", size, "0"), 2, 0);
+    };
+    // A pack that covers everything: nothing due.
+    const auto all_covered = [&](const std::string& input_tokens, const std::string& output_tokens,
+                                 const std::string& pack) {
+        return json_bill(json_line("input", "0.0000005", 900, "0.00045", "0",
+                                   json_covered(free, std::stoll(input_tokens), "0.00045")) +
+                             "," +
+                             json_line("output", "0.000005", 300, "0.0015", "0",
+                                       json_covered(free, std::stoll(output_tokens), "0.0015")),
+                         pack, 2, 0);
+    };
+    struct Hostile {
+        std::map<std::string, std::string> with;  // columns replaced in the good row
+        std::string answer;                       // the exact answer of the bill
+    };
+    const std::vector<Hostile> cases = {
+        // The pack id is free text, shown in the JSON escaped and as valid UTF-8.
+        {{{"pack", mega + "p')"}}, standard_bill("\"" + std::string(1048576, 'p') + "\"")},
+        {{{"pack", "CAST(x'610062' AS TEXT)"}}, standard_bill("\"a\\u0000b\"")},
+        {{{"pack", "CAST(x'6672ff22' AS TEXT)"}}, standard_bill("\"fr?\\\"\"")},
+        {{{"pack", "x'00ff'"}}, standard_bill("\"\\u0000?\"")},
+        {{{"pack", "42"}}, standard_bill("\"42\"")},
+        {{{"pack", "4.5"}}, standard_bill("\"4.5\"")},
+        {{{"pack", "''"}}, row + "pack: is empty; a pack needs an id"},
+        // Models: a megabyte, invalid UTF-8, a NUL, a number: quoted short; a BLOB reads as its bytes.
+        {{{"models", mega + "m')"}}, row + "models: '" + std::string(80, 'm') + "..." + not_model},
+        {{{"models", "'qwen3-8b, ' || CAST(x'5177656e33ff' AS TEXT)"}}, row + "models: 'Qwen3?" + not_model},
+        {{{"models", "CAST(x'5177656e332d384200' AS TEXT)"}}, row + "models: 'Qwen3-8B?" + not_model},
+        {{{"models", "x'5177656e332d3842'"}}, standard_bill(free)},
+        {{{"models", "7"}}, row + "models: '7" + not_model},
+        {{{"models", "' , '"}}, row + "models: ' , ' is not '*' or a comma-separated list of model names"},
+        {{{"items", mega + "i')"}}, row + "items: '" + std::string(80, 'i') + "..." + not_items},
+        {{{"items", "CAST(x'696e7075740078' AS TEXT)"}}, row + "items: 'input?x" + not_items},
+        {{{"items", "3.5"}}, row + "items: '3.5" + not_items},
+        {{{"items", "'output, input'"}}, standard_bill(free)},
+        {{{"unit", mega + "u')"}}, row + "unit: '" + std::string(80, 'u') + "...' is not 'tokens' or 'money'"},
+        // Another provider's pack covers nothing of these calls, however long its name.
+        {{{"provider", mega + "v')"}, {"models", "'*'"}}, unused("1000")},
+        {{{"provider", mega + "v')"}},
+         row + "models: 'Qwen3-8B' is not a model of '" + std::string(80, 'v') +
+             "...' that the card or its aliases name"},
+        {{{"source", mega + "s')"}}, standard_bill(free)},
+        // Sizes at the edges: 0, the largest int64, one more, exponents, signs, fractions.
+        {{{"size", "'0'"}}, unused("0")},
+        {{{"size", "'9223372036854775807'"}},
+         all_covered("900", "300",
+                     json_pack(free, kTokens, "9223372036854775807", "1200", "0.00195", "9223372036854774607", "0"))},
+        {{{"size", "'9223372036854775808'"}}, row + "size: '9223372036854775808" + not_tokens},
+        {{{"size", "'1e400'"}}, row + "size: '1e400" + not_tokens},
+        {{{"size", "1e400"}}, row + "size: 'Inf" + not_tokens},  // a REAL literal: SQLite's infinity
+        {{{"size", "'" + std::string(38, '9') + "'"}}, row + "size: '" + std::string(38, '9') + not_tokens},
+        {{{"size", "'-0'"}}, row + "size: '-0" + not_tokens},
+        {{{"size", "'0.1'"}}, row + "size: '0.1" + not_tokens},
+        {{{"size", "' 1000'"}}, row + "size: ' 1000" + not_tokens},
+        {{{"size", mega + "9')"}}, row + "size: '" + std::string(80, '9') + "..." + not_tokens},
+        {{{"size", "1000"}}, standard_bill(free)},
+        {{{"size", "1000.0"}}, standard_bill(free)},  // stored as the TEXT '1000.0': a whole number
+        {{{"size", "x'31303030'"}}, standard_bill(free)},
+        {{{"size", "'-0'"}, {"unit", "'money'"}, {"currency", "'CNY'"}}, row + "size: '-0" + not_money},
+        {{{"size", "'1e400'"}, {"unit", "'money'"}, {"currency", "'CNY'"}}, row + "size: '1e400" + not_money},
+        // 0.1 CNY covers both calls (0.00195); 0.09805 expires.
+        {{{"size", "'0.1'"}, {"unit", "'money'"}, {"currency", "'CNY'"}},
+         json_bill(json_line("input", "0.0000005", 900, "0.00045", "0", json_covered(free, 0, "0.00045")) + "," +
+                       json_line("output", "0.000005", 300, "0.0015", "0", json_covered(free, 0, "0.0015")),
+                   json_pack(free, money, "0.1", "0.00195", "0.00195", "0.09805", "0"), 2, 0)},
+        // 38 digits of money pass the row check; applying them to a call
+        // overflows exact arithmetic: an error naming the row and the column.
+        {{{"size", "'" + std::string(38, '9') + "'"}, {"unit", "'money'"}, {"currency", "'CNY'"}},
+         row + "size: '" + std::string(38, '9') +
+             "' is too large to apply exactly (an amount is too large for exact arithmetic)"},
+        // Times: unix seconds as an INTEGER; not as a REAL (the TEXT column keeps '….5').
+        {{{"valid_from", "1772323200"}}, standard_bill(free)},
+        {{{"valid_from", "1772323200.5"}},
+         row + "valid_from: '1772323200.5' is not a time such as 2026-03-01T00:00:00+08:00"},
+        {{{"valid_until", "x'ff'"}}, row + "valid_until: '?' is not a time such as 2026-04-01T00:00:00+08:00"},
+        {{{"valid_until", mega + "2')"}},
+         row + "valid_until: '" + std::string(80, '2') + "...' is not a time such as 2026-04-01T00:00:00+08:00"},
+        // Priority: INTEGER affinity; a whole number of at most 9 digits.
+        {{{"priority", "'high'"}}, row + "priority: 'high" + priority},
+        {{{"priority", "1.5"}}, row + "priority: '1.5" + priority},
+        {{{"priority", "9223372036854775807"}}, row + "priority: '9223372036854775807" + priority},
+        {{{"priority", "x'35'"}}, standard_bill(free)},
+        {{{"priority", "'-999999999'"}}, standard_bill(free)},
+        // Currency: checked whenever given; a token pack ignores a good one.
+        {{{"currency", "x'ff'"}}, row + "currency: '?' is not a 3-letter code such as CNY"},
+        {{{"currency", "'CNY'"}}, standard_bill(free)},
+        {{{"unit", "'money'"}, {"currency", mega + "c')"}},
+         row + "currency: '" + std::string(80, 'c') + "...' is not a 3-letter code such as CNY"},
+    };
+    for (const Hostile& h : cases) {
+        const std::string insert = kPackInsert + pack_values(h.with);
+        Host host(MAAS_NOFS_MODULE_PATH, ":memory:", user_tables_sql() + kBillCalls + insert);
+        INFO(insert.substr(0, 300));
+        std::string answer;
+        const double ms = elapsed_ms([&] { answer = host.answer(bill_sql()); });
+        INFO(answer.substr(0, 400));
+        CHECK(ms < 5000);  // a hang guard
+        CHECK(valid_utf8(answer));
+        CHECK(answer == h.answer);
+        // A bad row stops every pricing function with the same message.
+        if (h.answer.rfind("error: ", 0) == 0 && h.answer.find("too large to apply") == std::string::npos)
+            CHECK(host.answer("SELECT maas_cost('Qwen3-8B', 1, 1)") ==
+                  "error: maas_cost: " + h.answer.substr(std::string("error: maas_bill_json: ").size()));
+        CHECK(host.answer("SELECT maas_builtin_cost('Qwen3-8B', 230, 300)") == "0.001615");
+    }
+}
+
+TEST_CASE("hostile user: calls at a pack's edges, out of order, far apart, and from after until",
+          "[robust][hostile][packs]") {
+    // A pack in force for one day, [2026-03-01, 2026-03-02) UTC.
+    const std::string day = pack_values({{"pack", "'day'"}, {"valid_until", "'2026-03-02'"}});
+    const std::string calls =
+        "CREATE TABLE calls(at, model, input, cached_input, cache_write, output);"
+        "INSERT INTO calls VALUES ('2026-03-01T08:00:00+08:00', 'Qwen3-8B', 100, 0, 0, 0),"  // valid_from exactly
+        "('2026-03-01 23:59:59.999', 'Qwen3-8B', 100, 0, 0, 0),"                             // its last millisecond
+        "('2026-03-02 00:00:00', 'Qwen3-8B', 100, 0, 0, 0);";                                // valid_until: outside
+    Host host(MAAS_NOFS_MODULE_PATH, ":memory:", user_tables_sql() + calls + kPackInsert + day);
+    const std::string name = "\"day\"";
+    // Ordered by instant (maas_instant's UTC text sorts in time order):
+    // 200 tokens covered (0.0001), the third call's 100 due (0.00005); at
+    // valid_until the 800 left expire.
+    const std::string in_time = "maas_instant(at)";
+    CHECK(host.answer(bill_sql("2026-03-01", "2026-04-01", in_time)) ==
+          json_bill(json_line("input", "0.0000005", 300, "0.00015", "0.00005", json_covered(name, 200, "0.0001")),
+                    json_pack(name, kTokens, "1000", "200", "0.0001", "800", "0"), 3, 0));
+    // The period's edges: `from` inside, `until` outside, the packs fed all the same.
+    CHECK(host.answer(bill_sql("2026-03-01 23:59:59.999", "2026-03-02", in_time)) ==
+          json_bill(json_line("input", "0.0000005", 100, "0.00005", "0", json_covered(name, 100, "0.00005")),
+                    json_pack(name, kTokens, "1000", "200", "0.0001", "800", "0"), 1, 0));
+    // Out of order: an error naming the function and both instants, never a
+    // silent misapplication.  Ordered as text, the '+08:00' form of the
+    // first call sorts after the second ('T' after ' ').
+    CHECK(host.answer(bill_sql("2026-03-01", "2026-04-01", in_time + " DESC")) ==
+          "error: maas_bill_json: calls must come in time order (at 2026-03-01 23:59:59.999 after 2026-03-02 "
+          "00:00:00): feed them from a subquery ordered by at");
+    CHECK(host.answer(bill_sql()) ==
+          "error: maas_bill_json: calls must come in time order (at 2026-03-01 00:00:00 after 2026-03-01 "
+          "23:59:59.999): feed them from a subquery ordered by at");
+    // from after until (or equal): an empty period.  The call before until
+    // still feeds the pack, which, in force at until, holds the rest.
+    const std::string empty = json_bill("", json_pack(name, kTokens, "1000", "100", "0.00005", "0", "900"), 0, 0);
+    CHECK(host.answer(bill_sql("2026-03-02", "2026-03-01 12:00:00", in_time)) == empty);
+    CHECK(host.answer(bill_sql("2026-03-01 12:00:00", "2026-03-01 12:00:00", in_time)) == empty);
+    // Instants far apart: a pack over the whole range of times, calls at its
+    // ends (the first before any price: unpriced, covered by nothing).
+    Host wide(MAAS_NOFS_MODULE_PATH, ":memory:",
+              user_tables_sql() + kPackInsert +
+                  pack_values({{"valid_from", "'0000-01-01'"}, {"valid_until", "'9999-12-31 23:59:59.999'"}}) +
+                  ";CREATE TABLE calls(at, model, input, cached_input, cache_write, output);"
+                  "INSERT INTO calls VALUES ('0000-01-01', 'Qwen3-8B', 1, 0, 0, 1), "
+                  "('2026-03-02', 'Qwen3-8B', 1, 0, 0, 1), ('9999-12-31 23:59:59.998', 'Qwen3-8B', 1, 0, 0, 1);");
+    const std::string free = "\"free\"";
+    CHECK(wide.answer(bill_sql("0000-01-01", "9999-12-31 23:59:59.999")) ==
+          json_bill(json_line("input", "0.0000005", 2, "0.000001", "0", json_covered(free, 2, "0.000001")) + "," +
+                        json_line("output", "0.000005", 2, "0.00001", "0", json_covered(free, 2, "0.00001")),
+                    json_pack(free, kTokens, "1000", "4", "0.000011", "996", "0"), 2, 1));
+    CHECK(wide.answer(bill_sql("0000-01-01", "10000-01-01")) ==
+          "error: maas_bill_json: until must be a time such as '2026-01-01 08:00:00', '2026-01-01T08:00:00+08:00' or "
+          "unix seconds, got '10000-01-01'");
+}
+
+// 5,000 packs of 10 tokens, each ending a second before the one of the
+// previous row, so they apply in reverse row order (pk5000 first); 3,000
+// calls of 10 input and 5 output tokens use the first 4,500 of them up,
+// token by token: the pack at position a takes 10 input tokens when a % 3
+// is 0, else 5 output and 5 input tokens.  The last 500 expire.
+TEST_CASE("hostile user: 5,000 packs and 3,000 calls give the exact bill in bounded time",
+          "[robust][hostile][packs][heavy]") {
+    const std::string setup =
+        user_tables_sql() +
+        "WITH RECURSIVE n(k) AS (SELECT 1 UNION ALL SELECT k + 1 FROM n WHERE k < 5000) "
+        "INSERT INTO maas_user_packs(pack, provider, models, items, size, unit, currency, valid_from, valid_until, "
+        "priority, source) SELECT printf('pk%04d', k), 'iflytek-xingchen', 'Qwen3-8B', '*', '10', 'tokens', NULL, "
+        "'2026-03-01', strftime('%Y-%m-%d %H:%M:%S', '2026-03-20', '+' || (5000 - k) || ' seconds'), NULL, NULL "
+        "FROM n;"
+        "CREATE TABLE calls(at, model, input, cached_input, cache_write, output);"
+        "WITH RECURSIVE n(k) AS (SELECT 0 UNION ALL SELECT k + 1 FROM n WHERE k < 2999) INSERT INTO calls SELECT "
+        "strftime('%Y-%m-%d %H:%M:%S', '2026-03-02', '+' || k || ' seconds'), 'Qwen3-8B', 10, 0, 0, 5 FROM n;";
+    Host host(MAAS_NOFS_MODULE_PATH, ":memory:", setup);
+    std::string input_covered, output_covered, packs;
+    for (int a = 0; a < 5000; ++a) {
+        char id[16];
+        std::snprintf(id, sizeof id, "\"pk%04d\"", 5000 - a);
+        const bool used = a < 4500, whole_input = a % 3 == 0;
+        if (used) {
+            input_covered += (a ? "," : "") +
+                             json_covered(id, whole_input ? 10 : 5, whole_input ? "0.000005" : "0.0000025");
+            if (!whole_input) output_covered += (output_covered.empty() ? "" : ",") + json_covered(id, 5, "0.000025");
+        }
+        packs += (a ? "," : "") + json_pack(id, kTokens, "10", used ? "10" : "0",
+                                            !used         ? "0"
+                                            : whole_input ? "0.000005"
+                                                          : "0.0000275",
+                                            used ? "0" : "10", "0");
+    }
+    const std::string expected = json_bill(json_line("input", "0.0000005", 30000, "0.015", "0", input_covered) + "," +
+                                               json_line("output", "0.000005", 15000, "0.075", "0", output_covered),
+                                           packs, 3000, 0);
+    std::string answer;
+    const double ms = elapsed_ms([&] { answer = host.answer(bill_sql()); });
+    INFO("5,000 packs x 3,000 calls: " << ms << " ms, " << answer.size() << " bytes");
+    CHECK(answer.size() == expected.size());
+    CHECK(answer == expected);
+    CHECK(ms < 30000);  // a hang guard (about 0.3 s in a Release build)
 }

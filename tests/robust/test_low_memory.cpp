@@ -743,3 +743,115 @@ TEST_CASE("conditions and the calendar: out of memory or the exact answer", "[ro
     CHECK(nomem > 0);  // failures were injected and reached the statement: a loop that injects nothing fails
     sqlite3_close(db);
 }
+
+// Prepaid packs (issue 27): maas_bill_json with a token pack and a money
+// pack over calls before, in and after the period, one of them unpriced.
+namespace {
+
+const char* kPackSetup =
+    "INSERT INTO maas_user_packs(pack, provider, models, items, size, unit, currency, valid_from, valid_until, "
+    "priority, source) VALUES ('free', 'iflytek-xingchen', 'Qwen3-8B', '*', '1000', 'tokens', NULL, '2026-03-01', "
+    "'2026-04-01', 1, 's'), ('voucher', 'iflytek-xingchen', '*', 'output', '0.001', 'money', 'CNY', '2026-03-01', "
+    "'2026-03-15', NULL, 's');"
+    "CREATE TABLE bill_calls(at, model, input, cached_input, cache_write, output);"
+    "INSERT INTO bill_calls VALUES ('2026-02-27', 'Qwen3-8B', 100, 0, 0, 100), "
+    "('2026-03-02', 'Qwen3-8B', 600, 0, 0, 200), ('2026-03-03', 'Qwen3-8B', 300, 0, 0, 100), "
+    "('2026-03-20', 'DeepSeek-R1', 1000, 0, 0, 1000), ('2026-03-21', 'Qwen3-8B', 100, 50, 0, 10), "
+    "('2026-03-22', 'no-such-model', 1, 0, 0, 1), ('2026-04-02', 'Qwen3-8B', 1, 0, 0, 1);";
+
+const char* kBillSql = "SELECT maas_bill_json('2026-03-01', '2026-04-01', at, model, input, cached_input, "
+                       "cache_write, output) FROM (SELECT * FROM bill_calls ORDER BY at)";
+
+// Worked by hand: 'free' (priority 1) covers the 2 March call (600 + 200
+// tokens) and 200 input tokens of the 3 March one, whose 100 output tokens
+// (0.0005) the voucher pays; the voucher's other 0.0005 expires on 15
+// March.  Due: 100 + 50 input tokens (0.000075), 50 cached (0.000025, at
+// the input price), 10 output (0.00005) and DeepSeek-R1's 0.004 + 0.016.
+// The 27 February call feeds no pack in force and is before the period,
+// the 2 April one after it; the unknown model is unpriced.
+const std::string kBillJson =
+    R"({"lines":[{"model":"iflytek-xingchen/DeepSeek-R1","item":"input","currency":"CNY","unit_price":"0.000004",)"
+    R"("quantity":1000,"list":"0.004","due":"0.004","covered":[]},{"model":"iflytek-xingchen/DeepSeek-R1",)"
+    R"("item":"output","currency":"CNY","unit_price":"0.000016","quantity":1000,"list":"0.016","due":"0.016",)"
+    R"("covered":[]},{"model":"iflytek-xingchen/Qwen3-8B","item":"cached_input","currency":"CNY",)"
+    R"("unit_price":"0.0000005","quantity":50,"list":"0.000025","due":"0.000025","covered":[]},)"
+    R"({"model":"iflytek-xingchen/Qwen3-8B","item":"input","currency":"CNY","unit_price":"0.0000005",)"
+    R"("quantity":950,"list":"0.000475","due":"0.000075","covered":[{"pack":"free","tokens":800,"amount":"0.0004"}]},)"
+    R"({"model":"iflytek-xingchen/Qwen3-8B","item":"output","currency":"CNY","unit_price":"0.000005",)"
+    R"("quantity":310,"list":"0.00155","due":"0.00005","covered":[{"pack":"free","tokens":200,"amount":"0.001"},)"
+    R"({"pack":"voucher","tokens":0,"amount":"0.0005"}]}],"packs":[{"pack":"free","unit":"tokens","currency":null,)"
+    R"("size":"1000","used":"1000","covered":"0.0014","expired":"0","left":"0"},{"pack":"voucher","unit":"money",)"
+    R"("currency":"CNY","size":"0.001","used":"0.0005","covered":"0.0005","expired":"0.0005","left":"0"}],)"
+    R"("calls":4,"unpriced":1})";
+
+sqlite3* open_with_packs() {
+    sqlite3* db = open_loaded();
+    const std::string setup = robust::read_text_file(MAAS_SOURCE_DIR "/sql/user_tables.sql") + kPackSetup;
+    REQUIRE(sqlite3_exec(db, setup.c_str(), nullptr, nullptr, nullptr) == SQLITE_OK);
+    return db;
+}
+
+// A change to the packs (their source only), so that the next statement
+// reads them again and rebuilds the prices.
+void touch_packs(sqlite3* db, long bump) {
+    const std::string sql = "UPDATE maas_user_packs SET source = 's" + std::to_string(bump) + "'";
+    REQUIRE(sqlite3_exec(db, sql.c_str(), nullptr, nullptr, nullptr) == SQLITE_OK);
+}
+
+}  // namespace
+
+// Each step first changes the packs, so the user tables, the packs and the
+// catalog are read again under the injector, then the aggregate runs.
+TEST_CASE("prepaid packs: maas_bill_json out of memory or the exact JSON", "[robust][oom][packs]") {
+    install_allocator();
+    sqlite3* db = open_with_packs();
+    const std::string want = kBillJson + ";";
+    REQUIRE(run(db, kBillSql, -1, false).text == want);
+    long steps = 0, nomem = 0, bump = 0;
+    for (const bool persistent : {false, true}) {
+        for (long n = 0;; n += kStride) {
+            touch_packs(db, ++bump);
+            const Outcome o = run(db, kBillSql, n, persistent);
+            const long failures = g_failures;
+            ++steps;
+            INFO("allocation " << n << (persistent ? " and every later one" : "")
+                               << " failed: " << o.text.substr(0, 300));
+            if (o.nomem) {
+                ++nomem;
+                CHECK(failures > 0);
+            } else {
+                CHECK(o.text == want);
+            }
+            // Memory is back: the same connection answers exactly.
+            CHECK(run(db, kBillSql, -1, false).text == want);
+            if (failures == 0) break;
+        }
+    }
+    std::printf("low memory: maas_bill_json with packs: %ld steps, %ld out of memory\n", steps, nomem);
+    CHECK(nomem > 0);  // failures were injected and reached the statement: a loop that injects nothing fails
+    CHECK(steps > 100 / kStride);
+    sqlite3_close(db);
+}
+
+TEST_CASE("prepaid packs: sqlite3_hard_heap_limit64 gives out of memory or the exact JSON", "[robust][oom][packs]") {
+    install_allocator();
+    sqlite3* db = open_with_packs();
+    const std::string want = kBillJson + ";";
+    REQUIRE(run(db, kBillSql, -1, false).text == want);
+    long steps = 0, nomem = 0;
+    const sqlite3_int64 base = sqlite3_memory_used();
+    for (sqlite3_int64 extra = 0; extra <= 64 * 1024; extra += 256) {
+        touch_packs(db, long(extra));  // a change under the limit: read and rebuilt under the limit
+        sqlite3_hard_heap_limit64(base + extra);
+        const Outcome o = run(db, kBillSql, -1, false);
+        sqlite3_hard_heap_limit64(0);
+        ++steps;
+        INFO("limit " << base + extra << ": " << o.text.substr(0, 300));
+        if (o.nomem) ++nomem;
+        else CHECK(o.text == want);
+        CHECK(run(db, kBillSql, -1, false).text == want);
+    }
+    std::printf("low memory: maas_bill_json under a hard heap limit: %ld limits, %ld out of memory\n", steps, nomem);
+    CHECK(nomem > 0);
+    sqlite3_close(db);
+}

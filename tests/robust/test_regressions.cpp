@@ -212,3 +212,77 @@ TEST_CASE("regression: one range of valid instants for TEXT, INTEGER and user-ta
           "0000-06-01 00:00:00|0000-06-01 00:00:00");
     CHECK(db.real("SELECT maas_cost('Old', 1000, 1000, '0000-06-01')") == 3.0);
 }
+
+namespace {
+
+// maas_bill_json over `calls` (at, model, input, output), in time order.
+std::string bill_of(const std::string& calls) {
+    return "SELECT maas_bill_json('2026-03-01', '2026-04-01', at, model, input, 0, 0, output) FROM (SELECT * FROM (" +
+           calls + ") ORDER BY at)";
+}
+
+}  // namespace
+
+// Bug: a bill line's quantity (the sum of its calls' tokens, each up to
+// INT64_MAX) was added in int64 without a check: two calls of INT64_MAX
+// input tokens showed "quantity":-2 beside an exact list amount (signed
+// overflow, undefined behaviour).  Now an error, as every amount too large
+// for exact arithmetic is.
+TEST_CASE("regression: maas_bill_json's quantity does not wrap over calls of INT64_MAX tokens",
+          "[robust][regression][packs]") {
+    Db db;
+    const std::string one = "SELECT '2026-03-02' AS at, 'Qwen3-8B' AS model, 9223372036854775807 AS input, 0 AS output";
+    // 9223372036854775807 x 0.0000005 = 4611686018427.3879035
+    CHECK(
+        db.value(
+            "SELECT json_extract(j, '$.lines[0].quantity') || '|' || json_extract(j, '$.lines[0].list') FROM (SELECT (" +
+            bill_of(one) + ") AS j)") == "9223372036854775807|4611686018427.3879035");
+    CHECK(db.error(bill_of(one + " UNION ALL SELECT '2026-03-03', 'Qwen3-8B', 9223372036854775807, 0")) ==
+          "maas_bill_json: an amount is too large for exact arithmetic");
+    CHECK(db.error(bill_of(one + " UNION ALL SELECT '2026-03-03', 'Qwen3-8B', 1, 0")) ==
+          "maas_bill_json: an amount is too large for exact arithmetic");
+}
+
+// Bug: a money pack of 38 digits passed the row check, then made every call
+// it covered fail with "maas_bill_json: maas_bill: an amount is too large
+// for exact arithmetic": no row named, and a function that does not exist.
+// The messages of calls out of order said "maas_bill:" too.
+TEST_CASE("regression: maas_bill_json names the pack too large to apply, and only itself",
+          "[robust][regression][packs]") {
+    Db db;
+    db.exec_file(std::string(MAAS_SOURCE_DIR) + "/sql/user_tables.sql");
+    db.exec("INSERT INTO maas_user_packs(pack, provider, models, items, size, unit, currency, valid_from, "
+            "valid_until) VALUES ('small', 'iflytek-xingchen', '*', '*', '0.0001', 'money', 'CNY', '2026-03-01', "
+            "'2026-04-01'), ('huge', 'iflytek-xingchen', '*', '*', '" +
+            std::string(38, '9') + "', 'money', 'CNY', '2026-03-01', '2026-04-01')");
+    const std::string call = "SELECT '2026-03-02' AS at, 'Qwen3-8B' AS model, 1000 AS input, 0 AS output";
+    // The first pack covers 0.0001 of the call's 0.0005; the second would take the rest.
+    CHECK(db.error(bill_of(call)) == "maas_bill_json: maas_user_packs rowid 2: size: '" + std::string(38, '9') +
+                                         "' is too large to apply exactly (an amount is too large for exact "
+                                         "arithmetic)");
+    // A call the first pack covers whole never reaches the second.
+    CHECK(db.value("SELECT json_extract(j, '$.packs[1].used') FROM (SELECT (" +
+                   bill_of("SELECT '2026-03-02' AS at, 'Qwen3-8B' AS model, 200 AS input, 0 AS output") + ") AS j)") ==
+          "0");
+    CHECK(db.error("SELECT maas_bill_json('2026-03-01', '2026-04-01', at, 'Qwen3-8B', 1, 0, 0, 1) FROM "
+                   "(SELECT '2026-03-03' AS at UNION ALL SELECT '2026-03-02')") ==
+          "maas_bill_json: calls must come in time order (at 2026-03-02 00:00:00 after 2026-03-03 00:00:00): feed "
+          "them from a subquery ordered by at");
+}
+
+// Bug: a priority of more than 9 digits (refused, as it may not fit an
+// int64) was reported as "'10000000000' is not a whole number": the message
+// said the value was something it is.
+TEST_CASE("regression: a priority of 10 digits is refused for its range, not as 'not a whole number'",
+          "[robust][regression][packs]") {
+    Db db;
+    db.exec_file(std::string(MAAS_SOURCE_DIR) + "/sql/user_tables.sql");
+    db.exec("INSERT INTO maas_user_packs(pack, provider, models, items, size, unit, currency, valid_from, "
+            "valid_until, priority) VALUES ('p', 'iflytek-xingchen', '*', '*', '10', 'tokens', NULL, '2026-03-01', "
+            "'2026-04-01', 1e10)");  // INTEGER affinity: stored as 10000000000
+    CHECK(db.error("SELECT maas_cost('Qwen3-8B', 1, 1)") ==
+          "maas_cost: maas_user_packs rowid 1: priority: '10000000000' is not a whole number from -999999999 to "
+          "999999999");
+    db.exec("UPDATE maas_user_packs SET priority = 999999999");
+    CHECK(db.real("SELECT maas_cost('Qwen3-8B', 1000, 0)") == 0.0005);
+}

@@ -70,8 +70,10 @@ bool BillSummary::add(uint32_t model, std::string_view model_name, std::string_v
     Line* lines[kBillItems] = {};
     for (int i = 0; i < call.item_count; ++i) {
         Line& line = *(lines[i] = &line_for(model, model_name, call, i));
-        line.quantity += call.items[i].count;
-        if (!maas::add(line.list, bill.list[i], line.list) || !maas::add(line.due, bill.due[i], line.due)) return false;
+        // Token counts up to INT64_MAX each: their sum over calls may not fit.
+        if (__builtin_add_overflow(line.quantity, call.items[i].count, &line.quantity) ||
+            !maas::add(line.list, bill.list[i], line.list) || !maas::add(line.due, bill.due[i], line.due))
+            return false;
     }
     for (const Deduction& d : bill.deductions) {
         Covered& c = lines[d.item]->covered[d.pack];
@@ -83,7 +85,7 @@ bool BillSummary::add(uint32_t model, std::string_view model_name, std::string_v
 
 // Adds a line whose price prints alike (0.0020 and 0.002) into another.
 bool BillSummary::merge(Line& into, const Line& from) {
-    into.quantity += from.quantity;
+    if (__builtin_add_overflow(into.quantity, from.quantity, &into.quantity)) return false;
     if (!maas::add(into.list, from.list, into.list) || !maas::add(into.due, from.due, into.due)) return false;
     for (const auto& [p, c] : from.covered) {
         Covered& to = into.covered[p];

@@ -39,7 +39,7 @@ class BillSummary {
 public:
     // Adds one applied call of the model with that index (its name is read
     // only when the model's first line is made); false when an amount
-    // overflows.
+    // or a line's quantity overflows.
     bool add(uint32_t model, std::string_view model_name, std::string_view period, const BillCall& call,
              const CallBill& bill);
     void count_unpriced() { ++unpriced_; }

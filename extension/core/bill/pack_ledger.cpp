@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "field_problem.hpp"
 #include "time_text.hpp"
 
 namespace maas {
@@ -12,14 +13,21 @@ bool subtract(const Decimal& a, const Decimal& b, Decimal& out) {
     return add(a, Decimal{-b.mantissa, b.exponent}, out);
 }
 
-// a < b, exactly; false as well when the difference overflows (amounts here
-// are far below that).
+// a < b, exactly; false as well when the difference overflows (take_money
+// then subtracts the same two amounts, fails and reports it).
 bool less(const Decimal& a, const Decimal& b) {
     Decimal d;
     return subtract(a, b, d) && d.is_negative();
 }
 
-constexpr const char* kOverflow = "maas_bill: an amount is too large for exact arithmetic";
+// The SQL function puts its own name before these messages.
+constexpr const char* kOverflow = "an amount is too large for exact arithmetic";
+
+// A pack whose arithmetic overflows is named, as a bad row is: a money pack
+// of 38 digits passes the row check but cannot be applied to any call.
+std::string pack_overflow(const PackLine& pack) {
+    return pack.where + ": size: " + quoted(pack.size_text) + " is too large to apply exactly (" + kOverflow + ")";
+}
 
 }  // namespace
 
@@ -74,8 +82,8 @@ bool PackLedger::take_money(uint32_t p, const BillCall& call, int64_t left[], Ca
 
 bool PackLedger::apply(const BillCall& call, CallBill& out, std::string& error) {
     if (call.at_ms < last_at_ms_) {
-        error = "maas_bill: calls must come in time order (at " + format_time(call.at_ms) + " after " +
-                format_time(last_at_ms_) + "): feed them from a subquery ordered by at";
+        error = "calls must come in time order (at " + format_time(call.at_ms) + " after " + format_time(last_at_ms_) +
+                "): feed them from a subquery ordered by at";
         return false;
     }
     last_at_ms_ = call.at_ms;
@@ -97,7 +105,7 @@ bool PackLedger::apply(const BillCall& call, CallBill& out, std::string& error) 
                         : pack.currency == call.currency ? take_money(p, call, left, out)
                                                          : true;
         if (!ok) {
-            error = kOverflow;
+            error = pack_overflow(pack);
             return false;
         }
     }

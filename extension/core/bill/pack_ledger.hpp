@@ -79,7 +79,8 @@ public:
     explicit PackLedger(const std::vector<PackLine>& packs);
 
     // Applies the packs to one call; false with a message when calls come out
-    // of time order or an amount overflows.
+    // of time order or an amount overflows (naming the pack, "maas_user_packs
+    // rowid 3: size: ...", when it is one of a pack's).
     bool apply(const BillCall& call, CallBill& out, std::string& error);
     // Ends the packs whose valid_until is at or before until_ms.
     void close(int64_t until_ms);

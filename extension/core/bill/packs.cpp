@@ -102,7 +102,8 @@ bool check_pack_line(const PackFields& f, PackLine& line, std::string& column, s
     if (!parse_time(f.valid_until, line.valid_until_ms))
         return fail("valid_until", quoted(f.valid_until) + " is not a time such as 2026-04-01T00:00:00+08:00");
     if (line.valid_until_ms < line.valid_from_ms) return fail("valid_until", "is before valid_from");
-    if (!read_priority(f.priority, line)) return fail("priority", quoted(f.priority) + " is not a whole number");
+    if (!read_priority(f.priority, line))
+        return fail("priority", quoted(f.priority) + " is not a whole number from -999999999 to 999999999");
     line.source.assign(f.source);
     return true;
 }
