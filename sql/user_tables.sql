@@ -84,14 +84,16 @@
 --   source          where the rate comes from (free text, may be NULL)
 --
 -- maas_user_calendar, one row per day marked for `day is holiday` and
--- `day is workday` conditions (public holidays, make-up working days):
+-- `day is workday` conditions (public holidays, make-up working days;
+-- docs/tables/maas_user_calendar.md):
 --   date            the local date, 'YYYY-MM-DD'
 --   kind            'holiday', or 'workday' (a weekend day worked in exchange
 --                   for a holiday).  Any other day is a workday from Monday
 --                   to Friday, and not one on Saturday and Sunday
 --   source          where the mark comes from (free text, may be NULL)
 -- maas_user_packs, one row per prepaid pack: a free quota, a resource pack,
--- a voucher, a Token Plan's monthly allowance (docs/bill.md):
+-- a voucher, a Token Plan's monthly allowance (docs/bill.md,
+-- docs/tables/maas_user_packs.md):
 --   pack            an id of your choosing, unique: 'free-2026-03'
 --   provider        whose models it covers: 'iflytek-xingchen'
 --   models          '*' (every model of the provider) or a comma-separated
@@ -112,7 +114,8 @@
 --   source          where it comes from (free text, may be NULL)
 --
 -- maas_user_settlement, how a provider settles a bill (optional; read by
--- sql/reports/bill.sql only, when the report runs):
+-- sql/reports/bill.sql only, when the report runs;
+-- docs/tables/maas_user_settlement.md):
 --   provider        whose lines it rounds: 'iflytek-xingchen', or '*' for
 --                   every provider without a row of its own
 --   currency        the currency of the lines it rounds: 'CNY'
