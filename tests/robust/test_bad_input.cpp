@@ -1446,9 +1446,9 @@ TEST_CASE("prepaid packs: a bad pack row names maas_user_packs, its rowid and co
     // The pack covers the first call (800 tokens) and 200 input tokens of the
     // second: 100 input (0.00005) and 100 output (0.0005) due.
     const std::string lines =
-        R"({"lines":[{"model":"iflytek-xingchen/Qwen3-8B","item":"input","currency":"CNY","unit_price":"0.0000005",)"
+        R"({"lines":[{"model":"iflytek-xingchen/Qwen3-8B","item":"input","currency":"CNY","unit_price":"0.0000005","period":null,)"
         R"("quantity":900,"list":"0.00045","due":"0.00005","covered":[{"pack":"free","tokens":800,"amount":"0.0004"}]},)"
-        R"({"model":"iflytek-xingchen/Qwen3-8B","item":"output","currency":"CNY","unit_price":"0.000005",)"
+        R"({"model":"iflytek-xingchen/Qwen3-8B","item":"output","currency":"CNY","unit_price":"0.000005","period":null,)"
         R"("quantity":300,"list":"0.0015","due":"0.0005","covered":[{"pack":"free","tokens":200,"amount":"0.001"}]}],)";
     const std::string free =
         R"({"pack":"free","unit":"tokens","currency":null,"size":"1000","used":"1000","covered":"0.0014",)"

@@ -617,8 +617,8 @@ std::string bill_sql(const std::string& from = "2026-03-01", const std::string& 
 std::string json_line(const std::string& item, const std::string& unit_price, int64_t quantity, const std::string& list,
                       const std::string& due, const std::string& covered) {
     return "{\"model\":\"iflytek-xingchen/Qwen3-8B\",\"item\":\"" + item + "\",\"currency\":\"CNY\",\"unit_price\":\"" +
-           unit_price + "\",\"quantity\":" + std::to_string(quantity) + ",\"list\":\"" + list + "\",\"due\":\"" + due +
-           "\",\"covered\":[" + covered + "]}";
+           unit_price + "\",\"period\":null,\"quantity\":" + std::to_string(quantity) + ",\"list\":\"" + list +
+           "\",\"due\":\"" + due + "\",\"covered\":[" + covered + "]}";
 }
 
 // `name` is the pack's JSON string, quotes included.

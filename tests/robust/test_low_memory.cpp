@@ -770,14 +770,14 @@ const char* kBillSql = "SELECT maas_bill_json('2026-03-01', '2026-04-01', at, mo
 // The 27 February call feeds no pack in force and is before the period,
 // the 2 April one after it; the unknown model is unpriced.
 const std::string kBillJson =
-    R"({"lines":[{"model":"iflytek-xingchen/DeepSeek-R1","item":"input","currency":"CNY","unit_price":"0.000004",)"
+    R"({"lines":[{"model":"iflytek-xingchen/DeepSeek-R1","item":"input","currency":"CNY","unit_price":"0.000004","period":null,)"
     R"("quantity":1000,"list":"0.004","due":"0.004","covered":[]},{"model":"iflytek-xingchen/DeepSeek-R1",)"
-    R"("item":"output","currency":"CNY","unit_price":"0.000016","quantity":1000,"list":"0.016","due":"0.016",)"
+    R"("item":"output","currency":"CNY","unit_price":"0.000016","period":null,"quantity":1000,"list":"0.016","due":"0.016",)"
     R"("covered":[]},{"model":"iflytek-xingchen/Qwen3-8B","item":"cached_input","currency":"CNY",)"
-    R"("unit_price":"0.0000005","quantity":50,"list":"0.000025","due":"0.000025","covered":[]},)"
-    R"({"model":"iflytek-xingchen/Qwen3-8B","item":"input","currency":"CNY","unit_price":"0.0000005",)"
+    R"("unit_price":"0.0000005","period":null,"quantity":50,"list":"0.000025","due":"0.000025","covered":[]},)"
+    R"({"model":"iflytek-xingchen/Qwen3-8B","item":"input","currency":"CNY","unit_price":"0.0000005","period":null,)"
     R"("quantity":950,"list":"0.000475","due":"0.000075","covered":[{"pack":"free","tokens":800,"amount":"0.0004"}]},)"
-    R"({"model":"iflytek-xingchen/Qwen3-8B","item":"output","currency":"CNY","unit_price":"0.000005",)"
+    R"({"model":"iflytek-xingchen/Qwen3-8B","item":"output","currency":"CNY","unit_price":"0.000005","period":null,)"
     R"("quantity":310,"list":"0.00155","due":"0.00005","covered":[{"pack":"free","tokens":200,"amount":"0.001"},)"
     R"({"pack":"voucher","tokens":0,"amount":"0.0005"}]}],"packs":[{"pack":"free","unit":"tokens","currency":null,)"
     R"("size":"1000","used":"1000","covered":"0.0014","expired":"0","left":"0"},{"pack":"voucher","unit":"money",)"
