@@ -482,7 +482,8 @@ std::vector<RatioTarget> ratio_targets() {
         {"(4c) cached input, `maas_cost_cached(…)` ≤ 1.10× its floor (1c)", "4c", "1c", 1.10, false},
         {"(5k) over a card of bands and hours, `maas_cost(…, at)` ≤ 1.30× its calibration (1k)", "5k", "1k", 1.30,
          false},
-        {"(5p) three packs applied to every call, `maas_bill_json(…)` ≤ 2.0× pricing them (5)", "5p", "5", 2.0, false},
+        {"(5p) three packs applied to every call, `maas_bill_json(…)` ≤ 2.0× pricing each item exactly (5c)", "5p",
+         "5c", 2.0, false},
         {"(6a) `maas_usage_cost(model, body)`, OpenAI chat completions ≤ 2.0× its floor (6f)", "6a", "6f", 2.0, false},
         {"(6a) at least 2× faster than (6b), `json_extract`", "6a", "6b", 2.0, true},
     };
@@ -501,6 +502,9 @@ std::vector<RatioTarget> ratio_targets() {
     t.push_back({"(4) over (1a)", "4", "1a", 0, false, false});
     t.push_back({"(1b) over (1)", "1b", "1", 0, false, false});
     t.push_back({"(5) over (1b)", "5", "1b", 0, false, false});
+    // The bill against the quick path, which prices in doubles what has
+    // input and output prices only (no verdict: a bill needs each item exact).
+    t.push_back({"(5p) over (5)", "5p", "5", 0, false, false});
     return t;
 }
 
@@ -967,6 +971,11 @@ std::vector<Variant> make_variants() {
     add("5k", "maas_cost('T-' || model, in, out, created_at), a card of bands and off-peak hours",
         "SELECT SUM(maas_cost('T-' || model_name, prompt_tokens, completion_tokens, created_at)) FROM logs",
         "logs-tiered", "1k");
+    // What a bill prices per call: each item exactly at the call's time, as
+    // the usage layer does (sql/usage/priced.sql): the general path.
+    add("5c", "maas_cost_cached(model, in, 0, out, 0, 1, created_at): each item exactly, as the usage layer prices",
+        "SELECT SUM(maas_cost_cached(model_name, prompt_tokens, 0, completion_tokens, 0, 1, created_at)) FROM logs",
+        "logs", "1");
     // The user's prepaid packs (add_bench_packs) applied to every call in
     // time order (rowid order is time order), the bill's list total as the
     // result: the exact total of (5)'s costs, so within kAgree of its SUM.
@@ -975,7 +984,7 @@ std::vector<Variant> make_variants() {
         "(SELECT maas_bill_json('2025-01-01', '2030-01-01', created_at, model_name, prompt_tokens, 0, 0, "
         "completion_tokens) AS bill FROM (SELECT created_at, model_name, prompt_tokens, completion_tokens FROM logs "
         "ORDER BY id)) AS b",
-        "logs", "5")
+        "logs", "5c")
         .exact = false;
     add("5b.0", "alias_probe floor: SUM(tokens × constants)", kAliasFloorSql, "alias_probe", "").is_floor = true;
     add("5b.1", "alias_probe: maas_cost(published name, …)",

@@ -52,7 +52,11 @@ uint32_t BillSummary::period_number(std::string_view period) {
 
 BillSummary::Line& BillSummary::line_for(uint32_t model, std::string_view model_name, const BillCall& call, int i) {
     const BillItem& item = call.items[i];
-    Line& line = lines_[Key{model, period_, item.item, call.currency.data(), item.unit_price}];
+    const Key key{model, period_, item.item, call.currency.data(), item.unit_price};
+    Recent& recent = recent_[(model * 8 + unsigned(item.item)) % 64];
+    if (recent.line && recent.key == key) return *recent.line;
+    Line& line = lines_[key];
+    recent = Recent{key, &line};
     if (line.model.empty()) {
         line.model.assign(model_name);
         line.item = item.item;

@@ -77,6 +77,13 @@ private:
     static bool merge(Line& into, const Line& from);
 
     std::unordered_map<Key, Line, KeyHash> lines_;
+    // The line each (model, item) slot last went to: calls of one model at
+    // one price mostly follow each other.  Lines never move (node-based map).
+    struct Recent {
+        Key key;
+        Line* line = nullptr;
+    };
+    Recent recent_[64];
     std::vector<std::string> periods_ = {""};  // number 0: no period
     std::unordered_map<std::string, uint32_t> period_numbers_;
     uint32_t period_ = 0;  // the last call's

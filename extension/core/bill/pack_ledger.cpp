@@ -16,6 +16,7 @@ bool subtract(const Decimal& a, const Decimal& b, Decimal& out) {
 // a < b, exactly; false as well when the difference overflows (take_money
 // then subtracts the same two amounts, fails and reports it).
 bool less(const Decimal& a, const Decimal& b) {
+    if (a.exponent == b.exponent) return a.mantissa < b.mantissa;
     Decimal d;
     return subtract(a, b, d) && d.is_negative();
 }
@@ -32,33 +33,56 @@ std::string pack_overflow(const PackLine& pack) {
 }  // namespace
 
 PackLedger::PackLedger(const std::vector<PackLine>& packs) : packs_(packs), balances_(packs.size()) {
-    for (size_t p = 0; p < packs.size(); ++p) balances_[p].left = packs[p].size;
+    for (size_t p = 0; p < packs.size(); ++p) {
+        PackBalance& b = balances_[p];
+        b.left = packs[p].size;
+        if (packs[p].unit == PackUnit::tokens && !to_int64(b.left, b.tokens_left)) b.tokens_left = -1;
+    }
 }
 
 void PackLedger::close(int64_t until_ms) {
+    if (until_ms < next_end_ms_) return;  // no pack ends by then
+    next_end_ms_ = INT64_MAX;
     for (size_t p = 0; p < packs_.size(); ++p) {
         PackBalance& b = balances_[p];
-        if (b.ended || packs_[p].valid_until_ms > until_ms) continue;
+        if (b.ended) continue;
+        if (packs_[p].valid_until_ms > until_ms) {
+            next_end_ms_ = std::min(next_end_ms_, packs_[p].valid_until_ms);
+            continue;
+        }
         b.ended = true;
         b.expired = b.left;
         b.left = Decimal{};
+        if (b.tokens_left > 0) b.tokens_left = 0;
     }
+}
+
+uint64_t PackLedger::covering(uint32_t model) {
+    if (model >= covering_.size()) covering_.resize(size_t(model) + 1);
+    uint64_t& bits = covering_[model];
+    if (!(bits & kKnown)) {
+        bits = kKnown;
+        for (size_t p = 0; p < packs_.size() && p < 63; ++p)
+            if (packs_[p].covers_model(model)) bits |= uint64_t(1) << p;
+    }
+    return bits;
 }
 
 bool PackLedger::take_tokens(uint32_t p, const BillCall& call, int64_t left[], CallBill& out) {
     PackBalance& b = balances_[p];
     for (int i = 0; i < call.item_count; ++i) {
         const BillItem& item = call.items[i];
-        int64_t holds = 0;
-        if (item.item == Item::request || !packs_[p].covers_item(item.item) || left[i] <= 0 ||
-            !to_int64(b.left, holds) || holds <= 0)
+        if (item.item == Item::request || !packs_[p].covers_item(item.item) || left[i] <= 0 || b.tokens_left <= 0)
             continue;
-        const int64_t n = std::min(left[i], holds);
+        const int64_t n = std::min(left[i], b.tokens_left);
         Decimal amount;
-        const Decimal taken = Decimal::from_int(n);
-        if (!multiply(taken, item.unit_price, amount) || !subtract(out.due[i], amount, out.due[i]) ||
-            !subtract(b.left, taken, b.left) || !add(b.used, taken, b.used) || !add(b.covered, amount, b.covered))
+        if (!multiply(Decimal::from_int(n), item.unit_price, amount) || !subtract(out.due[i], amount, out.due[i]) ||
+            !add(b.covered, amount, b.covered))
             return false;
+        b.tokens_left -= n;
+        b.tokens_used += n;  // at most the size, an int64
+        b.left = Decimal::from_int(b.tokens_left);
+        b.used = Decimal::from_int(b.tokens_used);
         left[i] -= n;
         out.deductions.push_back(Deduction{p, uint8_t(i), n, amount});
     }
@@ -68,8 +92,7 @@ bool PackLedger::take_tokens(uint32_t p, const BillCall& call, int64_t left[], C
 bool PackLedger::take_money(uint32_t p, const BillCall& call, int64_t left[], CallBill& out) {
     PackBalance& b = balances_[p];
     for (int i = 0; i < call.item_count; ++i) {
-        if (!packs_[p].covers_item(call.items[i].item) || !less(Decimal{}, out.due[i]) || !less(Decimal{}, b.left))
-            continue;
+        if (!packs_[p].covers_item(call.items[i].item) || out.due[i].mantissa <= 0 || b.left.mantissa <= 0) continue;
         const Decimal amount = less(out.due[i], b.left) ? out.due[i] : b.left;
         if (!subtract(out.due[i], amount, out.due[i]) || !subtract(b.left, amount, b.left) ||
             !add(b.used, amount, b.used) || !add(b.covered, amount, b.covered))
@@ -98,9 +121,11 @@ bool PackLedger::apply(const BillCall& call, CallBill& out, std::string& error) 
         }
         out.due[i] = out.list[i];
     }
+    const uint64_t covering_bits = packs_.empty() ? 0 : covering(call.model);
     for (uint32_t p = 0; p < packs_.size(); ++p) {
         const PackLine& pack = packs_[p];
-        if (balances_[p].ended || !pack.in_force(call.at_ms) || !pack.covers_model(call.model)) continue;
+        const bool covers = p < 63 ? (covering_bits >> p & 1) : pack.covers_model(call.model);
+        if (balances_[p].ended || !pack.in_force(call.at_ms) || !covers) continue;
         const bool ok = pack.unit == PackUnit::tokens    ? take_tokens(p, call, left, out)
                         : pack.currency == call.currency ? take_money(p, call, left, out)
                                                          : true;

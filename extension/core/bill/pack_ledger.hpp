@@ -72,6 +72,10 @@ struct PackBalance {
     Decimal expired;  // the rest when valid_until passed
     Decimal left;     // what it holds still
     bool ended = false;
+    // A token pack's `left` and `used` as whole numbers, the arithmetic of
+    // each call (the Decimals are set from them); tokens_left -1: a money
+    // pack, or a size beyond int64 (such a pack takes nothing).
+    int64_t tokens_left = -1, tokens_used = 0;
 };
 
 class PackLedger {
@@ -91,10 +95,16 @@ public:
 private:
     bool take_tokens(uint32_t p, const BillCall& call, int64_t left[], CallBill& out);
     bool take_money(uint32_t p, const BillCall& call, int64_t left[], CallBill& out);
+    uint64_t covering(uint32_t model);
 
     const std::vector<PackLine>& packs_;
     std::vector<PackBalance> balances_;
     int64_t last_at_ms_ = INT64_MIN;
+    int64_t next_end_ms_ = INT64_MIN;  // the earliest valid_until of a pack not ended: close() has work from then
+    // Which packs cover a model, found once per model: bit p for pack p
+    // (the first 63), kKnown once looked up.
+    static constexpr uint64_t kKnown = uint64_t(1) << 63;
+    std::vector<uint64_t> covering_;
 };
 
 }  // namespace maas

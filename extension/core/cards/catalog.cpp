@@ -39,14 +39,6 @@ const PriceVersion* Model::price_at(const std::vector<PriceVersion>& versions, i
     return after == versions.begin() ? nullptr : &*(after - 1);
 }
 
-uint64_t Model::holding(const CallFacts& call) const {
-    uint64_t bits = 0;
-    const size_t masked = std::min<size_t>(conditions.size(), kUnmasked);
-    for (size_t i = 0; i < masked; ++i)
-        if (conditions[i]->holds(call)) bits |= uint64_t(1) << i;
-    return bits;
-}
-
 PriceChoice Model::choose_among_conditions(Item item, const CallFacts& call, uint64_t holding_bits) const {
     // The chains come most clauses first (order_versions), so the first
     // that holds wins, unless a later one of as many clauses holds too.

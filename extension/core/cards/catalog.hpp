@@ -119,7 +119,13 @@ struct Model {
         return choose_among_conditions(item, call, holding_bits);  // a tie, or a chain not yet begun
     }
     // Bit i set: conditions[i] holds for the call (the first 64).
-    uint64_t holding(const CallFacts& call) const;
+    uint64_t holding(const CallFacts& call) const {
+        uint64_t bits = 0;
+        const size_t masked = conditions.size() < kUnmasked ? conditions.size() : kUnmasked;
+        for (size_t i = 0; i < masked; ++i)
+            if (conditions[i]->holds(call)) bits |= uint64_t(1) << i;
+        return bits;
+    }
     // Whether any line of the item (with a condition or without) is in
     // force at *at_ms (the newest when null).
     bool any_in_force(Item item, const int64_t* at_ms) const;

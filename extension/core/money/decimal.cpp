@@ -43,13 +43,20 @@ unsigned __int128 magnitude(int128 v) {
     return v < 0 ? static_cast<unsigned __int128>(-(v + 1)) + 1 : static_cast<unsigned __int128>(v);
 }
 
+// 10^0 .. 10^38: every power of ten int128 holds.
+struct Powers {
+    int128 of[kMaxDigits + 1];
+    constexpr Powers() : of() {
+        of[0] = 1;
+        for (int k = 1; k <= kMaxDigits; ++k) of[k] = of[k - 1] * 10;
+    }
+};
+constexpr Powers kPowers;
+
 // Multiplies v by 10^k in place; false on overflow.
 bool scale_up(int128& v, int32_t k) {
-    for (int32_t i = 0; i < k; ++i) {
-        if (__builtin_mul_overflow(v, int128(10), &v)) return false;
-        if (v == 0) return true;
-    }
-    return true;
+    if (v == 0 || k <= 0) return true;
+    return k <= kMaxDigits && !__builtin_mul_overflow(v, kPowers.of[k], &v);
 }
 
 }  // namespace
@@ -121,10 +128,13 @@ bool decimal_from_double(double value, Decimal& out) {
     return parse_decimal(std::string_view(buf, size_t(result.ptr - buf)), out);
 }
 
-bool multiply(const Decimal& a_in, const Decimal& b_in, Decimal& out) {
+bool multiply_wide(const Decimal& a_in, const Decimal& b_in, Decimal& out) {
     Decimal a = a_in, b = b_in;
     int128 m;
-    if (__builtin_mul_overflow(a.mantissa, b.mantissa, &m)) {
+    const auto fits64 = [](int128 v) { return v >= INT64_MIN && v <= INT64_MAX; };
+    if (fits64(a.mantissa) && fits64(b.mantissa)) {
+        m = int128(int64_t(a.mantissa)) * int64_t(b.mantissa);  // one 64 x 64 -> 128 multiply; cannot overflow
+    } else if (__builtin_mul_overflow(a.mantissa, b.mantissa, &m)) {
         a = normalized(a);  // the slow path runs only when the fast one overflows
         b = normalized(b);
         if (__builtin_mul_overflow(a.mantissa, b.mantissa, &m)) return false;
@@ -154,7 +164,7 @@ bool add_aligned(const Decimal& a, const Decimal& b, Decimal& out) {
 
 }  // namespace
 
-bool add(const Decimal& a, const Decimal& b, Decimal& out) {
+bool add_aligning(const Decimal& a, const Decimal& b, Decimal& out) {
     if (a.mantissa == 0) {
         out = b;
         return true;

@@ -43,8 +43,31 @@ bool decimal_from_double(double value, Decimal& out);
 inline Decimal shifted(Decimal d, int32_t by) { return Decimal{d.mantissa, d.exponent + by}; }
 
 // Exact arithmetic; false when the exact result does not fit.
-bool multiply(const Decimal& a, const Decimal& b, Decimal& out);
-bool add(const Decimal& a, const Decimal& b, Decimal& out);
+bool multiply_wide(const Decimal& a, const Decimal& b, Decimal& out);
+// Inline when both mantissas fit in 64 bits (a count times a price): one
+// 64 x 64 -> 128 multiply, which cannot overflow; else multiply_wide.
+inline bool multiply(const Decimal& a, const Decimal& b, Decimal& out) {
+    constexpr int32_t kPlainExponents = 50000;  // a sum of two is inside multiply_wide's limits (+-100000)
+    if (a.mantissa >= INT64_MIN && a.mantissa <= INT64_MAX && b.mantissa >= INT64_MIN && b.mantissa <= INT64_MAX &&
+        a.exponent > -kPlainExponents && a.exponent < kPlainExponents && b.exponent > -kPlainExponents &&
+        b.exponent < kPlainExponents) {
+        const int128 m = int128(int64_t(a.mantissa)) * int64_t(b.mantissa);
+        out = Decimal{m, m == 0 ? 0 : a.exponent + b.exponent};
+        return true;
+    }
+    return multiply_wide(a, b, out);
+}
+bool add_aligning(const Decimal& a, const Decimal& b, Decimal& out);
+// Inline when both have one exponent (sums of amounts at one price, the
+// common case in a bill); else add_aligning.
+inline bool add(const Decimal& a, const Decimal& b, Decimal& out) {
+    int128 sum;
+    if (a.exponent == b.exponent && !__builtin_add_overflow(a.mantissa, b.mantissa, &sum)) {
+        out = Decimal{sum, sum == 0 ? 0 : a.exponent};
+        return true;
+    }
+    return add_aligning(a, b, out);
+}
 
 // True when the value is a whole number; stores it when it fits in int64.
 bool to_int64(const Decimal& d, int64_t& out);
