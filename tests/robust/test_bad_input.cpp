@@ -1487,6 +1487,10 @@ TEST_CASE("prepaid packs: a bad pack row names maas_user_packs, its rowid and co
         {"('cash', " + money_in + "'人民币'" + march, row + "currency: '人民币'" + not_code},
         {"('cash', " + money_in + "NULL" + march, row + "currency: a money pack needs a currency"},
         {"('cash', " + money_in + "''" + march, row + "currency: a money pack needs a currency"},
+        // A currency code no price of the models it covers is in: it would
+        // never pay, and expire whole.
+        {"('cash', " + money_in + "'XYZ'" + march,
+         row + "currency: 'XYZ' is not a currency the models it covers are priced in (CNY)"},
         // And the other checks of a row.
         {"('free', 'iflytek-xingchen', '*', '*', '10', 'tokens', NULL" + march,
          row + "pack: 'free' is the id of an earlier row"},
@@ -1511,17 +1515,13 @@ TEST_CASE("prepaid packs: a bad pack row names maas_user_packs, its rowid and co
         CHECK(db.value(bill) == good);
     }
     // Accepted at the edges: a pack that ends as it starts (never in force:
-    // its size expires at the first call), and a money pack in a currency
-    // no price of these calls is in (never applied: its size expires at until).
-    db.exec(insert + "('instant', 'iflytek-xingchen', '*', '*', '10', 'tokens', NULL, '2026-03-01', '2026-03-01'),"
-                     "('xyz', 'iflytek-xingchen', '*', '*', '5', 'money', 'XYZ', '2026-03-01', '2026-04-01')");
+    // its size expires at the first call).
+    db.exec(insert + "('instant', 'iflytek-xingchen', '*', '*', '10', 'tokens', NULL, '2026-03-01', '2026-03-01')");
     CHECK(db.value(bill) ==
           lines +
               R"("packs":[{"pack":"instant","unit":"tokens","currency":null,"size":"10","used":"0","covered":"0",)"
               R"("expired":"10","left":"0"},)" +
-              free +
-              R"(,{"pack":"xyz","unit":"money","currency":"XYZ","size":"5","used":"0","covered":"0","expired":"5",)"
-              R"("left":"0"}],"calls":2,"unpriced":0})");
+              free + R"(],"calls":2,"unpriced":0})");
     std::printf("bad-input: %zu bad pack rows checked\n", rows.size());
 }
 

@@ -714,8 +714,9 @@ TEST_CASE("hostile user: packs without triggers are still read afresh", "[robust
     // 0.001 CNY: the first call's input (0.0003) and 0.0007 of its output.
     write("UPDATE maas_user_packs SET unit = 'money', currency = 'CNY', size = '0.001'");
     CHECK(host.answer(summary_sql) == "0.001|0.00015|0.0008");
-    write("UPDATE maas_user_packs SET currency = 'USD'");  // calls in CNY: not applied
-    CHECK(host.answer(summary_sql) == "0|0.00045|0.0015");
+    write("UPDATE maas_user_packs SET currency = 'USD'");  // no price of its models is in USD
+    CHECK(host.answer(summary_sql) == "error: maas_bill_json: maas_user_packs rowid 1: currency: 'USD' is not a "
+                                      "currency the models it covers are priced in (CNY)");
     write("UPDATE maas_user_packs SET size = '-1'");
     CHECK(host.answer(summary_sql) ==
           "error: maas_bill_json: maas_user_packs rowid 1: size: '-1' is not a non-negative decimal");

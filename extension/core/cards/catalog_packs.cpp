@@ -5,12 +5,27 @@
 //     -> model_ids: the index of each model found (an alias counts)
 //   models '*' -> every model of the provider
 #include <algorithm>
+#include <set>
 
 #include "ascii.hpp"
 #include "catalog.hpp"
 #include "field_problem.hpp"
 
 namespace maas {
+namespace {
+
+// The currencies the prices of these models are in, "CNY, USD".
+std::string currencies_of(const std::vector<uint32_t>& model_ids, const std::vector<Model>& models,
+                          const std::vector<RateRow>& rows) {
+    std::set<std::string> seen;
+    for (uint32_t m : model_ids)
+        for (uint32_t r : models[m].rows) seen.insert(rows[r].line->currency);
+    std::string out;
+    for (const std::string& c : seen) out += (out.empty() ? "" : ", ") + c;
+    return out;
+}
+
+}  // namespace
 
 bool Catalog::resolve_packs(std::vector<PackLine>& packs, std::string& error) const {
     for (PackLine& pack : packs) {
@@ -31,6 +46,17 @@ bool Catalog::resolve_packs(std::vector<PackLine>& packs, std::string& error) co
             pack.model_ids.push_back(index_of(*model));
         }
         std::sort(pack.model_ids.begin(), pack.model_ids.end());
+        // A money pack in a currency none of its models is priced in would
+        // never pay anything: its whole size would expire unnoticed.
+        if (pack.unit == PackUnit::money) {
+            const std::string priced_in = currencies_of(pack.model_ids, models_, rows_);
+            if (priced_in.empty() || (", " + priced_in + ", ").find(", " + pack.currency + ", ") == std::string::npos) {
+                error = pack.where + ": currency: " + quoted(pack.currency) +
+                        " is not a currency the models it covers are priced in (" +
+                        (priced_in.empty() ? std::string("it covers none") : priced_in) + ")";
+                return false;
+            }
+        }
     }
     return true;
 }
