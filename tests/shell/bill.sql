@@ -118,6 +118,24 @@ SELECT 'no packs', b.currency, b.amount_due, r.cost, b.amount_due = r.cost
 .headers off
 SELECT 'last month', s.month, t.currency, t.amount_due FROM maas_bill_settings AS s, maas_bill_totals AS t;
 
+-- The rule kept in an attached database whose name needs quoting (the
+-- first database holding maas_user_settlement is read, as for the user
+-- tables the extension reads): per hour to 0.1 CNY, no packs.  Per line
+-- and hour: DS input 0.8, 2, 3 = 5.8; DS output 0.8, 4, 2 = 6.8; Qwen input
+-- 0.1, 0.2049 -> 0.2, 0.003 -> 0 = 0.3; Qwen output 0.5, 1.000385 -> 1,
+-- 0.005 -> 0 = 1.5.  14.4 in all, 14.413285 exact: rounding -0.013285.
+DROP TABLE main.maas_user_settlement;
+ATTACH ':memory:' AS "rules 'n' ""more""";
+CREATE TABLE "rules 'n' ""more""".maas_user_settlement(provider, currency, period, decimals, source);
+INSERT INTO "rules 'n' ""more""".maas_user_settlement VALUES ('*', 'CNY', 'hour', 1, NULL);
+.parameter set @month 202603
+.output /dev/null
+.read sql/reports/bill.sql
+.output
+.mode list
+.headers off
+SELECT 'attached rule', currency, due, rounding, amount_due FROM maas_bill_totals;
+
 -- '2026-03' unquoted is read by the shell as 2026 - 3 = 2023: an error
 -- that says how to write it, and no bill.
 .parameter set @month '2026-03'
